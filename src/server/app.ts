@@ -1,0 +1,75 @@
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import cookie from '@fastify/cookie'
+import csrf from '@fastify/csrf-protection'
+import helmet from '@fastify/helmet'
+import rateLimit from '@fastify/rate-limit'
+import fastifyStatic from '@fastify/static'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import Fastify, { type FastifyInstance } from 'fastify'
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import '../shared/zod-fr.ts'
+import type { Deps } from './deps.ts'
+import { registerProblemHandler } from './http/problem.ts'
+import { featureRoutes } from './modules/routes.ts'
+import { registerSessionHook } from './modules/auth/session.hook.ts'
+
+const WEB_DIST = resolve(import.meta.dirname, '../../dist/web')
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+/** Builds the whole HTTP application without listening, so tests drive it with inject() or a real port. */
+export async function buildApp(deps: Deps, opts: { logger?: boolean; serveWeb?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: deps.config.logLevel } : false,
+    trustProxy: deps.config.env === 'production',
+    bodyLimit: 5 * 1024 * 1024,
+  })
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  registerProblemHandler(app)
+
+  await app.register(cookie)
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
+  })
+  await app.register(rateLimit, { global: false })
+  await app.register(csrf, {
+    cookieKey: 'jalon_csrf',
+    cookieOpts: { httpOnly: true, sameSite: 'lax', path: '/', secure: deps.config.session.cookieSecure },
+  })
+  // CSRF on every request that changes something, signed in or not (sign-in itself included).
+  app.addHook('onRequest', (req, reply, done) => {
+    if (STATE_CHANGING.has(req.method) && req.url.startsWith('/api/')) return app.csrfProtection(req, reply, done)
+    done()
+  })
+  registerSessionHook(app, deps)
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Jalon API', version: '0.1.0', description: 'API de Jalon. Toute requête qui modifie envoie x-csrf-token.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'jalon_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  })
+  await app.register(swaggerUi, { routePrefix: '/api/docs' })
+
+  await app.register(async (api) => featureRoutes(api, deps))
+
+  if (opts.serveWeb !== false && existsSync(WEB_DIST)) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false })
+    // The web app routes in the browser: any non-API path gets index.html.
+    app.get('/*', (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.callNotFound()
+      return reply.sendFile('index.html')
+    })
+  }
+  return app
+}

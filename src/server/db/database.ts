@@ -1,0 +1,116 @@
+import { mkdirSync } from 'node:fs'
+import { PGlite } from '@electric-sql/pglite'
+import { citext } from '@electric-sql/pglite/contrib/citext'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent'
+import {
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresAdapter,
+  PostgresDialect,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type TransactionSettings,
+} from 'kysely'
+import { KyselyPGlite } from 'kysely-pglite'
+import pg from 'pg'
+import type { Database } from './schema.ts'
+
+export type DatabaseKind = 'pglite' | 'postgres'
+
+export interface Db {
+  kysely: Kysely<Database>
+  kind: DatabaseKind
+  close(): Promise<void>
+}
+
+// Both drivers must hand back the same JavaScript values: counts as numbers, dates as 'yyyy-mm-dd' strings.
+const INT8 = 20
+const NUMERIC = 1700
+const DATE = 1082
+pg.types.setTypeParser(INT8, (v) => Number(v))
+pg.types.setTypeParser(NUMERIC, (v) => Number(v))
+pg.types.setTypeParser(DATE, (v) => v)
+
+export async function openPostgres(url: string): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 })
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  return { kysely, kind: 'postgres', close: () => kysely.destroy() }
+}
+
+/** dataDir undefined → in memory (tests). */
+export async function openPglite(dataDir?: string): Promise<Db> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true })
+  const client = await PGlite.create({
+    dataDir,
+    extensions: { citext, pg_trgm, unaccent },
+    parsers: { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v), [DATE]: (v: string) => v },
+  })
+  const inner = new KyselyPGlite(client).dialect
+  const kysely = new Kysely<Database>({
+    dialect: {
+      createAdapter: () => new PostgresAdapter(),
+      createDriver: () => new SerialDriver(inner.createDriver()),
+      createIntrospector: (db) => new PostgresIntrospector(db),
+      createQueryCompiler: () => new PostgresQueryCompiler(),
+    },
+  })
+  let closed = false
+  return {
+    kysely,
+    kind: 'pglite',
+    close: async () => {
+      if (closed) return
+      closed = true
+      await kysely.destroy()
+    },
+  }
+}
+
+/**
+ * PGlite is one connection. Kysely acquires a connection for each query, or for a whole transaction; handing it out one
+ * holder at a time is the single queue that keeps two requests from interleaving inside one transaction.
+ * Inside a transaction, code must use the transaction object, never the root `db` (that would wait on itself).
+ */
+class SerialDriver implements Driver {
+  #queue: Promise<void> = Promise.resolve()
+  #release: (() => void) | undefined
+  constructor(private readonly inner: Driver) {}
+  init() {
+    return this.inner.init()
+  }
+  async acquireConnection(): Promise<DatabaseConnection> {
+    const previous = this.#queue
+    let release!: () => void
+    this.#queue = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    await previous
+    this.#release = release
+    return this.inner.acquireConnection()
+  }
+  async releaseConnection(connection: DatabaseConnection) {
+    await this.inner.releaseConnection(connection)
+    const release = this.#release
+    this.#release = undefined
+    release?.()
+  }
+  beginTransaction(c: DatabaseConnection, s: TransactionSettings) {
+    return this.inner.beginTransaction(c, s)
+  }
+  commitTransaction(c: DatabaseConnection) {
+    return this.inner.commitTransaction(c)
+  }
+  rollbackTransaction(c: DatabaseConnection) {
+    return this.inner.rollbackTransaction(c)
+  }
+  async destroy() {
+    await this.#queue
+    await this.inner.destroy()
+  }
+}
+
+export async function openDatabase(opts: { databaseUrl?: string; pgliteDir?: string }): Promise<Db> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.pgliteDir)
+}

@@ -1,0 +1,17 @@
+import { type Migration, type MigrationProvider, Migrator } from 'kysely'
+import type { Db } from './database.ts'
+import * as m20261128T1500 from './migrations/20261128T1500_foundation.ts'
+
+// Listed by hand so that the same list works under tsx, Vitest and a bundle. Append new migrations at the end.
+const migrations: Record<string, Migration> = {
+  '20261128T1500_foundation': m20261128T1500,
+}
+
+const provider: MigrationProvider = { getMigrations: async () => migrations }
+
+export async function migrate(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db: db.kysely, provider })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) throw error
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}

@@ -1,0 +1,72 @@
+import type { Db } from '../db/database.ts'
+import { hashPassword } from '../modules/auth/password.ts'
+import { findCommune } from '../modules/reference/communes.ts'
+import { DEMO_PASSWORD, DEMO_STRUCTURE, demoProgrammes, demoSites, demoUsers } from './demo-organisation.ts'
+
+export async function isEmpty(db: Db): Promise<boolean> {
+  return !(await db.kysely.selectFrom('structure').select('id').executeTakeFirst())
+}
+
+/** Loads the demo organisation in one transaction; the feature modules' demo data hang off it (see demoExtensions). */
+export async function loadDemo(db: Db, now: Date): Promise<{ users: { email: string; role: string }[]; password: string }> {
+  const hash = await hashPassword(DEMO_PASSWORD)
+  await db.kysely.transaction().execute(async (tx) => {
+    await tx.insertInto('structure').values(DEMO_STRUCTURE).execute()
+    const programmeIds = new Map<string, string>()
+    for (const p of demoProgrammes) {
+      const { id } = await tx
+        .insertInto('programme')
+        .values({ structure_id: DEMO_STRUCTURE.id, ...p })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      programmeIds.set(p.code, id)
+    }
+    const siteIds = new Map<string, string>()
+    for (const s of demoSites) {
+      const { id } = await tx
+        .insertInto('site')
+        .values({ structure_id: DEMO_STRUCTURE.id, code: s.code, name: s.name, kind: s.kind, address: null })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      siteIds.set(s.code, id)
+      await tx
+        .insertInto('site_commune')
+        .values(s.communes.map((code) => ({ site_id: id, commune_code: code, commune_name: findCommune(code)!.name })))
+        .execute()
+    }
+    for (const u of demoUsers) {
+      const { id } = await tx
+        .insertInto('app_user')
+        .values({
+          structure_id: DEMO_STRUCTURE.id,
+          email: u.email,
+          display_name: u.displayName,
+          role: u.role,
+          password_hash: hash,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      const sites = u.sites === '*' ? [...siteIds.values()] : u.sites.map((c) => siteIds.get(c)!)
+      await tx.insertInto('user_site').values(sites.map((site_id) => ({ user_id: id, site_id }))).execute()
+      if (u.programmes.length)
+        await tx
+          .insertInto('user_programme')
+          .values(u.programmes.map((c) => ({ user_id: id, programme_id: programmeIds.get(c)! })))
+          .execute()
+    }
+    await tx
+      .insertInto('audit_event')
+      .values({
+        at: now,
+        structure_id: DEMO_STRUCTURE.id,
+        actor_label: 'système',
+        action: 'demo.loaded',
+        entity: 'structure',
+        entity_id: DEMO_STRUCTURE.id,
+        detail: null,
+        ip: null,
+      })
+      .execute()
+  })
+  return { users: demoUsers.map((u) => ({ email: u.email, role: u.role })), password: DEMO_PASSWORD }
+}

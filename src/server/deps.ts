@@ -1,0 +1,36 @@
+import type { Transaction } from 'kysely'
+import type { FastifyBaseLogger } from 'fastify'
+import type { Role } from '../shared/auth/roles.ts'
+import type { Config } from './config.ts'
+import type { Db } from './db/database.ts'
+import type { Database } from './db/schema.ts'
+import type { Mailer } from './mail/mailer.ts'
+
+export interface Clock {
+  now(): Date
+}
+export const systemClock: Clock = { now: () => new Date() }
+
+/** What services receive: one object, wired in buildApp, so tests can fix the clock or catch mail. */
+export interface Deps {
+  db: Db
+  config: Config
+  clock: Clock
+  mailer: Mailer
+  log?: FastifyBaseLogger
+}
+
+export type Tx = Transaction<Database>
+
+/** The signed-in user as every policy sees them. */
+export interface Actor {
+  userId: string
+  structureId: string
+  role: Role
+  displayName: string
+  email: string
+  siteIds: string[]
+  programmeIds: string[]
+  sessionId: string
+  ip: string | null
+}

@@ -1,0 +1,125 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import type { Role } from '../../shared/auth/roles.ts'
+import type { Actor, Deps, Tx } from '../deps.ts'
+import { AppError, forbidden } from '../errors.ts'
+import { type AuditEntry, writeAudit } from '../modules/audit/audit.repository.ts'
+
+/**
+ * Who may call a route: anyone, a user half-way through sign-in (password given, second factor not yet),
+ * any signed-in user, or the listed roles. Every route says it.
+ */
+export type Access = 'public' | 'second-factor' | 'authenticated' | readonly Role[]
+
+type Schema = z.ZodType | undefined
+type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined
+
+export interface Context<B, Q, P> {
+  deps: Deps
+  tx: Tx
+  actor: Actor
+  body: B
+  query: Q
+  params: P
+  now: Date
+  req: FastifyRequest
+  reply: FastifyReply
+  audit(entry: AuditEntry): Promise<void>
+}
+
+export interface RouteDef<B extends Schema, Q extends Schema, P extends Schema, R extends Schema> {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  url: string
+  summary: string
+  tags: string[]
+  access: Access
+  body?: B
+  query?: Q
+  params?: P
+  response?: R
+  /** status of a success; 204 sends no body */
+  status?: 200 | 201 | 204
+  rateLimit?: { max: number; timeWindow: string }
+  handler(ctx: Context<Infer<B>, Infer<Q>, Infer<P>>): Promise<R extends z.ZodType ? z.input<R> : unknown>
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor?: Actor
+  }
+  interface FastifyContextConfig {
+    access?: Access
+  }
+}
+
+/**
+ * The one pipeline every route goes through:
+ * authenticate (onRequest hook, see session.hook.ts) → authorise by role (preValidation, so a refused caller learns nothing
+ * about the body) → validate (zod)
+ * → transaction → service (whose policy checks the records) → presenter (the response schema strips what is not declared).
+ */
+export function defineRoute<B extends Schema, Q extends Schema, P extends Schema, R extends Schema>(
+  app: FastifyInstance,
+  deps: Deps,
+  def: RouteDef<B, Q, P, R>,
+) {
+  const status = def.status ?? 200
+  app.withTypeProvider<ZodTypeProvider>().route({
+    method: def.method,
+    url: def.url,
+    config: { access: def.access, ...(def.rateLimit ? { rateLimit: def.rateLimit } : {}) },
+    schema: {
+      summary: def.summary,
+      tags: def.tags,
+      ...(def.body ? { body: def.body } : {}),
+      ...(def.query ? { querystring: def.query } : {}),
+      ...(def.params ? { params: def.params } : {}),
+      response: def.response ? { [status]: def.response } : status === 204 ? { 204: z.null() } : undefined,
+      ...(def.access === 'public' ? {} : { security: [{ session: [] }] }),
+    },
+    preValidation: async (req) => authorise(def.access, req),
+    handler: async (req, reply) => {
+      const now = deps.clock.now()
+      let committedError: AppError | undefined
+      const result = await deps.db.kysely.transaction().execute(async (tx) => {
+        const actor = req.actor as Actor
+        try {
+          return await def.handler({
+          deps,
+          tx,
+          actor,
+          body: req.body as Infer<B>,
+          query: req.query as Infer<Q>,
+          params: req.params as Infer<P>,
+          now,
+          req,
+          reply,
+          audit: (entry) => writeAudit(tx, now, actor ?? { anonymous: 'anonyme', ip: req.ip }, entry),
+          })
+        } catch (error) {
+          // A refusal that must leave a trace (a failed sign-in and its audit line) commits, then answers the error.
+          if (error instanceof AppError && error.commit) {
+            committedError = error
+            return undefined
+          }
+          throw error
+        }
+      })
+      if (committedError) throw committedError
+      reply.status(status)
+      return status === 204 ? reply.send() : reply.send(result)
+    },
+  })
+}
+
+export function authorise(access: Access, req: FastifyRequest) {
+  if (access === 'public') return
+  if (access === 'second-factor') {
+    if (!req.actor && !req.pendingTotp) throw new AppError('unauthenticated', 'Vous devez vous connecter.')
+    return
+  }
+  if (!req.actor) throw new AppError('unauthenticated', 'Vous devez vous connecter.')
+  if (access === 'authenticated') return
+  if (!access.includes(req.actor.role)) throw forbidden()
+}

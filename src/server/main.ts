@@ -1,0 +1,37 @@
+import { buildApp } from './app.ts'
+import { ConfigError, loadConfig } from './config.ts'
+import { isEmpty, loadDemo } from './demo/demo.ts'
+import { startRuntime } from './runtime.ts'
+
+async function main() {
+  const config = loadConfig()
+  const deps = await startRuntime(config)
+  if (config.demo === 'auto' && (await isEmpty(deps.db))) {
+    console.log('Base vide : chargement de l’organisation de démonstration…')
+    const demo = await loadDemo(deps.db, deps.clock.now())
+    console.log('\nComptes de démonstration (mot de passe pour tous : %s) :', demo.password)
+    for (const u of demo.users) console.log(`  ${u.role.padEnd(20)} ${u.email}`)
+    console.log('  (l’administrateur active la double authentification à sa première connexion)\n')
+  }
+  const app = await buildApp(deps, { logger: true })
+  // PGlite can corrupt its folder if killed mid-write: close the server, then the database, on every stop signal.
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    app.log.info(`${signal} reçu, arrêt`)
+    await app.close()
+    await deps.db.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop('SIGINT'))
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+  await app.listen({ port: config.port, host: config.host })
+  const where = deps.db.kind === 'pglite' ? `PGlite (${config.pgliteDir})` : 'PostgreSQL'
+  console.log(`\nJalon est prêt : http://localhost:${config.port}  — base ${where} — API : /api/docs\n`)
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? error.message : error)
+  process.exit(1)
+})

@@ -1,0 +1,12 @@
+import type { Role } from '../../../shared/auth/roles.ts'
+import { capabilities } from '../../../shared/auth/roles.ts'
+
+// Who may do what in the administration area. Routes name these; nothing else decides.
+export const adminPolicy = {
+  manageSites: capabilities.administration,
+  manageProgrammes: capabilities.administration,
+  manageUsers: capabilities.administration,
+  readAudit: capabilities.audit,
+  /** the site and programme lists that every signed-in form needs (a person's site, a user's scope) */
+  readReference: 'authenticated',
+} as const satisfies Record<string, readonly Role[] | 'authenticated'>

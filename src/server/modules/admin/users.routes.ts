@@ -1,0 +1,154 @@
+import type { FastifyInstance } from 'fastify'
+import {
+  idParams,
+  pageOf,
+  passwordResetResultSchema,
+  userCreateSchema,
+  userListQuery,
+  userSchema,
+  userUpdateSchema,
+} from '../../../shared/admin/admin.schema.ts'
+import type { Deps } from '../../deps.ts'
+import { ensureUpdated } from '../../db/versioning.ts'
+import { AppError, notFound } from '../../errors.ts'
+import { defineRoute } from '../../http/route.ts'
+import { checkPasswordStrength, hashPassword } from '../auth/password.ts'
+import { endUserSessions } from '../auth/session.repository.ts'
+import { adminPolicy } from './admin.policy.ts'
+import { checkScopes, getUser, listUsers, setScopes, temporaryPassword } from './users.repository.ts'
+
+const tags = ['Administration : utilisateurs']
+const access = adminPolicy.manageUsers
+
+export function userRoutes(app: FastifyInstance, deps: Deps) {
+  defineRoute(app, deps, {
+    method: 'GET',
+    url: '/api/admin/users',
+    summary: 'Utilisateurs, paginés, triables et filtrables',
+    tags,
+    access,
+    query: userListQuery,
+    response: pageOf(userSchema),
+    handler: async ({ tx, actor, query }) => listUsers(tx, actor.structureId, query),
+  })
+
+  defineRoute(app, deps, {
+    method: 'POST',
+    url: '/api/admin/users',
+    summary: 'Créer un utilisateur',
+    tags,
+    access,
+    body: userCreateSchema,
+    response: userSchema,
+    status: 201,
+    handler: async ({ tx, actor, body, audit }) => {
+      checkPasswordStrength(body.password)
+      await checkScopes(tx, actor.structureId, body.siteIds, body.programmeIds)
+      if (await tx.selectFrom('app_user').select('id').where('email', '=', body.email).executeTakeFirst())
+        throw new AppError('conflict', 'Cette adresse e-mail est déjà utilisée.', [
+          { field: 'email', message: 'Adresse déjà utilisée.' },
+        ])
+      const { id } = await tx
+        .insertInto('app_user')
+        .values({
+          structure_id: actor.structureId,
+          email: body.email,
+          display_name: body.displayName,
+          role: body.role,
+          password_hash: await hashPassword(body.password),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      await setScopes(tx, id, body.siteIds, body.programmeIds)
+      const { password: _secret, ...detail } = body
+      await audit({ action: 'create', entity: 'app_user', entityId: id, detail })
+      return (await getUser(tx, actor.structureId, id))!
+    },
+  })
+
+  defineRoute(app, deps, {
+    method: 'PUT',
+    url: '/api/admin/users/:id',
+    summary: 'Modifier un utilisateur : rôle, sites, programmes, désactivation (qui ferme ses sessions)',
+    tags,
+    access,
+    params: idParams,
+    body: userUpdateSchema,
+    response: userSchema,
+    handler: async ({ tx, actor, params, body, audit }) => {
+      if (params.id === actor.userId && (!body.active || body.role !== actor.role))
+        throw new AppError('validation', 'Vous ne pouvez pas retirer vos propres droits.', [
+          { field: body.active ? 'role' : 'active', message: 'Demandez à un autre administrateur.' },
+        ])
+      await checkScopes(tx, actor.structureId, body.siteIds, body.programmeIds)
+      await ensureUpdated(
+        await tx
+          .updateTable('app_user')
+          .set({ display_name: body.displayName, role: body.role, active: body.active, version: body.version + 1 })
+          .where('id', '=', params.id)
+          .where('structure_id', '=', actor.structureId)
+          .where('version', '=', body.version)
+          .returning('id')
+          .executeTakeFirst(),
+        async () => !!(await getUser(tx, actor.structureId, params.id)),
+        'Cet utilisateur',
+      )
+      await setScopes(tx, params.id, body.siteIds, body.programmeIds)
+      if (!body.active) await endUserSessions(tx, params.id)
+      await audit({ action: body.active ? 'update' : 'deactivate', entity: 'app_user', entityId: params.id, detail: body })
+      return (await getUser(tx, actor.structureId, params.id))!
+    },
+  })
+
+  defineRoute(app, deps, {
+    method: 'POST',
+    url: '/api/admin/users/:id/reset-password',
+    summary: 'Réinitialiser le mot de passe : un mot de passe provisoire, envoyé par courriel, et ses sessions fermées',
+    tags,
+    access,
+    params: idParams,
+    response: passwordResetResultSchema,
+    handler: async ({ tx, now, actor, params, audit }) => {
+      const user = await getUser(tx, actor.structureId, params.id)
+      if (!user) throw notFound('Cet utilisateur')
+      const password = temporaryPassword()
+      await tx
+        .updateTable('app_user')
+        .set({ password_hash: await hashPassword(password), password_changed_at: now, failed_signins: 0, locked_until: null })
+        .where('id', '=', params.id)
+        .execute()
+      await endUserSessions(tx, params.id)
+      await audit({ action: 'password.reset', entity: 'app_user', entityId: params.id })
+      let mailed = false
+      if (deps.config.smtpUrl) {
+        await deps.mailer.send({
+          to: user.email,
+          subject: 'Jalon : votre mot de passe a été réinitialisé',
+          text: `Bonjour ${user.displayName},\n\nUn administrateur a réinitialisé votre mot de passe Jalon.\nMot de passe provisoire : ${password}\n\nChangez-le dès votre prochaine connexion.`,
+        })
+        mailed = true
+      }
+      return { temporaryPassword: password, mailed }
+    },
+  })
+
+  defineRoute(app, deps, {
+    method: 'POST',
+    url: '/api/admin/users/:id/end-sessions',
+    summary: 'Fermer toutes les sessions d’un utilisateur',
+    tags,
+    access,
+    params: idParams,
+    status: 204,
+    handler: async ({ tx, actor, params, audit }) => {
+      if (!(await getUser(tx, actor.structureId, params.id))) throw notFound('Cet utilisateur')
+      const result = await endUserSessions(tx, params.id)
+      await audit({
+        action: 'sessions.ended',
+        entity: 'app_user',
+        entityId: params.id,
+        detail: { count: Number(result.numDeletedRows) },
+      })
+    },
+  })
+}

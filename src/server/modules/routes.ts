@@ -1,0 +1,20 @@
+import type { FastifyInstance } from 'fastify'
+import type { Deps } from '../deps.ts'
+import { auditRoutes } from './admin/audit.routes.ts'
+import { programmeRoutes } from './admin/programmes.routes.ts'
+import { siteRoutes } from './admin/sites.routes.ts'
+import { userRoutes } from './admin/users.routes.ts'
+import { authRoutes } from './auth/auth.routes.ts'
+import { healthRoutes } from './health/health.routes.ts'
+import { referenceRoutes } from './reference/reference.routes.ts'
+
+/** Every feature's routes, in one list: a new module adds one line here. */
+export function featureRoutes(app: FastifyInstance, deps: Deps) {
+  healthRoutes(app, deps)
+  authRoutes(app, deps)
+  referenceRoutes(app, deps)
+  siteRoutes(app, deps)
+  programmeRoutes(app, deps)
+  userRoutes(app, deps)
+  auditRoutes(app, deps)
+}

@@ -1,0 +1,123 @@
+import { z } from 'zod'
+import { passwordSchema } from '../auth/auth.schema.ts'
+import { roleSchema } from '../auth/roles.ts'
+
+export const idParams = z.object({ id: z.uuid('Identifiant invalide.') })
+
+/** Lists: paginated, sortable, filterable. */
+export const pageQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+})
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+
+// Sites -------------------------------------------------------------------------------------------
+export const siteKindSchema = z.enum(['antenna', 'desk'])
+export const communeSchema = z.object({ code: z.string().regex(/^[0-9AB]{5}$/, 'Code INSEE invalide.'), name: z.string() })
+export const siteSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  kind: siteKindSchema,
+  address: z.string().nullable(),
+  active: z.boolean(),
+  version: z.number().int(),
+  communes: z.array(communeSchema),
+})
+export type Site = z.infer<typeof siteSchema>
+export const siteInputSchema = z.object({
+  code: z.string().trim().min(1, 'Code requis.').max(20),
+  name: z.string().trim().min(2, 'Nom requis.').max(120),
+  kind: siteKindSchema,
+  address: z.string().trim().max(300).nullable().default(null),
+  active: z.boolean().default(true),
+  /** INSEE codes of the communes the site serves, from the official list */
+  communeCodes: z.array(z.string().regex(/^[0-9AB]{5}$/, 'Code INSEE invalide.')).max(200).default([]),
+})
+export type SiteInput = z.input<typeof siteInputSchema>
+export const siteUpdateSchema = siteInputSchema.extend({ version: z.number().int() })
+
+// Programmes --------------------------------------------------------------------------------------
+export const programmeSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  active: z.boolean(),
+  version: z.number().int(),
+})
+export type Programme = z.infer<typeof programmeSchema>
+export const programmeInputSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9_]{2,20}$/, 'Code en majuscules, chiffres ou _ (2 à 20 caractères).'),
+  name: z.string().trim().min(2, 'Nom requis.').max(120),
+  active: z.boolean().default(true),
+})
+export const programmeUpdateSchema = programmeInputSchema.extend({ version: z.number().int() })
+
+// Users -------------------------------------------------------------------------------------------
+export const userSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  active: z.boolean(),
+  totpEnabled: z.boolean(),
+  siteIds: z.array(z.string()),
+  programmeIds: z.array(z.string()),
+  createdAt: z.string(),
+  version: z.number().int(),
+})
+export type User = z.infer<typeof userSchema>
+export const userListQuery = pageQuery.extend({
+  q: z.string().trim().max(100).optional(),
+  role: roleSchema.optional(),
+  active: z.enum(['true', 'false']).optional(),
+  sort: z.enum(['displayName', 'email', 'role', 'createdAt']).default('displayName'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+})
+export const userCreateSchema = z.object({
+  email: z.string().trim().toLowerCase().email('Adresse e-mail invalide.'),
+  displayName: z.string().trim().min(2, 'Nom requis.').max(120),
+  role: roleSchema,
+  password: passwordSchema,
+  siteIds: z.array(z.uuid()).min(1, 'Au moins un site.'),
+  programmeIds: z.array(z.uuid()).default([]),
+})
+export type UserCreate = z.input<typeof userCreateSchema>
+export const userUpdateSchema = z.object({
+  displayName: z.string().trim().min(2, 'Nom requis.').max(120),
+  role: roleSchema,
+  active: z.boolean(),
+  siteIds: z.array(z.uuid()).min(1, 'Au moins un site.'),
+  programmeIds: z.array(z.uuid()),
+  version: z.number().int(),
+})
+export const passwordResetResultSchema = z.object({ temporaryPassword: z.string(), mailed: z.boolean() })
+
+// Audit -------------------------------------------------------------------------------------------
+export const auditEventSchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorLabel: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  detail: z.unknown(),
+  ip: z.string().nullable(),
+})
+export type AuditEvent = z.infer<typeof auditEventSchema>
+export const auditQuery = pageQuery.extend({
+  actorId: z.uuid().optional(),
+  action: z.string().trim().max(60).optional(),
+  entity: z.string().trim().max(60).optional(),
+  entityId: z.string().trim().max(60).optional(),
+  from: z.iso.date('Date au format AAAA-MM-JJ.').optional(),
+  to: z.iso.date('Date au format AAAA-MM-JJ.').optional(),
+})
+
+// Communes (official list) --------------------------------------------------------------------------
+export const communeSearchQuery = z.object({ q: z.string().trim().min(2).max(60) })

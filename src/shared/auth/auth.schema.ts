@@ -1,0 +1,35 @@
+import { z } from 'zod'
+import { roleSchema } from './roles.ts'
+
+export const passwordSchema = z
+  .string()
+  .min(12, 'Le mot de passe doit comporter au moins 12 caractères.')
+  .max(200, 'Le mot de passe est trop long.')
+
+export const signInSchema = z.object({
+  email: z.string().trim().email('Adresse e-mail invalide.'),
+  password: z.string().min(1, 'Mot de passe requis.').max(200),
+})
+
+export const totpCodeSchema = z.object({ code: z.string().regex(/^\d{6}$/, 'Le code comporte 6 chiffres.') })
+
+export const meSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  sites: z.array(z.object({ id: z.string(), name: z.string() })),
+  programmes: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
+  totpEnabled: z.boolean(),
+  totpRequired: z.boolean(),
+})
+export type Me = z.infer<typeof meSchema>
+
+export const signInResultSchema = z.object({
+  status: z.enum(['signed_in', 'totp_required', 'totp_enrolment_required']),
+  me: meSchema.optional(),
+})
+export type SignInResult = z.infer<typeof signInResultSchema>
+
+export const totpEnrolmentSchema = z.object({ secret: z.string(), uri: z.string() })
+export const changePasswordSchema = z.object({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema })

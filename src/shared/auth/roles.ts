@@ -1,0 +1,38 @@
+import { z } from 'zod'
+
+export const roles = [
+  'admin',
+  'director',
+  'counsellor',
+  'reception',
+  'training_officer',
+  'employment_officer',
+  'aid_officer',
+  'statistician',
+  'partner',
+] as const
+export const roleSchema = z.enum(roles)
+export type Role = z.infer<typeof roleSchema>
+
+export const roleLabels: Record<Role, string> = {
+  admin: 'Administrateur',
+  director: 'Direction',
+  counsellor: 'Conseiller',
+  reception: "Chargé d'accueil",
+  training_officer: 'Chargé de formation',
+  employment_officer: 'Chargé de relations entreprises',
+  aid_officer: 'Chargé des aides financières',
+  statistician: 'Statisticien',
+  partner: 'Partenaire',
+}
+
+/** What the navigation offers each role; the server enforces the same rules in each module's policy. */
+export const capabilities = {
+  administration: ['admin'],
+  audit: ['admin', 'director'],
+} as const satisfies Record<string, readonly Role[]>
+export type Capability = keyof typeof capabilities
+
+export function can(role: Role, capability: Capability): boolean {
+  return (capabilities[capability] as readonly Role[]).includes(role)
+}
