@@ -12,8 +12,20 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import '../shared/zod-fr.ts'
 import type { Deps } from './deps.ts'
 import { registerProblemHandler } from './http/problem.ts'
+import type { Access } from './http/route.ts'
 import { featureRoutes } from './modules/routes.ts'
 import { registerSessionHook } from './modules/auth/session.hook.ts'
+
+export interface RouteAccess {
+  method: string
+  url: string
+  access: Access | undefined
+}
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeCatalogue: RouteAccess[]
+  }
+}
 
 const WEB_DIST = resolve(import.meta.dirname, '../../dist/web')
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
@@ -51,6 +63,14 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; serveWeb?: 
     done()
   })
   registerSessionHook(app, deps)
+  // The catalogue of routes and who may call them: the access test walks it, so no route escapes its refusal test.
+  const catalogue: RouteAccess[] = []
+  app.decorate('routeCatalogue', catalogue)
+  app.addHook('onRoute', (r) => {
+    const access = (r.config as { access?: Access } | undefined)?.access
+    if (r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'))
+      for (const method of [r.method].flat()) if (method !== 'HEAD') catalogue.push({ method, url: r.url, access })
+  })
 
   await app.register(swagger, {
     openapi: {

@@ -95,8 +95,8 @@ export function authRoutes(app: FastifyInstance, deps: Deps) {
     access: 'authenticated',
     body: totpCodeSchema,
     status: 204,
-    handler: async ({ tx, actor, body, audit }) => {
-      await confirmTotp(tx, actor.userId, body.code)
+    handler: async ({ tx, now, actor, body, audit }) => {
+      await confirmTotp(tx, now, actor.userId, body.code)
       await audit({ action: 'totp.enabled', entity: 'app_user', entityId: actor.userId })
     },
   })

@@ -84,7 +84,7 @@ export async function verifySecondFactor(
 ) {
   const user = await tx.selectFrom('app_user').selectAll().where('id', '=', pending.userId).executeTakeFirstOrThrow()
   const who = { userId: user.id, structureId: user.structure_id, displayName: user.display_name, ip: meta.ip }
-  if (!user.totp_secret || !(await checkCode(user.totp_secret, code))) {
+  if (!user.totp_secret || !(await checkCode(user.totp_secret, code, now))) {
     await writeAudit(tx, now, who, { action: 'signin.totp_failure', entity: 'app_user', entityId: user.id })
     throw new AppError('validation', 'Code incorrect.', [{ field: 'code', message: 'Code incorrect ou expiré.' }], true)
   }
@@ -98,8 +98,8 @@ export async function verifySecondFactor(
   return { token, result: { status: 'signed_in' as const, me: await loadMe(deps, tx, user.id) } }
 }
 
-async function checkCode(secret: string, code: string) {
-  const result = await verify({ secret, token: code, epochTolerance: 30 })
+async function checkCode(secret: string, code: string, now: Date) {
+  const result = await verify({ secret, token: code, epoch: Math.floor(now.getTime() / 1000), epochTolerance: 30 })
   return result.valid
 }
 
@@ -113,9 +113,9 @@ export async function startTotpEnrolment(tx: Tx, userId: string) {
 }
 
 /** For a user already signed in who turns on the second factor from their profile. */
-export async function confirmTotp(tx: Tx, userId: string, code: string) {
+export async function confirmTotp(tx: Tx, now: Date, userId: string, code: string) {
   const user = await tx.selectFrom('app_user').select(['totp_secret']).where('id', '=', userId).executeTakeFirstOrThrow()
-  if (!user.totp_secret || !(await checkCode(user.totp_secret, code)))
+  if (!user.totp_secret || !(await checkCode(user.totp_secret, code, now)))
     throw new AppError('validation', 'Code incorrect.', [{ field: 'code', message: 'Code incorrect ou expiré.' }])
   await tx.updateTable('app_user').set({ totp_enabled: true }).where('id', '=', userId).execute()
 }
