@@ -6,7 +6,9 @@ const include = ['src/**/*.test.ts']
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'pglite', include, env: { JALON_TEST_DB: 'pglite' }, testTimeout: 60_000, hookTimeout: 120_000 } },
+      {
+        test: { name: 'pglite', include, env: { JALON_TEST_DB: 'pglite' }, testTimeout: 60_000, hookTimeout: 120_000 },
+      },
       {
         test: {
           name: 'postgres',

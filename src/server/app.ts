@@ -13,8 +13,8 @@ import '../shared/zod-fr.ts'
 import type { Deps } from './deps.ts'
 import { registerProblemHandler } from './http/problem.ts'
 import type { Access } from './http/route.ts'
-import { featureRoutes } from './modules/routes.ts'
 import { registerSessionHook } from './modules/auth/session.hook.ts'
+import { featureRoutes } from './modules/routes.ts'
 
 export interface RouteAccess {
   method: string
@@ -31,7 +31,10 @@ const WEB_DIST = resolve(import.meta.dirname, '../../dist/web')
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 /** Builds the whole HTTP application without listening, so tests drive it with inject() or a real port. */
-export async function buildApp(deps: Deps, opts: { logger?: boolean; serveWeb?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  deps: Deps,
+  opts: { logger?: boolean; serveWeb?: boolean } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ? { level: deps.config.logLevel } : false,
     trustProxy: deps.config.env === 'production',
@@ -74,7 +77,11 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; serveWeb?: 
 
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Jalon API', version: '0.1.0', description: 'API de Jalon. Toute requête qui modifie envoie x-csrf-token.' },
+      info: {
+        title: 'Jalon API',
+        version: '0.1.0',
+        description: 'API de Jalon. Toute requête qui modifie envoie x-csrf-token.',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'jalon_session' } } },
     },
     transform: jsonSchemaTransform,

@@ -1,5 +1,5 @@
-import type { Transaction } from 'kysely'
 import type { FastifyBaseLogger } from 'fastify'
+import type { Transaction } from 'kysely'
 import type { Role } from '../shared/auth/roles.ts'
 import type { Config } from './config.ts'
 import type { Db } from './db/database.ts'

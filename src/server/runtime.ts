@@ -9,6 +9,11 @@ export async function startRuntime(config: Config = loadConfig(), log: (msg: str
   const db: Db = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir })
   const applied = await migrate(db)
   if (applied.length) log(`Migrations appliquées : ${applied.join(', ')}`)
-  const deps: Deps = { db, config, clock: systemClock, mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log }) }
+  const deps: Deps = {
+    db,
+    config,
+    clock: systemClock,
+    mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log }),
+  }
   return deps
 }

@@ -32,6 +32,11 @@ export interface ProgrammeTable {
   name: string
   active: Generated<boolean>
   version: Generated<number>
+  /** 'service': a department that follows people (ML, PLIE), scopes users; 'scheme': an enrolment (CIVIS, CEJ…) */
+  kind: Generated<'service' | 'scheme'>
+  /** the contact rule for the caseload alert: days without contact, and during a step */
+  contact_days: number | null
+  contact_days_during_step: number | null
 }
 
 export interface AppUserTable {
@@ -86,6 +91,145 @@ export interface AuditEventTable {
   ip: string | null
 }
 
+// Person file -----------------------------------------------------------------------------------------
+
+export interface PersonTable {
+  id: Generated<string>
+  structure_id: string
+  external_id: string | null
+  last_name: string
+  first_name: string
+  sex: 'F' | 'M'
+  birth_date: string
+  phone: string | null
+  email: string | null
+  address: string | null
+  postcode: string | null
+  commune_code: string | null
+  commune_name: string | null
+  priority_area: 'qpv' | 'zus' | null
+  site_id: string
+  referent_id: string | null
+  first_reception_date: string | null
+  referral_source: string | null
+  /** folded (lower case, no accents) "last first" for search and duplicate detection */
+  search_name: string
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+  version: Generated<number>
+}
+
+export interface PersonAttributeTable {
+  id: Generated<string>
+  structure_id: string
+  person_id: string
+  attribute: string
+  value: string
+  level_2019: number | null
+  valid_from: string
+  recorded_at: Generated<Date>
+  recorded_by: string | null
+}
+
+export interface StatusPeriodTable {
+  id: Generated<string>
+  structure_id: string
+  person_id: string
+  status: 'rsa' | 'rqth' | 'long_term_unemployed' | 'justice'
+  detail: string | null
+  start_date: string
+  end_date: string | null
+  recorded_at: Generated<Date>
+  recorded_by: string | null
+  version: Generated<number>
+}
+
+export interface EventTable {
+  id: Generated<string>
+  structure_id: string
+  person_id: string
+  external_id: string | null
+  kind: string
+  date: string
+  site_id: string | null
+  counsellor_id: string | null
+  duration_minutes: number | null
+  attendance: 'present' | 'excused' | 'absent' | null
+  note: string | null
+  created_at: Generated<Date>
+  version: Generated<number>
+}
+
+export interface PropositionThemeTable {
+  code: string
+  structure_id: string | null
+  domain: 'professional' | 'social' | 'social_life'
+  label: string
+  national_code: string
+  sensitive: Generated<boolean>
+  active: Generated<boolean>
+}
+
+export interface PropositionTable {
+  id: Generated<string>
+  structure_id: string
+  person_id: string
+  external_id: string | null
+  date: string
+  domain: string
+  theme: string
+  text: string | null
+  outcome: Generated<string>
+  duration_minutes: number | null
+  counsellor_id: string | null
+  site_id: string | null
+  created_at: Generated<Date>
+  version: Generated<number>
+}
+
+export interface SituationTable {
+  id: Generated<string>
+  structure_id: string
+  person_id: string
+  external_id: string | null
+  kind: string
+  start_date: string
+  planned_end_date: string | null
+  end_date: string | null
+  organisation_name: string | null
+  hours_per_week: number | null
+  counsellor_id: string | null
+  note: string | null
+  created_at: Generated<Date>
+  version: Generated<number>
+}
+
+export interface EnrolmentTable {
+  id: Generated<string>
+  structure_id: string
+  person_id: string
+  programme_id: string
+  external_id: string | null
+  entry_date: string
+  exit_date: string | null
+  exit_reason: string | null
+  reinforced: Generated<boolean>
+  referent_id: string | null
+  created_at: Generated<Date>
+  version: Generated<number>
+}
+
+export interface PersonNoteTable {
+  id: Generated<string>
+  structure_id: string
+  person_id: string
+  text: string
+  author_id: string | null
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+  version: Generated<number>
+}
+
 export interface Database {
   structure: StructureTable
   site: SiteTable
@@ -96,6 +240,15 @@ export interface Database {
   user_programme: UserProgrammeTable
   session: SessionTable
   audit_event: AuditEventTable
+  person: PersonTable
+  person_attribute: PersonAttributeTable
+  status_period: StatusPeriodTable
+  event: EventTable
+  proposition_theme: PropositionThemeTable
+  proposition: PropositionTable
+  situation: SituationTable
+  enrolment: EnrolmentTable
+  person_note: PersonNoteTable
 }
 
 export type AppUserRow = Selectable<AppUserTable>

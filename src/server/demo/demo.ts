@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.ts'
 import { hashPassword } from '../modules/auth/password.ts'
 import { findCommune } from '../modules/reference/communes.ts'
+import { type DemoContext, demoExtensions } from './demo-extensions.ts'
 import { DEMO_PASSWORD, DEMO_STRUCTURE, demoProgrammes, demoSites, demoUsers } from './demo-organisation.ts'
 
 export async function isEmpty(db: Db): Promise<boolean> {
@@ -8,7 +9,10 @@ export async function isEmpty(db: Db): Promise<boolean> {
 }
 
 /** Loads the demo organisation in one transaction; the feature modules' demo data hang off it (see demoExtensions). */
-export async function loadDemo(db: Db, now: Date): Promise<{ users: { email: string; role: string }[]; password: string }> {
+export async function loadDemo(
+  db: Db,
+  now: Date,
+): Promise<{ users: { email: string; role: string }[]; password: string }> {
   const hash = await hashPassword(DEMO_PASSWORD)
   await db.kysely.transaction().execute(async (tx) => {
     await tx.insertInto('structure').values(DEMO_STRUCTURE).execute()
@@ -34,6 +38,7 @@ export async function loadDemo(db: Db, now: Date): Promise<{ users: { email: str
         .values(s.communes.map((code) => ({ site_id: id, commune_code: code, commune_name: findCommune(code)!.name })))
         .execute()
     }
+    const userIds = new Map<string, string>()
     for (const u of demoUsers) {
       const { id } = await tx
         .insertInto('app_user')
@@ -46,14 +51,20 @@ export async function loadDemo(db: Db, now: Date): Promise<{ users: { email: str
         })
         .returning('id')
         .executeTakeFirstOrThrow()
+      userIds.set(u.email, id)
       const sites = u.sites === '*' ? [...siteIds.values()] : u.sites.map((c) => siteIds.get(c)!)
-      await tx.insertInto('user_site').values(sites.map((site_id) => ({ user_id: id, site_id }))).execute()
+      await tx
+        .insertInto('user_site')
+        .values(sites.map((site_id) => ({ user_id: id, site_id })))
+        .execute()
       if (u.programmes.length)
         await tx
           .insertInto('user_programme')
           .values(u.programmes.map((c) => ({ user_id: id, programme_id: programmeIds.get(c)! })))
           .execute()
     }
+    const context: DemoContext = { structureId: DEMO_STRUCTURE.id, siteIds, programmeIds, userIds, now }
+    for (const extend of demoExtensions) await extend(tx, context)
     await tx
       .insertInto('audit_event')
       .values({

@@ -25,7 +25,11 @@ describe('access to every route', () => {
     const anonymous = await t.anonymous()
     const wrong: string[] = []
     for (const r of t.app.routeCatalogue.filter((r) => r.access !== 'public')) {
-      const res = await anonymous.request({ method: r.method as 'GET', url: fill(r.url), payload: r.method === 'GET' ? undefined : {} })
+      const res = await anonymous.request({
+        method: r.method as 'GET',
+        url: fill(r.url),
+        payload: r.method === 'GET' ? undefined : {},
+      })
       if (res.statusCode !== 401) wrong.push(`${r.method} ${r.url} → ${res.statusCode}`)
       else expect(res.headers['content-type']).toContain('application/problem+json')
     }

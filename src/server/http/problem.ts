@@ -19,16 +19,34 @@ export function registerProblemHandler(app: FastifyInstance) {
         message: v.message ?? 'Valeur invalide',
       }))
       const where = error.validationContext === 'querystring' ? 'la requête' : 'les données envoyées'
-      return send(400, titleOf.validation, `Vérifiez ${where} : ${fields.map((f) => f.field).join(', ')}.`, fields, 'validation')
+      return send(
+        400,
+        titleOf.validation,
+        `Vérifiez ${where} : ${fields.map((f) => f.field).join(', ')}.`,
+        fields,
+        'validation',
+      )
     }
     if (error.statusCode === 429)
-      return send(429, titleOf.too_many_requests, 'Trop de requêtes. Patientez une minute avant de réessayer.', [], 'too_many_requests')
+      return send(
+        429,
+        titleOf.too_many_requests,
+        'Trop de requêtes. Patientez une minute avant de réessayer.',
+        [],
+        'too_many_requests',
+      )
     if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET')
       return send(403, 'Jeton anti-CSRF invalide', 'La page a expiré : rechargez-la puis recommencez.', [], 'csrf')
-    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error.statusCode === 400)
+    if (
+      error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ||
+      error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+      error.statusCode === 400
+    )
       return send(400, titleOf.validation, 'Requête mal formée.', [], 'bad_request')
-    if (error.statusCode === 413) return send(413, 'Trop volumineux', 'Le contenu envoyé est trop volumineux.', [], 'too_large')
-    if (isResponseSerializationError(error)) req.log.error({ err: error, cause: error.cause }, 'response does not match its schema')
+    if (error.statusCode === 413)
+      return send(413, 'Trop volumineux', 'Le contenu envoyé est trop volumineux.', [], 'too_large')
+    if (isResponseSerializationError(error))
+      req.log.error({ err: error, cause: error.cause }, 'response does not match its schema')
     else req.log.error({ err: error }, 'unexpected error')
     return send(500, 'Erreur interne', 'Une erreur inattendue est survenue. Elle a été enregistrée.', [], 'internal')
   })
@@ -37,6 +55,13 @@ export function registerProblemHandler(app: FastifyInstance) {
     reply
       .status(404)
       .type('application/problem+json')
-      .send({ type: 'https://jalon.dev/problems/not_found', title: titleOf.not_found, status: 404, code: 'not_found', detail: `Aucune ressource à ${req.url}.`, fields: [] }),
+      .send({
+        type: 'https://jalon.dev/problems/not_found',
+        title: titleOf.not_found,
+        status: 404,
+        code: 'not_found',
+        detail: `Aucune ressource à ${req.url}.`,
+        fields: [],
+      }),
   )
 }

@@ -86,16 +86,16 @@ export function defineRoute<B extends Schema, Q extends Schema, P extends Schema
         const actor = req.actor as Actor
         try {
           return await def.handler({
-          deps,
-          tx,
-          actor,
-          body: req.body as Infer<B>,
-          query: req.query as Infer<Q>,
-          params: req.params as Infer<P>,
-          now,
-          req,
-          reply,
-          audit: (entry) => writeAudit(tx, now, actor ?? { anonymous: 'anonyme', ip: req.ip }, entry),
+            deps,
+            tx,
+            actor,
+            body: req.body as Infer<B>,
+            query: req.query as Infer<Q>,
+            params: req.params as Infer<P>,
+            now,
+            req,
+            reply,
+            audit: (entry) => writeAudit(tx, now, actor ?? { anonymous: 'anonyme', ip: req.ip }, entry),
           })
         } catch (error) {
           // A refusal that must leave a trace (a failed sign-in and its audit line) commits, then answers the error.

@@ -14,11 +14,14 @@ export interface Mailer {
  * messages are written to the log instead of being lost silently.
  */
 export function createMailer(opts: { smtpUrl?: string; from: string; log?: (msg: string) => void }): Mailer {
-  const transport = opts.smtpUrl ? nodemailer.createTransport(opts.smtpUrl) : nodemailer.createTransport({ jsonTransport: true })
+  const transport = opts.smtpUrl
+    ? nodemailer.createTransport(opts.smtpUrl)
+    : nodemailer.createTransport({ jsonTransport: true })
   return {
     async send(mail) {
       const info = await transport.sendMail({ from: opts.from, ...mail })
-      if (!opts.smtpUrl) opts.log?.(`Courriel (non envoyé, SMTP_URL absent) à ${mail.to} : ${mail.subject}\n${mail.text}`)
+      if (!opts.smtpUrl)
+        opts.log?.(`Courriel (non envoyé, SMTP_URL absent) à ${mail.to} : ${mail.subject}\n${mail.text}`)
       void info
     },
   }

@@ -20,7 +20,10 @@ export interface Fixture {
 
 export async function buildStructure(db: Db, id = `s${next()}`): Promise<Fixture> {
   const k = db.kysely
-  await k.insertInto('structure').values({ id, name: `Structure ${id}` }).execute()
+  await k
+    .insertInto('structure')
+    .values({ id, name: `Structure ${id}` })
+    .execute()
   const site = async (code: string, kind: 'antenna' | 'desk') =>
     (
       await k
@@ -47,7 +50,14 @@ export async function buildStructure(db: Db, id = `s${next()}`): Promise<Fixture
 export async function buildUser(
   db: Db,
   fx: Fixture,
-  opts: { role: Role; email?: string; siteIds?: string[]; programmeIds?: string[]; active?: boolean; totpSecret?: string },
+  opts: {
+    role: Role
+    email?: string
+    siteIds?: string[]
+    programmeIds?: string[]
+    active?: boolean
+    totpSecret?: string
+  },
 ) {
   const email = opts.email ?? `${opts.role}.${next()}@test.jalon.fr`
   const { id } = await db.kysely
@@ -66,7 +76,11 @@ export async function buildUser(
     .executeTakeFirstOrThrow()
   const siteIds = opts.siteIds ?? [fx.sites.a]
   const programmeIds = opts.programmeIds ?? [fx.programmes.ml]
-  if (siteIds.length) await db.kysely.insertInto('user_site').values(siteIds.map((site_id) => ({ user_id: id, site_id }))).execute()
+  if (siteIds.length)
+    await db.kysely
+      .insertInto('user_site')
+      .values(siteIds.map((site_id) => ({ user_id: id, site_id })))
+      .execute()
   if (programmeIds.length)
     await db.kysely
       .insertInto('user_programme')

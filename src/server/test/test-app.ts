@@ -31,7 +31,9 @@ export interface TestContext {
   close(): Promise<void>
 }
 
-export async function createTestContext(opts: { config?: Partial<Config>; mailer?: Mailer } = {}): Promise<TestContext> {
+export async function createTestContext(
+  opts: { config?: Partial<Config>; mailer?: Mailer } = {},
+): Promise<TestContext> {
   const db = await createTestDb()
   const clock = new TestClock()
   const base = loadConfig({ NODE_ENV: 'test', SIGNIN_PER_ADDRESS_PER_MINUTE: '10000' })
@@ -94,7 +96,8 @@ export class TestClient {
       headers: { ...(cookie ? { cookie } : {}), ...(this.csrf ? { 'x-csrf-token': this.csrf } : {}), ...opts.headers },
     })
     for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
-      if (c.value === '' || c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name)
+      if (c.value === '' || c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now()))
+        this.cookies.delete(c.name)
       else this.cookies.set(c.name, c.value)
     }
     return res

@@ -14,7 +14,10 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
 
 // Sites -------------------------------------------------------------------------------------------
 export const siteKindSchema = z.enum(['antenna', 'desk'])
-export const communeSchema = z.object({ code: z.string().regex(/^[0-9AB]{5}$/, 'Code INSEE invalide.'), name: z.string() })
+export const communeSchema = z.object({
+  code: z.string().regex(/^[0-9AB]{5}$/, 'Code INSEE invalide.'),
+  name: z.string(),
+})
 export const siteSchema = z.object({
   id: z.string(),
   code: z.string(),
@@ -33,7 +36,10 @@ export const siteInputSchema = z.object({
   address: z.string().trim().max(300).nullable().default(null),
   active: z.boolean().default(true),
   /** INSEE codes of the communes the site serves, from the official list */
-  communeCodes: z.array(z.string().regex(/^[0-9AB]{5}$/, 'Code INSEE invalide.')).max(200).default([]),
+  communeCodes: z
+    .array(z.string().regex(/^[0-9AB]{5}$/, 'Code INSEE invalide.'))
+    .max(200)
+    .default([]),
 })
 export type SiteInput = z.input<typeof siteInputSchema>
 export const siteUpdateSchema = siteInputSchema.extend({ version: z.number().int() })

@@ -32,4 +32,7 @@ export const signInResultSchema = z.object({
 export type SignInResult = z.infer<typeof signInResultSchema>
 
 export const totpEnrolmentSchema = z.object({ secret: z.string(), uri: z.string() })
-export const changePasswordSchema = z.object({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema })
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: passwordSchema,
+})

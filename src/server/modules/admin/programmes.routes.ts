@@ -6,8 +6,8 @@ import {
   programmeSchema,
   programmeUpdateSchema,
 } from '../../../shared/admin/admin.schema.ts'
-import type { Deps, Tx } from '../../deps.ts'
 import { ensureUpdated } from '../../db/versioning.ts'
+import type { Deps, Tx } from '../../deps.ts'
 import { AppError } from '../../errors.ts'
 import { defineRoute } from '../../http/route.ts'
 import { adminPolicy } from './admin.policy.ts'
@@ -19,7 +19,9 @@ async function ensureCodeFree(tx: Tx, structureId: string, code: string, exceptI
   let q = tx.selectFrom('programme').select('id').where('structure_id', '=', structureId).where('code', '=', code)
   if (exceptId) q = q.where('id', '!=', exceptId)
   if (await q.executeTakeFirst())
-    throw new AppError('conflict', 'Ce code de programme existe déjà.', [{ field: 'code', message: 'Code déjà utilisé.' }])
+    throw new AppError('conflict', 'Ce code de programme existe déjà.', [
+      { field: 'code', message: 'Code déjà utilisé.' },
+    ])
 }
 
 export function programmeRoutes(app: FastifyInstance, deps: Deps) {
@@ -31,7 +33,12 @@ export function programmeRoutes(app: FastifyInstance, deps: Deps) {
     access: adminPolicy.readReference,
     response: z.array(programmeSchema),
     handler: async ({ tx, actor }) =>
-      tx.selectFrom('programme').select(columns).where('structure_id', '=', actor.structureId).orderBy('code').execute(),
+      tx
+        .selectFrom('programme')
+        .select(columns)
+        .where('structure_id', '=', actor.structureId)
+        .orderBy('code')
+        .execute(),
   })
 
   defineRoute(app, deps, {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { Site, SiteInput } from '../../../shared/admin/admin.schema.ts'
-import type { Tx } from '../../deps.ts'
 import { ensureUpdated } from '../../db/versioning.ts'
+import type { Tx } from '../../deps.ts'
 import { AppError } from '../../errors.ts'
 import { findCommune } from '../reference/communes.ts'
 
@@ -15,7 +15,9 @@ export async function listSites(tx: Tx, structureId: string): Promise<Site[]> {
           eb
             .selectFrom('site_commune')
             .select(
-              sql<unknown>`json_agg(json_build_object('code', commune_code, 'name', commune_name) ORDER BY commune_name)`.as('c'),
+              sql<unknown>`json_agg(json_build_object('code', commune_code, 'name', commune_name) ORDER BY commune_name)`.as(
+                'c',
+              ),
             )
             .whereRef('site_commune.site_id', '=', 'site.id'),
           sql`'[]'::json`,
@@ -79,7 +81,12 @@ export async function createSite(tx: Tx, structureId: string, input: Required<Si
   return id
 }
 
-export async function updateSite(tx: Tx, structureId: string, id: string, input: Required<SiteInput> & { version: number }) {
+export async function updateSite(
+  tx: Tx,
+  structureId: string,
+  id: string,
+  input: Required<SiteInput> & { version: number },
+) {
   await ensureCodeFree(tx, structureId, input.code, id)
   await ensureUpdated(
     await tx
@@ -98,7 +105,12 @@ export async function updateSite(tx: Tx, structureId: string, id: string, input:
       .returning('id')
       .executeTakeFirst(),
     async () =>
-      !!(await tx.selectFrom('site').select('id').where('id', '=', id).where('structure_id', '=', structureId).executeTakeFirst()),
+      !!(await tx
+        .selectFrom('site')
+        .select('id')
+        .where('id', '=', id)
+        .where('structure_id', '=', structureId)
+        .executeTakeFirst()),
     'Ce site',
   )
   await replaceCommunes(tx, id, input.communeCodes)

@@ -30,7 +30,9 @@ function baseQuery(tx: Tx, structureId: string) {
       'u.created_at',
       'u.version',
       eb
-        .fn<string[]>('array', [eb.selectFrom('user_site').select('site_id').whereRef('user_site.user_id', '=', 'u.id')])
+        .fn<string[]>('array', [
+          eb.selectFrom('user_site').select('site_id').whereRef('user_site.user_id', '=', 'u.id'),
+        ])
         .as('site_ids'),
       eb
         .fn<string[]>('array', [
@@ -92,7 +94,12 @@ export async function getUser(tx: Tx, structureId: string, id: string) {
 export async function checkScopes(tx: Tx, structureId: string, siteIds: string[], programmeIds: string[]) {
   const fields = []
   if (siteIds.length) {
-    const found = await tx.selectFrom('site').select('id').where('structure_id', '=', structureId).where('id', 'in', siteIds).execute()
+    const found = await tx
+      .selectFrom('site')
+      .select('id')
+      .where('structure_id', '=', structureId)
+      .where('id', 'in', siteIds)
+      .execute()
     if (found.length !== new Set(siteIds).size) fields.push({ field: 'siteIds', message: 'Site inconnu.' })
   }
   if (programmeIds.length) {
@@ -102,7 +109,8 @@ export async function checkScopes(tx: Tx, structureId: string, siteIds: string[]
       .where('structure_id', '=', structureId)
       .where('id', 'in', programmeIds)
       .execute()
-    if (found.length !== new Set(programmeIds).size) fields.push({ field: 'programmeIds', message: 'Programme inconnu.' })
+    if (found.length !== new Set(programmeIds).size)
+      fields.push({ field: 'programmeIds', message: 'Programme inconnu.' })
   }
   if (fields.length) throw new AppError('validation', 'Site ou programme inconnu.', fields)
 }
@@ -112,7 +120,11 @@ export async function setScopes(tx: Tx, userId: string, siteIds: string[], progr
   await tx.deleteFrom('user_programme').where('user_id', '=', userId).execute()
   const sites = [...new Set(siteIds)]
   const programmes = [...new Set(programmeIds)]
-  if (sites.length) await tx.insertInto('user_site').values(sites.map((site_id) => ({ user_id: userId, site_id }))).execute()
+  if (sites.length)
+    await tx
+      .insertInto('user_site')
+      .values(sites.map((site_id) => ({ user_id: userId, site_id })))
+      .execute()
   if (programmes.length)
     await tx
       .insertInto('user_programme')

@@ -8,8 +8,8 @@ import {
   userSchema,
   userUpdateSchema,
 } from '../../../shared/admin/admin.schema.ts'
-import type { Deps } from '../../deps.ts'
 import { ensureUpdated } from '../../db/versioning.ts'
+import type { Deps } from '../../deps.ts'
 import { AppError, notFound } from '../../errors.ts'
 import { defineRoute } from '../../http/route.ts'
 import { checkPasswordStrength, hashPassword } from '../auth/password.ts'
@@ -95,7 +95,12 @@ export function userRoutes(app: FastifyInstance, deps: Deps) {
       )
       await setScopes(tx, params.id, body.siteIds, body.programmeIds)
       if (!body.active) await endUserSessions(tx, params.id)
-      await audit({ action: body.active ? 'update' : 'deactivate', entity: 'app_user', entityId: params.id, detail: body })
+      await audit({
+        action: body.active ? 'update' : 'deactivate',
+        entity: 'app_user',
+        entityId: params.id,
+        detail: body,
+      })
       return (await getUser(tx, actor.structureId, params.id))!
     },
   })
@@ -114,7 +119,12 @@ export function userRoutes(app: FastifyInstance, deps: Deps) {
       const password = temporaryPassword()
       await tx
         .updateTable('app_user')
-        .set({ password_hash: await hashPassword(password), password_changed_at: now, failed_signins: 0, locked_until: null })
+        .set({
+          password_hash: await hashPassword(password),
+          password_changed_at: now,
+          failed_signins: 0,
+          locked_until: null,
+        })
         .where('id', '=', params.id)
         .execute()
       await endUserSessions(tx, params.id)

@@ -13,7 +13,9 @@ export interface AuditEntry {
 export async function writeAudit(
   tx: Kysely<Database>,
   at: Date,
-  actor: Pick<Actor, 'userId' | 'structureId' | 'displayName' | 'ip'> | { anonymous: string; ip: string | null; structureId?: string | null; userId?: string | null },
+  actor:
+    | Pick<Actor, 'userId' | 'structureId' | 'displayName' | 'ip'>
+    | { anonymous: string; ip: string | null; structureId?: string | null; userId?: string | null },
   entry: AuditEntry,
 ): Promise<void> {
   const who =

@@ -10,14 +10,7 @@ import {
 } from '../../../shared/auth/auth.schema.ts'
 import type { Deps } from '../../deps.ts'
 import { defineRoute } from '../../http/route.ts'
-import {
-  changePassword,
-  confirmTotp,
-  loadMe,
-  signIn,
-  startTotpEnrolment,
-  verifySecondFactor,
-} from './auth.service.ts'
+import { changePassword, confirmTotp, loadMe, signIn, startTotpEnrolment, verifySecondFactor } from './auth.service.ts'
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from './session.hook.ts'
 import { endSession, tokenId } from './session.repository.ts'
 

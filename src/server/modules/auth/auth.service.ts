@@ -35,7 +35,7 @@ export async function signIn(
       { action: 'signin.failure', entity: 'app_user', entityId: userId, detail: { reason } },
     )
   }
-  if (!user || !user.active) {
+  if (!user?.active) {
     await verifyPassword(await dummyHash(), input.password)
     await fail(user ? 'inactive' : 'unknown_email', user?.id ?? null, user?.structure_id ?? null)
     throw new AppError('unauthenticated', WRONG, [], true)
@@ -94,7 +94,12 @@ export async function verifySecondFactor(
   }
   await endSession(tx, pending.sessionId)
   const token = await createSession(tx, user.id, now, deps.config.session, { ...meta, pendingTotp: false })
-  await writeAudit(tx, now, who, { action: 'signin.success', entity: 'app_user', entityId: user.id, detail: { totp: true } })
+  await writeAudit(tx, now, who, {
+    action: 'signin.success',
+    entity: 'app_user',
+    entityId: user.id,
+    detail: { totp: true },
+  })
   return { token, result: { status: 'signed_in' as const, me: await loadMe(deps, tx, user.id) } }
 }
 
@@ -105,7 +110,11 @@ async function checkCode(secret: string, code: string, now: Date) {
 
 /** Starts enrolment: a fresh secret, stored but not active until a first code confirms it. */
 export async function startTotpEnrolment(tx: Tx, userId: string) {
-  const user = await tx.selectFrom('app_user').select(['email', 'totp_enabled']).where('id', '=', userId).executeTakeFirstOrThrow()
+  const user = await tx
+    .selectFrom('app_user')
+    .select(['email', 'totp_enabled'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow()
   if (user.totp_enabled) throw new AppError('conflict', 'La double authentification est déjà activée.')
   const secret = generateSecret()
   await tx.updateTable('app_user').set({ totp_secret: secret }).where('id', '=', userId).execute()
@@ -114,14 +123,22 @@ export async function startTotpEnrolment(tx: Tx, userId: string) {
 
 /** For a user already signed in who turns on the second factor from their profile. */
 export async function confirmTotp(tx: Tx, now: Date, userId: string, code: string) {
-  const user = await tx.selectFrom('app_user').select(['totp_secret']).where('id', '=', userId).executeTakeFirstOrThrow()
+  const user = await tx
+    .selectFrom('app_user')
+    .select(['totp_secret'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow()
   if (!user.totp_secret || !(await checkCode(user.totp_secret, code, now)))
     throw new AppError('validation', 'Code incorrect.', [{ field: 'code', message: 'Code incorrect ou expiré.' }])
   await tx.updateTable('app_user').set({ totp_enabled: true }).where('id', '=', userId).execute()
 }
 
 export async function changePassword(tx: Tx, now: Date, userId: string, current: string, next: string) {
-  const user = await tx.selectFrom('app_user').select(['password_hash']).where('id', '=', userId).executeTakeFirstOrThrow()
+  const user = await tx
+    .selectFrom('app_user')
+    .select(['password_hash'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow()
   if (!(await verifyPassword(user.password_hash, current)))
     throw new AppError('validation', 'Mot de passe actuel incorrect.', [
       { field: 'currentPassword', message: 'Mot de passe actuel incorrect.' },

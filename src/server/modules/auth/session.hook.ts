@@ -38,5 +38,10 @@ export function setSessionCookie(reply: FastifyReply, deps: Deps, token: string)
 }
 
 export function clearSessionCookie(reply: FastifyReply, deps: Deps) {
-  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: deps.config.session.cookieSecure })
+  reply.clearCookie(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: deps.config.session.cookieSecure,
+  })
 }

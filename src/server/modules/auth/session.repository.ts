@@ -54,7 +54,7 @@ export async function findActiveSession(db: Kysely<Database>, token: string, now
     ])
     .where('session.id', '=', tokenId(token))
     .executeTakeFirst()
-  if (!row || !row.active) return undefined
+  if (!row?.active) return undefined
   const idleLimit = new Date(row.last_seen_at.getTime() + limits.idleMinutes * 60_000)
   if (row.expires_at <= now || idleLimit <= now) {
     await db.deleteFrom('session').where('id', '=', row.session_id).execute()
@@ -81,7 +81,11 @@ export const endUserSessions = (db: Kysely<Database>, userId: string) =>
   db.deleteFrom('session').where('user_id', '=', userId).executeTakeFirst()
 
 export type ActorRow = NonNullable<Awaited<ReturnType<typeof findActiveSession>>>
-export function toActor(row: ActorRow, scopes: { siteIds: string[]; programmeIds: string[] }, ip: string | null): Actor {
+export function toActor(
+  row: ActorRow,
+  scopes: { siteIds: string[]; programmeIds: string[] },
+  ip: string | null,
+): Actor {
   return {
     userId: row.user_id,
     structureId: row.structure_id,

@@ -1,0 +1,5 @@
+import type { Command } from './command.ts'
+import { demoCommand, migrateCommand } from './core.commands.ts'
+
+/** Every `jalon` sub-command; a module adds its own here. */
+export const commands: Command[] = [migrateCommand, demoCommand]
