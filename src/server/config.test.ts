@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadConfig } from './config.ts'
+
+describe('configuration', () => {
+  it('runs with no configuration at all (embedded database, port 3000)', () => {
+    const c = loadConfig({})
+    expect(c).toMatchObject({ port: 3000, databaseUrl: undefined, pgliteDir: './data/pglite', demo: 'auto' })
+    expect(c.session.cookieSecure).toBe(false)
+  })
+
+  it('fails fast with a message naming the bad variable', () => {
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(ConfigError)
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/)
+    expect(() => loadConfig({ DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL/)
+    expect(() => loadConfig({ TOTP_REQUIRED_FOR_ALL: 'yes' })).toThrow(/TOTP_REQUIRED_FOR_ALL/)
+  })
+
+  it('secures cookies in production', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).session.cookieSecure).toBe(true)
+    expect(loadConfig({ TOTP_REQUIRED_FOR_ALL: 'true' }).totpRequiredForAll).toBe(true)
+  })
+})
