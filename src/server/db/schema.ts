@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable } from 'kysely'
+import type { Generated, GeneratedAlways, Insertable, Selectable } from 'kysely'
 
 // Table types, one interface per table. A feature module adds its tables here in a block of its own.
 
@@ -228,6 +228,13 @@ export interface PersonNoteTable {
   created_at: Generated<Date>
   updated_at: Generated<Date>
   version: Generated<number>
+}
+
+// Person search (20261128T1700_person_search) ---------------------------------------------------------
+// Merged into PersonTable above. search_name is rewritten by the person_search_name trigger on every insert or
+// name change (pass '' when inserting); phone_digits is generated from phone (digits only, +33 read as 0).
+export interface PersonTable {
+  phone_digits: GeneratedAlways<string | null>
 }
 
 export interface Database {
