@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../deps.ts'
+import { accompanimentRoutes } from './accompaniment/accompaniment.routes.ts'
 import { auditRoutes } from './admin/audit.routes.ts'
 import { programmeRoutes } from './admin/programmes.routes.ts'
 import { siteRoutes } from './admin/sites.routes.ts'
@@ -17,4 +18,5 @@ export function featureRoutes(app: FastifyInstance, deps: Deps) {
   programmeRoutes(app, deps)
   userRoutes(app, deps)
   auditRoutes(app, deps)
+  accompanimentRoutes(app, deps)
 }

@@ -45,11 +45,23 @@ export type SiteInput = z.input<typeof siteInputSchema>
 export const siteUpdateSchema = siteInputSchema.extend({ version: z.number().int() })
 
 // Programmes --------------------------------------------------------------------------------------
+/** 'service': a department that follows people (ML, PLIE) and scopes users; 'scheme': an enrolment (CIVIS, CEJ…) */
+export const programmeKindSchema = z.enum(['service', 'scheme'], 'Type de programme inconnu.')
+/** the caseload's contact rule: days without contact before an alert */
+const contactDaysSchema = z
+  .number()
+  .int('Nombre entier de jours.')
+  .min(1, 'Au moins 1 jour.')
+  .max(730, 'Au plus 730 jours.')
+  .nullable()
 export const programmeSchema = z.object({
   id: z.string(),
   code: z.string(),
   name: z.string(),
   active: z.boolean(),
+  kind: programmeKindSchema,
+  contactDays: z.number().int().nullable(),
+  contactDaysDuringStep: z.number().int().nullable(),
   version: z.number().int(),
 })
 export type Programme = z.infer<typeof programmeSchema>
@@ -60,8 +72,19 @@ export const programmeInputSchema = z.object({
     .regex(/^[A-Z0-9_]{2,20}$/, 'Code en majuscules, chiffres ou _ (2 à 20 caractères).'),
   name: z.string().trim().min(2, 'Nom requis.').max(120),
   active: z.boolean().default(true),
+  kind: programmeKindSchema.default('service'),
+  /** no contact for more days than this raises the caseload alert (null: the default, 90 days) */
+  contactDays: contactDaysSchema.default(null),
+  /** the same while the person is in a step (an open situation); null: contactDays applies */
+  contactDaysDuringStep: contactDaysSchema.default(null),
 })
-export const programmeUpdateSchema = programmeInputSchema.extend({ version: z.number().int() })
+/** On update, an omitted kind or contact rule stays as it is. */
+export const programmeUpdateSchema = programmeInputSchema.extend({
+  kind: programmeKindSchema.optional(),
+  contactDays: contactDaysSchema.optional(),
+  contactDaysDuringStep: contactDaysSchema.optional(),
+  version: z.number().int(),
+})
 
 // Users -------------------------------------------------------------------------------------------
 export const userSchema = z.object({

@@ -13,7 +13,16 @@ import { defineRoute } from '../../http/route.ts'
 import { adminPolicy } from './admin.policy.ts'
 
 const tags = ['Administration : programmes']
-const columns = ['id', 'code', 'name', 'active', 'version'] as const
+const columns = [
+  'id',
+  'code',
+  'name',
+  'active',
+  'kind',
+  'contact_days as contactDays',
+  'contact_days_during_step as contactDaysDuringStep',
+  'version',
+] as const
 
 async function ensureCodeFree(tx: Tx, structureId: string, code: string, exceptId?: string) {
   let q = tx.selectFrom('programme').select('id').where('structure_id', '=', structureId).where('code', '=', code)
@@ -54,7 +63,15 @@ export function programmeRoutes(app: FastifyInstance, deps: Deps) {
       await ensureCodeFree(tx, actor.structureId, body.code)
       const row = await tx
         .insertInto('programme')
-        .values({ structure_id: actor.structureId, ...body })
+        .values({
+          structure_id: actor.structureId,
+          code: body.code,
+          name: body.name,
+          active: body.active,
+          kind: body.kind,
+          contact_days: body.contactDays,
+          contact_days_during_step: body.contactDaysDuringStep,
+        })
         .returning(columns)
         .executeTakeFirstOrThrow()
       await audit({ action: 'create', entity: 'programme', entityId: row.id, detail: body })
@@ -76,7 +93,17 @@ export function programmeRoutes(app: FastifyInstance, deps: Deps) {
       const row = await ensureUpdated(
         await tx
           .updateTable('programme')
-          .set({ code: body.code, name: body.name, active: body.active, version: body.version + 1 })
+          .set({
+            code: body.code,
+            name: body.name,
+            active: body.active,
+            ...(body.kind === undefined ? {} : { kind: body.kind }),
+            ...(body.contactDays === undefined ? {} : { contact_days: body.contactDays }),
+            ...(body.contactDaysDuringStep === undefined
+              ? {}
+              : { contact_days_during_step: body.contactDaysDuringStep }),
+            version: body.version + 1,
+          })
           .where('id', '=', params.id)
           .where('structure_id', '=', actor.structureId)
           .where('version', '=', body.version)

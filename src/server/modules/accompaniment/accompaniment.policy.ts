@@ -1,0 +1,14 @@
+import { personPolicy } from '../persons/person.policy.ts'
+
+/**
+ * Who may use the daily accompaniment record. The rules are the person file's (person.policy.ts): reading the record
+ * needs `file`, changing it `write`; the record scope (which persons) and the sensitive rule (health propositions)
+ * come from there too.
+ */
+export const accompanimentPolicy = {
+  read: personPolicy.file,
+  write: personPolicy.write,
+  caseload: personPolicy.caseload,
+  /** the proposition themes are reference data that every form needs */
+  reference: 'authenticated',
+} as const

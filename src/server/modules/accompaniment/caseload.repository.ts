@@ -1,0 +1,138 @@
+import { type SqlBool, sql } from 'kysely'
+import { DEFAULT_CONTACT_DAYS } from '../../../shared/accompaniment/caseload.schema.ts'
+import type { Tx } from '../../deps.ts'
+
+export interface CaseloadFilter {
+  alertOnly: boolean
+  sort: 'name' | 'lastContact' | 'nextEvent'
+  order: 'asc' | 'desc'
+  page: number
+  pageSize: number
+}
+
+/** Open on a day: no end date, or an end date that day or later. */
+const openOn = (endColumn: string, today: string) =>
+  sql<SqlBool>`(${sql.ref(endColumn)} IS NULL OR ${sql.ref(endColumn)} >= ${today}::date)`
+
+/**
+ * A counsellor's caseload, one row per person: the people they are referent of, and the people they follow as referent
+ * of an open enrolment. Per person: the last contact (latest event up to today that the person attended, or whose
+ * attendance is not recorded), the next planned event, and the contact rule — the strictest of the open enrolments'
+ * programmes (their rule "during a step" when a situation is open), 90 days when none sets one. With no contact ever,
+ * the days are counted from the first reception (or the first entry, or the file's creation).
+ */
+function caseloadQuery(tx: Tx, structureId: string, counsellorId: string, today: string) {
+  const inner = tx
+    .selectFrom('person as p')
+    .where('p.structure_id', '=', structureId)
+    .where((eb) =>
+      eb.or([
+        eb('p.referent_id', '=', counsellorId),
+        eb.exists(
+          eb
+            .selectFrom('enrolment as en')
+            .select(sql`1`.as('one'))
+            .whereRef('en.person_id', '=', 'p.id')
+            .where('en.referent_id', '=', counsellorId)
+            .where(openOn('en.exit_date', today)),
+        ),
+      ]),
+    )
+    .select((eb) => [
+      'p.id',
+      'p.last_name',
+      'p.first_name',
+      'p.birth_date',
+      'p.site_id',
+      eb
+        .selectFrom('event as ev')
+        .select((e) => e.fn.max<string>('ev.date').as('d'))
+        .whereRef('ev.person_id', '=', 'p.id')
+        .where('ev.date', '<=', today)
+        .where((e) => e.or([e('ev.attendance', '=', 'present'), e('ev.attendance', 'is', null)]))
+        .as('last_contact'),
+      eb
+        .selectFrom('event as ev')
+        .select((e) => e.fn.min<string>('ev.date').as('d'))
+        .whereRef('ev.person_id', '=', 'p.id')
+        .where('ev.date', '>', today)
+        .as('next_event'),
+      sql<string>`coalesce(p.first_reception_date,
+        (SELECT min(en.entry_date) FROM enrolment en WHERE en.person_id = p.id),
+        (p.created_at AT TIME ZONE 'Europe/Paris')::date)`.as('known_since'),
+      sql<number | null>`(
+        SELECT min(CASE WHEN pr.contact_days_during_step IS NOT NULL AND EXISTS (
+                   SELECT 1 FROM situation s WHERE s.person_id = p.id AND ${openOn('s.end_date', today)})
+                 THEN pr.contact_days_during_step ELSE pr.contact_days END)
+        FROM enrolment en JOIN programme pr ON pr.id = en.programme_id
+        WHERE en.person_id = p.id AND ${openOn('en.exit_date', today)})`.as('rule_days'),
+    ])
+  return tx.selectFrom(inner.as('c')).selectAll('c')
+}
+
+const daysSince = (today: string) => sql<number>`(${today}::date - coalesce(c.last_contact, c.known_since))`
+const contactDays = sql<number>`coalesce(c.rule_days, ${DEFAULT_CONTACT_DAYS})`
+const alert = (today: string) => sql<SqlBool>`${daysSince(today)} > ${contactDays}`
+
+export async function listCaseload(
+  tx: Tx,
+  structureId: string,
+  counsellorId: string,
+  today: string,
+  f: CaseloadFilter,
+) {
+  const all = caseloadQuery(tx, structureId, counsellorId, today)
+  const { total, alerts } = await all
+    .clearSelect()
+    .select([sql<number>`count(*)`.as('total'), sql<number>`count(*) FILTER (WHERE ${alert(today)})`.as('alerts')])
+    .executeTakeFirstOrThrow()
+  const filtered = f.alertOnly ? all.where(alert(today)) : all
+  const dir = sql.raw(f.order === 'desc' ? 'DESC' : 'ASC')
+  const order =
+    f.sort === 'lastContact'
+      ? sql`c.last_contact ${dir} NULLS ${sql.raw(f.order === 'desc' ? 'LAST' : 'FIRST')}`
+      : f.sort === 'nextEvent'
+        ? sql`c.next_event ${dir} NULLS LAST`
+        : sql`c.last_name ${dir}, c.first_name ${dir}`
+  const rows = await filtered
+    .select([contactDays.as('contact_days'), alert(today).as('alert')])
+    .orderBy(order)
+    .orderBy('c.last_name')
+    .orderBy('c.first_name')
+    .orderBy('c.id')
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute()
+  return { total: f.alertOnly ? alerts : total, alerts, rows }
+}
+
+/** For the persons of a page: the next planned event, the open situations, the open enrolments. */
+export async function caseloadDetails(tx: Tx, personIds: string[], today: string) {
+  if (!personIds.length) return { nextEvents: [], situations: [], enrolments: [] }
+  const nextEvents = await tx
+    .selectFrom('event')
+    .distinctOn('person_id')
+    .select(['id', 'person_id', 'date', 'kind'])
+    .where('person_id', 'in', personIds)
+    .where('date', '>', today)
+    .orderBy('person_id')
+    .orderBy('date')
+    .orderBy('created_at')
+    .execute()
+  const situations = await tx
+    .selectFrom('situation as s')
+    .select(['s.id', 's.person_id', 's.kind'])
+    .where('s.person_id', 'in', personIds)
+    .where(openOn('s.end_date', today))
+    .orderBy('s.start_date', 'desc')
+    .execute()
+  const enrolments = await tx
+    .selectFrom('enrolment as en')
+    .innerJoin('programme as pr', 'pr.id', 'en.programme_id')
+    .select(['en.id', 'en.person_id', 'en.programme_id', 'pr.code'])
+    .where('en.person_id', 'in', personIds)
+    .where(openOn('en.exit_date', today))
+    .orderBy('pr.code')
+    .execute()
+  return { nextEvents, situations, enrolments }
+}

@@ -1,0 +1,120 @@
+import type { Event } from '../../../shared/accompaniment/accompaniment.schema.ts'
+import type { Tx } from '../../deps.ts'
+
+export interface EventFilter {
+  from?: string
+  to?: string
+  kind?: string
+  page: number
+  pageSize: number
+}
+
+export interface EventValues {
+  kind: string
+  date: string
+  site_id: string | null
+  counsellor_id: string | null
+  duration_minutes: number | null
+  attendance: 'present' | 'excused' | 'absent' | null
+  note: string | null
+}
+
+function baseQuery(tx: Tx, personId: string) {
+  return tx
+    .selectFrom('event as e')
+    .leftJoin('site as s', 's.id', 'e.site_id')
+    .leftJoin('app_user as u', 'u.id', 'e.counsellor_id')
+    .where('e.person_id', '=', personId)
+    .select([
+      'e.id',
+      'e.person_id',
+      'e.kind',
+      'e.date',
+      'e.site_id',
+      's.name as site_name',
+      'e.counsellor_id',
+      'u.display_name as counsellor_name',
+      'e.duration_minutes',
+      'e.attendance',
+      'e.note',
+      'e.version',
+    ])
+}
+type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>
+
+const present =
+  (today: string) =>
+  (r: Row): Event => ({
+    id: r.id,
+    personId: r.person_id,
+    kind: r.kind as Event['kind'],
+    date: r.date,
+    siteId: r.site_id,
+    siteName: r.site_name,
+    counsellorId: r.counsellor_id,
+    counsellorName: r.counsellor_name,
+    durationMinutes: r.duration_minutes,
+    attendance: r.attendance,
+    note: r.note,
+    planned: r.date > today,
+    version: r.version,
+  })
+
+/** A person's events, newest first. */
+export async function listEvents(tx: Tx, personId: string, f: EventFilter, today: string) {
+  let q = baseQuery(tx, personId)
+  if (f.from) q = q.where('e.date', '>=', f.from)
+  if (f.to) q = q.where('e.date', '<=', f.to)
+  if (f.kind) q = q.where('e.kind', '=', f.kind)
+  const { total } = await q
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow()
+  const rows = await q
+    .orderBy('e.date', 'desc')
+    .orderBy('e.created_at', 'desc')
+    .orderBy('e.id')
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute()
+  return { total, page: f.page, pageSize: f.pageSize, items: rows.map(present(today)) }
+}
+
+export async function getEvent(tx: Tx, personId: string, id: string, today: string) {
+  const row = await baseQuery(tx, personId).where('e.id', '=', id).executeTakeFirst()
+  return row && present(today)(row)
+}
+
+export async function findEventRow(tx: Tx, personId: string, id: string) {
+  return tx.selectFrom('event').selectAll().where('id', '=', id).where('person_id', '=', personId).executeTakeFirst()
+}
+
+export async function insertEvent(tx: Tx, structureId: string, personId: string, v: EventValues) {
+  const { id } = await tx
+    .insertInto('event')
+    .values({ structure_id: structureId, person_id: personId, ...v })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return id
+}
+
+/** Versioned update; undefined when no row matched (gone, or changed since it was read). */
+export async function updateEvent(tx: Tx, personId: string, id: string, version: number, v: EventValues) {
+  return tx
+    .updateTable('event')
+    .set({ ...v, version: version + 1 })
+    .where('id', '=', id)
+    .where('person_id', '=', personId)
+    .where('version', '=', version)
+    .returning('id')
+    .executeTakeFirst()
+}
+
+export async function deleteEvent(tx: Tx, personId: string, id: string) {
+  return tx
+    .deleteFrom('event')
+    .where('id', '=', id)
+    .where('person_id', '=', personId)
+    .returning(['id', 'kind', 'date'])
+    .executeTakeFirst()
+}

@@ -1,0 +1,122 @@
+import { z } from 'zod'
+import { pageOf, pageQuery } from '../admin/admin.schema.ts'
+import { attendances, eventKinds, propositionDomains, propositionOutcomes } from '../nomenclatures/accompaniment.ts'
+
+// Contracts of the counsellor's daily record: events and propositions (situations, enrolments and the caseload have
+// their own files). Used by the server routes and by the web forms alike.
+
+export const isoDate = z.iso.date('Date au format AAAA-MM-JJ.')
+export const personParams = z.object({ personId: z.uuid('Identifiant invalide.') })
+export const personItemParams = personParams.extend({ id: z.uuid('Identifiant invalide.') })
+export const versionSchema = z.number().int()
+const minutes = z
+  .number()
+  .int('Nombre entier de minutes.')
+  .min(0, 'Durée positive.')
+  .max(1440, 'Au plus 24 heures.')
+  .nullable()
+  .default(null)
+const note = z.string().trim().max(4000, 'Au plus 4000 caractères.').nullable().default(null)
+
+// Events -------------------------------------------------------------------------------------------
+export const eventKindSchema = z.enum(eventKinds.codes, 'Type d’événement inconnu.')
+export const attendanceSchema = z.enum(attendances.codes, 'Présence inconnue.')
+
+export const eventSchema = z.object({
+  id: z.string(),
+  personId: z.string(),
+  kind: eventKindSchema,
+  date: z.string(),
+  siteId: z.string().nullable(),
+  siteName: z.string().nullable(),
+  counsellorId: z.string().nullable(),
+  counsellorName: z.string().nullable(),
+  durationMinutes: z.number().nullable(),
+  /** null: not recorded yet (always null on a planned appointment) */
+  attendance: attendanceSchema.nullable(),
+  note: z.string().nullable(),
+  /** dated after today: a planned appointment */
+  planned: z.boolean(),
+  version: z.number().int(),
+})
+export type Event = z.infer<typeof eventSchema>
+
+export const eventListQuery = pageQuery.extend({
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  kind: eventKindSchema.optional(),
+})
+export const eventPageSchema = pageOf(eventSchema)
+
+export const eventInputSchema = z.object({
+  kind: eventKindSchema,
+  date: isoDate,
+  /** omitted: the person's site (on create), unchanged (on update) */
+  siteId: z.uuid('Identifiant invalide.').nullable().optional(),
+  /** omitted: the signed-in counsellor (on create), unchanged (on update) */
+  counsellorId: z.uuid('Identifiant invalide.').nullable().optional(),
+  durationMinutes: minutes,
+  attendance: attendanceSchema.nullable().default(null),
+  note,
+})
+export type EventInput = z.input<typeof eventInputSchema>
+export const eventUpdateSchema = eventInputSchema.extend({ version: versionSchema })
+
+// Propositions ---------------------------------------------------------------------------------------
+export const propositionDomainSchema = z.enum(propositionDomains.codes, 'Domaine inconnu.')
+export const propositionOutcomeSchema = z.enum(propositionOutcomes.codes, 'Suite inconnue.')
+
+/** A theme of the configurable list: national rows plus the structure's own, each mapped to a national code. */
+export const propositionThemeSchema = z.object({
+  code: z.string(),
+  domain: propositionDomainSchema,
+  label: z.string(),
+  nationalCode: z.string(),
+  /** a local item of the structure (false: national list) */
+  local: z.boolean(),
+  /** health: shown only to those who follow the person */
+  sensitive: z.boolean(),
+  active: z.boolean(),
+})
+export type PropositionThemeItem = z.infer<typeof propositionThemeSchema>
+
+export const propositionSchema = z.object({
+  id: z.string(),
+  personId: z.string(),
+  date: z.string(),
+  domain: propositionDomainSchema,
+  theme: z.string(),
+  themeLabel: z.string(),
+  nationalTheme: z.string(),
+  sensitive: z.boolean(),
+  text: z.string().nullable(),
+  outcome: propositionOutcomeSchema,
+  durationMinutes: z.number().nullable(),
+  counsellorId: z.string().nullable(),
+  counsellorName: z.string().nullable(),
+  siteId: z.string().nullable(),
+  version: z.number().int(),
+})
+export type Proposition = z.infer<typeof propositionSchema>
+
+export const propositionListQuery = pageQuery.extend({
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  domain: propositionDomainSchema.optional(),
+  theme: z.string().trim().max(60).optional(),
+})
+export const propositionPageSchema = pageOf(propositionSchema).extend({
+  /** health propositions left out because the signed-in user may not see them */
+  hiddenSensitive: z.number().int(),
+})
+
+export const propositionInputSchema = z.object({
+  date: isoDate,
+  domain: propositionDomainSchema,
+  theme: z.string().trim().min(1, 'Thème requis.').max(60),
+  text: z.string().trim().max(4000, 'Au plus 4000 caractères.').nullable().default(null),
+  outcome: propositionOutcomeSchema.default('pending'),
+  durationMinutes: minutes,
+})
+export type PropositionInput = z.input<typeof propositionInputSchema>
+export const propositionUpdateSchema = propositionInputSchema.extend({ version: versionSchema })
