@@ -7,6 +7,7 @@ import { siteRoutes } from './admin/sites.routes.ts'
 import { userRoutes } from './admin/users.routes.ts'
 import { authRoutes } from './auth/auth.routes.ts'
 import { healthRoutes } from './health/health.routes.ts'
+import { personRoutes } from './persons/persons.routes.ts'
 import { referenceRoutes } from './reference/reference.routes.ts'
 
 /** Every feature's routes, in one list: a new module adds one line here. */
@@ -18,5 +19,6 @@ export function featureRoutes(app: FastifyInstance, deps: Deps) {
   programmeRoutes(app, deps)
   userRoutes(app, deps)
   auditRoutes(app, deps)
+  personRoutes(app, deps)
   accompanimentRoutes(app, deps)
 }

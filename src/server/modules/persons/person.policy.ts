@@ -11,6 +11,10 @@ import { forbidden, notFound } from '../../errors.ts'
  * - file: the whole accompaniment record (situations over time, events, propositions, situations, programmes, notes).
  * - write: record events, propositions, situations, programmes, notes, dated attributes.
  * - sensitive: disability (RQTH) and justice statuses, health propositions. Only those who follow the person.
+ * - duplicates: the check before creating a file looks across the whole structure; a match out of the actor's
+ *   scope is answered with name, birth date, site and referent only (no id), so reception learns the person is
+ *   followed elsewhere without reading the file.
+ * - reference: the lists the person forms need (counsellors who can be referent).
  *
  * Scope of records: a director sees the whole structure; others see the people of their sites, or the people
  * they are referent of. Statisticians, partners and admins have no access to individual files here: the
@@ -24,6 +28,8 @@ export const personPolicy = {
   write: ['counsellor'],
   sensitive: ['director', 'counsellor'],
   caseload: ['counsellor', 'director'],
+  duplicates: ['director', 'counsellor', 'reception'],
+  reference: ['director', 'counsellor', 'reception', 'training_officer', 'employment_officer', 'aid_officer'],
 } as const satisfies Record<string, readonly Role[]>
 
 const wholeStructure: readonly Role[] = ['director']
@@ -36,6 +42,16 @@ export function visiblePersons(actor: Actor) {
     const bySite = actor.siteIds.length ? eb('person.site_id', 'in', actor.siteIds) : sql<boolean>`false`
     return eb.and([inStructure, eb.or([bySite, eb('person.referent_id', '=', actor.userId)])])
   }
+}
+
+/** The same rule as visiblePersons, for a row already loaded (the duplicates check reads out of scope). */
+export function canSeePerson(
+  actor: Actor,
+  person: { structure_id: string; referent_id: string | null; site_id: string },
+) {
+  if (person.structure_id !== actor.structureId) return false
+  if (wholeStructure.includes(actor.role)) return true
+  return actor.siteIds.includes(person.site_id) || person.referent_id === actor.userId
 }
 
 /** Loads the person if the actor may see it; a person out of scope answers 404, so its existence does not leak. */
@@ -54,6 +70,17 @@ export function canSeeSensitive(actor: Actor, person: { referent_id: string | nu
   if (!(personPolicy.sensitive as readonly Role[]).includes(actor.role)) return false
   if (wholeStructure.includes(actor.role)) return true
   return person.referent_id === actor.userId || actor.siteIds.includes(person.site_id)
+}
+
+/** What the actor may do on a visible person's file (the screens offer only that). */
+export function abilitiesOn(actor: Actor, person: { referent_id: string | null; site_id: string }) {
+  const has = (roles: readonly Role[]) => roles.includes(actor.role)
+  return {
+    readFile: has(personPolicy.file),
+    write: has(personPolicy.write),
+    editIdentity: has(personPolicy.editIdentity),
+    seeSensitive: canSeeSensitive(actor, person),
+  }
 }
 
 export function requireRole(actor: Actor, roles: readonly Role[]) {

@@ -1,0 +1,102 @@
+import { sql } from 'kysely'
+import { frenchDate, swapDayMonth } from '../../../shared/persons/dates.ts'
+import type { DuplicateCandidate, DuplicateMatch, DuplicateQuery } from '../../../shared/persons/person.schema.ts'
+import type { Actor, Tx } from '../../deps.ts'
+import { canSeePerson } from './person.policy.ts'
+
+/** Trigram similarity of the whole folded "last first" from which a spelling counts as close. */
+export const CLOSE_SPELLING = 0.5
+const MAX_CANDIDATES = 20
+
+const reasons: Record<DuplicateMatch, (birthDate: string) => string> = {
+  same_identity: () => 'Même nom, même prénom et même date de naissance.',
+  inverted_names: () => 'Nom et prénom inversés, même date de naissance.',
+  close_spelling: () => 'Nom ou prénom d’orthographe proche, même date de naissance.',
+  swapped_day_month: (d) => `Même nom et prénom, né(e) le ${frenchDate(d)} : jour et mois de naissance inversés.`,
+}
+
+/**
+ * Likely duplicates of an identity across the whole structure (not only the actor's scope: the point is to find the
+ * person known by another site or programme). Candidates share the birth date, or have day and month swapped; among
+ * them, same folded name, names inverted, or a close spelling. Out of the actor's scope, only what reception needs
+ * to know the person is followed elsewhere: no id.
+ */
+export async function findDuplicates(
+  tx: Tx,
+  actor: Actor,
+  q: Pick<DuplicateQuery, 'lastName' | 'firstName' | 'birthDate'>,
+  exceptId?: string,
+): Promise<(DuplicateCandidate & { personId: string })[]> {
+  const swapped = swapDayMonth(q.birthDate)
+  const dates = swapped ? [q.birthDate, swapped] : [q.birthDate]
+  const { rows } = await sql<{ name: string; inverted: string }>`
+    select jalon_search_name(${q.lastName} || ' ' || ${q.firstName}) as name,
+           jalon_search_name(${q.firstName} || ' ' || ${q.lastName}) as inverted`.execute(tx)
+  const { name, inverted } = rows[0]!
+  let query = tx
+    .selectFrom('person')
+    .innerJoin('site', 'site.id', 'person.site_id')
+    .leftJoin('app_user as r', 'r.id', 'person.referent_id')
+    .select([
+      'person.id',
+      'person.structure_id',
+      'person.site_id',
+      'person.referent_id',
+      'person.last_name',
+      'person.first_name',
+      'person.birth_date',
+      'person.search_name',
+      'site.name as site_name',
+      'r.display_name as referent_name',
+      sql<number>`similarity(person.search_name, ${name})`.as('similarity'),
+    ])
+    .where('person.structure_id', '=', actor.structureId)
+    .where('person.birth_date', 'in', dates)
+    .where((eb) =>
+      eb.or([
+        eb('person.search_name', '=', name),
+        eb('person.search_name', '=', inverted),
+        sql<boolean>`similarity(person.search_name, ${name}) >= ${CLOSE_SPELLING}`,
+      ]),
+    )
+  if (exceptId) query = query.where('person.id', '!=', exceptId)
+  const found = await query.execute()
+
+  const candidates = found.map((r) => {
+    const sameDate = r.birth_date === q.birthDate
+    const sameName = r.search_name === name
+    const invertedName = r.search_name === inverted
+    const similarity = Number(r.similarity)
+    let match: DuplicateMatch
+    let score: number
+    if (sameDate && sameName) [match, score] = ['same_identity', 1]
+    else if (sameDate && invertedName) [match, score] = ['inverted_names', 0.95]
+    else if (sameDate) [match, score] = ['close_spelling', 0.9 * similarity]
+    else [match, score] = ['swapped_day_month', (sameName || invertedName ? 0.85 : 0.75) * similarity]
+    let reason = reasons[match](r.birth_date)
+    if (match === 'swapped_day_month' && !sameName)
+      reason = `Nom ou prénom proche, né(e) le ${frenchDate(r.birth_date)} : jour et mois de naissance inversés.`
+    const visible = canSeePerson(actor, r)
+    return {
+      personId: r.id,
+      id: visible ? r.id : null,
+      visible,
+      lastName: r.last_name,
+      firstName: r.first_name,
+      birthDate: r.birth_date,
+      siteName: r.site_name,
+      referentName: r.referent_name,
+      match,
+      reason,
+      score: Math.round(score * 100) / 100,
+    }
+  })
+  return candidates
+    .sort((a, b) => b.score - a.score || a.lastName.localeCompare(b.lastName, 'fr'))
+    .slice(0, MAX_CANDIDATES)
+}
+
+/** One line per candidate, for the 409 answer of a creation (problem+json `fields`). */
+export const describeDuplicate = (c: DuplicateCandidate) =>
+  `${c.lastName} ${c.firstName}, né(e) le ${frenchDate(c.birthDate)}, suivi(e) sur ${c.siteName}` +
+  `${c.referentName ? ` par ${c.referentName}` : ''} — ${c.reason}`

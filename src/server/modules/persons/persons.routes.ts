@@ -1,0 +1,108 @@
+import type { FastifyInstance } from 'fastify'
+import { z } from 'zod'
+import { idParams, pageOf } from '../../../shared/admin/admin.schema.ts'
+import { dayInFrance } from '../../../shared/persons/dates.ts'
+import {
+  counsellorOptionSchema,
+  duplicateCandidateSchema,
+  duplicateQuerySchema,
+  personCreateSchema,
+  personDetailSchema,
+  personSearchQuery,
+  personSummarySchema,
+  personUpdateSchema,
+} from '../../../shared/persons/person.schema.ts'
+import type { Deps } from '../../deps.ts'
+import { defineRoute } from '../../http/route.ts'
+import { findDuplicates } from './duplicates.repository.ts'
+import { noteRoutes } from './notes.routes.ts'
+import { personPolicy } from './person.policy.ts'
+import { listCounsellors, searchPersons } from './persons.repository.ts'
+import { createPerson, readPerson, updatePerson } from './persons.service.ts'
+import { situationRoutes } from './situation.routes.ts'
+
+const tags = ['Personnes']
+
+/** The person file: search, duplicates, creation, identity; then its situation over time and its notes. */
+export function personRoutes(app: FastifyInstance, deps: Deps) {
+  defineRoute(app, deps, {
+    method: 'GET',
+    url: '/api/persons',
+    summary: 'Rechercher une personne (nom tolérant aux accents et aux fautes, date de naissance, téléphone)',
+    tags,
+    access: personPolicy.identity,
+    query: personSearchQuery,
+    response: pageOf(personSummarySchema),
+    handler: async ({ tx, actor, query, now }) => searchPersons(tx, actor, query, dayInFrance(now)),
+  })
+
+  defineRoute(app, deps, {
+    method: 'POST',
+    url: '/api/persons/duplicates',
+    summary: 'Doublons probables dans toute la structure (hors de votre périmètre : nom, naissance, site et référent)',
+    tags,
+    access: personPolicy.duplicates,
+    body: duplicateQuerySchema,
+    response: z.array(duplicateCandidateSchema),
+    handler: async ({ tx, actor, body, audit }) => {
+      const found = await findDuplicates(tx, actor, body)
+      // Learning that someone is followed elsewhere is itself a disclosure: it leaves a trace.
+      for (const c of found.filter((d) => !d.visible))
+        await audit({
+          action: 'duplicate.hidden_match',
+          entity: 'person',
+          entityId: c.personId,
+          detail: { match: c.match },
+        })
+      return found
+    },
+  })
+
+  defineRoute(app, deps, {
+    method: 'POST',
+    url: '/api/persons',
+    summary: 'Créer la fiche au premier accueil (identité, situation à l’entrée, référent)',
+    tags,
+    access: personPolicy.create,
+    body: personCreateSchema,
+    response: personDetailSchema,
+    status: 201,
+    handler: async (ctx) => createPerson(ctx, ctx.body),
+  })
+
+  defineRoute(app, deps, {
+    method: 'GET',
+    url: '/api/persons/reference/counsellors',
+    summary: 'Conseillers actifs de la structure (référents possibles), avec leurs sites',
+    tags,
+    access: personPolicy.reference,
+    response: z.array(counsellorOptionSchema),
+    handler: async ({ tx, actor }) => listCounsellors(tx, actor.structureId),
+  })
+
+  defineRoute(app, deps, {
+    method: 'GET',
+    url: '/api/persons/:id',
+    summary: 'Fiche d’une personne : identité, contact, situation et statuts du jour',
+    tags,
+    access: personPolicy.identity,
+    params: idParams,
+    response: personDetailSchema,
+    handler: async (ctx) => readPerson(ctx, ctx.params.id),
+  })
+
+  defineRoute(app, deps, {
+    method: 'PUT',
+    url: '/api/persons/:id',
+    summary: 'Modifier l’identité, le contact, le site ou le référent (avec la version lue)',
+    tags,
+    access: personPolicy.editIdentity,
+    params: idParams,
+    body: personUpdateSchema,
+    response: personDetailSchema,
+    handler: async (ctx) => updatePerson(ctx, ctx.params.id, ctx.body),
+  })
+
+  situationRoutes(app, deps)
+  noteRoutes(app, deps)
+}

@@ -1,0 +1,270 @@
+import type { z } from 'zod'
+import { ageOn, dayInFrance } from '../../../shared/persons/dates.ts'
+import type { PersonDetail, personCreateSchema, personUpdateSchema } from '../../../shared/persons/person.schema.ts'
+import { isSensitiveStatus, resolveAttributeValue } from '../../../shared/persons/situation.schema.ts'
+import { ensureUpdated } from '../../db/versioning.ts'
+import type { Actor, Tx } from '../../deps.ts'
+import { AppError, type FieldError } from '../../errors.ts'
+import type { AuditEntry } from '../audit/audit.repository.ts'
+import { findCommune } from '../reference/communes.ts'
+import { describeDuplicate, findDuplicates } from './duplicates.repository.ts'
+import { abilitiesOn, canSeeSensitive } from './person.policy.ts'
+import { findActiveCounsellor, findSite, loadPersonView, type PersonViewRow } from './persons.repository.ts'
+import { attributeStateOn, insertAttribute, insertStatus, listStatuses } from './situation.repository.ts'
+
+export interface ServiceContext {
+  tx: Tx
+  actor: Actor
+  now: Date
+  audit(entry: AuditEntry): Promise<void>
+}
+
+type PersonCreate = z.infer<typeof personCreateSchema>
+type PersonUpdate = z.infer<typeof personUpdateSchema>
+
+/** Writes the audit line a read of sensitive statuses owes, naming which ones were shown. */
+export async function auditSensitiveRead(ctx: ServiceContext, personId: string, statuses: { status: string }[]) {
+  const shown = [...new Set(statuses.filter((s) => isSensitiveStatus(s.status)).map((s) => `statuses.${s.status}`))]
+  if (shown.length)
+    await ctx.audit({ action: 'sensitive.read', entity: 'person', entityId: personId, detail: { fields: shown } })
+}
+
+/** The file as GET /api/persons/:id answers it; a read that shows a sensitive status is audited. */
+export async function readPerson(ctx: ServiceContext, id: string, loaded?: PersonViewRow): Promise<PersonDetail> {
+  const p = loaded ?? (await loadPersonView(ctx.tx, ctx.actor, id))
+  const today = dayInFrance(ctx.now)
+  const can = abilitiesOn(ctx.actor, p)
+  const statuses = await listStatuses(ctx.tx, p.id, { on: today, withSensitive: can.seeSensitive })
+  await auditSensitiveRead(ctx, p.id, statuses)
+  return {
+    id: p.id,
+    lastName: p.last_name,
+    firstName: p.first_name,
+    sex: p.sex,
+    birthDate: p.birth_date,
+    age: ageOn(p.birth_date, today),
+    phone: p.phone,
+    email: p.email,
+    address: p.address,
+    postcode: p.postcode,
+    communeCode: p.commune_code,
+    communeName: p.commune_name,
+    priorityArea: p.priority_area,
+    siteId: p.site_id,
+    siteName: p.site_name,
+    referentId: p.referent_id,
+    referentName: p.referent_name,
+    firstReceptionDate: p.first_reception_date,
+    referralSource: p.referral_source,
+    createdAt: p.created_at.toISOString(),
+    updatedAt: p.updated_at.toISOString(),
+    version: p.version,
+    today,
+    stateToday: await attributeStateOn(ctx.tx, p.id, today),
+    statuses,
+    sensitiveHidden: !can.seeSensitive,
+    can,
+  }
+}
+
+const invalid = (fields: FieldError[]) => {
+  if (fields.length) throw new AppError('validation', 'Vérifiez les champs signalés.', fields)
+}
+
+/** Checks shared by creation and edition; returns the commune's name. */
+async function checkIdentity(
+  ctx: ServiceContext,
+  body: PersonCreate | PersonUpdate,
+  fields: FieldError[],
+  current?: { site_id: string; referent_id: string | null },
+) {
+  const today = dayInFrance(ctx.now)
+  if (body.birthDate > today) fields.push({ field: 'birthDate', message: 'La date de naissance est dans le futur.' })
+  if (body.birthDate < '1900-01-01') fields.push({ field: 'birthDate', message: 'Date de naissance invalide.' })
+  if (body.siteId !== current?.site_id) {
+    const site = await findSite(ctx.tx, ctx.actor.structureId, body.siteId)
+    if (!site?.active) fields.push({ field: 'siteId', message: 'Site inconnu ou fermé.' })
+    // A new file goes to one of the actor's own sites; an existing one may be transferred to any site (audited).
+    else if (!current && ctx.actor.role !== 'director' && !ctx.actor.siteIds.includes(body.siteId))
+      fields.push({ field: 'siteId', message: 'Choisissez l’un de vos sites.' })
+  }
+  if (body.referentId && body.referentId !== current?.referent_id)
+    if (!(await findActiveCounsellor(ctx.tx, ctx.actor.structureId, body.referentId)))
+      fields.push({ field: 'referentId', message: 'Le référent doit être un conseiller actif de la structure.' })
+  if (!body.communeCode) return null
+  const commune = findCommune(body.communeCode)
+  if (!commune) fields.push({ field: 'communeCode', message: 'Commune inconnue de la liste officielle.' })
+  return commune?.name ?? null
+}
+
+function identityColumns(body: PersonCreate | PersonUpdate, communeName: string | null) {
+  return {
+    last_name: body.lastName,
+    first_name: body.firstName,
+    sex: body.sex,
+    birth_date: body.birthDate,
+    phone: body.phone,
+    email: body.email,
+    address: body.address,
+    postcode: body.postcode,
+    commune_code: body.communeCode,
+    commune_name: communeName,
+    priority_area: body.priorityArea,
+    site_id: body.siteId,
+    referent_id: body.referentId,
+  }
+}
+
+export async function createPerson(ctx: ServiceContext, body: PersonCreate): Promise<PersonDetail> {
+  const { tx, actor, now } = ctx
+  const today = dayInFrance(now)
+  const fields: FieldError[] = []
+  const communeName = await checkIdentity(ctx, body, fields)
+  const reception = { ...body.firstReception, siteId: body.firstReception.siteId ?? body.siteId }
+  if (reception.date > today)
+    fields.push({ field: 'firstReception.date', message: 'Le premier accueil ne peut pas être daté dans le futur.' })
+  if (reception.date < body.birthDate)
+    fields.push({ field: 'firstReception.date', message: 'Le premier accueil précède la naissance.' })
+  if (reception.siteId !== body.siteId && !(await findSite(tx, actor.structureId, reception.siteId))?.active)
+    fields.push({ field: 'firstReception.siteId', message: 'Site inconnu ou fermé.' })
+  body.situation.statuses.forEach((s, i) => {
+    if (s.startDate && s.startDate > today)
+      fields.push({
+        field: `situation.statuses.${i}.startDate`,
+        message: 'Le statut ne peut pas commencer dans le futur.',
+      })
+  })
+  invalid(fields)
+  const sensitive = body.situation.statuses.findIndex((s) => isSensitiveStatus(s.status))
+  if (sensitive >= 0 && !canSeeSensitive(actor, { site_id: body.siteId, referent_id: body.referentId }))
+    throw new AppError(
+      'forbidden',
+      'Seul un conseiller qui suit la personne peut enregistrer un statut RQTH ou justice.',
+      [
+        {
+          field: `situation.statuses.${sensitive}.status`,
+          message: 'Statut réservé au conseiller qui suit la personne.',
+        },
+      ],
+    )
+
+  const duplicates = await findDuplicates(tx, actor, body)
+  if (duplicates.length && !body.confirmNotDuplicate)
+    throw new AppError(
+      'conflict',
+      'Cette personne semble déjà connue de la structure. Vérifiez la liste ; si c’est bien quelqu’un d’autre, confirmez.',
+      duplicates.map((d, i) => ({ field: `duplicates.${i}`, message: describeDuplicate(d) })),
+    )
+
+  const { id } = await tx
+    .insertInto('person')
+    .values({
+      structure_id: actor.structureId,
+      ...identityColumns(body, communeName),
+      first_reception_date: reception.date,
+      referral_source: reception.referralSource,
+      search_name: '', // set by the person_search_name trigger
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await tx
+    .insertInto('event')
+    .values({
+      structure_id: actor.structureId,
+      person_id: id,
+      kind: 'first_reception',
+      date: reception.date,
+      site_id: reception.siteId,
+      counsellor_id: actor.userId,
+      created_at: now,
+    })
+    .execute()
+  for (const a of body.situation.attributes)
+    await insertAttribute(tx, {
+      structureId: actor.structureId,
+      personId: id,
+      attribute: a.attribute,
+      ...resolveAttributeValue(a),
+      validFrom: reception.date,
+      recordedBy: actor.userId,
+      recordedAt: now,
+    })
+  for (const s of body.situation.statuses)
+    await insertStatus(tx, {
+      structureId: actor.structureId,
+      personId: id,
+      status: s.status,
+      detail: s.detail,
+      startDate: s.startDate ?? reception.date,
+      endDate: null,
+      recordedBy: actor.userId,
+      recordedAt: now,
+    })
+  await ctx.audit({
+    action: 'create',
+    entity: 'person',
+    entityId: id,
+    detail: {
+      siteId: body.siteId,
+      referentId: body.referentId,
+      firstReception: reception,
+      attributes: body.situation.attributes.map((a) => a.attribute),
+      statuses: body.situation.statuses.map((s) => (isSensitiveStatus(s.status) ? 'sensitive' : s.status)),
+      ...(duplicates.length ? { confirmedNotDuplicateOf: duplicates.map((d) => d.personId) } : {}),
+    },
+  })
+  return readPerson(ctx, id)
+}
+
+const auditedFields = {
+  lastName: 'last_name',
+  firstName: 'first_name',
+  sex: 'sex',
+  birthDate: 'birth_date',
+  phone: 'phone',
+  email: 'email',
+  address: 'address',
+  postcode: 'postcode',
+  communeCode: 'commune_code',
+  priorityArea: 'priority_area',
+  siteId: 'site_id',
+  referentId: 'referent_id',
+} as const
+
+export async function updatePerson(ctx: ServiceContext, id: string, body: PersonUpdate): Promise<PersonDetail> {
+  const { tx, actor, now } = ctx
+  const current = await loadPersonView(tx, actor, id)
+  const fields: FieldError[] = []
+  const communeName = await checkIdentity(ctx, body, fields, current)
+  invalid(fields)
+  await ensureUpdated(
+    await tx
+      .updateTable('person')
+      .set({ ...identityColumns(body, communeName), updated_at: now, version: body.version + 1 })
+      .where('id', '=', id)
+      .where('structure_id', '=', actor.structureId)
+      .where('version', '=', body.version)
+      .returning('id')
+      .executeTakeFirst(),
+    async () => true,
+    'Cette personne',
+  )
+  // Names of the changed fields only: the values are personal data and stay in the file, not in the audit trail.
+  const changed = Object.entries(auditedFields)
+    .filter(([field, column]) => (body[field as keyof typeof auditedFields] ?? null) !== current[column])
+    .map(([field]) => field)
+  await ctx.audit({
+    action: 'update',
+    entity: 'person',
+    entityId: id,
+    detail: {
+      changed,
+      ...(changed.includes('siteId') ? { siteId: { from: current.site_id, to: body.siteId } } : {}),
+      ...(changed.includes('referentId') ? { referentId: { from: current.referent_id, to: body.referentId } } : {}),
+    },
+  })
+  // After a transfer the file may have left the actor's scope: answer it once more, as it now is.
+  return readPerson(ctx, id, await loadPersonView(tx, actor, id, { inStructure: true }))
+}
