@@ -23,6 +23,8 @@ const envSchema = z.object({
   COOKIE_SECURE: bool,
   DEMO: z.enum(['auto', 'off']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SECRECY_THRESHOLD: z.coerce.number().int().min(1).default(5),
+  SECRECY_THRESHOLD_SENSITIVE: z.coerce.number().int().min(1).default(11),
 })
 
 export interface Config {
@@ -38,6 +40,8 @@ export interface Config {
   mailFrom: string
   demo: 'auto' | 'off'
   logLevel: string
+  /** statistical secrecy of published outputs: smallest count shown; tables crossing health, justice, welfare */
+  secrecy: { threshold: number; sensitiveThreshold: number }
 }
 
 export class ConfigError extends Error {}
@@ -70,5 +74,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: e.MAIL_FROM,
     demo: e.DEMO,
     logLevel: e.LOG_LEVEL,
+    secrecy: { threshold: e.SECRECY_THRESHOLD, sensitiveThreshold: e.SECRECY_THRESHOLD_SENSITIVE },
   }
 }

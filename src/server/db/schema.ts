@@ -260,3 +260,46 @@ export interface Database {
 
 export type AppUserRow = Selectable<AppUserTable>
 export type NewAuditEvent = Insertable<AuditEventTable>
+
+// Objectives (20261129T0900_objectives) -------------------------------------------------------------------
+// Funder agreements and their yearly objectives per indicator (reporting module). Merged into Database.
+export interface FunderAgreementTable {
+  id: Generated<string>
+  structure_id: string
+  name: string
+  funder: string
+  period_start: string
+  period_end: string
+  created_at: Generated<Date>
+  version: Generated<number>
+}
+
+export interface ObjectiveTable {
+  id: Generated<string>
+  structure_id: string
+  agreement_id: string
+  indicator_id: string
+  /** a figure of the indicator's result; null: its headline value */
+  sub_key: string | null
+  year: number
+  target: number
+  created_at: Generated<Date>
+  version: Generated<number>
+}
+
+export interface Database {
+  funder_agreement: FunderAgreementTable
+  objective: ObjectiveTable
+}
+
+// Exchange: import/export (20261129T1130_exchange_external_ids) ------------------------------------------
+// Merged into the tables above: the old system's id of a dated attribute, a status period, a note.
+export interface PersonAttributeTable {
+  external_id: string | null
+}
+export interface StatusPeriodTable {
+  external_id: string | null
+}
+export interface PersonNoteTable {
+  external_id: string | null
+}

@@ -1,0 +1,61 @@
+import type { Kysely } from 'kysely'
+import type { Figure, Period, ResultTable, Scope } from '../../shared/reporting/reporting.schema.ts'
+import type { Database } from '../db/schema.ts'
+
+/** A transaction or the database itself: indicators only read. */
+export type Q = Kysely<Database>
+
+export interface IndicatorContext {
+  q: Q
+  structureId: string
+  period: Period
+  scope: Scope
+  /**
+   * Shares one computation between the indicators of a run (two indicators over the same population read it once).
+   * The key must name everything the computation depends on besides the context's period and scope.
+   */
+  memo<T>(key: string, compute: () => Promise<T>): Promise<T>
+}
+
+/** What an indicator's query gives back before objectives and secrecy are applied. */
+export interface Computed {
+  value: number | null
+  figures: Figure[]
+  tables: ResultTable[]
+}
+
+/**
+ * An indicator, declared as data: its id (docs/indicators.md and the report name it), its definition in French words
+ * (printed under each table and in the catalogue), its population, breakdowns, and the query that computes it.
+ */
+export interface IndicatorDeclaration {
+  id: string
+  family: 'ml' | 'org' | 'plie' | 'aids' | 'mentoring'
+  label: string
+  definition: string
+  population: string
+  breakdowns: string[]
+  /** choices made where the printed report is ambiguous, and how they are resolved */
+  notes?: string[]
+  /** every table crosses health, justice or welfare status (higher secrecy threshold); a table can also say it */
+  sensitive?: boolean
+  /** figures a yearly objective can be set on (none: the headline value) */
+  objectiveKeys?: { key: string; label: string }[]
+  compute(ctx: IndicatorContext): Promise<Computed>
+}
+
+export function createMemo() {
+  const cache = new Map<string, Promise<unknown>>()
+  return <T>(key: string, compute: () => Promise<T>): Promise<T> => {
+    let hit = cache.get(key) as Promise<T> | undefined
+    if (!hit) {
+      hit = compute()
+      cache.set(key, hit)
+    }
+    return hit
+  }
+}
+
+/** Memo key of a context: a computation depends on the period and the scope. */
+export const contextKey = (ctx: Pick<IndicatorContext, 'period' | 'scope' | 'structureId'>) =>
+  JSON.stringify([ctx.structureId, ctx.period, ctx.scope])

@@ -1,0 +1,60 @@
+import { sql } from 'kysely'
+import type { IndicatorDeclaration } from '../../indicator.ts'
+import { ageOn, mlPersons } from '../../sql.ts'
+import { countFigure, shareFigure } from '../../tables.ts'
+
+export const civis: IndicatorDeclaration = {
+  id: 'ml.civis',
+  family: 'ml',
+  label: 'Le programme CIVIS',
+  definition:
+    'Inscriptions au programme CIVIS (aujourd’hui CEJ) des jeunes suivis par la Mission Locale : entrées (date ' +
+    'd’entrée dans la période), dont femmes, part en CIVIS renforcé, part des jeunes âgés de 18 à 21 ans à l’entrée ; ' +
+    'sorties (date de sortie dans la période).',
+  population:
+    'Inscriptions au programme de code CIVIS des personnes ayant une inscription au programme Mission Locale qui ' +
+    'chevauche la période, dans le périmètre demandé.',
+  breakdowns: ['sexe', 'renforcé', 'âge à l’entrée'],
+  notes: [
+    'Les entrées et les sorties comptent des inscriptions : un jeune entré deux fois compte deux fois.',
+    'Sorties 2009 : le rapport imprime 2 131 sorties, puis « 24 % (302) » et « 30,1 % » qui décrivent d’autres ' +
+      'populations ; seul le nombre d’inscriptions sorties dans la période est calculé.',
+  ],
+  objectiveKeys: [{ key: 'entries', label: 'Entrées en CIVIS' }],
+  async compute(ctx) {
+    const { from, to } = ctx.period
+    const persons = mlPersons(ctx).select('person.id')
+    const inPeriod = (col: string) => sql<boolean>`${sql.ref(col)} between ${from}::date and ${to}::date`
+    const row = await ctx.q
+      .selectFrom('enrolment as en')
+      .innerJoin('programme as pg', 'pg.id', 'en.programme_id')
+      .innerJoin('person as p', 'p.id', 'en.person_id')
+      .where('pg.code', '=', 'CIVIS')
+      .where('en.structure_id', '=', ctx.structureId)
+      .where('en.person_id', 'in', persons)
+      .select([
+        sql<number>`count(*) filter (where ${inPeriod('en.entry_date')})`.as('entries'),
+        sql<number>`count(*) filter (where ${inPeriod('en.entry_date')} and p.sex = 'F')`.as('women'),
+        sql<number>`count(*) filter (where ${inPeriod('en.entry_date')} and en.reinforced)`.as('reinforced'),
+        sql<number>`count(*) filter (where ${inPeriod('en.entry_date')} and ${ageOn('p.birth_date', sql.ref('en.entry_date'))} between 18 and 21)`.as(
+          'aged18to21',
+        ),
+        sql<number>`count(*) filter (where ${inPeriod('en.exit_date')})`.as('exits'),
+      ])
+      .executeTakeFirstOrThrow()
+    const n = (v: unknown) => Number(v ?? 0)
+    const entries = n(row.entries)
+    return {
+      value: entries,
+      tables: [],
+      figures: [
+        countFigure('entries', 'Entrées en CIVIS', entries),
+        countFigure('women', 'Femmes parmi les entrées', n(row.women)),
+        shareFigure('womenShare', 'Part des femmes parmi les entrées', n(row.women), entries),
+        shareFigure('reinforcedShareOfEntries', 'Part des entrées en CIVIS renforcé', n(row.reinforced), entries, 0),
+        shareFigure('entriesAged18to21', 'Part des entrées âgées de 18 à 21 ans', n(row.aged18to21), entries, 0),
+        countFigure('exits', 'Sorties du CIVIS', n(row.exits)),
+      ],
+    }
+  },
+}

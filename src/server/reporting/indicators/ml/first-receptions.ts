@@ -1,0 +1,156 @@
+import { sql } from 'kysely'
+import { priorityAreas, sexes } from '../../../../shared/nomenclatures/person.ts'
+import type { IndicatorDeclaration } from '../../indicator.ts'
+import {
+  type AgeBand,
+  ageBandLabels,
+  ageBandOn,
+  ageBands,
+  countBySets,
+  mlPersons,
+  stateOn,
+  sumWhere,
+} from '../../sql.ts'
+import { distribution, linesOf, shareFigure } from '../../tables.ts'
+import { belowBaccalaureate, infraV, levelOf, type ReportLevel, reportLevelLabels } from './levels.ts'
+
+const dims = ['band', 'level', 'sex', 'diploma', 'priority', 'mobility'] as const
+
+/** The printed order: from the lowest level up. */
+const levelOrder: ReportLevel[] = ['VI', 'Vbis', 'V', 'IV', 'III+', 'unknown']
+const mobilityLabels = {
+  car_or_motorbike: 'Voiture ou deux-roues motorisé',
+  public_transport: 'Transports en commun',
+  bicycle: 'Vélo',
+  none: 'Aucun moyen de locomotion',
+  unknown: 'Non renseigné',
+}
+
+export const firstReceptions: IndicatorDeclaration = {
+  id: 'ml.first_receptions',
+  family: 'ml',
+  label: 'Jeunes accueillis pour la première fois',
+  definition:
+    'Nombre de jeunes suivis par la Mission Locale dont la date de premier accueil tombe dans la période. ' +
+    'L’âge, le niveau, le diplôme et le moyen de locomotion sont ceux du jour du premier accueil.',
+  population:
+    'Personnes ayant une inscription au programme Mission Locale qui chevauche la période, dans le périmètre demandé.',
+  breakdowns: [
+    'tranche d’âge au premier accueil',
+    'niveau au premier accueil',
+    'sexe',
+    'moyen de locomotion',
+    'quartier prioritaire',
+    'sans diplôme, sans baccalauréat',
+  ],
+  notes: [
+    'Mineurs parmi les moins de 22 ans = 16-17 ans ÷ (16-17 ans + 18-21 ans).',
+    'Sans baccalauréat = diplôme aucun, CFG/brevet ou CAP/BEP au premier accueil.',
+    'Voiture ou deux-roues = voiture ou deux-roues motorisé.',
+  ],
+  async compute(ctx) {
+    const day = sql.ref<string>('person.first_reception_date')
+    const facts = mlPersons(ctx)
+      .where('person.first_reception_date', '>=', ctx.period.from)
+      .where('person.first_reception_date', '<=', ctx.period.to)
+      .leftJoinLateral(
+        (eb) => stateOn(eb, 'education_level', 'person.id', day).as('lvl'),
+        (j) => j.onTrue(),
+      )
+      .leftJoinLateral(
+        (eb) => stateOn(eb, 'diploma', 'person.id', day).as('dip'),
+        (j) => j.onTrue(),
+      )
+      .leftJoinLateral(
+        (eb) => stateOn(eb, 'mobility', 'person.id', day).as('mob'),
+        (j) => j.onTrue(),
+      )
+      .select([
+        ageBandOn('person.birth_date', day).as('band'),
+        sql<string>`coalesce(lvl.value, 'unknown')`.as('level'),
+        'person.sex as sex',
+        sql<string>`coalesce(dip.value, 'unknown')`.as('diploma'),
+        sql<string>`coalesce(person.priority_area, 'none')`.as('priority'),
+        sql<string>`case when mob.value in ('car', 'moped') then 'car_or_motorbike' else coalesce(mob.value, 'unknown') end`.as(
+          'mobility',
+        ),
+      ])
+    const sets = await countBySets(ctx.q, facts, dims, [
+      ['band'],
+      ['level'],
+      ['sex'],
+      ['diploma'],
+      ['priority'],
+      ['mobility'],
+      [],
+    ])
+    const get = (k: string) => sets.get(k) ?? []
+    const total = sumWhere(get(''), {})
+    const levels = get('level').map((r) => ({ ...r, level: levelOf(r.level) }))
+    const level = (ls: readonly ReportLevel[]) =>
+      levels.filter((r) => ls.includes(r.level)).reduce((s, r) => s + r.n, 0)
+    const band = (bs: AgeBand[]) => sumWhere(get('band'), { band: bs })
+    const under22 = band(['16-17', '18-21'])
+    return {
+      value: total,
+      figures: [
+        shareFigure('under22AtFirstReception', 'Moins de 22 ans au premier accueil', under22, total),
+        shareFigure('minorsAmongUnder22', 'Mineurs parmi les moins de 22 ans', band(['16-17']), under22),
+        shareFigure('women', 'Jeunes femmes', sumWhere(get('sex'), { sex: 'F' }), total),
+        shareFigure('noQualificationInfraV', 'Sans qualification (infra V : niveaux Vbis et VI)', level(infraV), total),
+        shareFigure('noDiploma', 'Sans diplôme (ni CAP ni BEP)', sumWhere(get('diploma'), { diploma: 'none' }), total),
+        shareFigure(
+          'noBaccalaureate',
+          'Sans baccalauréat',
+          sumWhere(get('diploma'), { diploma: belowBaccalaureate }),
+          total,
+        ),
+        shareFigure(
+          'livingInPriorityArea',
+          'Résidant en quartier prioritaire (QPV, ZUS)',
+          sumWhere(get('priority'), { priority: ['qpv', 'zus'] }),
+          total,
+          2,
+        ),
+      ],
+      tables: [
+        distribution({
+          key: 'byAgeBand',
+          title: 'Répartition des jeunes nouvellement accueillis par tranche d’âge',
+          rowHeader: 'Âge au premier accueil',
+          lines: ageBands.map((b) => ({ key: b, label: ageBandLabels[b], n: band([b]) })),
+          dropEmpty: ['26+'],
+        }),
+        distribution({
+          key: 'byLevel',
+          title: 'Répartition des jeunes nouvellement accueillis par niveau scolaire',
+          rowHeader: 'Niveau au premier accueil',
+          lines: levelOrder.map((l) => ({ key: l, label: reportLevelLabels[l], n: level([l]) })),
+        }),
+        distribution({
+          key: 'bySex',
+          title: 'Jeunes nouvellement accueillis par sexe',
+          rowHeader: 'Sexe',
+          lines: linesOf(sexes.labels, (c) => sumWhere(get('sex'), { sex: c })),
+        }),
+        distribution({
+          key: 'mobility',
+          title: 'Moyens de locomotion au premier accueil',
+          rowHeader: 'Moyen de locomotion',
+          lines: linesOf(mobilityLabels, (c) => sumWhere(get('mobility'), { mobility: c })),
+          decimals: 2,
+          dropEmpty: ['unknown'],
+        }),
+        distribution({
+          key: 'priorityArea',
+          title: 'Jeunes nouvellement accueillis résidant en quartier prioritaire',
+          rowHeader: 'Quartier',
+          lines: linesOf({ ...priorityAreas.labels, none: 'Hors quartier prioritaire' }, (c) =>
+            sumWhere(get('priority'), { priority: c }),
+          ),
+          decimals: 2,
+        }),
+      ],
+    }
+  },
+}

@@ -1,0 +1,76 @@
+import { periodLabel } from '../../../shared/reporting/period.ts'
+import type {
+  AnnualReport,
+  IndicatorResult,
+  Period,
+  ReportSection,
+} from '../../../shared/reporting/reporting.schema.ts'
+import { getIndicator } from '../catalogue.ts'
+import { computeIndicator } from '../engine.ts'
+import { createMemo, type Q } from '../indicator.ts'
+import type { Thresholds } from '../secrecy.ts'
+import { annualReportSections } from './sections.ts'
+
+export interface ReportProgress {
+  index: number
+  count: number
+  section: ReportSection
+  ms: number
+}
+
+export interface BuildOptions {
+  structureId: string
+  period: Period
+  siteId?: string
+  /** published output: statistical secrecy with these thresholds */
+  published?: Thresholds
+  now: Date
+  sections?: ReportSection[]
+  /** called after each section (the CLI prints it; a long report shows where it is) */
+  onProgress?: (p: ReportProgress) => void
+}
+
+/** Computes every indicator the sections name, once each, section by section. */
+export async function buildAnnualReport(q: Q, opts: BuildOptions): Promise<AnnualReport> {
+  const sections = opts.sections ?? annualReportSections
+  const structure = await q
+    .selectFrom('structure')
+    .select('name')
+    .where('id', '=', opts.structureId)
+    .executeTakeFirstOrThrow()
+  const site = opts.siteId
+    ? await q
+        .selectFrom('site')
+        .select('name')
+        .where('id', '=', opts.siteId)
+        .where('structure_id', '=', opts.structureId)
+        .executeTakeFirst()
+    : undefined
+  const memo = createMemo()
+  const results: Record<string, IndicatorResult> = {}
+  for (const [index, section] of sections.entries()) {
+    const started = performance.now()
+    for (const { indicator } of section.items) {
+      if (results[indicator]) continue
+      results[indicator] = await computeIndicator(q, getIndicator(indicator), {
+        structureId: opts.structureId,
+        period: opts.period,
+        scope: opts.siteId ? { siteIds: [opts.siteId] } : {},
+        published: opts.published,
+        memo,
+      })
+    }
+    opts.onProgress?.({ index, count: sections.length, section, ms: Math.round(performance.now() - started) })
+  }
+  return {
+    title: `Rapport d’activité — Mission Locale — ${periodLabel(opts.period)}`,
+    structure: structure.name,
+    period: opts.period,
+    scope: { site: site?.name ?? null },
+    generatedAt: opts.now.toISOString(),
+    published: !!opts.published,
+    secrecyThreshold: opts.published?.threshold ?? null,
+    sections,
+    indicators: results,
+  }
+}

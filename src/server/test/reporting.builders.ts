@@ -1,0 +1,154 @@
+import type { AttributeKind } from '../../shared/nomenclatures/person.ts'
+import type { Db } from '../db/database.ts'
+import type { EventTable } from '../db/schema.ts'
+import type { Fixture } from './builders.ts'
+
+// Builders of the reporting tests: a young person with their whole history in one call, so that each test reads as
+// the situation it checks ("a person turning 18 on 31/12", "an attribute changed the day after the period").
+
+let seq = 0
+
+export interface YouthSpec {
+  sex?: 'F' | 'M'
+  birth?: string
+  siteId?: string
+  communeCode?: string | null
+  priorityArea?: 'qpv' | 'zus' | null
+  referentId?: string | null
+  firstReception?: string | null
+  /** the Mission Locale enrolment; false: none */
+  ml?: { entry: string; exit?: string | null } | false
+  /** attribute → value (valid since 2000-01-01) or a history of [valid_from, value] */
+  attributes?: Partial<Record<AttributeKind, string | [string, string][]>>
+  events?: (string | { date: string; attendance?: EventTable['attendance']; kind?: string })[]
+  propositions?: { date: string; theme: string; domain?: string }[]
+  situations?: { kind: string; start: string }[]
+  enrolments?: { programmeId: string; entry: string; exit?: string | null; reinforced?: boolean }[]
+}
+
+const themeDomain: Record<string, string> = {
+  employment_access: 'professional',
+  training: 'professional',
+  career_plan: 'professional',
+  housing: 'social',
+  health: 'social',
+  citizenship: 'social_life',
+  leisure_sport_culture: 'social_life',
+}
+
+export async function buildYouth(db: Db, fx: Fixture, spec: YouthSpec = {}): Promise<string> {
+  const k = db.kysely
+  const n = ++seq
+  const base = { structure_id: fx.structureId }
+  const { id } = await k
+    .insertInto('person')
+    .values({
+      ...base,
+      external_id: null,
+      last_name: `Jeune${n}`,
+      first_name: 'Camille',
+      sex: spec.sex ?? 'F',
+      birth_date: spec.birth ?? '1989-06-15',
+      phone: null,
+      email: null,
+      address: null,
+      postcode: null,
+      commune_code: spec.communeCode ?? null,
+      commune_name: null,
+      priority_area: spec.priorityArea ?? null,
+      site_id: spec.siteId ?? fx.sites.a,
+      referent_id: spec.referentId ?? null,
+      first_reception_date: spec.firstReception ?? null,
+      referral_source: null,
+      search_name: '',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const enrol = async (programme_id: string, e: { entry: string; exit?: string | null; reinforced?: boolean }) =>
+    k
+      .insertInto('enrolment')
+      .values({
+        ...base,
+        person_id: id,
+        programme_id,
+        external_id: null,
+        entry_date: e.entry,
+        exit_date: e.exit ?? null,
+        exit_reason: null,
+        reinforced: e.reinforced ?? false,
+        referent_id: null,
+      })
+      .execute()
+  if (spec.ml !== false) await enrol(fx.programmes.ml, spec.ml ?? { entry: '2000-01-01' })
+  for (const e of spec.enrolments ?? []) await enrol(e.programmeId, e)
+  for (const [attribute, v] of Object.entries(spec.attributes ?? {})) {
+    const history = typeof v === 'string' ? [['2000-01-01', v] as [string, string]] : v
+    for (const [valid_from, value] of history)
+      await k
+        .insertInto('person_attribute')
+        .values({ ...base, person_id: id, attribute, value, level_2019: null, valid_from, recorded_by: null })
+        .execute()
+  }
+  for (const e of spec.events ?? []) {
+    const ev = typeof e === 'string' ? { date: e } : e
+    await k
+      .insertInto('event')
+      .values({
+        ...base,
+        person_id: id,
+        external_id: null,
+        kind: ev.kind ?? 'individual_interview',
+        date: ev.date,
+        site_id: null,
+        counsellor_id: null,
+        duration_minutes: null,
+        attendance: ev.attendance === undefined ? 'present' : ev.attendance,
+        note: null,
+      })
+      .execute()
+  }
+  for (const p of spec.propositions ?? [])
+    await k
+      .insertInto('proposition')
+      .values({
+        ...base,
+        person_id: id,
+        external_id: null,
+        date: p.date,
+        domain: p.domain ?? themeDomain[p.theme] ?? 'professional',
+        theme: p.theme,
+        text: null,
+        duration_minutes: null,
+        counsellor_id: null,
+        site_id: null,
+      })
+      .execute()
+  for (const s of spec.situations ?? [])
+    await k
+      .insertInto('situation')
+      .values({
+        ...base,
+        person_id: id,
+        external_id: null,
+        kind: s.kind,
+        start_date: s.start,
+        planned_end_date: null,
+        end_date: null,
+        organisation_name: null,
+        hours_per_week: null,
+        counsellor_id: null,
+        note: null,
+      })
+      .execute()
+  return id
+}
+
+/** A programme of kind 'scheme' (CIVIS, CEJ…) in the fixture's structure. */
+export async function buildScheme(db: Db, fx: Fixture, code: string): Promise<string> {
+  const { id } = await db.kysely
+    .insertInto('programme')
+    .values({ structure_id: fx.structureId, code, name: code, kind: 'scheme' })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return id
+}
