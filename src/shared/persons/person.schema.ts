@@ -28,7 +28,7 @@ const nameSchema = (label: string) =>
   z
     .string(`${label} requis.`)
     .trim()
-    .min(1, `${label} requis.`)
+    .min(1, { message: `${label} requis.`, abort: true })
     .max(80, '80 caractères au plus.')
     .regex(/\p{L}/u, `${label} : au moins une lettre.`)
 
