@@ -1,0 +1,96 @@
+// A seeded pseudo-random generator: the 2009 data set is the same on every machine and every run.
+// mulberry32 is enough here: no cryptography, only reproducible variety.
+
+export class Random {
+  #state: number
+  constructor(seed: number) {
+    this.#state = seed >>> 0
+  }
+
+  /** a float in [0, 1) */
+  next(): number {
+    this.#state = (this.#state + 0x6d2b79f5) >>> 0
+    let t = this.#state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+
+  /** an integer in [min, max] */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1))
+  }
+
+  chance(p: number): boolean {
+    return this.next() < p
+  }
+
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)]
+  }
+
+  /** picks a key with probability proportional to its weight */
+  weighted<K extends string | number>(weights: readonly (readonly [K, number])[]): K {
+    const total = weights.reduce((s, [, w]) => s + w, 0)
+    let r = this.next() * total
+    for (const [k, w] of weights) {
+      r -= w
+      if (r < 0) return k
+    }
+    return weights[weights.length - 1][0]
+  }
+
+  /** Fisher-Yates, in place */
+  shuffle<T>(items: T[]): T[] {
+    for (let i = items.length - 1; i > 0; i--) {
+      const j = Math.floor(this.next() * (i + 1))
+      ;[items[i], items[j]] = [items[j], items[i]]
+    }
+    return items
+  }
+
+  /** a version-4 shaped UUID drawn from this generator */
+  uuid(): string {
+    const hex = (n: number) => Array.from({ length: n }, () => Math.floor(this.next() * 16).toString(16)).join('')
+    const variant = '89ab'[Math.floor(this.next() * 4)]
+    return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`
+  }
+
+  /** an independent generator for one part of the plan, so that changing one part leaves the others as they were */
+  fork(label: string): Random {
+    return new Random(hashString(label) ^ Math.floor(this.next() * 4294967296))
+  }
+}
+
+export function hashString(s: string): number {
+  let h = 2166136261
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i)
+    h = Math.imul(h, 16777619)
+  }
+  return h >>> 0
+}
+
+/**
+ * Splits `total` into integers proportional to `weights` (largest remainder), each at least `min`.
+ * The parts always add up to `total`.
+ */
+export function apportion(total: number, weights: readonly number[], min = 0): number[] {
+  const n = weights.length
+  const rest = total - min * n
+  if (rest < 0) throw new Error(`apportion: ${total} cannot give ${min} to each of ${n}`)
+  const sum = weights.reduce((s, w) => s + w, 0)
+  const exact = weights.map((w) => (sum > 0 ? (w / sum) * rest : rest / n))
+  const parts = exact.map(Math.floor)
+  let left = rest - parts.reduce((s, p) => s + p, 0)
+  const order = exact.map((e, i) => [e - Math.floor(e), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1])
+  for (let k = 0; left > 0; k = (k + 1) % n, left--) parts[order[k][1]]++
+  return parts.map((p) => p + min)
+}
+
+/** a list holding `counts[key]` copies of each key, in key order (shuffle it to spread the keys) */
+export function expand<K extends string>(counts: Readonly<Record<K, number>>): K[] {
+  const out: K[] = []
+  for (const [k, c] of Object.entries(counts) as [K, number][]) for (let i = 0; i < c; i++) out.push(k)
+  return out
+}
