@@ -1,5 +1,6 @@
+import { exportCommand, importCommand } from '../modules/exchange/exchange.commands.ts'
 import type { Command } from './command.ts'
 import { demoCommand, migrateCommand } from './core.commands.ts'
 
 /** Every `jalon` sub-command; a module adds its own here. */
-export const commands: Command[] = [migrateCommand, demoCommand]
+export const commands: Command[] = [migrateCommand, demoCommand, importCommand, exportCommand]

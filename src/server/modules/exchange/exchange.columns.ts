@@ -1,0 +1,152 @@
+import { z } from 'zod'
+import { findCommune } from '../reference/communes.ts'
+import { quote } from './exchange.errors.ts'
+import type { ColumnIssue, ColumnSpec, ColumnType, EntitySpec } from './exchange.types.ts'
+
+// How each type of cell is read (import) and written (export). Reading and writing are kept side by side so that
+// writing then reading a value gives it back unchanged (the round trip export → import → export is byte-identical).
+
+export const LIST_SEPARATOR = '|'
+
+type Parsed = { ok: true; value: unknown } | { ok: false; message: string }
+const ok = (value: unknown): Parsed => ({ ok: true, value })
+const fail = (message: string): Parsed => ({ ok: false, message })
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+export function isRealDate(v: string): boolean {
+  const m = DATE.exec(v)
+  if (!m) return false
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  const t = new Date(Date.UTC(y, mo - 1, d))
+  return y >= 1900 && y <= 2100 && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d
+}
+
+const DATETIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?)?$/
+/** A date alone is midnight UTC; a time without a zone is UTC. */
+function parseInstant(v: string): Date | null {
+  if (!DATETIME.test(v) || !isRealDate(v.slice(0, 10))) return null
+  let iso = v.length === 10 ? `${v}T00:00:00Z` : v.replace(' ', 'T')
+  if (!/(Z|[+-]\d{2}:\d{2})$/.test(iso)) iso += 'Z'
+  const t = new Date(iso)
+  return Number.isNaN(t.getTime()) ? null : t
+}
+const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/
+const INTEGER = /^-?\d+$/
+const DECIMAL = /^-?\d+([.,]\d+)?$/
+const TRUE = new Set(['true', 'oui', 'vrai', '1'])
+const FALSE = new Set(['false', 'non', 'faux', '0'])
+
+function codeHint(list: { codes: readonly string[] }) {
+  return list.codes.length <= 12 ? `codes admis : ${list.codes.join(', ')}` : 'voir la liste dans docs/import-format.md'
+}
+
+function parseNumber(raw: string, t: { min: number; max: number }, integer: boolean): Parsed {
+  if (!(integer ? INTEGER : DECIMAL).test(raw))
+    return fail(`${integer ? 'nombre entier' : 'nombre'} invalide ${quote(raw)}`)
+  const n = Number(raw.replace(',', '.'))
+  if (n < t.min || n > t.max) return fail(`${raw} hors des limites (de ${t.min} à ${t.max})`)
+  return ok(n)
+}
+
+const splitList = (raw: string) =>
+  raw
+    .split(LIST_SEPARATOR)
+    .map((s) => s.trim())
+    .filter(Boolean)
+
+/** Reads a non-empty cell. */
+export function parseCell(raw: string, type: ColumnType): Parsed {
+  const v = type.kind === 'text' ? raw : raw.trim()
+  switch (type.kind) {
+    case 'text':
+      return v.length > type.max ? fail(`texte trop long (${v.length} caractères, au plus ${type.max})`) : ok(v)
+    case 'date':
+      return isRealDate(v) ? ok(v) : fail(`date invalide ${quote(v)} (attendu AAAA-MM-JJ)`)
+    case 'datetime': {
+      const t = parseInstant(v)
+      return t ? ok(t) : fail(`date et heure invalides ${quote(v)} (attendu AAAA-MM-JJTHH:MM:SSZ)`)
+    }
+    case 'integer':
+      return parseNumber(v, type, true)
+    case 'decimal':
+      return parseNumber(v, type, false)
+    case 'boolean': {
+      const l = v.toLowerCase()
+      return TRUE.has(l)
+        ? ok(true)
+        : FALSE.has(l)
+          ? ok(false)
+          : fail(`valeur invalide ${quote(v)} (attendu true ou false)`)
+    }
+    case 'email':
+      return EMAIL.test(v) && v.length <= 254 ? ok(v) : fail(`adresse e-mail invalide ${quote(v)}`)
+    case 'code':
+      return type.list.codes.includes(v) ? ok(v) : fail(`code inconnu ${quote(v)} (${codeHint(type.list)})`)
+    case 'codeBy':
+      return v.length > 50 ? fail(`code inconnu ${quote(v)}`) : ok(v)
+    case 'commune':
+      return findCommune(v) ? ok(v) : fail(`code commune INSEE inconnu ${quote(v)}`)
+    case 'communes': {
+      const codes = splitList(v)
+      const bad = codes.find((c) => !findCommune(c))
+      return bad ? fail(`code commune INSEE inconnu ${quote(bad)}`) : ok([...new Set(codes)])
+    }
+    case 'ref':
+      return v.length > 200 ? fail('référence trop longue (au plus 200 caractères)') : ok(v)
+    case 'refs':
+      return ok([...new Set(splitList(v))])
+  }
+}
+
+/** Writes a database value as a cell. */
+export function formatCell(value: unknown, type: ColumnType): string {
+  if (value === null || value === undefined) return ''
+  if (type.kind === 'datetime') {
+    const d = value instanceof Date ? value : new Date(String(value))
+    return `${d.toISOString().slice(0, 19)}Z`
+  }
+  if (type.kind === 'boolean') return value ? 'true' : 'false'
+  return String(value)
+}
+
+/** The zod schema of one row, derived from the column specs; issues carry the column as their path. */
+export function rowSchema(entity: EntitySpec, today: () => string) {
+  const shape = Object.fromEntries(entity.columns.map((c) => [c.name, cellSchema(c)]))
+  return z.object(shape).superRefine((values, ctx) => {
+    for (const c of entity.columns) {
+      if (c.type.kind !== 'codeBy' || values[c.name] === null) continue
+      const list = c.type.lists[values[c.type.column] as string]
+      const v = values[c.name] as string
+      if (list && !list.codes.includes(v))
+        ctx.addIssue({ code: 'custom', path: [c.name], message: `code inconnu ${quote(v)} (${codeHint(list)})` })
+    }
+    for (const i of entity.check?.(values, { today: today() }) ?? [])
+      ctx.addIssue({ code: 'custom', path: [i.column], message: i.message })
+  })
+}
+
+function cellSchema(column: ColumnSpec) {
+  return z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw.trim() === '') {
+        if (column.default !== undefined) return column.default
+        if (column.required) ctx.addIssue({ code: 'custom', message: 'valeur obligatoire manquante' })
+        return null
+      }
+      const r = parseCell(raw, column.type)
+      if (r.ok) return r.value
+      ctx.addIssue({ code: 'custom', message: r.message })
+      return z.NEVER
+    })
+}
+
+/** Zod issues → column issues. */
+export function columnIssues(error: z.ZodError): ColumnIssue[] {
+  return error.issues.map((i) => ({ column: String(i.path[0] ?? ''), message: i.message }))
+}
+
+/** A text column: in the export, compared byte by byte (COLLATE "C") so that the order is the same on every server. */
+export const isTextual = (type: ColumnType) =>
+  !['date', 'datetime', 'integer', 'decimal', 'boolean'].includes(type.kind)

@@ -1,0 +1,142 @@
+import { resolve } from 'node:path'
+import type { Command } from '../../cli/command.ts'
+import { writeAudit } from '../audit/audit.repository.ts'
+import { folderSink, folderSource } from './exchange.bundle.ts'
+import { formatIssue, ImportFailed } from './exchange.errors.ts'
+import { exportBundle } from './exchange.export.ts'
+import { type FileReport, importBundle } from './exchange.import.ts'
+import { listStructures } from './exchange.repository.ts'
+
+// `jalon import <dossier>` and `jalon export <dossier>`: moving an organisation's history in and out.
+
+const stderr = (line: string) => process.stderr.write(`${line}\n`)
+const n = (v: number) => v.toLocaleString('fr-FR')
+const CLI_ACTOR = { anonymous: 'ligne de commande', ip: null }
+
+/** At most one progress line a second per file, plus its final count. */
+function progress() {
+  let last = 0
+  return (r: FileReport, done: boolean) => {
+    const now = Date.now()
+    if (!done && now - last < 1000) return
+    last = now
+    stderr(
+      done
+        ? `  ${r.file} : ${n(r.rows)} lignes (${n(r.inserted)} créées, ${n(r.updated)} modifiées, ${n(r.unchanged)} inchangées)`
+        : `  ${r.file} : ${n(r.rows)} lignes lues…`,
+    )
+  }
+}
+
+/** Rolls back a dry run after a successful check. */
+class DryRun extends Error {}
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'Importe un lot de fichiers CSV (docs/import-format.md) : tout ou rien',
+  usage: 'jalon import <dossier> [--structure <id>] [--dry-run]',
+  options: { structure: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+  run: async ({ deps, values, positionals, log }) => {
+    const folder = positionals[0]
+    if (!folder) {
+      log('Usage : jalon import <dossier> [--structure <id>] [--dry-run]')
+      return 2
+    }
+    const dryRun = values['dry-run'] === true
+    const started = Date.now()
+    stderr(`Import de ${resolve(folder)}${dryRun ? ' (vérification seule)' : ''}…`)
+    try {
+      const report = await deps.db.kysely.transaction().execute(async (tx) => {
+        const now = deps.clock.now()
+        const r = await importBundle(tx, folderSource(folder), {
+          structureId: values.structure as string | undefined,
+          now,
+          onProgress: progress(),
+        })
+        if (dryRun) throw new DryRun()
+        await writeAudit(
+          tx,
+          now,
+          { ...CLI_ACTOR, structureId: r.structureId },
+          {
+            action: 'exchange.import',
+            entity: 'structure',
+            entityId: r.structureId,
+            detail: { folder: resolve(folder), files: r.files },
+          },
+        )
+        return r
+      })
+      const rows = report.files.reduce((s, f) => s + f.rows, 0)
+      log(
+        `Import terminé dans la structure « ${report.structureId} »${report.structureCreated ? ' (créée)' : ''} : ` +
+          `${n(rows)} lignes en ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+      )
+      return 0
+    } catch (error) {
+      if (error instanceof DryRun) {
+        log('Vérification terminée : le lot est valide (rien n’a été enregistré).')
+        return 0
+      }
+      if (!(error instanceof ImportFailed)) throw error
+      for (const issue of error.issues) stderr(formatIssue(issue))
+      if (error.truncated) stderr(`… arrêt après ${error.issues.length} erreurs.`)
+      stderr(error.message)
+      return 1
+    }
+  },
+}
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'Exporte les données d’une structure en un lot de fichiers CSV, au format de l’import',
+  usage: 'jalon export <dossier> [--structure <id>]',
+  options: { structure: { type: 'string' } },
+  run: async ({ deps, values, positionals, log }) => {
+    const folder = positionals[0]
+    if (!folder) {
+      log('Usage : jalon export <dossier> [--structure <id>]')
+      return 2
+    }
+    const started = Date.now()
+    const result = await deps.db.kysely
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute(async (tx) => {
+        const structures = await listStructures(tx)
+        const wanted = values.structure as string | undefined
+        const structure = wanted ? structures.find((s) => s.id === wanted) : structures[0]
+        if (!structure || (!wanted && structures.length > 1))
+          return `${wanted ? `Structure « ${wanted} » introuvable` : 'Précisez --structure'} (structures : ${structures.map((s) => s.id).join(', ') || 'aucune'}).`
+        let last = 0
+        const report = await exportBundle(tx, await folderSink(folder), structure, {
+          onProgress: (file, rows) => {
+            if (Date.now() - last < 1000) return
+            last = Date.now()
+            stderr(`  ${file} : ${n(rows)} lignes…`)
+          },
+        })
+        await writeAudit(
+          tx,
+          deps.clock.now(),
+          { ...CLI_ACTOR, structureId: structure.id },
+          {
+            action: 'exchange.export',
+            entity: 'structure',
+            entityId: structure.id,
+            detail: { folder: resolve(folder) },
+          },
+        )
+        return report
+      })
+    if (typeof result === 'string') {
+      log(result)
+      return 1
+    }
+    for (const f of result.files) stderr(`  ${f.file} : ${n(f.rows)} lignes`)
+    log(
+      `Export de « ${result.structureId} » dans ${resolve(folder)} terminé en ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+    )
+    return 0
+  },
+}

@@ -1,0 +1,43 @@
+import type { Tx } from '../../deps.ts'
+import type { BundleSink } from './exchange.bundle.ts'
+import { formatCell } from './exchange.columns.ts'
+import { csvWriter } from './exchange.csv.ts'
+import { entityByName, exchangeEntities, STRUCTURE_FILE } from './exchange.registry.ts'
+import { cursorRows, exportQuery } from './exchange.repository.ts'
+
+export interface ExportReport {
+  structureId: string
+  files: { file: string; rows: number }[]
+}
+
+/**
+ * Writes the structure's data as a bundle, in the import's format. external_id is the stored external id, or the
+ * row's uuid; rows come in a fixed order, so export → import into an empty database → export gives the same bytes.
+ * Run it in a REPEATABLE READ transaction: every file then shows the same moment.
+ */
+export async function exportBundle(
+  tx: Tx,
+  sink: BundleSink,
+  structure: { id: string; name: string },
+  opts: { fetchSize?: number; onProgress?(file: string, rows: number): void } = {},
+): Promise<ExportReport> {
+  const files: ExportReport['files'] = []
+  const head = csvWriter(sink.open(STRUCTURE_FILE), ['id', 'name'])
+  await head.write([structure.id, structure.name])
+  await head.end()
+  for (const entity of exchangeEntities) {
+    const out = csvWriter(
+      sink.open(entity.file),
+      entity.columns.map((c) => c.name),
+    )
+    let rows = 0
+    for await (const page of cursorRows(tx, exportQuery(entity, structure.id, entityByName), opts.fetchSize ?? 1000)) {
+      for (const r of page) await out.write(entity.columns.map((c) => formatCell(r[c.name], c.type)))
+      rows += page.length
+      opts.onProgress?.(entity.file, rows)
+    }
+    await out.end()
+    files.push({ file: entity.file, rows })
+  }
+  return { structureId: structure.id, files }
+}

@@ -1,0 +1,276 @@
+import type { Tx } from '../../deps.ts'
+import type { BundleSource } from './exchange.bundle.ts'
+import { columnIssues, rowSchema } from './exchange.columns.ts'
+import { CsvFormatError, csvRecords } from './exchange.csv.ts'
+import { type IssueLog, quote } from './exchange.errors.ts'
+import { foldKey, type RefResolver } from './exchange.refs.ts'
+import { entityByName } from './exchange.registry.ts'
+import {
+  adoptUuids,
+  markSeen,
+  releaseSavepoint,
+  rollbackToSavepoint,
+  savepoint,
+  upsertRows,
+} from './exchange.repository.ts'
+import type { ColumnIssue, EntitySpec, ImportRow, WriteCounts, WriteCtx } from './exchange.types.ts'
+
+export interface FileReport {
+  file: string
+  rows: number
+  inserted: number
+  updated: number
+  unchanged: number
+}
+
+export interface FileCtx extends WriteCtx {
+  tx: Tx
+  source: BundleSource
+  log: IssueLog
+  refs: RefResolver
+  today: string
+  batchSize: number
+  onProgress?(report: FileReport, done: boolean): void
+}
+
+/** Reads one file of the bundle row by row, validates, and writes it batch by batch. */
+export async function importFile(entity: EntitySpec, ctx: FileCtx): Promise<FileReport> {
+  const { file } = entity
+  const report: FileReport = { file, rows: 0, inserted: 0, updated: 0, unchanged: 0 }
+  const schema = rowSchema(entity, () => ctx.today)
+  let header: string[] | undefined
+  let batch: ImportRow[] = []
+  ctx.refs.reset()
+  try {
+    for await (const { line, fields } of csvRecords(ctx.source.open(file))) {
+      if (!header) {
+        header = checkHeader(entity, fields, ctx.log)
+        if (!header) return report
+        continue
+      }
+      report.rows++
+      if (fields.some((f) => f.includes('\uFFFD'))) {
+        ctx.log.add({
+          file,
+          line,
+          message: 'caractère illisible : le fichier doit être encodé en UTF-8 (dans un tableur : « CSV UTF-8 »)',
+        })
+        return report
+      }
+      if (fields.length !== header.length) {
+        ctx.log.add({ file, line, message: `${fields.length} champs au lieu de ${header.length} (ceux de l’en-tête)` })
+        continue
+      }
+      const parsed = schema.safeParse(Object.fromEntries(header.map((h, i) => [h, fields[i]])))
+      if (!parsed.success) {
+        for (const i of columnIssues(parsed.error)) ctx.log.add({ file, line, ...i })
+        continue
+      }
+      batch.push({ line, values: parsed.data, refInfo: {} })
+      if (batch.length >= ctx.batchSize) {
+        await flush(entity, batch, report, ctx)
+        batch = []
+      }
+    }
+    await flush(entity, batch, report, ctx)
+  } catch (error) {
+    if (!(error instanceof CsvFormatError)) throw error
+    ctx.log.add({ file, line: error.line, message: error.message })
+  }
+  ctx.onProgress?.(report, true)
+  return report
+}
+
+function checkHeader(entity: EntitySpec, fields: string[], log: IssueLog): string[] | undefined {
+  const { file } = entity
+  const header = fields.map((f) => f.trim())
+  if (header.length === 1 && header[0]!.includes(';')) {
+    log.add({ file, line: 1, message: 'le séparateur doit être la virgule, pas le point-virgule' })
+    return undefined
+  }
+  const known = new Set(entity.columns.map((c) => c.name))
+  let ok = true
+  header.forEach((h, i) => {
+    if (!known.has(h)) {
+      log.add({ file, line: 1, column: h || `n° ${i + 1}`, message: 'colonne inconnue' })
+      ok = false
+    } else if (header.indexOf(h) !== i) {
+      log.add({ file, line: 1, column: h, message: 'colonne en double' })
+      ok = false
+    }
+  })
+  for (const c of entity.columns)
+    if (c.required && c.default === undefined && !header.includes(c.name)) {
+      log.add({ file, line: 1, column: c.name, message: 'colonne obligatoire absente' })
+      ok = false
+    }
+  return ok ? header : undefined
+}
+
+/** Duplicates, references, then the write of the rows still valid (in a savepoint, so a refusal of the database
+ * does not abort the whole transaction: the other rows still serve to check the files that follow). */
+async function flush(entity: EntitySpec, batch: ImportRow[], report: FileReport, ctx: FileCtx) {
+  if (!batch.length) return
+  const bad = new Set<ImportRow>()
+  const fail = (row: ImportRow, issue: ColumnIssue) => {
+    bad.add(row)
+    ctx.log.add({ file: entity.file, line: row.line, ...issue })
+  }
+  await checkDuplicates(entity, batch, ctx, fail)
+  await resolveReferences(entity, batch, ctx, fail)
+  for (const row of batch) if (!bad.has(row)) for (const issue of entity.checkResolved?.(row) ?? []) fail(row, issue)
+  const good = batch.filter((r) => !bad.has(r))
+  if (good.length) {
+    const counts = await writeSafely(entity, good, ctx, fail)
+    report.inserted += counts.inserted
+    report.updated += counts.updated
+    report.unchanged += counts.written - counts.inserted - counts.updated
+  }
+  ctx.onProgress?.(report, false)
+}
+
+async function checkDuplicates(
+  entity: EntitySpec,
+  batch: ImportRow[],
+  ctx: FileCtx,
+  fail: (row: ImportRow, issue: ColumnIssue) => void,
+) {
+  const firstLine = new Map<string, number>()
+  const items: { key: string; line: number }[] = []
+  for (const row of batch) {
+    const key = foldKey(entity, row.values[entity.key] as string)
+    const first = firstLine.get(key)
+    if (first !== undefined) fail(row, duplicate(entity, row, first))
+    else {
+      firstLine.set(key, row.line)
+      items.push({ key, line: row.line })
+    }
+  }
+  const earlier = await markSeen(ctx.tx, entity.file, items)
+  for (const row of batch) {
+    const line = earlier.get(foldKey(entity, row.values[entity.key] as string))
+    if (line !== undefined && line !== row.line) fail(row, duplicate(entity, row, line))
+  }
+}
+
+const duplicate = (entity: EntitySpec, row: ImportRow, line: number): ColumnIssue => ({
+  column: entity.key,
+  message: `${quote(String(row.values[entity.key]))} en double (déjà ligne ${line})`,
+})
+
+async function resolveReferences(
+  entity: EntitySpec,
+  batch: ImportRow[],
+  ctx: FileCtx,
+  fail: (row: ImportRow, issue: ColumnIssue) => void,
+) {
+  for (const c of entity.columns) {
+    if (c.type.kind !== 'ref' && c.type.kind !== 'refs') continue
+    const target = c.type.target
+    const keysOf = (row: ImportRow) => {
+      const v = row.values[c.name]
+      return v === null || v === undefined ? [] : Array.isArray(v) ? (v as string[]) : [v as string]
+    }
+    const hits = await ctx.refs.resolve(target, batch.flatMap(keysOf))
+    const targetEntity = entityByName(target)
+    for (const row of batch) {
+      const keys = keysOf(row)
+      if (!keys.length) continue
+      const found = keys.map((k) => hits.get(foldKey(targetEntity, k)))
+      const missing = keys.find((_, i) => !found[i])
+      if (missing !== undefined) {
+        fail(row, {
+          column: c.name,
+          message: `${ctx.refs.label(target)} introuvable ${quote(missing)} (${ctx.refs.where(target)})`,
+        })
+        continue
+      }
+      row.values[c.name] = c.type.kind === 'ref' ? found[0]!.id : found.map((h) => h!.id)
+      if (c.type.kind === 'ref' && found[0]!.info !== undefined) row.refInfo[c.name] = found[0]!.info
+    }
+  }
+}
+
+async function writeSafely(
+  entity: EntitySpec,
+  rows: ImportRow[],
+  ctx: FileCtx,
+  fail: (row: ImportRow, issue: ColumnIssue) => void,
+): Promise<WriteCounts & { written: number }> {
+  await savepoint(ctx.tx)
+  try {
+    const counts = await writeRows(entity, rows, ctx, fail)
+    await releaseSavepoint(ctx.tx)
+    return counts
+  } catch (error) {
+    if (!isDatabaseRefusal(error)) throw error
+    await rollbackToSavepoint(ctx.tx)
+  }
+  // The database refused the batch: find the rows it refuses, one by one.
+  const total = { inserted: 0, updated: 0, written: 0 }
+  for (const row of rows) {
+    await savepoint(ctx.tx)
+    try {
+      const c = await writeRows(entity, [row], ctx, fail)
+      await releaseSavepoint(ctx.tx)
+      total.inserted += c.inserted
+      total.updated += c.updated
+      total.written += c.written
+    } catch (error) {
+      if (!isDatabaseRefusal(error)) throw error
+      await rollbackToSavepoint(ctx.tx)
+      fail(row, refusal(entity, error))
+    }
+  }
+  return total
+}
+
+async function writeRows(
+  entity: EntitySpec,
+  rows: ImportRow[],
+  ctx: FileCtx,
+  fail: (row: ImportRow, issue: ColumnIssue) => void,
+): Promise<WriteCounts & { written: number }> {
+  if (entity.write) {
+    const out = await entity.write(ctx.tx, rows, ctx)
+    for (const i of out.issues) fail(rows.find((r) => r.line === i.line)!, i)
+    return { inserted: out.inserted, updated: out.updated, written: rows.length - out.issues.length }
+  }
+  const keys = rows.map((r) => r.values[entity.key] as string)
+  await adoptUuids(ctx.tx, entity, ctx.structureId, keys)
+  const written = await upsertRows(
+    ctx.tx,
+    entity,
+    rows.map((r) => databaseValues(entity, r, ctx)),
+    ctx.now,
+  )
+  const changed = new Set(written.filter((w) => !w.inserted).map((w) => w.key))
+  const inserted = written.length - changed.size
+  if (entity.afterWrite) {
+    const insertedKeys = new Set(written.filter((w) => w.inserted).map((w) => w.key))
+    for (const k of await entity.afterWrite(ctx.tx, rows, ctx)) if (!insertedKeys.has(k)) changed.add(k)
+  }
+  return { inserted, updated: changed.size, written: rows.length }
+}
+
+function databaseValues(entity: EntitySpec, row: ImportRow, ctx: WriteCtx) {
+  const out: Record<string, unknown> = { structure_id: ctx.structureId }
+  for (const c of entity.columns) if (c.db !== false) out[c.db ?? c.name] = row.values[c.name] ?? null
+  return { ...out, ...entity.derive?.(row) }
+}
+
+interface PgError {
+  code?: string
+  constraint?: string
+  message: string
+}
+/** Integrity refusals (23xxx) and bad values (22xxx) concern the rows; anything else is a real failure. */
+const isDatabaseRefusal = (e: unknown): e is PgError => {
+  const code = (e as PgError)?.code
+  return typeof code === 'string' && (code.startsWith('23') || code.startsWith('22'))
+}
+
+function refusal(entity: EntitySpec, error: PgError): ColumnIssue {
+  const known = error.constraint ? entity.constraints?.[error.constraint] : undefined
+  return known ?? { column: '', message: `refusé par la base de données (${error.constraint ?? error.message})` }
+}

@@ -1,0 +1,143 @@
+import type { Tx } from '../../deps.ts'
+import type { BundleSource } from './exchange.bundle.ts'
+import { CsvFormatError, csvRecords } from './exchange.csv.ts'
+import { ImportFailed, IssueLog, MAX_ISSUES, TooManyIssues } from './exchange.errors.ts'
+import { type FileReport, importFile } from './exchange.import-file.ts'
+import { RefResolver } from './exchange.refs.ts'
+import { exchangeEntities, STRUCTURE_FILE } from './exchange.registry.ts'
+import { createSeenTable, createStructure, listStructures } from './exchange.repository.ts'
+
+export type { FileReport }
+
+export interface ImportOptions {
+  /** the target structure; default: the only one in the database, or the one structure.csv creates in an empty one */
+  structureId?: string
+  now: Date
+  maxIssues?: number
+  batchSize?: number
+  onProgress?(report: FileReport, done: boolean): void
+}
+
+export interface ImportReport {
+  structureId: string
+  structureCreated: boolean
+  files: FileReport[]
+}
+
+/**
+ * Imports a bundle inside the caller's transaction. Any error → ImportFailed listing them (up to maxIssues) and the
+ * caller rolls back: nothing is imported. Rows are matched on (structure, external id / code / e-mail), so importing
+ * the same bundle again changes nothing.
+ */
+export async function importBundle(tx: Tx, source: BundleSource, opts: ImportOptions): Promise<ImportReport> {
+  const log = new IssueLog(opts.maxIssues ?? MAX_ISSUES)
+  const files: FileReport[] = []
+  try {
+    const names = await source.names()
+    checkNames(names, log)
+    const structure = await resolveStructure(tx, source, names, opts.structureId, log)
+    if (!structure) throw new ImportFailed(log.issues, false)
+    await createSeenTable(tx)
+    const ctx = {
+      tx,
+      source,
+      log,
+      refs: new RefResolver(tx, structure.id),
+      structureId: structure.id,
+      now: opts.now,
+      today: localDay(opts.now),
+      batchSize: opts.batchSize ?? 500,
+      onProgress: opts.onProgress,
+    }
+    for (const entity of exchangeEntities) if (names.includes(entity.file)) files.push(await importFile(entity, ctx))
+    if (log.count) throw new ImportFailed(log.issues, false)
+    return { structureId: structure.id, structureCreated: structure.created, files }
+  } catch (error) {
+    if (error instanceof TooManyIssues) throw new ImportFailed(log.issues, true)
+    throw error
+  }
+}
+
+function checkNames(names: string[], log: IssueLog) {
+  const known = new Set([STRUCTURE_FILE, ...exchangeEntities.map((e) => e.file)])
+  for (const name of names)
+    if (name.toLowerCase().endsWith('.csv') && !known.has(name))
+      log.add({ file: name, message: `fichier inconnu (fichiers attendus : ${[...known].join(', ')})` })
+}
+
+/** The organisation's calendar day. */
+const localDay = (at: Date) =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Paris',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at)
+
+const STRUCTURE_ID = /^[a-z0-9][a-z0-9_-]{0,39}$/
+
+async function resolveStructure(
+  tx: Tx,
+  source: BundleSource,
+  names: string[],
+  wanted: string | undefined,
+  log: IssueLog,
+): Promise<{ id: string; created: boolean } | undefined> {
+  const existing = await listStructures(tx)
+  if (wanted && existing.some((s) => s.id === wanted)) return { id: wanted, created: false }
+  if (wanted && existing.length) {
+    log.add({
+      message: `la structure « ${wanted} » n’existe pas (structures : ${existing.map((s) => s.id).join(', ')})`,
+    })
+    return undefined
+  }
+  if (!wanted && existing.length === 1) return { id: existing[0]!.id, created: false }
+  if (existing.length > 1) {
+    log.add({
+      message: `la base contient plusieurs structures (${existing.map((s) => s.id).join(', ')}) : précisez --structure`,
+    })
+    return undefined
+  }
+  // An empty database: the bundle says which structure to create.
+  if (!names.includes(STRUCTURE_FILE)) {
+    log.add({ file: STRUCTURE_FILE, message: 'la base est vide : le lot doit contenir structure.csv (id, name)' })
+    return undefined
+  }
+  const row = await readStructureFile(source, log)
+  if (!row) return undefined
+  if (wanted && row.id !== wanted) {
+    log.add({ file: STRUCTURE_FILE, line: 2, column: 'id', message: `« ${row.id} » au lieu de « ${wanted} » demandé` })
+    return undefined
+  }
+  await createStructure(tx, row.id, row.name)
+  return { id: row.id, created: true }
+}
+
+async function readStructureFile(source: BundleSource, log: IssueLog) {
+  const file = STRUCTURE_FILE
+  const records: { line: number; fields: string[] }[] = []
+  try {
+    for await (const r of csvRecords(source.open(file))) records.push(r)
+  } catch (error) {
+    if (!(error instanceof CsvFormatError)) throw error
+    log.add({ file, line: error.line, message: error.message })
+    return undefined
+  }
+  const header = records[0]?.fields.map((f) => f.trim()) ?? []
+  const at = (name: string) => header.indexOf(name)
+  if (at('id') < 0 || at('name') < 0 || header.length !== 2) {
+    log.add({ file, line: 1, message: 'en-tête attendu : id,name' })
+    return undefined
+  }
+  if (records.length !== 2) {
+    log.add({ file, message: `une ligne de structure attendue, ${records.length - 1} trouvée(s)` })
+    return undefined
+  }
+  const [, { line, fields }] = records as [unknown, { line: number; fields: string[] }]
+  const id = (fields[at('id')] ?? '').trim()
+  const name = (fields[at('name')] ?? '').trim()
+  if (!STRUCTURE_ID.test(id))
+    log.add({ file, line, column: 'id', message: `identifiant invalide « ${id} » (minuscules, chiffres, - ou _)` })
+  if (!name || name.length > 200) log.add({ file, line, column: 'name', message: 'nom manquant ou trop long' })
+  return log.count ? undefined : { id, name }
+}

@@ -1,0 +1,36 @@
+import {
+  enrolmentsEntity,
+  eventsEntity,
+  propositionsEntity,
+  situationsEntity,
+  themeLookup,
+} from './exchange.accompaniment.ts'
+import { programmesEntity, sitesEntity, usersEntity } from './exchange.organisation.ts'
+import { notesEntity, personAttributesEntity, personsEntity, statusesEntity } from './exchange.persons.ts'
+import type { EntitySpec, LookupTarget } from './exchange.types.ts'
+
+/**
+ * The files of a bundle, in the order they are imported (a file may refer only to the files before it) and
+ * documented. A module adds its own files by appending its declarations here (PLIE, aids, training, employment).
+ */
+export const exchangeEntities: EntitySpec[] = [
+  sitesEntity,
+  programmesEntity,
+  usersEntity,
+  personsEntity,
+  personAttributesEntity,
+  statusesEntity,
+  eventsEntity,
+  propositionsEntity,
+  situationsEntity,
+  enrolmentsEntity,
+  notesEntity,
+]
+
+/** Reference targets that are not files of the bundle. */
+export const exchangeLookups: LookupTarget[] = [themeLookup]
+
+/** structure.csv: read only to create the structure in an empty database, always written by the export. */
+export const STRUCTURE_FILE = 'structure.csv'
+
+export const entityByName = (name: string) => exchangeEntities.find((e) => e.name === name)

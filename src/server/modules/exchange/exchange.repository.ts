@@ -1,0 +1,169 @@
+import { type RawBuilder, sql } from 'kysely'
+import type { Tx } from '../../deps.ts'
+import { isTextual } from './exchange.columns.ts'
+import type { ColumnSpec, EntitySpec } from './exchange.types.ts'
+
+// The SQL of the exchange, generic over the entity declarations: table and column names come from the declarations
+// (never from the file), values are always bound parameters.
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const isUuid = (s: string) => UUID.test(s)
+
+// Structure -----------------------------------------------------------------------------------------
+
+export const listStructures = (tx: Tx) => tx.selectFrom('structure').select(['id', 'name']).orderBy('id').execute()
+
+export async function createStructure(tx: Tx, id: string, name: string) {
+  await tx.insertInto('structure').values({ id, name }).execute()
+}
+
+// Keys seen during this import (a key twice in a file is an error) -------------------------------
+// Kept in a temporary table rather than in memory, so that memory does not grow with the file.
+
+export async function createSeenTable(tx: Tx) {
+  await sql`CREATE TEMP TABLE IF NOT EXISTS exchange_seen (file text, key text, line integer, PRIMARY KEY (file, key)) ON COMMIT DROP`.execute(
+    tx,
+  )
+}
+
+/** Records the keys; returns the first line of those already seen in an earlier batch. */
+export async function markSeen(tx: Tx, file: string, items: { key: string; line: number }[]) {
+  const seen = new Map<string, number>()
+  if (!items.length) return seen
+  const values = sql.join(items.map((i) => sql`(${file}, ${i.key}, ${i.line})`))
+  const { rows } = await sql<{ key: string }>`
+    INSERT INTO exchange_seen (file, key, line) VALUES ${values} ON CONFLICT DO NOTHING RETURNING key`.execute(tx)
+  const fresh = new Set(rows.map((r) => r.key))
+  const repeated = items.filter((i) => !fresh.has(i.key)).map((i) => i.key)
+  if (!repeated.length) return seen
+  const earlier = await sql<{ key: string; line: number }>`
+    SELECT key, line FROM exchange_seen WHERE file = ${file} AND key IN (${sql.join(repeated)})`.execute(tx)
+  for (const r of earlier.rows) seen.set(r.key, r.line)
+  return seen
+}
+
+// References ------------------------------------------------------------------------------------
+
+/** The key other files use for a row of `entity`: its external id (else its uuid), code or e-mail. */
+export function keyExpr(entity: EntitySpec, alias: string): RawBuilder<string> {
+  const a = sql.id(alias)
+  return entity.key === 'external_id'
+    ? sql<string>`coalesce(${a}.external_id, ${a}.id::text)`
+    : sql<string>`${a}.${sql.id(entity.key)}::text`
+}
+
+/** Rows of `entity` by key: all of the structure's (keys undefined) or those named. */
+export async function findKeys(tx: Tx, entity: EntitySpec, structureId: string, keys?: string[]) {
+  let filter = sql`true`
+  if (keys) {
+    if (!keys.length) return []
+    const uuids = entity.key === 'external_id' ? keys.filter(isUuid) : []
+    const byKey = sql`x.${sql.id(entity.key)} IN (${sql.join(keys)})`
+    filter = uuids.length ? sql`(${byKey} OR (x.external_id IS NULL AND x.id IN (${sql.join(uuids)})))` : byKey
+  }
+  const { rows } = await sql<{ id: string; key: string }>`
+    SELECT x.id::text AS id, ${keyExpr(entity, 'x')} AS key FROM ${sql.table(entity.table)} AS x
+    WHERE x.structure_id = ${structureId} AND ${filter}`.execute(tx)
+  return rows
+}
+
+/** National proposition themes and the structure's own (which may replace a national one). */
+export async function loadThemeKeys(tx: Tx, structureId: string) {
+  const rows = await tx
+    .selectFrom('proposition_theme')
+    .select(['code', 'domain', 'structure_id'])
+    .where((eb) => eb.or([eb('structure_id', 'is', null), eb('structure_id', '=', structureId)]))
+    .orderBy(sql`structure_id IS NOT NULL`)
+    .execute()
+  return new Map(rows.map((r) => [r.code, { id: r.code, info: { domain: r.domain } }]))
+}
+
+// Writing ---------------------------------------------------------------------------------------
+
+/**
+ * A row created in Jalon has no external id and is exported under its uuid. When such a bundle comes back, the row is
+ * found by that uuid and given it as external id, so that the upsert below updates it instead of creating a copy.
+ */
+export async function adoptUuids(tx: Tx, entity: EntitySpec, structureId: string, keys: string[]) {
+  const uuids = entity.key === 'external_id' ? keys.filter(isUuid) : []
+  if (!uuids.length) return
+  await sql`UPDATE ${sql.table(entity.table)} SET external_id = id::text
+    WHERE structure_id = ${structureId} AND external_id IS NULL AND id IN (${sql.join(uuids)})`.execute(tx)
+}
+
+/**
+ * Inserts the rows or updates those with the same (structure, key). A row whose values are unchanged is not touched
+ * (no version bump), so importing the same bundle twice leaves the database as it was.
+ */
+export async function upsertRows(tx: Tx, entity: EntitySpec, rows: Record<string, unknown>[], now: Date) {
+  if (!rows.length) return []
+  const table = sql.id(entity.table)
+  const cols = Object.keys(rows[0]!)
+  const insertOnly = Object.entries(entity.insertOnly ?? {})
+  const names = [...cols, ...insertOnly.map(([c]) => c)]
+  const values = sql.join(
+    rows.map((r) => sql`(${sql.join([...cols.map((c) => r[c]), ...insertOnly.map(([, v]) => v)])})`),
+  )
+  const updatable = cols.filter((c) => c !== 'structure_id' && c !== entity.key)
+  const sets = updatable.map((c) => sql`${sql.id(c)} = EXCLUDED.${sql.id(c)}`)
+  if (entity.versioned) sets.push(sql`version = ${table}.version + 1`)
+  for (const c of entity.touch ?? []) sets.push(sql`${sql.id(c)} = ${now}`)
+  const current = sql.join(updatable.map((c) => sql`${table}.${sql.id(c)}`))
+  const incoming = sql.join(updatable.map((c) => sql`EXCLUDED.${sql.id(c)}`))
+  const { rows: out } = await sql<{ key: string; inserted: boolean }>`
+    INSERT INTO ${table} (${sql.join(names.map((n) => sql.id(n)))}) VALUES ${values}
+    ON CONFLICT (structure_id, ${sql.id(entity.key)}) DO UPDATE SET ${sql.join(sets)}
+    WHERE (${current}) IS DISTINCT FROM (${incoming})
+    RETURNING ${sql.id(entity.key)}::text AS key, (xmax = 0) AS inserted`.execute(tx)
+  return out
+}
+
+export const savepoint = (tx: Tx) => sql`SAVEPOINT exchange_batch`.execute(tx)
+export const releaseSavepoint = (tx: Tx) => sql`RELEASE SAVEPOINT exchange_batch`.execute(tx)
+export const rollbackToSavepoint = (tx: Tx) => sql`ROLLBACK TO SAVEPOINT exchange_batch`.execute(tx)
+
+// Export ----------------------------------------------------------------------------------------
+
+type Target = (name: string) => EntitySpec | undefined
+
+function exportExpr(entity: EntitySpec, c: ColumnSpec, target: Target): RawBuilder<unknown> {
+  if (c.db === false) return c.exportSql ?? sql`NULL`
+  const col = sql`t.${sql.id(c.db ?? c.name)}`
+  if (c.name === entity.key) return keyExpr(entity, 't')
+  if (c.type.kind === 'ref') {
+    const other = target(c.type.target)
+    // a lookup target (themes) is stored as its own key
+    if (!other) return col
+    return sql`(SELECT ${keyExpr(other, 'x')} FROM ${sql.table(other.table)} AS x WHERE x.id = ${col})`
+  }
+  return c.type.kind === 'email' ? sql`${col}::text` : col
+}
+
+/** The entity's rows of the structure, in the declared order (text compared byte by byte: the same on every server). */
+export function exportQuery(entity: EntitySpec, structureId: string, target: Target) {
+  const select = sql.join(entity.columns.map((c) => sql`${exportExpr(entity, c, target)} AS ${sql.id(c.name)}`))
+  const order = sql.join(
+    entity.order.map((name) => {
+      const c = entity.columns.find((col) => col.name === name)!
+      return isTextual(c.type) ? sql`q.${sql.id(name)} COLLATE "C"` : sql`q.${sql.id(name)}`
+    }),
+  )
+  return sql`SELECT * FROM (SELECT ${select} FROM ${sql.table(entity.table)} AS t WHERE t.structure_id = ${structureId}) AS q
+    ORDER BY ${order}`
+}
+
+/** Streams a query through a server-side cursor, `size` rows at a time (memory stays flat whatever the table). */
+export async function* cursorRows(tx: Tx, query: RawBuilder<unknown>, size: number) {
+  await sql`DECLARE exchange_export NO SCROLL CURSOR FOR ${query}`.execute(tx)
+  try {
+    for (;;) {
+      const { rows } = await sql<Record<string, unknown>>`FETCH ${sql.raw(String(size))} FROM exchange_export`.execute(
+        tx,
+      )
+      if (!rows.length) return
+      yield rows
+    }
+  } finally {
+    await sql`CLOSE exchange_export`.execute(tx)
+  }
+}

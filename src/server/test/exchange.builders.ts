@@ -1,0 +1,110 @@
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { parse } from 'csv-parse/sync'
+import { stringify } from 'csv-stringify/sync'
+import { sql } from 'kysely'
+import type { Db } from '../db/database.ts'
+import { memorySink, memorySource } from '../modules/exchange/exchange.bundle.ts'
+import { exportBundle } from '../modules/exchange/exchange.export.ts'
+import { type ImportOptions, importBundle } from '../modules/exchange/exchange.import.ts'
+
+// Bundles for the exchange tests: the documented example, edited cell by cell.
+
+export type Bundle = Record<string, string>
+export const EXAMPLE_BUNDLE = 'docs/examples/import-bundle'
+export const IMPORT_NOW = new Date('2026-03-02T09:00:00Z')
+
+export async function readBundle(dir = EXAMPLE_BUNDLE): Promise<Bundle> {
+  const out: Bundle = {}
+  for (const name of (await readdir(dir)).sort()) out[name] = await readFile(join(dir, name), 'utf8')
+  return out
+}
+
+const rowsOf = (text: string) => parse(text, { bom: true }) as string[][]
+const write = (rows: string[][]) => stringify(rows, { record_delimiter: 'unix' })
+
+/** Sets one cell: `row` 1 is the first data row. */
+export function withCell(bundle: Bundle, file: string, row: number, column: string, value: string): Bundle {
+  const rows = rowsOf(bundle[file]!)
+  const at = rows[0]!.indexOf(column)
+  if (at < 0) throw new Error(`no column ${column} in ${file}`)
+  rows[row]![at] = value
+  return { ...bundle, [file]: write(rows) }
+}
+
+export function withoutColumn(bundle: Bundle, file: string, column: string): Bundle {
+  const rows = rowsOf(bundle[file]!)
+  const at = rows[0]!.indexOf(column)
+  return { ...bundle, [file]: write(rows.map((r) => r.filter((_, i) => i !== at))) }
+}
+
+export function withRow(bundle: Bundle, file: string, cells: Record<string, string>): Bundle {
+  const rows = rowsOf(bundle[file]!)
+  rows.push(rows[0]!.map((c) => cells[c] ?? ''))
+  return { ...bundle, [file]: write(rows) }
+}
+
+export function withoutFile(bundle: Bundle, file: string): Bundle {
+  const { [file]: _, ...rest } = bundle
+  return rest
+}
+
+/** Imports in a transaction of its own, as the CLI does (an ImportFailed rolls it back). */
+export function importInto(db: Db, bundle: Bundle, opts: Partial<ImportOptions> = {}) {
+  return db.kysely.transaction().execute((tx) => importBundle(tx, memorySource(bundle), { now: IMPORT_NOW, ...opts }))
+}
+
+export async function exportFrom(db: Db, structureId?: string): Promise<Bundle> {
+  const sink = memorySink()
+  await db.kysely.transaction().execute(async (tx) => {
+    const structure = await tx
+      .selectFrom('structure')
+      .select(['id', 'name'])
+      .$if(!!structureId, (q) => q.where('id', '=', structureId!))
+      .executeTakeFirstOrThrow()
+    await exportBundle(tx, sink, structure, { fetchSize: 2 })
+  })
+  return sink.files
+}
+
+export const dataTables = [
+  'structure',
+  'site',
+  'site_commune',
+  'programme',
+  'app_user',
+  'user_site',
+  'user_programme',
+  'person',
+  'person_attribute',
+  'status_period',
+  'event',
+  'proposition',
+  'situation',
+  'enrolment',
+  'person_note',
+] as const
+
+/** Deletes every data row (not the audit trail, which is append-only): one database serves a whole test file. */
+export async function emptyDatabase(db: Db) {
+  for (const t of [...dataTables].reverse()) await sql`DELETE FROM ${sql.table(t)}`.execute(db.kysely)
+}
+
+export async function tableCounts(db: Db): Promise<Record<string, number>> {
+  const out: Record<string, number> = {}
+  for (const t of dataTables) {
+    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(t)}`.execute(db.kysely)
+    out[t] = rows[0]!.n
+  }
+  return out
+}
+
+/** Every row of every data table, in a fixed order: two dumps are equal when nothing changed, versions included. */
+export async function dumpTables(db: Db): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {}
+  for (const t of dataTables) {
+    const { rows } = await sql`SELECT to_jsonb(x)::text AS j FROM ${sql.table(t)} AS x ORDER BY 1`.execute(db.kysely)
+    out[t] = rows
+  }
+  return out
+}
