@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../deps.ts'
+import { reportingRoutes } from '../reporting/reporting.routes.ts'
 import { accompanimentRoutes } from './accompaniment/accompaniment.routes.ts'
 import { auditRoutes } from './admin/audit.routes.ts'
 import { programmeRoutes } from './admin/programmes.routes.ts'
@@ -21,4 +22,5 @@ export function featureRoutes(app: FastifyInstance, deps: Deps) {
   auditRoutes(app, deps)
   personRoutes(app, deps)
   accompanimentRoutes(app, deps)
+  reportingRoutes(app, deps)
 }

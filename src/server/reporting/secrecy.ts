@@ -80,27 +80,26 @@ export function tableEquations(table: ResultTable): {
 
 /** The table as published: hidden cells are null. Returns how many count cells were hidden. */
 export function protectTable(table: ResultTable, threshold: number): { table: ResultTable; hidden: number } {
-  const width = table.columns.length
   const { cellOf, equations } = tableEquations(table)
   const values = table.rows.flatMap((row) =>
     table.columns.map((col, c) => (col.kind === 'count' ? (row.values[c] ?? 0) : 0)),
   )
   const hidden = suppress(values, equations, threshold)
-  const rows = table.rows.map((row, r) => ({
-    ...row,
-    values: row.values.map((v, c) => {
-      const col = table.columns[c]
-      if (col.kind === 'count') return hidden.has(cellOf(r, c)) ? null : v
-      const source = col.of ? table.columns.findIndex((x) => x.key === col.of) : -1
-      return source >= 0 && hidden.has(cellOf(r, source)) ? null : v
-    }),
-  }))
-  return { table: { ...table, rows }, hidden: [...hidden].filter((i) => i < table.rows.length * width).length }
+  const sources = table.columns.map((col) => (col.of ? table.columns.findIndex((x) => x.key === col.of) : -1))
+  const isHidden = (r: number, c: number) =>
+    table.columns[c].kind === 'count' ? hidden.has(cellOf(r, c)) : sources[c] >= 0 && hidden.has(cellOf(r, sources[c]))
+  const rows = table.rows.map((row, r) => {
+    const gone = row.values.flatMap((_, c) => (isHidden(r, c) ? [c] : []))
+    if (!gone.length) return row
+    return { ...row, values: row.values.map((v, c) => (gone.includes(c) ? null : v)), hidden: gone }
+  })
+  return { table: { ...table, rows }, hidden: hidden.size }
 }
 
 function protectFigure(f: Figure, threshold: number): Figure {
-  if (f.kind === 'count' && f.value !== null && isSmall(f.value, threshold)) return { ...f, value: null }
-  if (f.kind === 'share' && f.count != null && isSmall(f.count, threshold)) return { ...f, value: null, count: null }
+  if (f.kind === 'count' && f.value !== null && isSmall(f.value, threshold)) return { ...f, value: null, hidden: true }
+  if (f.kind === 'share' && f.count != null && isSmall(f.count, threshold))
+    return { ...f, value: null, count: null, hidden: true }
   return f
 }
 
@@ -115,7 +114,7 @@ export function protectResult(result: IndicatorResult, t: Thresholds, sensitive:
   })
   const base = sensitive ? t.sensitiveThreshold : t.threshold
   const figures = result.figures.map((f) => protectFigure(f, base))
-  hidden += figures.filter((f, i) => f.value === null && result.figures[i].value !== null).length
+  hidden += figures.filter((f) => f.hidden).length
   const value = result.value !== null && isSmall(result.value, base) ? null : result.value
   const objectives = result.objectives.map((o) => {
     const figure = o.subKey ? figures.find((f) => f.key === o.subKey) : undefined

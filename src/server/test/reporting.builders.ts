@@ -1,6 +1,10 @@
 import type { AttributeKind } from '../../shared/nomenclatures/person.ts'
+import type { IndicatorResult, ResultTable, Scope } from '../../shared/reporting/reporting.schema.ts'
 import type { Db } from '../db/database.ts'
 import type { EventTable } from '../db/schema.ts'
+import { getIndicator } from '../reporting/catalogue.ts'
+import { computeIndicator } from '../reporting/engine.ts'
+import type { Thresholds } from '../reporting/secrecy.ts'
 import type { Fixture } from './builders.ts'
 
 // Builders of the reporting tests: a young person with their whole history in one call, so that each test reads as
@@ -151,4 +155,41 @@ export async function buildScheme(db: Db, fx: Fixture, code: string): Promise<st
     .returning('id')
     .executeTakeFirstOrThrow()
   return id
+}
+
+/** Runs one indicator on the test database (internal output unless thresholds are given). */
+export async function runIndicator(
+  db: Db,
+  fx: Fixture,
+  id: string,
+  opts: { from?: string; to?: string; scope?: Scope; bySex?: boolean; published?: Thresholds } = {},
+): Promise<IndicatorResult> {
+  return computeIndicator(db.kysely, getIndicator(id), {
+    structureId: fx.structureId,
+    period: { from: opts.from ?? '2009-01-01', to: opts.to ?? '2009-12-31' },
+    scope: opts.scope,
+    bySex: opts.bySex,
+    published: opts.published,
+  })
+}
+
+/** A figure's value, or a table's cell: `at(result, 'shares.men')`-style reads in tests. */
+export function figure(r: IndicatorResult, key: string): number | null {
+  const f = r.figures.find((x) => x.key === key)
+  if (!f) throw new Error(`figure ${key} missing in ${r.id}`)
+  return f.value
+}
+
+export function tableOf(r: IndicatorResult, key: string): ResultTable {
+  const t = r.tables.find((x) => x.key === key)
+  if (!t) throw new Error(`table ${key} missing in ${r.id}`)
+  return t
+}
+
+/** The cells of a table as { row: { column: value } }. */
+export function cells(r: IndicatorResult, key: string): Record<string, Record<string, number | null>> {
+  const t = tableOf(r, key)
+  return Object.fromEntries(
+    t.rows.map((row) => [row.key, Object.fromEntries(t.columns.map((c, i) => [c.key, row.values[i]]))]),
+  )
 }

@@ -27,8 +27,10 @@ export type Column = z.infer<typeof columnSchema>
 export const rowSchema = z.object({
   key: z.string(),
   label: z.string(),
-  /** null: hidden by statistical secrecy */
+  /** null: hidden by statistical secrecy (its index is in `hidden`), or no value (a share of nobody) */
   values: z.array(z.number().nullable()),
+  /** the indexes of the values hidden by statistical secrecy */
+  hidden: z.array(z.number().int()).optional(),
   /** the table's total row (its cells are the sum of the rows that have no parent) */
   total: z.boolean().optional(),
   /** a detail row: its parent row is the sum of its children */
@@ -54,8 +56,9 @@ export const figureSchema = z.object({
   label: z.string(),
   kind: valueKindSchema,
   decimals: z.number().int(),
-  /** null: hidden by statistical secrecy, or no value (a share of an empty population) */
+  /** null: hidden by statistical secrecy (`hidden`), or no value (a share of an empty population) */
   value: z.number().nullable(),
+  hidden: z.boolean().optional(),
   /** for a share: the persons it counts, checked against the secrecy threshold */
   count: z.number().nullable().optional(),
 })

@@ -21,7 +21,8 @@ export interface ReportProgress {
 export interface BuildOptions {
   structureId: string
   period: Period
-  siteId?: string
+  /** restrict to these sites (undefined: the whole structure) */
+  siteIds?: string[]
   /** published output: statistical secrecy with these thresholds */
   published?: Thresholds
   now: Date
@@ -38,14 +39,15 @@ export async function buildAnnualReport(q: Q, opts: BuildOptions): Promise<Annua
     .select('name')
     .where('id', '=', opts.structureId)
     .executeTakeFirstOrThrow()
-  const site = opts.siteId
+  const sites = opts.siteIds?.length
     ? await q
         .selectFrom('site')
         .select('name')
-        .where('id', '=', opts.siteId)
         .where('structure_id', '=', opts.structureId)
-        .executeTakeFirst()
-    : undefined
+        .where('id', 'in', opts.siteIds)
+        .orderBy('name')
+        .execute()
+    : opts.siteIds && []
   const memo = createMemo()
   const results: Record<string, IndicatorResult> = {}
   for (const [index, section] of sections.entries()) {
@@ -55,7 +57,7 @@ export async function buildAnnualReport(q: Q, opts: BuildOptions): Promise<Annua
       results[indicator] = await computeIndicator(q, getIndicator(indicator), {
         structureId: opts.structureId,
         period: opts.period,
-        scope: opts.siteId ? { siteIds: [opts.siteId] } : {},
+        scope: opts.siteIds ? { siteIds: opts.siteIds } : {},
         published: opts.published,
         memo,
       })
@@ -66,7 +68,7 @@ export async function buildAnnualReport(q: Q, opts: BuildOptions): Promise<Annua
     title: `Rapport d’activité — Mission Locale — ${periodLabel(opts.period)}`,
     structure: structure.name,
     period: opts.period,
-    scope: { site: site?.name ?? null },
+    scope: { site: sites ? sites.map((x) => x.name).join(', ') : null },
     generatedAt: opts.now.toISOString(),
     published: !!opts.published,
     secrecyThreshold: opts.published?.threshold ?? null,

@@ -1,0 +1,152 @@
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import pdfmake from 'pdfmake'
+import { frenchDate, periodLabel } from '../../../shared/reporting/period.ts'
+import type { AnnualReport, IndicatorResult, SectionItem } from '../../../shared/reporting/reporting.schema.ts'
+import { findIndicator } from '../catalogue.ts'
+import { chartSvg } from './charts.ts'
+import { formatNumber, SECRET_LEGEND } from './format.ts'
+import { type Content, figuresBlock, hasHidden, objectivesBlock, tableBlock } from './pdf-blocks.ts'
+
+// The annual report as a PDF (pdfmake, Roboto from pdfmake's own font files): a title page with the contents, then
+// each section with its key figures, objectives, tables, charts and the definition of each indicator.
+
+const fontDir = join(dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')), 'fonts', 'Roboto')
+pdfmake.setFonts({
+  Roboto: {
+    normal: join(fontDir, 'Roboto-Regular.ttf'),
+    bold: join(fontDir, 'Roboto-Medium.ttf'),
+    italics: join(fontDir, 'Roboto-Italic.ttf'),
+    bolditalics: join(fontDir, 'Roboto-MediumItalic.ttf'),
+  },
+})
+// the document is built from our own data only: no URL is fetched, no file but the fonts is read
+pdfmake.setUrlAccessPolicy(() => false)
+pdfmake.setLocalAccessPolicy((path) => path.startsWith(fontDir))
+
+const BLUE = '#1f4e79'
+
+const styles = {
+  title: { fontSize: 24, bold: true, color: BLUE },
+  subtitle: { fontSize: 14, color: '#333' },
+  h1: { fontSize: 16, bold: true, color: BLUE, margin: [0, 0, 0, 8] },
+  h2: { fontSize: 11.5, bold: true, color: '#333', margin: [0, 6, 0, 4] },
+  intro: { fontSize: 9.5, color: '#333', margin: [0, 0, 0, 8] },
+  tableTitle: { fontSize: 9.5, bold: true, margin: [0, 4, 0, 3] },
+  note: { fontSize: 7.5, italics: true, color: '#555', margin: [0, 2, 0, 0] },
+  definition: { fontSize: 7.5, italics: true, color: '#444', margin: [0, 0, 0, 12] },
+  keyValue: { fontSize: 11, bold: true, color: BLUE, alignment: 'right' },
+  keyLabel: { fontSize: 9.5, margin: [0, 1.5, 0, 0] },
+  small: { fontSize: 8, color: '#555' },
+}
+
+function itemBlocks(item: SectionItem, result: IndicatorResult, withLabel: boolean): Content[] {
+  const decl = findIndicator(item.indicator)
+  const tables = item.tables ? item.tables.flatMap((k) => result.tables.filter((t) => t.key === k)) : result.tables
+  const out: Content[] = []
+  if (withLabel) out.push({ text: result.label, style: 'h2' })
+  if (item.figures) {
+    const headline =
+      result.figures.length && result.value !== null && !result.figures.some((f) => f.value === result.value)
+        ? { label: result.label, value: formatNumber(result.value) }
+        : undefined
+    const block = figuresBlock(result.figures, headline)
+    if (block) out.push(block)
+    const objectives = objectivesBlock(result.objectives)
+    if (objectives) out.push(objectives)
+  }
+  for (const t of tables) out.push(tableBlock(t))
+  const charts = item.charts.flatMap((spec) => {
+    const table = result.tables.find((t) => t.key === spec.table)
+    const svg = table && chartSvg(spec, table, { width: 500, height: spec.kind === 'pie' ? 230 : 250 })
+    return svg
+      ? [
+          {
+            stack: [
+              { text: spec.title, style: 'tableTitle' },
+              { svg, width: 440 },
+            ],
+            unbreakable: true,
+            margin: [0, 0, 0, 10],
+          },
+        ]
+      : []
+  })
+  out.push(...charts)
+  if (decl && (item.figures || tables.length))
+    out.push({ text: [{ text: 'Définition : ', bold: true }, decl.definition], style: 'definition' })
+  return out
+}
+
+function titlePage(report: AnnualReport): Content[] {
+  const lines: Content[] = [
+    { text: report.structure, style: 'subtitle', margin: [0, 140, 0, 12] },
+    { text: 'Rapport d’activité', style: 'title' },
+    { text: `Mission Locale — ${periodLabel(report.period)}`, style: 'subtitle', margin: [0, 6, 0, 4] },
+    {
+      text: `Période du ${frenchDate(report.period.from)} au ${frenchDate(report.period.to)}${report.scope.site ? ` — site : ${report.scope.site}` : ''}`,
+      style: 'small',
+    },
+    {
+      text: `Édité le ${frenchDate(report.generatedAt.slice(0, 10))} par Jalon, à partir des données saisies.`,
+      style: 'small',
+      margin: [0, 2, 0, 0],
+    },
+    {
+      text: report.published
+        ? `Document publiable : les effectifs inférieurs à ${report.secrecyThreshold} (11 pour les tableaux touchant à la santé, la justice ou les minima sociaux) et ceux qui permettraient de les retrouver sont masqués (« s »).`
+        : 'Document interne, non diffusable : tous les effectifs sont affichés.',
+      style: 'small',
+      bold: !report.published,
+      margin: [0, 12, 0, 30],
+    },
+    { toc: { title: { text: 'Sommaire', style: 'h2' } } },
+  ]
+  return [...lines, { text: '', pageBreak: 'after' }]
+}
+
+export function reportDocument(report: AnnualReport): Record<string, unknown> {
+  const content: Content[] = titlePage(report)
+  report.sections.forEach((section, i) => {
+    const blocks: Content[] = [
+      { text: section.title, style: 'h1', tocItem: true, ...(i > 0 ? { pageBreak: 'before' } : {}) },
+    ]
+    if (section.intro) blocks.push({ text: section.intro, style: 'intro' })
+    for (const item of section.items) {
+      const result = report.indicators[item.indicator]
+      if (result) blocks.push(...itemBlocks(item, result, section.items.length > 1))
+    }
+    content.push(...blocks)
+  })
+  const secret = report.published && Object.values(report.indicators).some(hasHidden)
+  if (secret) content.push({ text: SECRET_LEGEND, style: 'note', margin: [0, 12, 0, 0] })
+  return {
+    pageSize: 'A4',
+    pageMargins: [48, 56, 48, 56],
+    info: { title: report.title, author: report.structure, creator: 'Jalon' },
+    defaultStyle: { font: 'Roboto', fontSize: 9.5, lineHeight: 1.15 },
+    styles,
+    header: (page: number) =>
+      page === 1
+        ? null
+        : {
+            columns: [
+              { text: report.title, style: 'small' },
+              {
+                text: report.published ? '' : 'Document interne — non diffusable',
+                style: 'small',
+                bold: true,
+                alignment: 'right',
+              },
+            ],
+            margin: [48, 24, 48, 0],
+          },
+    footer: (page: number, pages: number) =>
+      page === 1 ? null : { text: `${page} / ${pages}`, alignment: 'center', style: 'small', margin: [0, 20, 0, 0] },
+    content,
+  }
+}
+
+export async function renderPdf(report: AnnualReport): Promise<Buffer> {
+  return pdfmake.createPdf(reportDocument(report)).getBuffer()
+}
