@@ -54,7 +54,8 @@ export function importInto(db: Db, bundle: Bundle, opts: Partial<ImportOptions> 
   return db.kysely.transaction().execute((tx) => importBundle(tx, memorySource(bundle), { now: IMPORT_NOW, ...opts }))
 }
 
-export async function exportFrom(db: Db, structureId?: string): Promise<Bundle> {
+/** fetchSize: rows per cursor fetch (small in tests, to go through several pages) */
+export async function exportFrom(db: Db, structureId?: string, fetchSize = 1000): Promise<Bundle> {
   const sink = memorySink()
   await db.kysely.transaction().execute(async (tx) => {
     const structure = await tx
@@ -62,7 +63,7 @@ export async function exportFrom(db: Db, structureId?: string): Promise<Bundle> 
       .select(['id', 'name'])
       .$if(!!structureId, (q) => q.where('id', '=', structureId!))
       .executeTakeFirstOrThrow()
-    await exportBundle(tx, sink, structure, { fetchSize: 2 })
+    await exportBundle(tx, sink, structure, { fetchSize })
   })
   return sink.files
 }

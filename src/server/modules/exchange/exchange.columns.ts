@@ -22,13 +22,12 @@ export function isRealDate(v: string): boolean {
 }
 
 const DATETIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?)?$/
-/** A date alone is midnight UTC; a time without a zone is UTC. */
-function parseInstant(v: string): Date | null {
+/** A date alone is midnight UTC; a time without a zone is UTC. Kept as text: PostgreSQL reads the microseconds. */
+function parseInstant(v: string): string | null {
   if (!DATETIME.test(v) || !isRealDate(v.slice(0, 10))) return null
   let iso = v.length === 10 ? `${v}T00:00:00Z` : v.replace(' ', 'T')
   if (!/(Z|[+-]\d{2}:\d{2})$/.test(iso)) iso += 'Z'
-  const t = new Date(iso)
-  return Number.isNaN(t.getTime()) ? null : t
+  return Number.isNaN(new Date(iso).getTime()) ? null : iso
 }
 const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/
 const INTEGER = /^-?\d+$/
@@ -101,10 +100,7 @@ export function parseCell(raw: string, type: ColumnType): Parsed {
 /** Writes a database value as a cell. */
 export function formatCell(value: unknown, type: ColumnType): string {
   if (value === null || value === undefined) return ''
-  if (type.kind === 'datetime') {
-    const d = value instanceof Date ? value : new Date(String(value))
-    return `${d.toISOString().slice(0, 19)}Z`
-  }
+  if (value instanceof Date) return value.toISOString()
   if (type.kind === 'boolean') return value ? 'true' : 'false'
   return String(value)
 }
@@ -147,6 +143,5 @@ export function columnIssues(error: z.ZodError): ColumnIssue[] {
   return error.issues.map((i) => ({ column: String(i.path[0] ?? ''), message: i.message }))
 }
 
-/** A text column: in the export, compared byte by byte (COLLATE "C") so that the order is the same on every server. */
-export const isTextual = (type: ColumnType) =>
-  !['date', 'datetime', 'integer', 'decimal', 'boolean'].includes(type.kind)
+/** A text column (instants are exported as text): in the export, compared byte by byte (COLLATE "C") so that the order is the same on every server. */
+export const isTextual = (type: ColumnType) => !['date', 'integer', 'decimal', 'boolean'].includes(type.kind)

@@ -30,6 +30,11 @@ export interface FileCtx extends WriteCtx {
   refs: RefResolver
   today: string
   batchSize: number
+  /**
+   * Keys of the rows refused so far, by entity: a row that refers to one of them is left out without a message of
+   * its own (the refused row is the cause, already reported). Bounded by the number of errors.
+   */
+  refused: Map<string, Set<string>>
   onProgress?(report: FileReport, done: boolean): void
 }
 
@@ -57,12 +62,15 @@ export async function importFile(entity: EntitySpec, ctx: FileCtx): Promise<File
         })
         return report
       }
+      const raw = Object.fromEntries(header.map((h, i) => [h, fields[i]]))
       if (fields.length !== header.length) {
+        remember(entity, ctx, raw[entity.key])
         ctx.log.add({ file, line, message: `${fields.length} champs au lieu de ${header.length} (ceux de l’en-tête)` })
         continue
       }
-      const parsed = schema.safeParse(Object.fromEntries(header.map((h, i) => [h, fields[i]])))
+      const parsed = schema.safeParse(raw)
       if (!parsed.success) {
+        remember(entity, ctx, raw[entity.key])
         for (const i of columnIssues(parsed.error)) ctx.log.add({ file, line, ...i })
         continue
       }
@@ -79,6 +87,13 @@ export async function importFile(entity: EntitySpec, ctx: FileCtx): Promise<File
   }
   ctx.onProgress?.(report, true)
   return report
+}
+
+function remember(entity: EntitySpec, ctx: FileCtx, key: unknown) {
+  if (typeof key !== 'string' || !key.trim()) return
+  const set = ctx.refused.get(entity.name) ?? new Set<string>()
+  set.add(foldKey(entity, key.trim()))
+  ctx.refused.set(entity.name, set)
 }
 
 function checkHeader(entity: EntitySpec, fields: string[], log: IssueLog): string[] | undefined {
@@ -112,9 +127,10 @@ function checkHeader(entity: EntitySpec, fields: string[], log: IssueLog): strin
 async function flush(entity: EntitySpec, batch: ImportRow[], report: FileReport, ctx: FileCtx) {
   if (!batch.length) return
   const bad = new Set<ImportRow>()
-  const fail = (row: ImportRow, issue: ColumnIssue) => {
+  const fail = (row: ImportRow, issue?: ColumnIssue) => {
     bad.add(row)
-    ctx.log.add({ file: entity.file, line: row.line, ...issue })
+    remember(entity, ctx, row.values[entity.key])
+    if (issue) ctx.log.add({ file: entity.file, line: row.line, ...issue })
   }
   await checkDuplicates(entity, batch, ctx, fail)
   await resolveReferences(entity, batch, ctx, fail)
@@ -133,7 +149,7 @@ async function checkDuplicates(
   entity: EntitySpec,
   batch: ImportRow[],
   ctx: FileCtx,
-  fail: (row: ImportRow, issue: ColumnIssue) => void,
+  fail: (row: ImportRow, issue?: ColumnIssue) => void,
 ) {
   const firstLine = new Map<string, number>()
   const items: { key: string; line: number }[] = []
@@ -162,7 +178,7 @@ async function resolveReferences(
   entity: EntitySpec,
   batch: ImportRow[],
   ctx: FileCtx,
-  fail: (row: ImportRow, issue: ColumnIssue) => void,
+  fail: (row: ImportRow, issue?: ColumnIssue) => void,
 ) {
   for (const c of entity.columns) {
     if (c.type.kind !== 'ref' && c.type.kind !== 'refs') continue
@@ -179,10 +195,12 @@ async function resolveReferences(
       const found = keys.map((k) => hits.get(foldKey(targetEntity, k)))
       const missing = keys.find((_, i) => !found[i])
       if (missing !== undefined) {
-        fail(row, {
-          column: c.name,
-          message: `${ctx.refs.label(target)} introuvable ${quote(missing)} (${ctx.refs.where(target)})`,
-        })
+        if (ctx.refused.get(target)?.has(foldKey(targetEntity, missing))) fail(row)
+        else
+          fail(row, {
+            column: c.name,
+            message: `${ctx.refs.label(target)} introuvable ${quote(missing)} (${ctx.refs.where(target)})`,
+          })
         continue
       }
       row.values[c.name] = c.type.kind === 'ref' ? found[0]!.id : found.map((h) => h!.id)
@@ -195,7 +213,7 @@ async function writeSafely(
   entity: EntitySpec,
   rows: ImportRow[],
   ctx: FileCtx,
-  fail: (row: ImportRow, issue: ColumnIssue) => void,
+  fail: (row: ImportRow, issue?: ColumnIssue) => void,
 ): Promise<WriteCounts & { written: number }> {
   await savepoint(ctx.tx)
   try {
@@ -229,7 +247,7 @@ async function writeRows(
   entity: EntitySpec,
   rows: ImportRow[],
   ctx: FileCtx,
-  fail: (row: ImportRow, issue: ColumnIssue) => void,
+  fail: (row: ImportRow, issue?: ColumnIssue) => void,
 ): Promise<WriteCounts & { written: number }> {
   if (entity.write) {
     const out = await entity.write(ctx.tx, rows, ctx)

@@ -47,6 +47,7 @@ export async function importBundle(tx: Tx, source: BundleSource, opts: ImportOpt
       now: opts.now,
       today: localDay(opts.now),
       batchSize: opts.batchSize ?? 500,
+      refused: new Map<string, Set<string>>(),
       onProgress: opts.onProgress,
     }
     for (const entity of exchangeEntities) if (names.includes(entity.file)) files.push(await importFile(entity, ctx))
@@ -134,10 +135,11 @@ async function readStructureFile(source: BundleSource, log: IssueLog) {
     return undefined
   }
   const [, { line, fields }] = records as [unknown, { line: number; fields: string[] }]
+  const before = log.count
   const id = (fields[at('id')] ?? '').trim()
   const name = (fields[at('name')] ?? '').trim()
   if (!STRUCTURE_ID.test(id))
     log.add({ file, line, column: 'id', message: `identifiant invalide « ${id} » (minuscules, chiffres, - ou _)` })
   if (!name || name.length > 200) log.add({ file, line, column: 'name', message: 'nom manquant ou trop long' })
-  return log.count ? undefined : { id, name }
+  return log.count > before ? undefined : { id, name }
 }

@@ -136,8 +136,13 @@ function exportExpr(entity: EntitySpec, c: ColumnSpec, target: Target): RawBuild
     if (!other) return col
     return sql`(SELECT ${keyExpr(other, 'x')} FROM ${sql.table(other.table)} AS x WHERE x.id = ${col})`
   }
+  if (c.type.kind === 'datetime') return instantText(col)
   return c.type.kind === 'email' ? sql`${col}::text` : col
 }
+
+/** An instant as ISO 8601 in UTC, to the microsecond the database keeps, trailing zeros dropped: 2009-02-12T10:30:00Z. */
+const instantText = (col: RawBuilder<unknown>) =>
+  sql`regexp_replace(to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), '\\.?0+$', '') || 'Z'`
 
 /** The entity's rows of the structure, in the declared order (text compared byte by byte: the same on every server). */
 export function exportQuery(entity: EntitySpec, structureId: string, target: Target) {
