@@ -1,4 +1,5 @@
 import type { Tx } from '../deps.ts'
+import { loadAccompanimentDemo } from './demo-accompaniment.ts'
 import { loadDemoPersons } from './demo-persons.ts'
 
 export interface DemoContext {
@@ -13,4 +14,4 @@ export interface DemoContext {
 }
 
 /** Each feature module adds its demo data here, run in order inside the demo's transaction. */
-export const demoExtensions: ((tx: Tx, ctx: DemoContext) => Promise<void>)[] = [loadDemoPersons]
+export const demoExtensions: ((tx: Tx, ctx: DemoContext) => Promise<void>)[] = [loadDemoPersons, loadAccompanimentDemo]

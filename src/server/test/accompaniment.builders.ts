@@ -1,53 +1,28 @@
 import type { Db } from '../db/database.ts'
 import type { EventTable, PersonTable } from '../db/schema.ts'
 import type { Fixture } from './builders.ts'
+import { buildPerson } from './person.builders.ts'
 
-// Builders of the accompaniment tests. buildPersonRow inserts a bare person row (until the person module's builders
-// exist); the others add a person's history directly, to set up the caseload.
-let seq = 0
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
+// Builders of the accompaniment tests: a person (through the person module's builder) and their history written
+// directly, to set up the caseload.
 
+/** A person row; `first_reception_date` null unless given (the caseload counts from it when nobody met the person). */
 export async function buildPersonRow(
   db: Db,
   fx: Fixture,
   opts: Partial<
     Pick<PersonTable, 'last_name' | 'first_name' | 'birth_date' | 'site_id' | 'referent_id' | 'first_reception_date'>
-  > & {
-    structureId?: string
-  } = {},
+  > = {},
 ) {
-  const n = ++seq
-  const last = opts.last_name ?? `Personne${n}`
-  const first = opts.first_name ?? 'Élise'
-  const row = await db.kysely
-    .insertInto('person')
-    .values({
-      structure_id: opts.structureId ?? fx.structureId,
-      last_name: last,
-      first_name: first,
-      sex: 'F',
-      birth_date: opts.birth_date ?? '2005-06-15',
-      site_id: opts.site_id ?? fx.sites.a,
-      referent_id: opts.referent_id ?? null,
-      first_reception_date: opts.first_reception_date ?? null,
-      search_name: fold(`${last} ${first}`),
-      external_id: null,
-      phone: null,
-      email: null,
-      address: null,
-      postcode: null,
-      commune_code: null,
-      commune_name: null,
-      priority_area: null,
-      referral_source: null,
-    })
-    .returning(['id', 'site_id', 'referent_id'])
-    .executeTakeFirstOrThrow()
-  return row
+  const person = await buildPerson(db, fx, {
+    lastName: opts.last_name,
+    firstName: opts.first_name,
+    birthDate: opts.birth_date,
+    siteId: opts.site_id,
+    referentId: opts.referent_id ?? null,
+    firstReceptionDate: opts.first_reception_date ?? null,
+  })
+  return { id: person.id, site_id: opts.site_id ?? fx.sites.a, referent_id: opts.referent_id ?? null }
 }
 
 export async function buildEventRow(
