@@ -4,6 +4,7 @@ import {
   eventKinds,
   propositionDomains,
   propositionOutcomes,
+  propositionThemes,
   situationKindCodes,
   situationKinds,
 } from '../../../shared/nomenclatures/accompaniment.ts'
@@ -49,6 +50,18 @@ export const themeLookup: LookupTarget = {
   name: 'theme',
   label: 'thème',
   load: loadThemeKeys,
+  documented: {
+    listName: 'Thèmes nationaux de proposition',
+    list: {
+      codes: Object.keys(propositionThemes),
+      labels: Object.fromEntries(
+        Object.entries(propositionThemes).map(([code, t]) => [
+          code,
+          `${t.label} (domaine ${t.domain}${t.sensitive ? ', sensible' : ''})`,
+        ]),
+      ),
+    },
+  },
 }
 
 export const propositionsEntity: EntitySpec = {

@@ -119,6 +119,8 @@ export interface EntitySpec {
 export interface LookupTarget {
   name: string
   label: string
+  /** the list as the documentation shows it (the national part of a configurable list) */
+  documented?: { listName: string; list: CodeList }
   /** every key the structure may use → stored value and extra information */
   load(tx: Tx, structureId: string): Promise<Map<string, { id: string; info?: unknown }>>
 }

@@ -1,0 +1,25 @@
+import { readdir } from 'node:fs/promises'
+import { describe, expect, it } from 'vitest'
+import { EXAMPLE_BUNDLE } from '../../test/exchange.builders.ts'
+import { readDocReference, renderReference } from './exchange.docs.ts'
+import { exchangeEntities, STRUCTURE_FILE } from './exchange.registry.ts'
+
+describe('docs/import-format.md', () => {
+  it('documents every file and column as declared (regenerate: npx tsx src/server/modules/exchange/exchange.docs.ts)', async () => {
+    expect(await readDocReference()).toBe(renderReference())
+  })
+
+  it('lists every code with its French label', () => {
+    const doc = renderReference()
+    expect(doc).toContain('| `cdd_over_6_months` | CDD de plus de 6 mois |')
+    expect(doc).toContain('| `insertion_contract` | Contrat d’insertion en SIAE (ACI, EI, ETTI, AI) |')
+    expect(doc).toContain('| `Vbis` | Vbis — sortie avant l’année terminale de CAP/BEP |')
+    expect(doc).toContain('| `health` | Santé (domaine social, sensible) |')
+  })
+
+  it('has an example with every file of the format', async () => {
+    expect((await readdir(EXAMPLE_BUNDLE)).sort()).toEqual(
+      [STRUCTURE_FILE, ...exchangeEntities.map((e) => e.file)].sort(),
+    )
+  })
+})
