@@ -1,0 +1,228 @@
+/**
+ * Browser journeys against a real server: a fresh PGlite database in a temporary folder, the demo organisation,
+ * the built web app (run `vite build` first), and Debian's Chromium. Usage: tsx e2e/run.ts [part of a journey name]
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { type Browser, type BrowserContext, chromium } from 'playwright-core'
+import * as adminEnrols from './admin-enrols-and-creates-a-user.spec.ts'
+import * as adminMaintains from './admin-maintains-sites-and-programmes.spec.ts'
+import * as counsellorSignsIn from './counsellor-signs-in.spec.ts'
+import * as directorReadsAudit from './director-reads-the-audit-trail.spec.ts'
+import * as expiredSession from './expired-session-returns-to-the-page.spec.ts'
+import { type JourneyModule, openContext } from './support.ts'
+import * as wrongPassword from './wrong-password-is-refused.spec.ts'
+
+// In this order: the admin's first sign-in (enrolment) comes before the journeys that sign the admin in again.
+const journeys: JourneyModule[] = [
+  counsellorSignsIn,
+  wrongPassword,
+  adminEnrols,
+  adminMaintains,
+  directorReadsAudit,
+  expiredSession,
+]
+
+const ROOT = resolve(import.meta.dirname, '..')
+const RESULTS = join(ROOT, 'test-results')
+const JOURNEY_TIMEOUT_MS = 120_000
+const HEALTH_TIMEOUT_MS = 120_000
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const server = createServer()
+    server.unref()
+    server.on('error', fail)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => (typeof address === 'object' && address ? ok(address.port) : fail(new Error('no port'))))
+    })
+  })
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+async function waitForHealth(baseURL: string, server: ChildProcess) {
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`le serveur s'est arrêté (code ${server.exitCode})`)
+    try {
+      const response = await fetch(`${baseURL}/api/health`)
+      if (response.status === 200) return
+    } catch {
+      // not listening yet
+    }
+    await sleep(500)
+  }
+  throw new Error(`GET /api/health n'a pas répondu 200 en ${HEALTH_TIMEOUT_MS / 1000} s`)
+}
+
+function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.pid === undefined) return Promise.resolve()
+  return new Promise((done) => {
+    const kill = (signal: NodeJS.Signals) => {
+      try {
+        process.kill(-server.pid!, signal) // the whole group: npx, tsx and node
+      } catch {
+        // already gone
+      }
+    }
+    const force = setTimeout(() => kill('SIGKILL'), 10_000)
+    server.once('exit', () => {
+      clearTimeout(force)
+      done()
+    })
+    kill('SIGTERM')
+  })
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`${what} : délai de ${ms / 1000} s dépassé`)), ms)
+  })
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+const slug = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[^\w]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase()
+
+async function runJourney(journey: JourneyModule, browser: Browser, baseURL: string, log: string[]) {
+  const contexts: BrowserContext[] = []
+  const pageErrors: string[] = []
+  const started = performance.now()
+  try {
+    await withTimeout(
+      journey.run({
+        baseURL,
+        browser,
+        newPage: async () => {
+          const context = await openContext(browser, baseURL)
+          contexts.push(context)
+          const page = await context.newPage()
+          page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`))
+          page.on('console', (m) => m.type() === 'error' && pageErrors.push(`console: ${m.text()}`))
+          return page
+        },
+      }),
+      JOURNEY_TIMEOUT_MS,
+      journey.name,
+    )
+    console.log(`✓ ${journey.name} (${seconds(performance.now() - started)})`)
+    return true
+  } catch (error) {
+    console.log(`✗ ${journey.name} (${seconds(performance.now() - started)})`)
+    console.log(`    ${String((error as Error)?.stack ?? error).replace(/\n/g, '\n    ')}`)
+    const page = contexts.at(-1)?.pages().at(-1)
+    if (page) {
+      mkdirSync(RESULTS, { recursive: true })
+      const file = join(RESULTS, `${slug(journey.name)}.png`)
+      await page.screenshot({ path: file, fullPage: true }).catch(() => undefined)
+      console.log(`    page : ${page.url()} — capture : ${file}`)
+    }
+    for (const line of pageErrors) console.log(`    navigateur — ${line}`)
+    if (log.length) console.log(`    serveur (dernières lignes) :\n      ${log.slice(-15).join('\n      ')}`)
+    return false
+  } finally {
+    for (const context of contexts) await context.close().catch(() => undefined)
+  }
+}
+
+async function main() {
+  const filter = process.argv[2]?.toLowerCase()
+  const selected = journeys.filter((j) => !filter || j.name.toLowerCase().includes(filter))
+  const dataDir = mkdtempSync(join(tmpdir(), 'jalon-e2e-'))
+  const port = await freePort()
+  const baseURL = `http://127.0.0.1:${port}`
+  const log: string[] = []
+  let server: ChildProcess | undefined
+  let browser: Browser | undefined
+  let passed = 0
+  let failed = 0
+
+  const cleanUp = async () => {
+    await browser?.close().catch(() => undefined)
+    if (server) await stopServer(server)
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+  const interrupted = () => void cleanUp().finally(() => process.exit(130))
+  process.once('SIGINT', interrupted)
+  process.once('SIGTERM', interrupted)
+  // last resort if the runner itself dies: never leave a server behind
+  process.once('exit', () => {
+    if (server?.pid && server.exitCode === null) {
+      try {
+        process.kill(-server.pid, 'SIGKILL')
+      } catch {}
+      rmSync(dataDir, { recursive: true, force: true })
+    }
+  })
+  // a journey's stray promise (a wait that lost the race to another failure) must not kill the run
+  process.on('unhandledRejection', (reason) => console.log(`    (promesse rejetée non attendue) ${String(reason)}`))
+
+  try {
+    server = spawn('npx', ['tsx', 'src/server/main.ts'], {
+      cwd: ROOT,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        PGLITE_DIR: join(dataDir, 'pglite'),
+        PORT: String(port),
+        DEMO: 'auto',
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'warn',
+        SIGNIN_PER_ADDRESS_PER_MINUTE: '1000',
+      },
+    })
+    const keep = (chunk: Buffer) => {
+      log.push(...chunk.toString().split('\n').filter(Boolean))
+      if (log.length > 200) log.splice(0, log.length - 200)
+    }
+    server.stdout?.on('data', keep)
+    server.stderr?.on('data', keep)
+
+    const booting = performance.now()
+    try {
+      await waitForHealth(baseURL, server)
+    } catch (error) {
+      console.log(`✗ démarrage du serveur : ${(error as Error).message}`)
+      console.log(`    ${log.slice(-40).join('\n    ')}`)
+      failed = selected.length
+      return
+    }
+    console.log(`  serveur prêt sur ${baseURL} (${seconds(performance.now() - booting)})`)
+
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    })
+    for (const journey of selected) {
+      if (await runJourney(journey, browser, baseURL, log)) passed++
+      else failed++
+    }
+  } finally {
+    await cleanUp()
+    console.log(`${passed} passed, ${failed} failed`)
+    process.exitCode = failed > 0 || passed === 0 ? 1 : 0
+  }
+}
+
+await main()

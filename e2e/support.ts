@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict'
+import AxeBuilder from '@axe-core/playwright'
+import { generate } from 'otplib'
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
+
+export const DEMO_PASSWORD = 'demo-jalon-2026'
+export const DEMO_COUNSELLOR = 'conseiller@demo.jalon.fr'
+export const DEMO_ADMIN = 'admin@demo.jalon.fr'
+
+/** What each journey receives from the runner. */
+export interface Journey {
+  baseURL: string
+  browser: Browser
+  /** a fresh browser (own cookies), in French, on Paris time; closed by the runner */
+  newPage(): Promise<Page>
+}
+
+export interface JourneyModule {
+  name: string
+  run(journey: Journey): Promise<void>
+}
+
+export async function openContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL,
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+    viewport: { width: 1280, height: 900 },
+  })
+  context.setDefaultTimeout(15_000)
+  return context
+}
+
+/** Fills the sign-in form and submits it; the caller checks what comes next. */
+export async function submitCredentials(page: Page, email: string, password: string) {
+  await page.goto('/connexion')
+  await page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor()
+  await page.getByLabel('Adresse e-mail').fill(email)
+  await page.getByRole('textbox', { name: 'Mot de passe', exact: true }).fill(password)
+  await page.getByRole('button', { name: 'Se connecter' }).click()
+}
+
+/** Waits for the home page and returns its h1. */
+export async function waitForHome(page: Page): Promise<string> {
+  await page.waitForURL('**/accueil')
+  const heading = page.getByRole('heading', { level: 1 })
+  await heading.filter({ hasText: 'Bonjour' }).waitFor()
+  return (await heading.textContent()) ?? ''
+}
+
+/** The demo admin's TOTP secret, once a journey has enrolled it (the server keeps it for the whole run). */
+const adminTotp: { secret?: string; lastCode?: string } = {}
+
+/** A code not used yet: a server may refuse a code replayed within its 30 s window. */
+async function freshCode(secret: string): Promise<string> {
+  let code = await generate({ secret })
+  while (code === adminTotp.lastCode) {
+    await new Promise((r) => setTimeout(r, 1000))
+    code = await generate({ secret })
+  }
+  adminTotp.lastCode = code
+  return code
+}
+
+/**
+ * Signs the demo admin in: the first time, enrols two-factor authentication from the secret shown on the page;
+ * afterwards, types the code. Says which of the two happened.
+ */
+export async function signInAsAdmin(page: Page): Promise<'enrolled' | 'verified'> {
+  await submitCredentials(page, DEMO_ADMIN, DEMO_PASSWORD)
+  const enrol = page.getByRole('heading', { name: 'Activer la double authentification' })
+  const verify = page.getByRole('heading', { name: 'Double authentification', exact: true })
+  await enrol.or(verify).waitFor()
+  let outcome: 'enrolled' | 'verified'
+  if (await enrol.isVisible()) {
+    const secret = (await page.getByLabel('Clé secrète').inputValue()).replace(/\s+/g, '')
+    assert.match(secret, /^[A-Z2-7]{16,}=*$/, `a base32 secret is shown (got "${secret}")`)
+    adminTotp.secret = secret
+    await page.getByLabel('Code à 6 chiffres').fill(await freshCode(secret))
+    await page.getByRole('button', { name: 'Activer et continuer' }).click()
+    outcome = 'enrolled'
+  } else {
+    assert.ok(adminTotp.secret, 'the admin was enrolled by an earlier journey of this run')
+    await page.getByLabel('Code à 6 chiffres').fill(await freshCode(adminTotp.secret))
+    await page.getByRole('button', { name: 'Valider' }).click()
+    outcome = 'verified'
+  }
+  await waitForHome(page)
+  return outcome
+}
+
+/** Chooses an option of a Mantine Select or MultiSelect by its visible label. */
+export async function pick(page: Page, input: Locator, option: string | RegExp) {
+  await input.click()
+  await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click()
+}
+
+export const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Navigation principale' })
+
+export async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'Se déconnecter' }).click()
+  await page.waitForURL('**/connexion**')
+  await page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor()
+}
+
+/** Fails on serious or critical accessibility violations, listing them. */
+export async function assertAccessible(page: Page, where: string) {
+  const results = await new AxeBuilder({ page }).analyze()
+  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  for (const v of results.violations.filter((v) => !blocking.includes(v)))
+    console.log(`    (axe, ${where}, ${v.impact}) ${v.id}: ${v.help} — ${v.nodes.length} élément(s)`)
+  if (blocking.length === 0) return
+  const report = blocking
+    .map(
+      (v) =>
+        `  [${v.impact}] ${v.id}: ${v.help}\n${v.nodes
+          .slice(0, 5)
+          .map((n) => `      ${n.target.join(' ')} — ${n.failureSummary?.replace(/\n/g, ' ')}`)
+          .join('\n')}`,
+    )
+    .join('\n')
+  assert.fail(`Accessibilité (${where}) : ${blocking.length} violation(s) graves\n${report}`)
+}
+
+/** The text of the element, whitespace collapsed. */
+export async function textOf(page: Page, selector: string): Promise<string> {
+  return ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim()
+}

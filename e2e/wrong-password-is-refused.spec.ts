@@ -1,0 +1,10 @@
+import { DEMO_COUNSELLOR, type Journey, submitCredentials } from './support.ts'
+
+export const name = 'un mauvais mot de passe est refusé avec un message clair'
+
+export async function run({ newPage }: Journey) {
+  const page = await newPage()
+  await submitCredentials(page, DEMO_COUNSELLOR, 'ce-n-est-pas-le-bon-2026')
+  await page.getByRole('alert').filter({ hasText: 'Adresse e-mail ou mot de passe incorrect.' }).waitFor()
+  await page.waitForURL('**/connexion**')
+}

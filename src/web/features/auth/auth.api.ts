@@ -1,0 +1,45 @@
+import { queryOptions, useQuery } from '@tanstack/react-query'
+import type { z } from 'zod'
+import type { Me, SignInResult, totpEnrolmentSchema } from '../../../shared/auth/auth.schema.ts'
+import { api, forgetCsrfToken, isApiError } from '../../api.ts'
+
+export type TotpEnrolment = z.infer<typeof totpEnrolmentSchema>
+
+/** The signed-in user, or null when nobody is (401). */
+export const meQuery = queryOptions({
+  queryKey: ['me'],
+  queryFn: async (): Promise<Me | null> => {
+    try {
+      return await api.get<Me>('/api/auth/me')
+    } catch (error) {
+      if (isApiError(error) && error.status === 401) return null
+      throw error
+    }
+  },
+  staleTime: 5 * 60_000,
+})
+
+/** For pages under the signed-in layout, where the route has already made sure someone is signed in. */
+export function useMe(): Me {
+  const { data } = useQuery(meQuery)
+  if (!data) throw new Error('useMe() outside the signed-in layout')
+  return data
+}
+
+export const authApi = {
+  signIn: (body: { email: string; password: string }) => api.post<SignInResult>('/api/auth/sign-in', body),
+  verifyTotp: (code: string) => api.post<SignInResult>('/api/auth/totp/verify', { code }),
+  startEnrolment: () => api.post<TotpEnrolment>('/api/auth/totp/enrol'),
+  confirmTotp: (code: string) => api.post('/api/auth/totp/confirm', { code }),
+  changePassword: (body: { currentPassword: string; newPassword: string }) => api.post('/api/auth/password', body),
+  signOut: async () => {
+    try {
+      await api.post('/api/auth/sign-out')
+    } catch (error) {
+      // already signed out (expired session): nothing left to end
+      if (!isApiError(error) || error.status !== 401) throw error
+    } finally {
+      forgetCsrfToken()
+    }
+  },
+}
