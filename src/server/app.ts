@@ -45,13 +45,19 @@ export async function buildApp(
   registerProblemHandler(app)
 
   await app.register(cookie)
+  // HTTPS-only headers (HSTS, upgrade-insecure-requests) only where Jalon is served over TLS: on a plain-HTTP LAN
+  // install they would make browsers rewrite every asset to https and the app would not load.
+  const tls = deps.config.session.cookieSecure
   await app.register(helmet, {
+    hsts: tls,
     contentSecurityPolicy: {
+      useDefaults: true,
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
+        upgradeInsecureRequests: tls ? [] : null,
       },
     },
   })

@@ -5,6 +5,7 @@ import * as m20261128T1600 from './migrations/20261128T1600_person_file.ts'
 import * as m20261128T1700 from './migrations/20261128T1700_person_search.ts'
 import * as m20261129T0900 from './migrations/20261129T0900_objectives.ts'
 import * as m20261129T1130 from './migrations/20261129T1130_exchange_external_ids.ts'
+import * as m20261129T1200 from './migrations/20261129T1200_totp_replay.ts'
 
 // Listed by hand so that the same list works under tsx, Vitest and a bundle. Append new migrations at the end.
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '20261128T1700_person_search': m20261128T1700,
   '20261129T0900_objectives': m20261129T0900,
   '20261129T1130_exchange_external_ids': m20261129T1130,
+  '20261129T1200_totp_replay': m20261129T1200,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -49,6 +49,8 @@ export interface AppUserTable {
   active: Generated<boolean>
   totp_secret: string | null
   totp_enabled: Generated<boolean>
+  /** the last accepted TOTP time step: a code is never accepted twice */
+  totp_last_step: number | null
   failed_signins: Generated<number>
   locked_until: Date | null
   password_changed_at: Generated<Date>

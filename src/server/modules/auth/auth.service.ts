@@ -84,7 +84,7 @@ export async function verifySecondFactor(
 ) {
   const user = await tx.selectFrom('app_user').selectAll().where('id', '=', pending.userId).executeTakeFirstOrThrow()
   const who = { userId: user.id, structureId: user.structure_id, displayName: user.display_name, ip: meta.ip }
-  if (!user.totp_secret || !(await checkCode(user.totp_secret, code, now))) {
+  if (!user.totp_secret || !(await acceptCode(tx, user.id, user.totp_secret, user.totp_last_step, code, now))) {
     await writeAudit(tx, now, who, { action: 'signin.totp_failure', entity: 'app_user', entityId: user.id })
     throw new AppError('validation', 'Code incorrect.', [{ field: 'code', message: 'Code incorrect ou expiré.' }], true)
   }
@@ -103,9 +103,23 @@ export async function verifySecondFactor(
   return { token, result: { status: 'signed_in' as const, me: await loadMe(deps, tx, user.id) } }
 }
 
-async function checkCode(secret: string, code: string, now: Date) {
-  const result = await verify({ secret, token: code, epoch: Math.floor(now.getTime() / 1000), epochTolerance: 30 })
-  return result.valid
+/**
+ * Accepts a code once: the matching time step must be later than the last accepted one (RFC 6238 §5.2),
+ * and is then recorded, so a code seen over a shoulder or replayed from a log is refused.
+ */
+async function acceptCode(tx: Tx, userId: string, secret: string, lastStep: number | null, code: string, now: Date) {
+  const epoch = Math.floor(now.getTime() / 1000)
+  const result = await verify({
+    secret,
+    token: code,
+    epoch,
+    epochTolerance: 30,
+    ...(lastStep === null ? {} : { afterTimeStep: lastStep }),
+  })
+  if (!result.valid) return false
+  const step = 'timeStep' in result ? (result.timeStep as number) : Math.floor(epoch / 30) + result.delta
+  await tx.updateTable('app_user').set({ totp_last_step: step }).where('id', '=', userId).execute()
+  return true
 }
 
 /** Starts enrolment: a fresh secret, stored but not active until a first code confirms it. */
@@ -125,10 +139,10 @@ export async function startTotpEnrolment(tx: Tx, userId: string) {
 export async function confirmTotp(tx: Tx, now: Date, userId: string, code: string) {
   const user = await tx
     .selectFrom('app_user')
-    .select(['totp_secret'])
+    .select(['totp_secret', 'totp_last_step'])
     .where('id', '=', userId)
     .executeTakeFirstOrThrow()
-  if (!user.totp_secret || !(await checkCode(user.totp_secret, code, now)))
+  if (!user.totp_secret || !(await acceptCode(tx, userId, user.totp_secret, user.totp_last_step, code, now)))
     throw new AppError('validation', 'Code incorrect.', [{ field: 'code', message: 'Code incorrect ou expiré.' }])
   await tx.updateTable('app_user').set({ totp_enabled: true }).where('id', '=', userId).execute()
 }

@@ -178,3 +178,21 @@ describe('passwords', () => {
     expect(row.password_hash.startsWith('$argon2id$')).toBe(true)
   })
 })
+
+describe('one-time codes', () => {
+  it('refuses a code that was already used', async () => {
+    const admin = await buildUser(t.db, t.fx, { role: 'admin' })
+    const client = await t.anonymous()
+    await client.post('/api/auth/sign-in', { email: admin.email, password: TEST_PASSWORD })
+    const { secret } = (await client.post('/api/auth/totp/enrol')).json()
+    const code = await generate({ secret, epoch: Math.floor(t.clock.now().getTime() / 1000) })
+    expect((await client.post('/api/auth/totp/verify', { code })).json().status).toBe('signed_in')
+    const other = await t.anonymous()
+    await other.post('/api/auth/sign-in', { email: admin.email, password: TEST_PASSWORD })
+    const replay = await other.post('/api/auth/totp/verify', { code })
+    expect(replay.statusCode).toBe(400)
+    t.clock.advance(30_000)
+    const fresh = await generate({ secret, epoch: Math.floor(t.clock.now().getTime() / 1000) })
+    expect((await other.post('/api/auth/totp/verify', { code: fresh })).json().status).toBe('signed_in')
+  })
+})
