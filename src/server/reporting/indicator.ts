@@ -32,6 +32,8 @@ export interface IndicatorDeclaration {
   id: string
   family: 'ml' | 'org' | 'plie' | 'aids' | 'mentoring'
   label: string
+  /** what the headline value counts, when the label names the indicator rather than its unit */
+  valueLabel?: string
   definition: string
   population: string
   breakdowns: string[]

@@ -78,9 +78,9 @@ describe('GET /api/indicators/:id', () => {
     const counsellor = await t.as('counsellor', { siteIds: [t.fx.sites.a] })
     const own = (await counsellor.get(`/api/indicators/ml.youth_in_contact?${year}`)).json() as IndicatorComparison
     expect(own.results[0].value).toBe(12)
-    expect((await counsellor.get(`/api/indicators/ml.youth_in_contact?${year}&siteId=${t.fx.sites.b}`)).statusCode).toBe(
-      403,
-    )
+    expect(
+      (await counsellor.get(`/api/indicators/ml.youth_in_contact?${year}&siteId=${t.fx.sites.b}`)).statusCode,
+    ).toBe(403)
     const reception = await t.as('reception')
     expect((await reception.get(`/api/indicators/ml.youth_in_contact?${year}`)).statusCode).toBe(403)
     expect((await reception.get(`/api/reports/annual?${year}`)).statusCode).toBe(403)
@@ -164,8 +164,8 @@ describe('objectives', () => {
     const bad = { agreementId: agreement.json().id, year: 2009, target: 1 }
     expect((await admin.post('/api/objectives', { ...bad, indicatorId: 'ml.nothing' })).statusCode).toBe(400)
     expect((await admin.post('/api/objectives', { ...bad, indicatorId: 'ml.civis', subKey: 'x' })).statusCode).toBe(400)
-    expect((await admin.post('/api/objectives', { ...bad, indicatorId: 'ml.civis', subKey: 'entries' })).statusCode).toBe(
-      409,
-    )
+    expect(
+      (await admin.post('/api/objectives', { ...bad, indicatorId: 'ml.civis', subKey: 'entries' })).statusCode,
+    ).toBe(409)
   })
 })

@@ -58,21 +58,26 @@ export async function situationEntries(
   population: 'ml' | 'all',
 ): Promise<GroupCounts> {
   const persons = (population === 'ml' ? mlPersons(ctx, period) : scopedPersons(ctx, period)).select('person.id')
-  const measures: RawBuilder<unknown>[] = []
+  // per person first (a hash aggregate), then totals: no distinct count over every situation
+  const perPerson: RawBuilder<unknown>[] = []
+  const totals: RawBuilder<unknown>[] = []
   for (const key of situationGroupKeys) {
     const kinds = sql.join(situationGroups[key].kinds.map((k) => sql.lit(k)))
-    measures.push(sql`count(*) filter (where s.kind in (${kinds})) as ${sql.ref(`${key}_measures`)}`)
-    measures.push(sql`count(distinct s.person_id) filter (where s.kind in (${kinds})) as ${sql.ref(`${key}_persons`)}`)
+    const m = sql.ref(`m_${key}`)
+    perPerson.push(sql`count(*) filter (where s.kind in (${kinds})) as ${m}`)
+    totals.push(sql`coalesce(sum(${m}), 0) as ${sql.ref(`${key}_measures`)}`)
+    totals.push(sql`count(*) filter (where ${m} > 0) as ${sql.ref(`${key}_persons`)}`)
   }
-  const rows = ctx.q
+  const starts = ctx.q
     .selectFrom('situation as s')
     .where('s.structure_id', '=', ctx.structureId)
     .where('s.start_date', '>=', period.from)
     .where('s.start_date', '<=', period.to)
     .where('s.person_id', 'in', persons)
-  const { rows: out } = await sql<
-    Record<string, number>
-  >`select ${sql.join(measures)} from (${rows.selectAll('s')}) as s`.execute(ctx.q)
+    .select(['s.person_id', 's.kind'])
+  const { rows: out } = await sql<Record<string, number>>`
+    select ${sql.join(totals)}
+    from (select s.person_id, ${sql.join(perPerson)} from (${starts}) as s group by s.person_id) as p`.execute(ctx.q)
   const r = out[0] ?? {}
   return Object.fromEntries(
     situationGroupKeys.map((k) => [

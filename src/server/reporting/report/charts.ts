@@ -37,6 +37,8 @@ function option(spec: ChartSpec, table: ResultTable): echarts.EChartsCoreOption 
           data,
           label: {
             ...font,
+            width: 150,
+            overflow: 'break',
             formatter: (p: { name: string; value: number }) =>
               `${p.name}\n${formatNumber((p.value * 100) / (total || 1), 1)} %`,
           },

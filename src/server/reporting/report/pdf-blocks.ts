@@ -4,7 +4,7 @@ import type {
   ObjectiveResult,
   ResultTable,
 } from '../../../shared/reporting/reporting.schema.ts'
-import { formatNumber, formatValue } from './format.ts'
+import { formatNumber, formatValue, SECRET_LEGEND } from './format.ts'
 
 // pdfmake content blocks for one indicator's figures, objectives and tables.
 
@@ -66,8 +66,9 @@ export function tableBlock(table: ResultTable): Content {
         fontSize: 8.5,
       },
       ...(table.note ? [{ text: table.note, style: 'note' }] : []),
+      ...(table.rows.some((r) => r.hidden?.length) ? [{ text: SECRET_LEGEND, style: 'note' }] : []),
     ],
-    unbreakable: table.rows.length < 14,
+    unbreakable: table.rows.length < 26,
     margin: [0, 0, 0, 10],
   }
 }

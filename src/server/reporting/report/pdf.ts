@@ -47,32 +47,30 @@ function itemBlocks(item: SectionItem, result: IndicatorResult, withLabel: boole
   if (withLabel) out.push({ text: result.label, style: 'h2' })
   if (item.figures) {
     const headline =
-      result.figures.length && result.value !== null && !result.figures.some((f) => f.value === result.value)
-        ? { label: result.label, value: formatNumber(result.value) }
+      result.value !== null && !result.figures.some((f) => f.kind === 'count' && f.value === result.value)
+        ? { label: decl?.valueLabel ?? result.label, value: formatNumber(result.value) }
         : undefined
     const block = figuresBlock(result.figures, headline)
     if (block) out.push(block)
     const objectives = objectivesBlock(result.objectives)
     if (objectives) out.push(objectives)
   }
-  for (const t of tables) out.push(tableBlock(t))
-  const charts = item.charts.flatMap((spec) => {
-    const table = result.tables.find((t) => t.key === spec.table)
-    const svg = table && chartSvg(spec, table, { width: 500, height: spec.kind === 'pie' ? 230 : 250 })
-    return svg
-      ? [
-          {
-            stack: [
-              { text: spec.title, style: 'tableTitle' },
-              { svg, width: 440 },
-            ],
-            unbreakable: true,
-            margin: [0, 0, 0, 10],
-          },
-        ]
-      : []
-  })
-  out.push(...charts)
+  // each table, then the charts drawn from it
+  for (const t of tables) {
+    out.push(tableBlock(t))
+    for (const spec of item.charts.filter((c) => c.table === t.key)) {
+      const svg = chartSvg(spec, t, { width: 520, height: spec.kind === 'pie' ? 220 : 250 })
+      if (svg)
+        out.push({
+          stack: [
+            { text: spec.title, style: 'tableTitle' },
+            { svg, width: 460 },
+          ],
+          unbreakable: true,
+          margin: [0, 0, 0, 10],
+        })
+    }
+  }
   if (decl && (item.figures || tables.length))
     out.push({ text: [{ text: 'Définition : ', bold: true }, decl.definition], style: 'definition' })
   return out

@@ -229,6 +229,7 @@ export const youthInContactShares: IndicatorDeclaration = {
   id: 'ml.youth_in_contact.shares',
   family: 'ml',
   label: 'Caractéristiques générales des jeunes en contact',
+  valueLabel: 'Jeunes en contact',
   definition:
     'Parts calculées sur les jeunes en contact (voir ml.youth_in_contact), état au dernier jour de la période : ' +
     'âgés de 18 à 25 ans, mineurs, hommes, sans qualification (niveau Vbis ou VI), sans diplôme, sans diplôme ' +
