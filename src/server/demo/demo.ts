@@ -3,16 +3,22 @@ import { hashPassword } from '../modules/auth/password.ts'
 import { findCommune } from '../modules/reference/communes.ts'
 import { type DemoContext, demoExtensions } from './demo-extensions.ts'
 import { DEMO_PASSWORD, DEMO_STRUCTURE, demoProgrammes, demoSites, demoUsers } from './demo-organisation.ts'
+import { loadYear2009, type Summary } from './year2009/index.ts'
 
 export async function isEmpty(db: Db): Promise<boolean> {
   return !(await db.kysely.selectFrom('structure').select('id').executeTakeFirst())
 }
 
-/** Loads the demo organisation in one transaction; the feature modules' demo data hang off it (see demoExtensions). */
+/**
+ * Loads the demo organisation in one transaction; the feature modules' demo data hang off it (see demoExtensions).
+ * `year2009`: also the 2009 data set (year2009/index.ts), in the same transaction, after the extensions.
+ */
 export async function loadDemo(
   db: Db,
   now: Date,
-): Promise<{ users: { email: string; role: string }[]; password: string }> {
+  opts: { year2009?: boolean } = {},
+): Promise<{ users: { email: string; role: string }[]; password: string; year2009?: Summary }> {
+  let year2009: Summary | undefined
   const hash = await hashPassword(DEMO_PASSWORD)
   await db.kysely.transaction().execute(async (tx) => {
     await tx.insertInto('structure').values(DEMO_STRUCTURE).execute()
@@ -65,6 +71,7 @@ export async function loadDemo(
     }
     const context: DemoContext = { structureId: DEMO_STRUCTURE.id, siteIds, programmeIds, userIds, now }
     for (const extend of demoExtensions) await extend(tx, context)
+    if (opts.year2009) year2009 = await loadYear2009(tx, context)
     await tx
       .insertInto('audit_event')
       .values({
@@ -79,5 +86,5 @@ export async function loadDemo(
       })
       .execute()
   })
-  return { users: demoUsers.map((u) => ({ email: u.email, role: u.role })), password: DEMO_PASSWORD }
+  return { users: demoUsers.map((u) => ({ email: u.email, role: u.role })), password: DEMO_PASSWORD, year2009 }
 }

@@ -101,7 +101,8 @@ function birthForNew(rng: Random, s: Slot, fr: Day): Day {
   for (let tries = 0; tries < 500; tries++) {
     const a = pickAge(rng, s.endBand, s.frLevel === 'unknown' ? s.endLevel : s.frLevel!)
     const birth = dayInYear(rng, 2009 - a)
-    if (bandOf(ageOn(birth, fr)) === frBand) return birth
+    const age = ageOn(birth, fr)
+    if (age >= 16 && bandOf(age) === frBand) return birth
   }
   throw new Error('no birth date for a first reception')
 }

@@ -37,7 +37,11 @@ export function buildPlan(seed = DEFAULT_SEED): Plan {
 function markJustice(r: Random, persons: PlanPerson[], staff: StaffMember[]): PlanStatus[] {
   const referent = staff.findIndex((m) => m.justiceReferent)
   const candidates = r
-    .shuffle(persons.filter((p) => p.kind !== 'lapsed' && ageOn(p.birth, day(2009, 1, 1)) >= 17))
+    .shuffle(
+      persons.filter(
+        (p) => p.kind !== 'lapsed' && ageOn(p.birth, day(2009, 1, 1)) >= 17 && p.firstReception <= day(2009, 10, 1),
+      ),
+    )
     .sort((a, b) => Number(a.sex === 'F') + r.next() * 0.9 - (Number(b.sex === 'F') + r.next() * 0.9))
   return candidates.slice(0, JUSTICE_YOUTH).map((p) => {
     p.justice = true

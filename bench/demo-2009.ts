@@ -1,0 +1,105 @@
+// Loads the demo organisation with the 2009 data set into a fresh database of each kind, prints the time it takes and
+// the rows written, then checks every Mission Locale figure against the report (plain SQL by the indicator contract).
+//   npx tsx bench/demo-2009.ts [pglite|pglite-memory|postgres ...]   (default: pglite postgres)
+// PostgreSQL: JALON_BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres); a database is created and dropped.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import pg from 'pg'
+import { type Db, openPglite, openPostgres } from '../src/server/db/database.ts'
+import { migrate } from '../src/server/db/migrate.ts'
+import { loadDemo } from '../src/server/demo/demo.ts'
+import { DEMO_STRUCTURE } from '../src/server/demo/demo-organisation.ts'
+import { checkFigures } from '../src/server/demo/year2009/checker.ts'
+import { compareWithReport } from '../src/server/demo/year2009/report-comparison.ts'
+
+const TABLES = [
+  'app_user',
+  'person',
+  'person_attribute',
+  'status_period',
+  'event',
+  'proposition',
+  'situation',
+  'enrolment',
+] as const
+
+async function fresh(kind: string): Promise<{ db: Db; drop: () => Promise<void> }> {
+  if (kind === 'pglite-memory') {
+    const db = await openPglite()
+    return { db, drop: () => db.close() }
+  }
+  if (kind === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'jalon-bench-'))
+    const db = await openPglite(dir)
+    return {
+      db,
+      drop: async () => {
+        await db.close()
+        rmSync(dir, { recursive: true, force: true })
+      },
+    }
+  }
+  const admin = process.env.JALON_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+  const name = `jalon_bench_${process.pid}`
+  const c = new pg.Client({ connectionString: admin })
+  await c.connect()
+  await c.query(`CREATE DATABASE ${name}`)
+  await c.end()
+  const url = new URL(admin)
+  url.pathname = `/${name}`
+  const db = await openPostgres(url.toString())
+  return {
+    db,
+    drop: async () => {
+      await db.close()
+      const d = new pg.Client({ connectionString: admin })
+      await d.connect()
+      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await d.end()
+    },
+  }
+}
+
+async function bench(kind: string) {
+  const { db, drop } = await fresh(kind)
+  try {
+    await migrate(db)
+    const t0 = performance.now()
+    const demo = await loadDemo(db, new Date('2026-03-02T09:00:00Z'), { year2009: true })
+    const seconds = (performance.now() - t0) / 1000
+    const y = demo.year2009!
+    console.log(
+      `\n== ${kind}: demo + 2009 data set loaded in ${seconds.toFixed(1)} s ` +
+        `(plan ${y.planSeconds.toFixed(1)} s, inserts ${y.insertSeconds.toFixed(1)} s)`,
+    )
+    for (const t of TABLES) {
+      const { n } = await db.kysely
+        .selectFrom(t)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+      console.log(`  ${t.padEnd(18)} ${String(n).padStart(8)}`)
+    }
+    const t1 = performance.now()
+    const rows = compareWithReport(await checkFigures(db.kysely, DEMO_STRUCTURE.id))
+    console.log(`  figures checked in ${((performance.now() - t1) / 1000).toFixed(1)} s`)
+    const same = rows.filter((r) => r.same)
+    const documented = rows.filter((r) => !r.same && r.deviation)
+    const wrong = rows.filter((r) => !r.same && !r.deviation)
+    console.log(
+      `  ${rows.length} figures: ${same.length} as printed, ${documented.length} documented deviations, ${wrong.length} wrong`,
+    )
+    for (const r of documented)
+      console.log(`    ≠ ${r.figure}: printed ${r.printed}, data ${r.obtained} (${r.deviation})`)
+    for (const r of wrong) console.log(`    ✗ ${r.figure}: printed ${r.printed}, data ${r.obtained}`)
+    if (process.argv.includes('--all-figures')) for (const r of same) console.log(`    = ${r.figure}: ${r.printed}`)
+    return wrong.length
+  } finally {
+    await drop()
+  }
+}
+
+const kinds = process.argv.slice(2).filter((a) => !a.startsWith('--'))
+let failures = 0
+for (const kind of kinds.length ? kinds : ['pglite', 'postgres']) failures += await bench(kind)
+process.exit(failures ? 1 : 0)

@@ -1,0 +1,240 @@
+import type { Insertable } from 'kysely'
+import type { Database } from '../../db/schema.ts'
+import type { Tx } from '../../deps.ts'
+import { findCommune } from '../../modules/reference/communes.ts'
+import type { DemoContext } from '../demo-extensions.ts'
+import { isoDay } from './days.ts'
+import type { Plan } from './plan-types.ts'
+import { hashString, Random } from './random.ts'
+
+// Writes the plan in bulk: multi-row inserts of a few hundred rows, on the demo's transaction. Ids are drawn from a
+// generator seeded with the structure, so the same plan loads into two structures of one database without clashing.
+
+const CHUNK = 1000
+/** users of the 2009 data set exist for the data (referents, authors): they cannot sign in */
+export const UNUSABLE_PASSWORD = '!'
+
+/** seconds spent per table, for the bench */
+export const insertSeconds: Record<string, number> = {}
+
+async function bulk<T extends keyof Database>(tx: Tx, table: T, rows: Insertable<Database[T]>[]): Promise<number> {
+  const t0 = performance.now()
+  for (let k = 0; k < rows.length; k += CHUNK)
+    await tx
+      .insertInto(table)
+      .values(rows.slice(k, k + CHUNK) as any)
+      .execute()
+  insertSeconds[table] = (insertSeconds[table] ?? 0) + (performance.now() - t0) / 1000
+  return rows.length
+}
+
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+
+const REFERRALS: [string, number][] = [
+  ['self', 35],
+  ['family_friends', 25],
+  ['france_travail', 15],
+  ['school', 12],
+  ['social_services', 6],
+  ['justice', 2],
+  ['association', 3],
+  ['other', 2],
+]
+
+export type RowCounts = Record<string, number>
+
+export async function insertPlan(tx: Tx, ctx: DemoContext, plan: Plan): Promise<RowCounts> {
+  const s = ctx.structureId
+  const ids = new Random(hashString(`jalon-2009:${s}`))
+  const counts: RowCounts = {}
+
+  // staff
+  const staffRows = await tx
+    .insertInto('app_user')
+    .values(
+      plan.staff.map((m) => ({
+        structure_id: s,
+        email: m.email,
+        display_name: m.displayName,
+        role: m.role,
+        password_hash: UNUSABLE_PASSWORD,
+        active: false,
+      })),
+    )
+    .returning(['id', 'email'])
+    .execute()
+  const userByEmail = new Map(staffRows.map((u) => [u.email, u.id]))
+  const staffId = plan.staff.map((m) => userByEmail.get(m.email)!)
+  const anySite = [...ctx.siteIds.values()][0]
+  const siteId = (code: string) => ctx.siteIds.get(code) ?? anySite
+  const mlId = ctx.programmeIds.get('ML')
+  if (!mlId) throw new Error('the structure has no ML programme')
+  counts.app_user = staffRows.length
+  counts.user_site = await bulk(
+    tx,
+    'user_site',
+    plan.staff.flatMap((m, k) =>
+      [...new Set(m.sites.map(siteId))].map((site_id) => ({ user_id: staffId[k], site_id })),
+    ),
+  )
+  counts.user_programme = await bulk(
+    tx,
+    'user_programme',
+    staffId.map((user_id) => ({ user_id, programme_id: mlId })),
+  )
+  const civisId = await civisProgramme(tx, s)
+
+  // persons
+  const personId = plan.persons.map(() => ids.uuid())
+  counts.person = await bulk(
+    tx,
+    'person',
+    plan.persons.map((p) => {
+      const commune = findCommune(p.commune)
+      return {
+        id: personId[p.i],
+        structure_id: s,
+        external_id: `P3-${String(p.i + 1).padStart(6, '0')}`,
+        last_name: p.lastName,
+        first_name: p.firstName,
+        sex: p.sex,
+        birth_date: isoDay(p.birth),
+        phone: p.phone,
+        email: null,
+        address: p.address,
+        postcode: commune?.postcode ?? null,
+        commune_code: p.commune,
+        commune_name: commune?.name ?? null,
+        priority_area: p.zus ? ('zus' as const) : null,
+        site_id: siteId(p.site),
+        referent_id: staffId[p.referent],
+        first_reception_date: isoDay(p.firstReception),
+        referral_source: p.justice ? 'justice' : ids.weighted(REFERRALS),
+        search_name: fold(`${p.lastName} ${p.firstName}`),
+      }
+    }),
+  )
+  const site = plan.persons.map((p) => siteId(p.site))
+  counts.person_attribute = await bulk(
+    tx,
+    'person_attribute',
+    plan.attributes.map((a) => ({
+      structure_id: s,
+      person_id: personId[a.p],
+      attribute: a.attribute,
+      value: a.value,
+      level_2019: a.level2019,
+      valid_from: isoDay(a.from),
+      recorded_by: staffId[plan.persons[a.p].referent],
+    })),
+  )
+  counts.status_period = await bulk(
+    tx,
+    'status_period',
+    plan.statuses.map((x) => ({
+      structure_id: s,
+      person_id: personId[x.p],
+      status: x.status,
+      detail: x.detail,
+      start_date: isoDay(x.start),
+      end_date: x.end === null ? null : isoDay(x.end),
+      recorded_by: staffId[plan.persons[x.p].referent],
+    })),
+  )
+  counts.event = await bulk(
+    tx,
+    'event',
+    plan.events.map((e) => ({
+      structure_id: s,
+      person_id: personId[e.p],
+      kind: e.kind,
+      date: isoDay(e.date),
+      site_id: site[e.p],
+      counsellor_id: staffId[e.staff],
+      duration_minutes: e.minutes,
+      attendance: e.attendance,
+    })),
+  )
+  counts.proposition = await bulk(
+    tx,
+    'proposition',
+    plan.propositions.map((x) => ({
+      structure_id: s,
+      person_id: personId[x.p],
+      date: isoDay(x.date),
+      domain: x.domain,
+      theme: x.theme,
+      outcome: x.outcome,
+      duration_minutes: x.minutes,
+      counsellor_id: staffId[x.staff],
+      site_id: site[x.p],
+    })),
+  )
+  counts.situation = await bulk(
+    tx,
+    'situation',
+    plan.situations.map((x) => ({
+      structure_id: s,
+      person_id: personId[x.p],
+      kind: x.kind,
+      start_date: isoDay(x.start),
+      planned_end_date: x.plannedEnd === null ? null : isoDay(x.plannedEnd),
+      end_date: x.end === null ? null : isoDay(x.end),
+      organisation_name: x.organisation,
+      hours_per_week: x.hours,
+      counsellor_id: staffId[x.staff],
+    })),
+  )
+  counts.enrolment = await bulk(tx, 'enrolment', [
+    ...plan.persons.map((p) => ({
+      structure_id: s,
+      person_id: personId[p.i],
+      programme_id: mlId,
+      entry_date: isoDay(p.firstReception),
+      exit_date: p.mlExit === null ? null : isoDay(p.mlExit),
+      exit_reason: p.mlExitReason,
+      referent_id: staffId[p.referent],
+    })),
+    ...plan.civis.map((c) => ({
+      structure_id: s,
+      person_id: personId[c.p],
+      programme_id: civisId,
+      entry_date: isoDay(c.entry),
+      exit_date: c.exit === null ? null : isoDay(c.exit),
+      exit_reason: c.exitReason,
+      reinforced: c.reinforced,
+      referent_id: staffId[plan.persons[c.p].referent],
+    })),
+  ])
+  return counts
+}
+
+/** the CIVIS scheme (2005–2016, replaced by the Garantie jeunes then the CEJ), created when the structure lacks it */
+async function civisProgramme(tx: Tx, structureId: string): Promise<string> {
+  const found = await tx
+    .selectFrom('programme')
+    .select('id')
+    .where('structure_id', '=', structureId)
+    .where('code', '=', 'CIVIS')
+    .executeTakeFirst()
+  if (found) return found.id
+  const { id } = await tx
+    .insertInto('programme')
+    .values({
+      structure_id: structureId,
+      code: 'CIVIS',
+      name: 'CIVIS — contrat d’insertion dans la vie sociale',
+      kind: 'scheme',
+      contact_days: null,
+      contact_days_during_step: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return id
+}
