@@ -7,6 +7,7 @@ import { programmeRoutes } from './admin/programmes.routes.ts'
 import { siteRoutes } from './admin/sites.routes.ts'
 import { userRoutes } from './admin/users.routes.ts'
 import { authRoutes } from './auth/auth.routes.ts'
+import { exchangeRoutes } from './exchange/exchange.routes.ts'
 import { healthRoutes } from './health/health.routes.ts'
 import { personRoutes } from './persons/persons.routes.ts'
 import { referenceRoutes } from './reference/reference.routes.ts'
@@ -23,4 +24,5 @@ export function featureRoutes(app: FastifyInstance, deps: Deps) {
   personRoutes(app, deps)
   accompanimentRoutes(app, deps)
   reportingRoutes(app, deps)
+  exchangeRoutes(app, deps)
 }

@@ -29,7 +29,8 @@ export interface FileCtx extends WriteCtx {
   log: IssueLog
   refs: RefResolver
   today: string
-  batchSize: number
+  /** rows per batch; default: as many as keep a statement under ~30 000 bound values (at most 2000) */
+  batchSize?: number
   /**
    * Keys of the rows refused so far, by entity: a row that refers to one of them is left out without a message of
    * its own (the refused row is the cause, already reported). Bounded by the number of errors.
@@ -45,6 +46,7 @@ export async function importFile(entity: EntitySpec, ctx: FileCtx): Promise<File
   const schema = rowSchema(entity, () => ctx.today)
   let header: string[] | undefined
   let batch: ImportRow[] = []
+  const batchSize = ctx.batchSize ?? Math.min(2000, Math.floor(30_000 / (entity.columns.length + 4)))
   ctx.refs.reset()
   try {
     for await (const { line, fields } of csvRecords(ctx.source.open(file))) {
@@ -75,7 +77,7 @@ export async function importFile(entity: EntitySpec, ctx: FileCtx): Promise<File
         continue
       }
       batch.push({ line, values: parsed.data, refInfo: {} })
-      if (batch.length >= ctx.batchSize) {
+      if (batch.length >= batchSize) {
         await flush(entity, batch, report, ctx)
         batch = []
       }

@@ -46,7 +46,7 @@ export async function importBundle(tx: Tx, source: BundleSource, opts: ImportOpt
       structureId: structure.id,
       now: opts.now,
       today: localDay(opts.now),
-      batchSize: opts.batchSize ?? 500,
+      batchSize: opts.batchSize,
       refused: new Map<string, Set<string>>(),
       onProgress: opts.onProgress,
     }

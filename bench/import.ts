@@ -1,0 +1,194 @@
+// Memory and time of `jalon import` / `jalon export` on generated bundles of growing size.
+//
+//   npx tsx bench/import.ts                                  # 10 000 and 100 000 persons, on PostgreSQL and PGlite
+//   npx tsx bench/import.ts --sizes 10000,100000 --db postgres
+//
+// Each size runs in a child process of its own (so that peak RSS is that run's), against a fresh database: PostgreSQL
+// (JALON_BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/postgres; the importer's memory only) or PGlite on
+// disk (the database engine runs inside the process: its memory is counted too). A bundle of N persons holds N persons,
+// N events and N dated attributes, plus the organisation: 3N rows.
+import { execFileSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { once } from 'node:events'
+import { createWriteStream } from 'node:fs'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import pg from 'pg'
+import { type Db, openPglite, openPostgres } from '../src/server/db/database.ts'
+import { migrate } from '../src/server/db/migrate.ts'
+import { folderSink, folderSource } from '../src/server/modules/exchange/exchange.bundle.ts'
+import { exportBundle } from '../src/server/modules/exchange/exchange.export.ts'
+import { importBundle } from '../src/server/modules/exchange/exchange.import.ts'
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '10000,100000' },
+    db: { type: 'string', default: 'postgres,pglite' },
+    child: { type: 'string' },
+    folder: { type: 'string' },
+  },
+})
+const adminUrl = process.env.JALON_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024)
+
+async function writeLines(path: string, header: string, count: number, line: (i: number) => string) {
+  const out = createWriteStream(path)
+  out.write(`${header}\n`)
+  for (let i = 0; i < count; i++) if (!out.write(`${line(i)}\n`)) await once(out, 'drain')
+  out.end()
+  await once(out, 'finish')
+}
+
+async function generate(folder: string, n: number) {
+  await mkdir(folder, { recursive: true })
+  const sites = ['A-DK-CTR', 'A-GS', 'P-HOND']
+  const users = Array.from({ length: 20 }, (_, i) => `conseiller${i}@bench.jalon.fr`)
+  const day = (i: number) => new Date(Date.UTC(2009, 0, 1) + (i % 365) * 86_400_000).toISOString().slice(0, 10)
+  await writeLines(join(folder, 'structure.csv'), 'id,name', 1, () => 'bench,Structure de mesure')
+  await writeLines(join(folder, 'sites.csv'), 'code,name,kind,commune_codes', 3, (i) =>
+    [sites[i], `Site ${sites[i]}`, 'antenna', ['59183', '59271', '59309'][i]].join(','),
+  )
+  await writeLines(join(folder, 'programmes.csv'), 'code,name', 1, () => 'ML,Mission Locale')
+  await writeLines(join(folder, 'users.csv'), 'email,display_name,role,site_codes,programme_codes', 20, (i) =>
+    [users[i], `Conseiller ${i}`, 'counsellor', sites[i % 3], 'ML'].join(','),
+  )
+  await writeLines(
+    join(folder, 'persons.csv'),
+    'external_id,last_name,first_name,sex,birth_date,commune_code,site_code,referent_email,first_reception_date',
+    n,
+    (i) =>
+      [
+        `P${i}`,
+        `Nom${i}`,
+        'Prénom',
+        i % 2 ? 'F' : 'M',
+        `${1985 + (i % 10)}-0${1 + (i % 9)}-1${i % 10}`,
+        '59183',
+        sites[i % 3],
+        users[i % 20],
+        day(i),
+      ].join(','),
+  )
+  await writeLines(
+    join(folder, 'events.csv'),
+    'external_id,person_external_id,kind,date,site_code,counsellor_email,duration_minutes,attendance,note',
+    n,
+    (i) =>
+      [
+        `E${i}`,
+        `P${i}`,
+        'individual_interview',
+        day(i),
+        sites[i % 3],
+        users[i % 20],
+        45,
+        'present',
+        '"Entretien, suivi"',
+      ].join(','),
+  )
+  await writeLines(
+    join(folder, 'person_attributes.csv'),
+    'external_id,person_external_id,attribute,value,valid_from',
+    n,
+    (i) => [`A${i}`, `P${i}`, 'housing', 'with_parents', day(i)].join(','),
+  )
+}
+
+/** One measured run: a fresh database, the import, then the export of what was imported. */
+async function child(kind: string, folder: string) {
+  let peakHeap = 0
+  const sample = setInterval(() => {
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)
+  }, 50)
+  let db: Db
+  let cleanup = async () => {}
+  if (kind === 'postgres') {
+    const name = `jalon_bench_${randomBytes(4).toString('hex')}`
+    const admin = new pg.Client({ connectionString: adminUrl })
+    await admin.connect()
+    await admin.query(`CREATE DATABASE ${name}`)
+    await admin.end()
+    const url = new URL(adminUrl)
+    url.pathname = `/${name}`
+    db = await openPostgres(url.toString())
+    cleanup = async () => {
+      const c = new pg.Client({ connectionString: adminUrl })
+      await c.connect()
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await c.end()
+    }
+  } else {
+    const dir = await mkdtemp(join(tmpdir(), 'jalon-bench-pglite-'))
+    db = await openPglite(dir)
+    cleanup = () => rm(dir, { recursive: true, force: true })
+  }
+  await migrate(db)
+  const rssBefore = process.resourceUsage().maxRSS * 1024
+  const t0 = performance.now()
+  const report = await db.kysely
+    .transaction()
+    .execute((tx) => importBundle(tx, folderSource(folder), { now: new Date() }))
+  const importSeconds = (performance.now() - t0) / 1000
+  const rssAfterImport = process.resourceUsage().maxRSS * 1024
+  const t1 = performance.now()
+  const out = join(folder, 'export')
+  await db.kysely
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (tx) =>
+      exportBundle(tx, await folderSink(out), { id: report.structureId, name: 'Structure de mesure' }),
+    )
+  const exportSeconds = (performance.now() - t1) / 1000
+  clearInterval(sample)
+  const rows = report.files.reduce((s, f) => s + f.rows, 0)
+  await db.close()
+  await cleanup()
+  process.stdout.write(
+    JSON.stringify({
+      rows,
+      importSeconds,
+      exportSeconds,
+      rssBeforeMb: mb(rssBefore),
+      peakRssImportMb: mb(rssAfterImport),
+      peakRssMb: mb(process.resourceUsage().maxRSS * 1024),
+      peakHeapMb: mb(peakHeap),
+    }),
+  )
+}
+
+async function main() {
+  if (values.child) return child(values.child, values.folder!)
+  const sizes = values.sizes!.split(',').map(Number)
+  const kinds = values.db!.split(',')
+  const root = await mkdtemp(join(tmpdir(), 'jalon-bench-'))
+  console.log(`Node ${process.version}, bundles in ${root}`)
+  console.log(
+    '| base | personnes | lignes | import (s) | lignes/s | export (s) | RSS avant (Mo) | RSS max import (Mo) | RSS max (Mo) | tas max (Mo) |',
+  )
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
+  try {
+    for (const n of sizes) {
+      const folder = join(root, String(n))
+      await generate(folder, n)
+      for (const kind of kinds) {
+        const out = execFileSync(
+          process.execPath,
+          ['--import', 'tsx', 'bench/import.ts', '--child', kind, '--folder', folder],
+          { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 },
+        )
+        const r = JSON.parse(out)
+        console.log(
+          `| ${kind} | ${n.toLocaleString('fr-FR')} | ${r.rows.toLocaleString('fr-FR')} | ${r.importSeconds.toFixed(1)} | ` +
+            `${Math.round(r.rows / r.importSeconds).toLocaleString('fr-FR')} | ${r.exportSeconds.toFixed(1)} | ` +
+            `${r.rssBeforeMb} | ${r.peakRssImportMb} | ${r.peakRssMb} | ${r.peakHeapMb} |`,
+        )
+      }
+    }
+  } finally {
+    await rm(root, { recursive: true, force: true })
+  }
+}
+
+await main()
