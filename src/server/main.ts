@@ -7,8 +7,22 @@ async function main() {
   const config = loadConfig()
   const deps = await startRuntime(config)
   if (config.demo === 'auto' && (await isEmpty(deps.db))) {
-    console.log('Base vide : chargement de l’organisation de démonstration…')
-    const demo = await loadDemo(deps.db, deps.clock.now())
+    // the 2009 data set takes minutes on PGlite: left out when NODE_ENV=test (browser journeys boot a fresh server)
+    const year2009 = config.env !== 'test'
+    console.log(
+      year2009
+        ? 'Base vide : chargement de l’organisation de démonstration et des données de l’année 2009 (quelques minutes)…'
+        : 'Base vide : chargement de l’organisation de démonstration…',
+    )
+    const t0 = performance.now()
+    const demo = await loadDemo(deps.db, deps.clock.now(), { year2009 })
+    if (demo.year2009) {
+      const r = demo.year2009.rows
+      const s = ((performance.now() - t0) / 1000).toFixed(0)
+      console.log(
+        `Données 2009 chargées en ${s} s : ${r.person} jeunes, ${r.event} événements, ${r.proposition} propositions.`,
+      )
+    }
     console.log('\nComptes de démonstration (mot de passe pour tous : %s) :', demo.password)
     for (const u of demo.users) console.log(`  ${u.role.padEnd(20)} ${u.email}`)
     console.log('  (l’administrateur active la double authentification à sa première connexion)\n')

@@ -13,17 +13,31 @@ export const migrateCommand: Command = {
 
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'Charge l’organisation de démonstration dans une base vide',
-  usage: 'jalon demo',
+  summary: 'Charge l’organisation de démonstration dans une base vide (--year 2009 : avec les données de l’année 2009)',
+  usage: 'jalon demo [--year 2009]',
   options: { year: { type: 'string' } },
-  run: async ({ deps, log }) => {
+  run: async ({ deps, values, log }) => {
+    const year = values.year as string | undefined
+    if (year !== undefined && year !== '2009') {
+      log(`Année inconnue : ${year}. Seul le jeu de données 2009 existe (--year 2009).`)
+      return 1
+    }
     if (!(await isEmpty(deps.db))) {
       log('La base contient déjà des données : rien n’est chargé.')
       return 1
     }
-    const demo = await loadDemo(deps.db, deps.clock.now())
+    const t0 = performance.now()
+    const demo = await loadDemo(deps.db, deps.clock.now(), { year2009: year === '2009' })
     log(`Organisation de démonstration chargée. Mot de passe des comptes : ${demo.password}`)
     for (const u of demo.users) log(`  ${u.role.padEnd(20)} ${u.email}`)
+    if (demo.year2009) {
+      const r = demo.year2009.rows
+      log(
+        `Données 2009 chargées en ${((performance.now() - t0) / 1000).toFixed(0)} s : ${r.person} jeunes, ${r.event} événements, ` +
+          `${r.proposition} propositions, ${r.situation} situations, ${r.enrolment} inscriptions (ML et CIVIS) ; ` +
+          `${r.app_user} conseillers et chargés d’accueil de 2009, sans accès à l’application.`,
+      )
+    }
     return 0
   },
 }
