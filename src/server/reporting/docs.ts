@@ -1,0 +1,116 @@
+import { writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { catalogueEntry, familyLabels, indicators } from './catalogue.ts'
+import { annualReportSections } from './report/sections.ts'
+import { reportingPolicy } from './reporting.policy.ts'
+
+// docs/indicators.md is generated from the declarations: `npx tsx src/server/reporting/docs.ts` rewrites it, and
+// docs.test.ts fails when the committed file no longer matches them. Definitions live in one place: the code.
+
+export const DOC_PATH = resolve(import.meta.dirname, '../../../docs/indicators.md')
+
+const conventions = `## Conventions
+
+- **Period**: a closed range of dates \`from\`–\`to\` (both included), a calendar year by default. *At end* = the state on
+  \`to\` (the report's "au 31/12").
+- **State on a date**: a dated attribute (level, diploma, family situation, housing, resources, driving licence,
+  mobility) is the row with the latest \`valid_from\` on or before the date (one LATERAL subquery, \`stateOn\` in
+  \`src/server/reporting/sql.ts\`). A change dated the day after the period end is not seen; a change dated on the
+  last day is.
+- **Age** = full years between the birth date and the reference date. **Age bands**: \`16-17\` (under 16 included),
+  \`18-21\`, \`22-25\`, \`26+\`.
+- **Level**: 1969 nomenclature, III, II and I grouped as \`III+\`; a 2019 level entered alone is mapped to its 1969
+  equivalent; \`unknown\` when no level is valid on the date.
+- **Mission Locale population**: persons with an enrolment in the programme of code \`ML\` overlapping the period
+  (entry ≤ end, no exit or exit ≥ start). Every \`ml.*\` indicator is restricted to it.
+- **Scope**: every indicator can be restricted to sites (person's site), a programme (an enrolment in it overlapping
+  the period), a commune (person's commune), a counsellor (person's referent), and split by sex (\`bySex=true\`: the
+  same indicator restricted to women, then to men).
+- **Shares** are computed on the indicator's own population and rounded half up, to one decimal (two where the 2009
+  report prints two).
+- **Year on year**: \`compare=N\` gives the indicator over the requested period and the N − 1 previous periods of the
+  same length (whole months shift by months: 2009 → 2008 → 2007; other ranges by their number of days).
+- **Objectives**: yearly, per funder agreement, on an indicator's headline value or one of the figures it declares.
+  A period of whole calendar years sums the yearly targets; a part of a year prorates them by days (and says so).
+  Every result shows target, result, gap (result − target) and rate (result ÷ target, one decimal).
+- **Statistical secrecy** (published outputs only: the PDF, the spreadsheet, and the JSON or API with \`public=true\`):
+  a count from 1 to threshold − 1 is hidden (\`SECRECY_THRESHOLD\`, default 5; \`SECRECY_THRESHOLD_SENSITIVE\`, default
+  11, for tables crossing health, justice or welfare status). Secondary suppression: a table's totals are equations
+  (a total = the sum of its parts, rows, subtotals and the total column); any equation left with one hidden member
+  gets a second one hidden (the smallest non-zero part first), until none can be solved by subtraction. Shares
+  derived from a hidden count are hidden with it. Hidden values print as \`s\`. Limits: the rule works table by table;
+  a share printed outside a table is hidden only when its own count is small.
+`
+
+function indicatorSection(): string {
+  const out: string[] = []
+  for (const family of [...new Set(indicators.map((i) => i.family))]) {
+    out.push(`## ${familyLabels[family]}\n`)
+    for (const decl of indicators.filter((i) => i.family === family)) {
+      const e = catalogueEntry(decl)
+      out.push(`### \`${e.id}\` — ${e.label}\n`)
+      out.push(`${e.definition}\n`)
+      out.push(`- **Population** : ${e.population}`)
+      if (e.breakdowns.length) out.push(`- **Ventilations** : ${e.breakdowns.join(' ; ')}`)
+      if (e.sensitive)
+        out.push('- **Secret renforcé** : tous ses tableaux croisent la santé, la justice ou les minima sociaux')
+      if (e.objectiveKeys.length)
+        out.push(`- **Objectifs possibles** : ${e.objectiveKeys.map((k) => `\`${k.key}\` (${k.label})`).join(', ')}`)
+      for (const note of e.notes) out.push(`- ${note}`)
+      out.push('')
+    }
+  }
+  return out.join('\n')
+}
+
+function reportSection(): string {
+  const lines = ['## The annual report\n', 'Sections, in order (`src/server/reporting/report/sections.ts`):\n']
+  annualReportSections.forEach((s, i) => {
+    const items = s.items.map((it) => `\`${it.indicator}\`${it.tables ? ` (${it.tables.join(', ')})` : ''}`)
+    lines.push(`${i + 1}. **${s.title}** — ${items.join(' ; ')}`)
+  })
+  lines.push(
+    '',
+    'Outputs: `jalon report --from … --to … [--site CODE] [--format json|xlsx|pdf] [--out file] [--public]` and',
+    '`GET /api/reports/annual?from&to&siteId&format&public`. The JSON holds every indicator keyed by its id. The',
+    'spreadsheet and the PDF are published documents (secrecy applied) unless `public=false` is asked, in which case',
+    'they are stamped "document interne".',
+    '',
+  )
+  return lines.join('\n')
+}
+
+function accessSection(): string {
+  const role = (roles: readonly string[]) => roles.map((r) => `\`${r}\``).join(', ')
+  return [
+    '## Who sees what (`src/server/reporting/reporting.policy.ts`)\n',
+    `- Indicators and reports: ${role(reportingPolicy.readIndicators)}. Directors and statisticians see the whole`,
+    '  structure; a counsellor sees the persons of their own sites only (another site is refused).',
+    `- Catalogue: ${role(reportingPolicy.readCatalogue)}.`,
+    `- Objectives: read ${role(reportingPolicy.readObjectives)}; managed by ${role(reportingPolicy.manageObjectives)}.`,
+    '',
+  ].join('\n')
+}
+
+export function renderIndicatorsDoc(): string {
+  return [
+    '# Indicators',
+    '',
+    '<!-- Generated from src/server/reporting/indicators/*: run `npx tsx src/server/reporting/docs.ts`. Do not edit. -->',
+    '',
+    'Every figure of the annual report is an indicator declared as data (id, French label and definition, population,',
+    'query, breakdowns). The ids are stable: the report, the API (`GET /api/indicators/:id`) and the tests name them.',
+    'Definitions are in French, as users read them.',
+    '',
+    conventions,
+    indicatorSection(),
+    reportSection(),
+    accessSection(),
+  ].join('\n')
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  writeFileSync(DOC_PATH, renderIndicatorsDoc())
+  console.log(`Écrit : ${DOC_PATH}`)
+}
