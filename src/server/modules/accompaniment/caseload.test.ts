@@ -168,3 +168,21 @@ describe('caseload', () => {
     expect(unknown.json().fields[0].field).toBe('counsellorId')
   })
 })
+
+describe('caseload and file access', () => {
+  it('every person of the caseload opens, including one followed through a programme on another site', async () => {
+    const outside = await buildPersonRow(t.db, t.fx, {
+      last_name: 'Horssite',
+      site_id: t.fx.sites.b,
+      referent_id: null,
+    })
+    await buildEnrolmentRow(t.db, t.fx, outside.id, {
+      programme_id: t.fx.programmes.plie,
+      entry_date: '2025-09-01',
+      referent_id: me.user!.id,
+    })
+    const rows: CaseloadRow[] = (await me.get('/api/caseload?pageSize=200')).json().items
+    expect(rows.some((r) => r.personId === outside.id)).toBe(true)
+    for (const row of rows) expect((await me.get(`/api/persons/${row.personId}`)).statusCode).toBe(200)
+  })
+})

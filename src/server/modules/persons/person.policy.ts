@@ -40,7 +40,16 @@ export function visiblePersons(actor: Actor) {
     const inStructure = eb('person.structure_id', '=', actor.structureId)
     if (wholeStructure.includes(actor.role)) return inStructure
     const bySite = actor.siteIds.length ? eb('person.site_id', 'in', actor.siteIds) : sql<boolean>`false`
-    return eb.and([inStructure, eb.or([bySite, eb('person.referent_id', '=', actor.userId)])])
+    // A programme referent (e.g. the PLIE referent on another site) follows the person through an open enrolment.
+    const byEnrolment = eb.exists(
+      eb
+        .selectFrom('enrolment')
+        .select('enrolment.id')
+        .whereRef('enrolment.person_id', '=', 'person.id')
+        .where('enrolment.referent_id', '=', actor.userId)
+        .where('enrolment.exit_date', 'is', null),
+    )
+    return eb.and([inStructure, eb.or([bySite, eb('person.referent_id', '=', actor.userId), byEnrolment])])
   }
 }
 
