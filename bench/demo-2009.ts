@@ -78,7 +78,8 @@ async function bench(kind: string) {
         .selectFrom(t)
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow()
-      console.log(`  ${t.padEnd(18)} ${String(n).padStart(8)}`)
+      const written = y.tableSeconds[t] === undefined ? '' : `  (${y.tableSeconds[t].toFixed(1)} s for ${y.rows[t]})`
+      console.log(`  ${t.padEnd(18)} ${String(n).padStart(8)}${written}`)
     }
     const t1 = performance.now()
     const rows = compareWithReport(await checkFigures(db.kysely, DEMO_STRUCTURE.id))

@@ -63,8 +63,8 @@ function entries2009(r: Random, persons: PlanPerson[]): PlanCivis[] {
         if (entry === null || entry > day(2009, 12, 30)) return []
         const age = ageOn(p.birth, entry)
         if (age < 16 || age > 25) return []
-        // about two thirds of the entries are youth received this year
-        return [{ p, entry, band: bandOf(age), rank: r.next() + (p.kind === 'new' ? 0 : 0.45) }]
+        // most entries are youth received this year, soon after their first reception
+        return [{ p, entry, band: bandOf(age), rank: r.next() + (p.kind === 'new' ? 0 : 0.3) }]
       }),
     )
     .sort((a, b) => a.rank - b.rank)

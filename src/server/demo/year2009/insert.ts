@@ -14,17 +14,20 @@ const CHUNK = 1000
 /** users of the 2009 data set exist for the data (referents, authors): they cannot sign in */
 export const UNUSABLE_PASSWORD = '!'
 
-/** seconds spent per table, for the bench */
-export const insertSeconds: Record<string, number> = {}
-
-async function bulk<T extends keyof Database>(tx: Tx, table: T, rows: Insertable<Database[T]>[]): Promise<number> {
+/** writes `rows` into `table`, adding the seconds it took to `timing[table]` */
+async function bulk<T extends keyof Database>(
+  tx: Tx,
+  timing: Record<string, number>,
+  table: T,
+  rows: Insertable<Database[T]>[],
+): Promise<number> {
   const t0 = performance.now()
   for (let k = 0; k < rows.length; k += CHUNK)
     await tx
       .insertInto(table)
       .values(rows.slice(k, k + CHUNK) as any)
       .execute()
-  insertSeconds[table] = (insertSeconds[table] ?? 0) + (performance.now() - t0) / 1000
+  timing[table] = (timing[table] ?? 0) + (performance.now() - t0) / 1000
   return rows.length
 }
 
@@ -49,7 +52,12 @@ const REFERRALS: [string, number][] = [
 
 export type RowCounts = Record<string, number>
 
-export async function insertPlan(tx: Tx, ctx: DemoContext, plan: Plan): Promise<RowCounts> {
+export async function insertPlan(
+  tx: Tx,
+  ctx: DemoContext,
+  plan: Plan,
+): Promise<{ rows: RowCounts; seconds: Record<string, number> }> {
+  const timing: Record<string, number> = {}
   const s = ctx.structureId
   const ids = new Random(hashString(`jalon-2009:${s}`))
   const counts: RowCounts = {}
@@ -78,6 +86,7 @@ export async function insertPlan(tx: Tx, ctx: DemoContext, plan: Plan): Promise<
   counts.app_user = staffRows.length
   counts.user_site = await bulk(
     tx,
+    timing,
     'user_site',
     plan.staff.flatMap((m, k) =>
       [...new Set(m.sites.map(siteId))].map((site_id) => ({ user_id: staffId[k], site_id })),
@@ -85,6 +94,7 @@ export async function insertPlan(tx: Tx, ctx: DemoContext, plan: Plan): Promise<
   )
   counts.user_programme = await bulk(
     tx,
+    timing,
     'user_programme',
     staffId.map((user_id) => ({ user_id, programme_id: mlId })),
   )
@@ -94,6 +104,7 @@ export async function insertPlan(tx: Tx, ctx: DemoContext, plan: Plan): Promise<
   const personId = plan.persons.map(() => ids.uuid())
   counts.person = await bulk(
     tx,
+    timing,
     'person',
     plan.persons.map((p) => {
       const commune = findCommune(p.commune)
@@ -123,6 +134,7 @@ export async function insertPlan(tx: Tx, ctx: DemoContext, plan: Plan): Promise<
   const site = plan.persons.map((p) => siteId(p.site))
   counts.person_attribute = await bulk(
     tx,
+    timing,
     'person_attribute',
     plan.attributes.map((a) => ({
       structure_id: s,
@@ -136,6 +148,7 @@ export async function insertPlan(tx: Tx, ctx: DemoContext, plan: Plan): Promise<
   )
   counts.status_period = await bulk(
     tx,
+    timing,
     'status_period',
     plan.statuses.map((x) => ({
       structure_id: s,
@@ -149,6 +162,7 @@ export async function insertPlan(tx: Tx, ctx: DemoContext, plan: Plan): Promise<
   )
   counts.event = await bulk(
     tx,
+    timing,
     'event',
     plan.events.map((e) => ({
       structure_id: s,
@@ -163,6 +177,7 @@ export async function insertPlan(tx: Tx, ctx: DemoContext, plan: Plan): Promise<
   )
   counts.proposition = await bulk(
     tx,
+    timing,
     'proposition',
     plan.propositions.map((x) => ({
       structure_id: s,
@@ -178,6 +193,7 @@ export async function insertPlan(tx: Tx, ctx: DemoContext, plan: Plan): Promise<
   )
   counts.situation = await bulk(
     tx,
+    timing,
     'situation',
     plan.situations.map((x) => ({
       structure_id: s,
@@ -191,7 +207,7 @@ export async function insertPlan(tx: Tx, ctx: DemoContext, plan: Plan): Promise<
       counsellor_id: staffId[x.staff],
     })),
   )
-  counts.enrolment = await bulk(tx, 'enrolment', [
+  counts.enrolment = await bulk(tx, timing, 'enrolment', [
     ...plan.persons.map((p) => ({
       structure_id: s,
       person_id: personId[p.i],
@@ -212,7 +228,7 @@ export async function insertPlan(tx: Tx, ctx: DemoContext, plan: Plan): Promise<
       referent_id: staffId[plan.persons[c.p].referent],
     })),
   ])
-  return counts
+  return { rows: counts, seconds: timing }
 }
 
 /** the CIVIS scheme (2005–2016, replaced by the Garantie jeunes then the CEJ), created when the structure lacks it */
