@@ -11,9 +11,12 @@ import { performance } from 'node:perf_hooks'
 import { type Browser, type BrowserContext, chromium } from 'playwright-core'
 import * as adminEnrols from './admin-enrols-and-creates-a-user.spec.ts'
 import * as adminMaintains from './admin-maintains-sites-and-programmes.spec.ts'
+import * as counsellorFollows from './counsellor-follows-a-new-person.spec.ts'
 import * as counsellorSignsIn from './counsellor-signs-in.spec.ts'
 import * as directorReadsAudit from './director-reads-the-audit-trail.spec.ts'
+import * as duplicateAtCreation from './duplicate-shown-at-creation.spec.ts'
 import * as expiredSession from './expired-session-returns-to-the-page.spec.ts'
+import * as receptionCreates from './reception-creates-a-person-file.spec.ts'
 import { type JourneyModule, openContext } from './support.ts'
 import * as wrongPassword from './wrong-password-is-refused.spec.ts'
 
@@ -25,6 +28,9 @@ const journeys: JourneyModule[] = [
   adminMaintains,
   directorReadsAudit,
   expiredSession,
+  receptionCreates,
+  counsellorFollows,
+  duplicateAtCreation,
 ]
 
 const ROOT = resolve(import.meta.dirname, '..')

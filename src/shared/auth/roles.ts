@@ -30,6 +30,12 @@ export const roleLabels: Record<Role, string> = {
 export const capabilities = {
   administration: ['admin'],
   audit: ['admin', 'director'],
+  // Person files: the same lists as personPolicy (src/server/modules/persons/person.policy.ts).
+  persons: ['director', 'counsellor', 'reception', 'training_officer', 'employment_officer', 'aid_officer'],
+  personCreate: ['counsellor', 'reception'],
+  personFile: ['director', 'counsellor'],
+  personSensitive: ['director', 'counsellor'],
+  caseload: ['counsellor', 'director'],
 } as const satisfies Record<string, readonly Role[]>
 export type Capability = keyof typeof capabilities
 

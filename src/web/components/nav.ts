@@ -12,6 +12,8 @@ export interface NavItem {
 /** The navigation, as data: adding a feature is one line here (and its route). */
 export const navItems: NavItem[] = [
   { to: '/accueil', label: 'Accueil' },
+  { to: '/personnes', label: 'Personnes', section: 'Accompagnement', capability: 'persons' },
+  { to: '/portefeuille', label: 'Mon portefeuille', section: 'Accompagnement', capability: 'caseload' },
   { to: '/admin/sites', label: 'Sites', section: 'Administration', capability: 'administration' },
   { to: '/admin/programmes', label: 'Programmes', section: 'Administration', capability: 'administration' },
   { to: '/admin/utilisateurs', label: 'Utilisateurs', section: 'Administration', capability: 'administration' },

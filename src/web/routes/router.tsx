@@ -17,7 +17,11 @@ import { UsersPage, usersSearchSchema } from '../features/admin/users.page.tsx'
 import { meQuery } from '../features/auth/auth.api.ts'
 import { ProfilePage } from '../features/auth/profile.page.tsx'
 import { SignInPage } from '../features/auth/sign-in.page.tsx'
+import { CaseloadPage, caseloadSearchSchema } from '../features/caseload/caseload.page.tsx'
 import { HomePage } from '../features/home/home.page.tsx'
+import { CreatePersonPage } from '../features/persons/create.page.tsx'
+import { fileSearchSchema, PersonFilePage } from '../features/persons/file.page.tsx'
+import { PersonSearchPage, personSearchSchema } from '../features/persons/search.page.tsx'
 import { ErrorPage, Forbidden, FullPageError, NotFound } from './errors.tsx'
 import { guarded } from './guard.tsx'
 
@@ -86,6 +90,25 @@ const auditRoute = createRoute({
   component: guarded('audit', AuditPage),
 })
 const forbiddenRoute = page('/acces-refuse', Forbidden)
+const personSearchRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/personnes',
+  validateSearch: (search) => personSearchSchema.partial().parse(search),
+  component: guarded('persons', PersonSearchPage),
+})
+const personCreateRoute = page('/personnes/nouvelle', CreatePersonPage, 'personCreate')
+const personFileRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/personnes/$id',
+  validateSearch: (search) => fileSearchSchema.parse(search),
+  component: guarded('persons', PersonFilePage),
+})
+const caseloadRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/portefeuille',
+  validateSearch: (search) => caseloadSearchSchema.partial().parse(search),
+  component: guarded('caseload', CaseloadPage),
+})
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
@@ -98,6 +121,10 @@ const routeTree = rootRoute.addChildren([
     usersRoute,
     auditRoute,
     forbiddenRoute,
+    personSearchRoute,
+    personCreateRoute,
+    personFileRoute,
+    caseloadRoute,
   ]),
 ])
 

@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict'
+import type { Page } from 'playwright-core'
+import * as reception from './reception-creates-a-person-file.spec.ts'
+import {
+  assertAccessible,
+  DEMO_COUNSELLOR,
+  DEMO_PASSWORD,
+  type Journey,
+  mainNav,
+  pick,
+  submitCredentials,
+  waitForHome,
+} from './support.ts'
+
+export const name =
+  'la conseillère ouvre le dossier, saisit entretien, propositions et CDD, puis le voit dans son portefeuille'
+
+const { newcomer } = reception
+
+/** dd/mm/yyyy, months from today. */
+function inMonths(months: number): string {
+  const d = new Date()
+  d.setMonth(d.getMonth() + months)
+  return d.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' })
+}
+
+async function openTab(page: Page, tab: string) {
+  await page.getByRole('tab', { name: tab, exact: true }).click()
+  await page.getByRole('tabpanel', { name: tab, exact: true }).waitFor()
+}
+
+async function save(page: Page, dialogName: string) {
+  const dialog = page.getByRole('dialog', { name: dialogName })
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click()
+  await dialog.waitFor({ state: 'detached' })
+}
+
+export async function run(journey: Journey) {
+  if (!newcomer.created) await reception.run(journey)
+  const page = await journey.newPage()
+  await submitCredentials(page, DEMO_COUNSELLOR, DEMO_PASSWORD)
+  await waitForHome(page)
+
+  await mainNav(page).getByRole('link', { name: 'Personnes' }).click()
+  await page.getByLabel('Nom et prénom').fill(newcomer.lastName)
+  await page.getByRole('button', { name: 'Rechercher', exact: true }).click()
+  await page.getByRole('link', { name: 'OYELARAN Maïwenn' }).click()
+  await page.getByRole('heading', { level: 1, name: 'OYELARAN Maïwenn' }).waitFor()
+  await assertAccessible(page, 'dossier, identité')
+
+  // The situation recorded at the first reception, on today's date.
+  await openTab(page, 'Situation')
+  await page.getByRole('row', { name: /Logement Chez les parents/ }).waitFor()
+  await page.getByRole('row', { name: /Permis B En cours/ }).waitFor()
+  await page.getByText('Données sensibles : consultation tracée').waitFor()
+  await assertAccessible(page, 'dossier, situation')
+
+  // An individual interview.
+  await openTab(page, 'Événements')
+  await page.getByRole('button', { name: 'Nouvel événement' }).click()
+  let dialog = page.getByRole('dialog', { name: 'Nouvel événement' })
+  await pick(page, dialog.getByRole('combobox', { name: 'Type' }), 'Entretien individuel')
+  await dialog.getByLabel('Durée (minutes)').fill('45')
+  await dialog.getByLabel('Note').fill('Premier entretien : projet dans la logistique, permis en cours.')
+  await assertAccessible(page, 'formulaire d’un événement')
+  await save(page, 'Nouvel événement')
+  await page.getByRole('row', { name: /Entretien individuel.*45 min.*Présent/ }).waitFor()
+
+  // Two propositions: professional (employment access) and social (housing).
+  await openTab(page, 'Propositions')
+  for (const [domain, theme] of [
+    ['Professionnel', 'Accès à l’emploi'],
+    ['Social', 'Logement'],
+  ] as const) {
+    await page.getByRole('button', { name: 'Nouvelle proposition' }).click()
+    dialog = page.getByRole('dialog', { name: 'Nouvelle proposition' })
+    await pick(page, dialog.getByRole('combobox', { name: 'Domaine' }), domain)
+    await pick(page, dialog.getByRole('combobox', { name: 'Thème' }), theme)
+    await save(page, 'Nouvelle proposition')
+    await page.getByRole('row', { name: new RegExp(`${domain} ${theme}`) }).waitFor()
+  }
+  assert.equal(await page.getByRole('row').count(), 3, 'a header and two propositions')
+  await assertAccessible(page, 'dossier, propositions')
+
+  // A fixed-term contract, with its planned end.
+  await openTab(page, 'Situations')
+  await page.getByRole('button', { name: 'Nouvelle situation' }).click()
+  dialog = page.getByRole('dialog', { name: 'Nouvelle situation' })
+  await pick(page, dialog.getByRole('combobox', { name: 'Type de situation' }), 'CDD')
+  await dialog.getByRole('textbox', { name: 'Fin prévue' }).fill(inMonths(6))
+  await page.keyboard.press('Escape')
+  await dialog.getByLabel('Employeur ou organisme de formation').fill('Boulangerie du Port')
+  await dialog.getByLabel('Heures par semaine').fill('35')
+  await save(page, 'Nouvelle situation')
+  const cdd = page.getByRole('row', { name: /CDD En cours/ })
+  await cdd.waitFor()
+  assert.match((await cdd.textContent()) ?? '', new RegExp(`${inMonths(6)}.*Boulangerie du Port`))
+  await assertAccessible(page, 'dossier, situations')
+
+  // Notes: the reminder comes first.
+  await openTab(page, 'Notes')
+  await page.getByText('La personne peut demander à lire ces notes').waitFor()
+  await page.getByLabel('Nouvelle note').fill('Rendez-vous à caler après la période d’essai.')
+  await page.getByRole('button', { name: 'Ajouter la note' }).click()
+  await page.getByRole('listitem').filter({ hasText: 'Rendez-vous à caler' }).waitFor()
+
+  // The caseload: the person is there, seen today, with the contract under way.
+  await mainNav(page).getByRole('link', { name: 'Mon portefeuille' }).click()
+  await page.getByRole('heading', { level: 1, name: 'Mon portefeuille' }).waitFor()
+  await page.getByRole('table').waitFor()
+  await assertAccessible(page, 'mon portefeuille')
+  await pick(page, page.getByRole('combobox', { name: 'Lignes par page' }), '100')
+  const row = page.getByRole('row').filter({ hasText: 'OYELARAN Maïwenn' })
+  await row.waitFor()
+  const text = (await row.textContent()) ?? ''
+  assert.match(text, /aujourd’hui/, `last contact today (row: ${text})`)
+  assert.match(text, /CDD/, 'the open contract is shown')
+  assert.doesNotMatch(text, /Sans contact/, 'no alert for someone seen today')
+
+  // Alerts only: everyone left is flagged, and the new person is not among them.
+  await page.getByRole('checkbox', { name: 'Alertes seulement' }).check()
+  await page.waitForURL(/alert=only/)
+  await page.getByRole('row').filter({ hasText: 'OYELARAN Maïwenn' }).waitFor({ state: 'detached' })
+  const alerts = page.getByRole('row').filter({ hasText: /Sans contact depuis|Aucun contact enregistré/ })
+  await alerts.first().waitFor()
+  assert.equal(await alerts.count(), (await page.getByRole('row').count()) - 1, 'every row is an alert')
+}

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict'
+import {
+  assertAccessible,
+  DEMO_PASSWORD,
+  type Journey,
+  mainNav,
+  pick,
+  submitCredentials,
+  waitForHome,
+} from './support.ts'
+
+export const name = 'l’accueil cherche une personne, ne la trouve pas et crée son dossier au premier accueil'
+
+/** The person this journey creates; the counsellor's journey opens her file. */
+export const newcomer = { lastName: 'Oyelaran', firstName: 'Maïwenn', birthDate: '14/05/2006', created: false }
+
+export async function run({ newPage }: Journey) {
+  const page = await newPage()
+  await submitCredentials(page, 'accueil@demo.jalon.fr', DEMO_PASSWORD)
+  await waitForHome(page)
+
+  // The search first: nobody of that name.
+  await mainNav(page).getByRole('link', { name: 'Personnes' }).click()
+  await page.getByRole('heading', { level: 1, name: 'Rechercher une personne' }).waitFor()
+  await page.getByRole('table').waitFor()
+  await assertAccessible(page, 'recherche de personnes')
+  await page.getByLabel('Nom et prénom').fill(`${newcomer.lastName} ${newcomer.firstName}`)
+  await page.getByRole('button', { name: 'Rechercher', exact: true }).click()
+  await page.getByText('Aucune personne ne correspond à cette recherche.').waitFor()
+  assert.match(page.url(), /q=Oyelaran/, 'the search is kept in the address')
+
+  // Then the file, at the first reception.
+  await page.getByRole('link', { name: 'Nouvelle personne' }).click()
+  await page.getByRole('heading', { level: 1, name: 'Nouvelle personne' }).waitFor()
+  await assertAccessible(page, 'création d’un dossier')
+  await page.getByRole('textbox', { name: 'Nom', exact: true }).fill(newcomer.lastName)
+  await page.getByRole('textbox', { name: 'Prénom', exact: true }).fill(newcomer.firstName)
+  await page.getByRole('radio', { name: 'Femme' }).check()
+  await page.getByRole('textbox', { name: 'Date de naissance' }).fill(newcomer.birthDate)
+  await page.keyboard.press('Escape')
+  await page.getByLabel('Téléphone').fill('06 12 34 56 78')
+  await page.getByLabel('Numéro et voie').fill('12 rue du Port')
+  await page.getByRole('combobox', { name: 'Commune' }).fill('Dunker')
+  await page.getByRole('option', { name: /^Dunkerque/ }).click()
+  assert.equal(await page.getByLabel('Code postal').inputValue(), '59140', 'the postcode comes with the commune')
+  await pick(page, page.getByRole('combobox', { name: 'Site de suivi' }), 'Antenne Dunkerque Centre')
+  await pick(page, page.getByRole('combobox', { name: 'Référent' }), 'Claire Conseillère')
+  await pick(page, page.getByRole('combobox', { name: 'Origine de la venue' }), 'France Travail (Pôle emploi)')
+  await pick(page, page.getByRole('combobox', { name: 'Logement' }), 'Chez les parents')
+  await pick(page, page.getByRole('combobox', { name: 'Niveau de formation' }), /^Niveau 4/)
+  await pick(page, page.getByRole('combobox', { name: 'Permis B' }), 'En cours')
+  // Reception does not record disability or justice statuses.
+  assert.equal(await page.getByRole('checkbox', { name: 'Travailleur handicapé (RQTH)' }).count(), 0)
+  await page.getByRole('checkbox', { name: 'Demandeur d’emploi de longue durée' }).check()
+
+  await page.getByRole('button', { name: 'Créer le dossier', exact: true }).click()
+  await page.waitForURL(/\/personnes\/[0-9a-f-]{36}/)
+  await page.getByRole('heading', { level: 1, name: 'OYELARAN Maïwenn' }).waitFor()
+  newcomer.created = true
+  const summary = page.getByRole('group', { name: 'Résumé du dossier' })
+  await summary.getByText('Référent : Claire Conseillère').waitFor()
+  await summary.getByText('Antenne Dunkerque Centre').waitFor()
+  await summary.getByText('Demandeur d’emploi de longue durée').waitFor()
+  // Reception sees the identity, not the accompaniment record.
+  await page.getByRole('tab', { name: 'Identité' }).waitFor()
+  assert.equal(await page.getByRole('tab', { name: 'Événements' }).count(), 0, 'no record tabs for reception')
+  await assertAccessible(page, 'dossier vu par l’accueil')
+}

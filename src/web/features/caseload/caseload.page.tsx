@@ -1,0 +1,189 @@
+import { Badge, Checkbox, Group, Loader, Table, Text, VisuallyHidden } from '@mantine/core'
+import { useQuery } from '@tanstack/react-query'
+import { useNavigate, useSearch } from '@tanstack/react-router'
+import { useMemo } from 'react'
+import { z } from 'zod'
+import type { CaseloadRow } from '../../../shared/accompaniment/caseload.schema.ts'
+import { eventKinds } from '../../../shared/nomenclatures/accompaniment.ts'
+import { FormError } from '../../components/form-error.tsx'
+import { formatDate, formatNumber } from '../../components/format.ts'
+import { Page } from '../../components/page.tsx'
+import { SortableTh, TablePagination } from '../../components/table.tsx'
+import { sitesQuery } from '../admin/admin.api.ts'
+import { useMe } from '../auth/auth.api.ts'
+import { AnchorLink } from '../persons/anchor-link.tsx'
+import { CounsellorSelect } from '../persons/pickers.tsx'
+import { type CaseloadParams, caseloadQuery } from './caseload.api.ts'
+
+/** The list's state in the URL (?alert=only&sort=lastContact…). */
+export const caseloadSearchSchema = z.object({
+  page: z.coerce.number().int().min(1).catch(1),
+  pageSize: z.coerce.number().int().min(1).max(200).catch(25),
+  counsellorId: z.uuid().optional().catch(undefined),
+  alert: z.enum(['only']).optional().catch(undefined),
+  sort: z.enum(['name', 'lastContact', 'nextEvent']).catch('name'),
+  order: z.enum(['asc', 'desc']).catch('asc'),
+})
+type Sort = CaseloadParams['sort']
+
+function clean(p: CaseloadParams): Partial<CaseloadParams> {
+  const r: Partial<CaseloadParams> = {}
+  if (p.page !== 1) r.page = p.page
+  if (p.pageSize !== 25) r.pageSize = p.pageSize
+  if (p.counsellorId) r.counsellorId = p.counsellorId
+  if (p.alert) r.alert = p.alert
+  if (p.sort !== 'name') r.sort = p.sort
+  if (p.order !== 'asc') r.order = p.order
+  return r
+}
+
+const days = (n: number) => `${formatNumber(n)} jour${n > 1 ? 's' : ''}`
+
+/** "Sans contact depuis N jours", or since the first reception when there was never any contact. */
+function AlertBadge({ row, today }: { row: CaseloadRow; today: string }) {
+  if (!row.alert) return null
+  const since = row.daysSinceContact
+  return (
+    <Badge color="red" variant="light" styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible' } }}>
+      {since !== null ? `Sans contact depuis ${days(since)}` : 'Aucun contact enregistré'}
+      <VisuallyHidden component="span">{` (règle : ${days(row.contactDays)}, au ${formatDate(today)})`}</VisuallyHidden>
+    </Badge>
+  )
+}
+
+/** The counsellor's caseload: last contact, next appointment, open situations and programmes, contact alerts. */
+export function CaseloadPage() {
+  const me = useMe()
+  const params = caseloadSearchSchema.parse(useSearch({ strict: false }))
+  const navigate = useNavigate()
+  const update = (patch: Partial<CaseloadParams>) =>
+    navigate({ to: '/portefeuille', search: clean({ ...params, ...patch }), replace: true })
+  const caseload = useQuery(caseloadQuery(params))
+  const sites = useQuery(sitesQuery)
+  const siteNames = useMemo(() => new Map(sites.data?.map((s) => [s.id, s.name])), [sites.data])
+  const sortProps = {
+    sort: params.sort,
+    order: params.order,
+    onSort: (sort: Sort, order: 'asc' | 'desc') => update({ sort, order, page: 1 }),
+  }
+  const data = caseload.data
+
+  return (
+    <Page title={me.role === 'director' && params.counsellorId ? 'Portefeuille' : 'Mon portefeuille'}>
+      <Text>
+        Les personnes dont vous êtes référent (ou référent d’un programme en cours). Une alerte signale une personne
+        sans contact depuis plus longtemps que la règle de son programme (90 jours par défaut).
+      </Text>
+      <Group align="flex-end" gap="lg" role="search" aria-label="Filtrer le portefeuille">
+        {me.role === 'director' && (
+          <CounsellorSelect
+            label="Conseiller"
+            placeholder="Mon portefeuille"
+            value={params.counsellorId ?? null}
+            onChange={(id) => update({ counsellorId: id ?? undefined, page: 1 })}
+            w={280}
+          />
+        )}
+        <Checkbox
+          label="Alertes seulement"
+          checked={params.alert === 'only'}
+          onChange={(e) => update({ alert: e.currentTarget.checked ? 'only' : undefined, page: 1 })}
+          mb={6}
+        />
+        {data && (
+          <Text mb={4} aria-live="polite">
+            {formatNumber(data.alerts)} personne{data.alerts > 1 ? 's' : ''} en alerte au {formatDate(data.today)}
+          </Text>
+        )}
+      </Group>
+
+      <FormError error={caseload.error} title="Chargement impossible" />
+      {caseload.isPending ? (
+        <Loader aria-label="Chargement du portefeuille" />
+      ) : (
+        <Table.ScrollContainer minWidth={1000}>
+          <Table striped highlightOnHover aria-busy={caseload.isFetching}>
+            <Table.Caption>Personnes suivies</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <SortableTh column="name" {...sortProps}>
+                  Nom
+                </SortableTh>
+                <Table.Th>Âge</Table.Th>
+                <Table.Th>Site</Table.Th>
+                <SortableTh column="lastContact" {...sortProps}>
+                  Dernier contact
+                </SortableTh>
+                <SortableTh column="nextEvent" {...sortProps}>
+                  Prochain rendez-vous
+                </SortableTh>
+                <Table.Th>Situations en cours</Table.Th>
+                <Table.Th>Programmes</Table.Th>
+                <Table.Th>Alerte</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data?.items.length === 0 && (
+                <Table.Tr>
+                  <Table.Td colSpan={8}>
+                    <Text ta="center" py="md">
+                      {params.alert ? 'Aucune personne en alerte.' : 'Aucune personne dans ce portefeuille.'}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              )}
+              {data?.items.map((row) => (
+                <Table.Tr key={row.personId} bg={row.alert ? 'red.0' : undefined}>
+                  <Table.Td>
+                    <AnchorLink to="/personnes/$id" params={{ id: row.personId }} fw={600}>
+                      {row.lastName.toUpperCase()} {row.firstName}
+                    </AnchorLink>
+                  </Table.Td>
+                  <Table.Td>{row.age} ans</Table.Td>
+                  <Table.Td>{siteNames.get(row.siteId) ?? ''}</Table.Td>
+                  <Table.Td>
+                    {row.lastContactDate ? (
+                      <>
+                        {formatDate(row.lastContactDate)}
+                        <Text size="xs" c="dimmed">
+                          {row.daysSinceContact === 0 ? 'aujourd’hui' : `il y a ${days(row.daysSinceContact ?? 0)}`}
+                        </Text>
+                      </>
+                    ) : (
+                      <Text size="sm" c="dimmed">
+                        Aucun
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {row.nextEvent ? (
+                      <>
+                        {formatDate(row.nextEvent.date)}
+                        <Text size="xs" c="dimmed">
+                          {eventKinds.labels[row.nextEvent.kind]}
+                        </Text>
+                      </>
+                    ) : (
+                      '—'
+                    )}
+                  </Table.Td>
+                  <Table.Td>{row.openSituations.map((s) => s.label).join(', ') || '—'}</Table.Td>
+                  <Table.Td>{row.openEnrolments.map((e) => e.code).join(', ') || '—'}</Table.Td>
+                  <Table.Td>{data && <AlertBadge row={row} today={data.today} />}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {data && (
+        <TablePagination
+          total={data.total}
+          page={params.page}
+          pageSize={params.pageSize}
+          onChange={(next) => update(next)}
+        />
+      )}
+    </Page>
+  )
+}

@@ -1,0 +1,10 @@
+import { Anchor, type AnchorProps } from '@mantine/core'
+import { createLink } from '@tanstack/react-router'
+import { forwardRef } from 'react'
+
+const MantineAnchor = forwardRef<HTMLAnchorElement, AnchorProps & React.ComponentPropsWithoutRef<'a'>>((props, ref) => (
+  <Anchor component="a" ref={ref} {...props} />
+))
+
+/** A Mantine link to a route of the app, typed by the router (path and params checked). */
+export const AnchorLink = createLink(MantineAnchor)

@@ -1,0 +1,165 @@
+import { Alert, Badge, Group, Loader, Tabs, Text } from '@mantine/core'
+import { useQuery } from '@tanstack/react-query'
+import { useNavigate, useParams, useSearch } from '@tanstack/react-router'
+import { z } from 'zod'
+import { priorityAreas } from '../../../shared/nomenclatures/person.ts'
+import type { PersonDetail } from '../../../shared/persons/person.schema.ts'
+import { isApiError } from '../../api.ts'
+import { FormError } from '../../components/form-error.tsx'
+import { formatDate } from '../../components/format.ts'
+import { Page } from '../../components/page.tsx'
+import { AnchorLink } from './anchor-link.tsx'
+import { EnrolmentsTab } from './file/enrolments.tab.tsx'
+import { EventsTab } from './file/events.tab.tsx'
+import { IdentityTab } from './file/identity.tab.tsx'
+import { NotesTab } from './file/notes.tab.tsx'
+import { PropositionsTab } from './file/propositions.tab.tsx'
+import { SituationTab } from './file/situation.tab.tsx'
+import { SituationsTab } from './file/situations.tab.tsx'
+import { labelOf, statusLabels } from './labels.ts'
+import { personQuery } from './persons.api.ts'
+
+export const fileTabs = [
+  'identite',
+  'situation',
+  'evenements',
+  'propositions',
+  'situations',
+  'programmes',
+  'notes',
+] as const
+export type FileTab = (typeof fileTabs)[number]
+const tabLabels: Record<FileTab, string> = {
+  identite: 'Identité',
+  situation: 'Situation',
+  evenements: 'Événements',
+  propositions: 'Propositions',
+  situations: 'Situations',
+  programmes: 'Programmes',
+  notes: 'Notes',
+}
+
+/** Which tab, and the state of its list, in the URL (?onglet=propositions&domain=social&page=2). */
+export const fileSearchSchema = z.object({
+  onglet: z.enum(fileTabs).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).optional().catch(undefined),
+  pageSize: z.coerce.number().int().min(1).max(200).optional().catch(undefined),
+  kind: z.string().max(40).optional().catch(undefined),
+  domain: z.string().max(40).optional().catch(undefined),
+  theme: z.string().max(60).optional().catch(undefined),
+  /** the Situation tab's date */
+  on: z.iso.date().optional().catch(undefined),
+})
+export type FileSearch = z.infer<typeof fileSearchSchema>
+
+/** The tabs this reader may use: identity for all, the accompaniment record for those who follow people. */
+const tabsFor = (person: PersonDetail): FileTab[] => (person.can.readFile ? [...fileTabs] : ['identite'])
+
+export function PersonFilePage() {
+  const { id } = useParams({ strict: false }) as { id: string }
+  const search = fileSearchSchema.parse(useSearch({ strict: false }))
+  const navigate = useNavigate()
+  const person = useQuery(personQuery(id))
+
+  if (person.isPending) return <Loader aria-label="Chargement du dossier" />
+  if (person.error || !person.data) {
+    const gone = isApiError(person.error) && person.error.status === 404
+    return (
+      <Page title={gone ? 'Dossier introuvable' : 'Dossier indisponible'}>
+        {gone ? (
+          <Alert color="gray">Ce dossier n’existe pas ou ne fait pas partie de votre périmètre.</Alert>
+        ) : (
+          <FormError error={person.error} title="Chargement impossible" />
+        )}
+        <AnchorLink to="/personnes">Retour à la recherche</AnchorLink>
+      </Page>
+    )
+  }
+
+  const p = person.data
+  const tabs = tabsFor(p)
+  const tab = search.onglet && tabs.includes(search.onglet) ? search.onglet : 'identite'
+  const setSearch = (patch: Partial<FileSearch>) =>
+    navigate({ to: '/personnes/$id', params: { id }, search: { ...search, ...patch }, replace: true })
+
+  return (
+    <Page title={`${p.lastName.toUpperCase()} ${p.firstName}`}>
+      <FileHeader person={p} />
+      <Tabs
+        value={tab}
+        onChange={(next) =>
+          navigate({
+            to: '/personnes/$id',
+            params: { id },
+            search: next === 'identite' ? {} : { onglet: next as FileTab },
+          })
+        }
+        keepMounted={false}
+      >
+        <Tabs.List aria-label="Sections du dossier">
+          {tabs.map((t) => (
+            <Tabs.Tab key={t} value={t}>
+              {tabLabels[t]}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="identite" pt="lg">
+          <IdentityTab person={p} />
+        </Tabs.Panel>
+        {p.can.readFile && (
+          <>
+            <Tabs.Panel value="situation" pt="lg">
+              <SituationTab person={p} on={search.on ?? p.today} onDate={(on) => setSearch({ on })} />
+            </Tabs.Panel>
+            <Tabs.Panel value="evenements" pt="lg">
+              <EventsTab person={p} search={search} setSearch={setSearch} />
+            </Tabs.Panel>
+            <Tabs.Panel value="propositions" pt="lg">
+              <PropositionsTab person={p} search={search} setSearch={setSearch} />
+            </Tabs.Panel>
+            <Tabs.Panel value="situations" pt="lg">
+              <SituationsTab person={p} />
+            </Tabs.Panel>
+            <Tabs.Panel value="programmes" pt="lg">
+              <EnrolmentsTab person={p} />
+            </Tabs.Panel>
+            <Tabs.Panel value="notes" pt="lg">
+              <NotesTab person={p} />
+            </Tabs.Panel>
+          </>
+        )}
+      </Tabs>
+    </Page>
+  )
+}
+
+/** Who, where, followed by whom: the lines under the name, on every tab. */
+function FileHeader({ person: p }: { person: PersonDetail }) {
+  return (
+    <Group gap="xs" wrap="wrap" aria-label="Résumé du dossier" role="group">
+      <Text>
+        Né{p.sex === 'F' ? 'e' : ''} le {formatDate(p.birthDate)} ({p.age} ans)
+      </Text>
+      <Text aria-hidden="true">·</Text>
+      <Text>{p.siteName}</Text>
+      <Text aria-hidden="true">·</Text>
+      <Text>Référent : {p.referentName ?? 'à désigner'}</Text>
+      {p.firstReceptionDate && (
+        <>
+          <Text aria-hidden="true">·</Text>
+          <Text>Premier accueil le {formatDate(p.firstReceptionDate)}</Text>
+        </>
+      )}
+      {p.priorityArea && (
+        <Badge color="grape" variant="light">
+          {labelOf(priorityAreas.labels, p.priorityArea)}
+        </Badge>
+      )}
+      {p.statuses.map((s) => (
+        <Badge key={s.id} color={s.sensitive ? 'orange' : 'blue'} variant="light">
+          {labelOf(statusLabels, s.status)}
+        </Badge>
+      ))}
+    </Group>
+  )
+}

@@ -1,0 +1,134 @@
+import { Button, Group, NumberInput, Select, SimpleGrid, Stack, Textarea } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import type { Event } from '../../../../shared/accompaniment/accompaniment.schema.ts'
+import type { PersonDetail } from '../../../../shared/persons/person.schema.ts'
+import { AppModal } from '../../../components/app-modal.tsx'
+import { FormError } from '../../../components/form-error.tsx'
+import { DateField } from '../date-field.tsx'
+import { attendanceOptions, eventKindOptions } from '../labels.ts'
+import { SiteSelect } from '../pickers.tsx'
+import { recordApi } from '../record.api.ts'
+import { numberOrNull, textOrNull, useRecordMutation } from '../use-record-mutation.ts'
+
+interface EventValues {
+  kind: string | null
+  date: string | null
+  siteId: string | null
+  durationMinutes: number | string
+  attendance: string | null
+  note: string
+}
+
+/** Records an event (interview, workshop, call…) or plans an appointment (a date to come, attendance not yet known). */
+export function EventFormModal({
+  person,
+  event,
+  opened,
+  onClose,
+}: {
+  person: PersonDetail
+  event?: Event
+  opened: boolean
+  onClose: () => void
+}) {
+  return (
+    <AppModal opened={opened} onClose={onClose} title={event ? 'Modifier l’événement' : 'Nouvel événement'} size="lg">
+      {opened && <EventForm person={person} event={event} onDone={onClose} />}
+    </AppModal>
+  )
+}
+
+function EventForm({ person, event, onDone }: { person: PersonDetail; event?: Event; onDone: () => void }) {
+  const form = useForm<EventValues>({
+    initialValues: {
+      kind: event?.kind ?? 'individual_interview',
+      date: event?.date ?? person.today,
+      siteId: event?.siteId ?? person.siteId,
+      durationMinutes: event?.durationMinutes ?? '',
+      attendance: event ? event.attendance : 'present',
+      note: event?.note ?? '',
+    },
+    validate: (v) => {
+      const errors: Record<string, string> = {}
+      if (!v.kind) errors.kind = 'Choisissez le type.'
+      if (!v.date) errors.date = 'Date requise (jj/mm/aaaa).'
+      if (v.date && v.date > person.today && v.attendance)
+        errors.attendance = 'Un rendez-vous à venir n’a pas encore de présence.'
+      return errors
+    },
+  })
+  const save = useRecordMutation(
+    person.id,
+    form,
+    (v: EventValues) => {
+      const body = {
+        kind: v.kind as Event['kind'],
+        date: v.date ?? '',
+        siteId: v.siteId,
+        durationMinutes: numberOrNull(v.durationMinutes),
+        attendance: (v.attendance || null) as Event['attendance'],
+        note: textOrNull(v.note),
+      }
+      return event
+        ? recordApi.changeEvent(person.id, event.id, { ...body, version: event.version })
+        : recordApi.addEvent(person.id, body)
+    },
+    onDone,
+  )
+  const planned = Boolean(form.values.date && form.values.date > person.today)
+
+  return (
+    <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
+      <Stack gap="md">
+        <FormError error={save.error} title="Enregistrement impossible" />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select
+            label="Type"
+            required
+            allowDeselect={false}
+            data={eventKindOptions}
+            data-autofocus
+            {...form.getInputProps('kind')}
+          />
+          <DateField
+            label="Date"
+            required
+            description={planned ? 'Date à venir : un rendez-vous planifié' : undefined}
+            {...form.getInputProps('date')}
+            onChange={(d) => {
+              form.setFieldValue('date', d)
+              if (d && d > person.today) form.setFieldValue('attendance', null)
+            }}
+          />
+          <SiteSelect label="Lieu" all {...form.getInputProps('siteId')} />
+          <NumberInput
+            label="Durée (minutes)"
+            min={0}
+            max={1440}
+            step={15}
+            allowDecimal={false}
+            {...form.getInputProps('durationMinutes')}
+          />
+          <Select
+            label="Présence"
+            data={attendanceOptions}
+            clearable
+            clearButtonProps={{ 'aria-label': 'Présence non renseignée' }}
+            placeholder={planned ? 'À venir' : 'Non renseignée'}
+            disabled={planned}
+            {...form.getInputProps('attendance')}
+          />
+        </SimpleGrid>
+        <Textarea label="Note" autosize minRows={3} maxLength={4000} {...form.getInputProps('note')} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Annuler
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            Enregistrer
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}

@@ -1,0 +1,145 @@
+import { Button, Group, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import type { Situation } from '../../../../shared/accompaniment/situations.schema.ts'
+import type { PersonDetail } from '../../../../shared/persons/person.schema.ts'
+import { AppModal } from '../../../components/app-modal.tsx'
+import { FormError } from '../../../components/form-error.tsx'
+import { DateField } from '../date-field.tsx'
+import { situationKindGroups } from '../labels.ts'
+import { recordApi } from '../record.api.ts'
+import { numberOrNull, textOrNull, useRecordMutation } from '../use-record-mutation.ts'
+
+interface SituationValues {
+  kind: string | null
+  startDate: string | null
+  plannedEndDate: string | null
+  endDate: string | null
+  organisationName: string
+  hoursPerWeek: number | string
+  note: string
+}
+
+/** A job, work-study contract, training course…: dated, with its planned and actual end. */
+export function SituationFormModal({
+  person,
+  situation,
+  opened,
+  onClose,
+}: {
+  person: PersonDetail
+  situation?: Situation
+  opened: boolean
+  onClose: () => void
+}) {
+  return (
+    <AppModal
+      opened={opened}
+      onClose={onClose}
+      title={situation ? `Modifier : ${situation.kindLabel}` : 'Nouvelle situation'}
+      size="lg"
+    >
+      {opened && <SituationForm person={person} situation={situation} onDone={onClose} />}
+    </AppModal>
+  )
+}
+
+function SituationForm({
+  person,
+  situation,
+  onDone,
+}: {
+  person: PersonDetail
+  situation?: Situation
+  onDone: () => void
+}) {
+  const form = useForm<SituationValues>({
+    initialValues: {
+      kind: situation?.kind ?? null,
+      startDate: situation?.startDate ?? person.today,
+      plannedEndDate: situation?.plannedEndDate ?? null,
+      endDate: situation?.endDate ?? null,
+      organisationName: situation?.organisationName ?? '',
+      hoursPerWeek: situation?.hoursPerWeek ?? '',
+      note: situation?.note ?? '',
+    },
+    validate: (v) => {
+      const errors: Record<string, string> = {}
+      if (!v.kind) errors.kind = 'Choisissez le type de situation.'
+      if (!v.startDate) errors.startDate = 'Date de début requise (jj/mm/aaaa).'
+      if (v.startDate && v.endDate && v.endDate < v.startDate)
+        errors.endDate = 'La date de fin précède la date de début.'
+      if (v.startDate && v.plannedEndDate && v.plannedEndDate < v.startDate)
+        errors.plannedEndDate = 'La fin prévue précède la date de début.'
+      return errors
+    },
+  })
+  const save = useRecordMutation(
+    person.id,
+    form,
+    (v: SituationValues) => {
+      const body = {
+        kind: v.kind as Situation['kind'],
+        startDate: v.startDate ?? '',
+        plannedEndDate: v.plannedEndDate,
+        endDate: v.endDate,
+        organisationName: textOrNull(v.organisationName),
+        hoursPerWeek: numberOrNull(v.hoursPerWeek),
+        note: textOrNull(v.note),
+      }
+      return situation
+        ? recordApi.changeSituation(person.id, situation.id, { ...body, version: situation.version })
+        : recordApi.addSituation(person.id, body)
+    },
+    onDone,
+  )
+
+  return (
+    <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
+      <Stack gap="md">
+        <FormError error={save.error} title="Enregistrement impossible" />
+        <Select
+          label="Type de situation"
+          required
+          allowDeselect={false}
+          data={situationKindGroups}
+          searchable
+          data-autofocus
+          {...form.getInputProps('kind')}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <DateField label="Début" required {...form.getInputProps('startDate')} />
+          <DateField label="Fin prévue" clearable {...form.getInputProps('plannedEndDate')} />
+          <DateField
+            label="Fin réelle"
+            description="Vide tant qu’elle dure"
+            clearable
+            {...form.getInputProps('endDate')}
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            label="Employeur ou organisme de formation"
+            maxLength={200}
+            {...form.getInputProps('organisationName')}
+          />
+          <NumberInput
+            label="Heures par semaine"
+            min={0}
+            max={80}
+            decimalSeparator=","
+            {...form.getInputProps('hoursPerWeek')}
+          />
+        </SimpleGrid>
+        <Textarea label="Note" autosize minRows={2} maxLength={4000} {...form.getInputProps('note')} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Annuler
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            Enregistrer
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}

@@ -1,0 +1,235 @@
+import { Button, Group, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { useId } from 'react'
+import {
+  type AttributeKind,
+  attributeLabels,
+  sensitiveStatuses,
+  statuses,
+} from '../../../../shared/nomenclatures/person.ts'
+import type { PersonDetail } from '../../../../shared/persons/person.schema.ts'
+import type { AttributeInput, StatusPeriod } from '../../../../shared/persons/situation.schema.ts'
+import { AppModal } from '../../../components/app-modal.tsx'
+import { FormError } from '../../../components/form-error.tsx'
+import { DateField } from '../date-field.tsx'
+import { attributeOptions, labelOf, level2019Options, optionsOf, statusLabels } from '../labels.ts'
+import { personsApi } from '../persons.api.ts'
+import { SensitiveHint } from '../sensitive.tsx'
+import { textOrNull, useRecordMutation } from '../use-record-mutation.ts'
+
+const attributeChoices = optionsOf(attributeLabels)
+
+interface AttributeValues {
+  attribute: string | null
+  value: string | null
+  nomenclature: '2019' | '1969'
+  level2019: string | null
+  validFrom: string | null
+}
+
+function toAttributeInput(v: AttributeValues): AttributeInput {
+  const attribute = v.attribute as AttributeKind
+  if (attribute === 'education_level')
+    return v.nomenclature === '2019'
+      ? { attribute, level2019: Number(v.level2019), validFrom: v.validFrom ?? '' }
+      : { attribute, value: v.value, validFrom: v.validFrom ?? '' }
+  return { attribute, value: v.value, validFrom: v.validFrom ?? '' }
+}
+
+/** A change of situation, recorded with the date it takes effect (history is kept, never overwritten). */
+export function AttributeFormModal({
+  person,
+  opened,
+  onClose,
+}: {
+  person: PersonDetail
+  opened: boolean
+  onClose: () => void
+}) {
+  return (
+    <AppModal opened={opened} onClose={onClose} title="Enregistrer un changement de situation" size="lg">
+      {opened && <AttributeForm person={person} onDone={onClose} />}
+    </AppModal>
+  )
+}
+
+function AttributeForm({ person, onDone }: { person: PersonDetail; onDone: () => void }) {
+  const nomenclatureLabel = useId()
+  const form = useForm<AttributeValues>({
+    initialValues: { attribute: null, value: null, nomenclature: '2019', level2019: null, validFrom: person.today },
+    validate: (v) => {
+      const errors: Record<string, string> = {}
+      if (!v.attribute) errors.attribute = 'Choisissez l’élément qui change.'
+      const education = v.attribute === 'education_level' && v.nomenclature === '2019'
+      if (education && !v.level2019) errors.level2019 = 'Choisissez le niveau.'
+      if (!education && !v.value) errors.value = 'Choisissez la nouvelle valeur.'
+      if (!v.validFrom) errors.validFrom = 'Date d’effet requise (jj/mm/aaaa).'
+      return errors
+    },
+  })
+  const save = useRecordMutation(
+    person.id,
+    form,
+    (v: AttributeValues) => personsApi.addAttribute(person.id, toAttributeInput(v)),
+    onDone,
+  )
+  const attribute = form.values.attribute as AttributeKind | null
+
+  return (
+    <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
+      <Stack gap="md">
+        <FormError error={save.error} title="Enregistrement impossible" />
+        <Select
+          label="Élément de situation"
+          required
+          allowDeselect={false}
+          data={attributeChoices}
+          data-autofocus
+          {...form.getInputProps('attribute')}
+          onChange={(v) => {
+            form.setFieldValue('attribute', v)
+            form.setFieldValue('value', null)
+          }}
+        />
+        {attribute === 'education_level' && (
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id={nomenclatureLabel}>
+              Nomenclature du niveau
+            </Text>
+            <SegmentedControl
+              aria-labelledby={nomenclatureLabel}
+              data={[
+                { value: '2019', label: '2019 (1 à 8)' },
+                { value: '1969', label: '1969 (VI à I)' },
+              ]}
+              {...form.getInputProps('nomenclature')}
+            />
+          </Stack>
+        )}
+        {attribute === 'education_level' && form.values.nomenclature === '2019' ? (
+          <Select
+            label="Nouveau niveau"
+            required
+            allowDeselect={false}
+            data={level2019Options}
+            {...form.getInputProps('level2019')}
+          />
+        ) : (
+          <Select
+            label="Nouvelle valeur"
+            required
+            allowDeselect={false}
+            disabled={!attribute}
+            data={attribute ? attributeOptions(attribute) : []}
+            {...form.getInputProps('value')}
+          />
+        )}
+        <DateField label="Date d’effet" required maxDate={person.today} {...form.getInputProps('validFrom')} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Annuler
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            Enregistrer
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}
+
+interface StatusValues {
+  status: string | null
+  startDate: string | null
+  endDate: string | null
+  detail: string
+}
+
+/** Opens a status period, or corrects / closes one (with the version read). */
+export function StatusFormModal({
+  person,
+  status,
+  opened,
+  onClose,
+}: {
+  person: PersonDetail
+  status?: StatusPeriod
+  opened: boolean
+  onClose: () => void
+}) {
+  return (
+    <AppModal
+      opened={opened}
+      onClose={onClose}
+      title={status ? `Statut : ${labelOf(statusLabels, status.status)}` : 'Ouvrir un statut'}
+    >
+      {opened && <StatusForm person={person} status={status} onDone={onClose} />}
+    </AppModal>
+  )
+}
+
+function StatusForm({ person, status, onDone }: { person: PersonDetail; status?: StatusPeriod; onDone: () => void }) {
+  const options = optionsOf(statuses.labels).filter(
+    (o) => person.can.seeSensitive || !(sensitiveStatuses as string[]).includes(o.value),
+  )
+  const form = useForm<StatusValues>({
+    initialValues: {
+      status: status?.status ?? null,
+      startDate: status?.startDate ?? person.today,
+      endDate: status?.endDate ?? null,
+      detail: status?.detail ?? '',
+    },
+    validate: (v) => {
+      const errors: Record<string, string> = {}
+      if (!v.status) errors.status = 'Choisissez le statut.'
+      if (!v.startDate) errors.startDate = 'Date de début requise (jj/mm/aaaa).'
+      if (v.startDate && v.endDate && v.endDate < v.startDate)
+        errors.endDate = 'La date de fin précède la date de début.'
+      return errors
+    },
+  })
+  const save = useRecordMutation(
+    person.id,
+    form,
+    (v: StatusValues) => {
+      const body = { startDate: v.startDate ?? '', endDate: v.endDate, detail: textOrNull(v.detail) }
+      return status
+        ? personsApi.changeStatus(person.id, status.id, { ...body, version: status.version })
+        : personsApi.addStatus(person.id, { ...body, status: v.status as StatusPeriod['status'] })
+    },
+    onDone,
+  )
+  const sensitive = (sensitiveStatuses as string[]).includes(form.values.status ?? '')
+
+  return (
+    <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
+      <Stack gap="md">
+        <FormError error={save.error} title="Enregistrement impossible" />
+        {!status && (
+          <Select
+            label="Statut"
+            required
+            allowDeselect={false}
+            data={options}
+            data-autofocus
+            {...form.getInputProps('status')}
+          />
+        )}
+        {sensitive && <SensitiveHint />}
+        <Group grow align="flex-start">
+          <DateField label="Début" required maxDate={person.today} {...form.getInputProps('startDate')} />
+          <DateField label="Fin" description="Vide tant qu’il dure" clearable {...form.getInputProps('endDate')} />
+        </Group>
+        <Textarea label="Détail" autosize minRows={2} maxLength={500} {...form.getInputProps('detail')} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Annuler
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            Enregistrer
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}

@@ -1,0 +1,205 @@
+import { Button, Group, Loader, Table, Text, TextInput } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { useQuery } from '@tanstack/react-query'
+import { Link, useNavigate, useSearch } from '@tanstack/react-router'
+import { z } from 'zod'
+import { can } from '../../../shared/auth/roles.ts'
+import { FormError } from '../../components/form-error.tsx'
+import { formatDate } from '../../components/format.ts'
+import { Page } from '../../components/page.tsx'
+import { SortableTh, TablePagination } from '../../components/table.tsx'
+import { useMe } from '../auth/auth.api.ts'
+import { AnchorLink } from './anchor-link.tsx'
+import { DateField } from './date-field.tsx'
+import { type PersonSearchParams, personSearchQuery } from './persons.api.ts'
+import { SiteSelect } from './pickers.tsx'
+
+/** The search lives in the URL (?q=dupont&birthDate=…), so a reload or a shared link gives the same list. */
+export const personSearchSchema = z.object({
+  page: z.coerce.number().int().min(1).catch(1),
+  pageSize: z.coerce.number().int().min(1).max(200).catch(25),
+  q: z.string().trim().max(100).optional().catch(undefined),
+  birthDate: z.iso.date().optional().catch(undefined),
+  phone: z.string().trim().max(30).optional().catch(undefined),
+  siteId: z.uuid().optional().catch(undefined),
+  sort: z.enum(['relevance', 'name', 'birthDate', 'firstReception']).optional().catch(undefined),
+  order: z.enum(['asc', 'desc']).catch('asc'),
+})
+type Sortable = 'name' | 'birthDate' | 'firstReception'
+
+interface Filters {
+  q: string
+  birthDate: string | null
+  phone: string
+  siteId: string | null
+}
+
+/** Default values stay out of the URL. */
+function clean(p: PersonSearchParams): Partial<PersonSearchParams> {
+  return Object.fromEntries(
+    Object.entries(p).filter(
+      ([k, v]) =>
+        v !== undefined &&
+        v !== '' &&
+        !(k === 'page' && v === 1) &&
+        !(k === 'pageSize' && v === 25) &&
+        !(k === 'order' && v === 'asc'),
+    ),
+  )
+}
+
+export function PersonSearchPage() {
+  const me = useMe()
+  const params = personSearchSchema.parse(useSearch({ strict: false }))
+  const navigate = useNavigate()
+  const go = (next: PersonSearchParams) => navigate({ to: '/personnes', search: clean(next), replace: true })
+  const results = useQuery(personSearchQuery(params))
+  const criteria = Boolean(params.q || params.birthDate || params.phone)
+
+  const form = useForm<Filters>({
+    initialValues: {
+      q: params.q ?? '',
+      birthDate: params.birthDate ?? null,
+      phone: params.phone ?? '',
+      siteId: params.siteId ?? null,
+    },
+    validate: {
+      phone: (v) => (v.trim() && (v.match(/\d/g) ?? []).length < 4 ? 'Au moins 4 chiffres.' : null),
+    },
+  })
+  const sort: Sortable | 'relevance' = params.sort ?? (params.q ? 'relevance' : 'name')
+  const sortProps = {
+    sort: sort as Sortable,
+    order: params.order,
+    onSort: (s: Sortable, order: 'asc' | 'desc') => go({ ...params, sort: s, order, page: 1 }),
+  }
+
+  return (
+    <Page
+      title="Rechercher une personne"
+      actions={
+        can(me.role, 'personCreate') && (
+          <Button component={Link} to="/personnes/nouvelle">
+            Nouvelle personne
+          </Button>
+        )
+      }
+    >
+      <Text>
+        Avant de créer un dossier, cherchez la personne : par son nom (l’orthographe approchée suffit), sa date de
+        naissance ou son téléphone.
+      </Text>
+      <search aria-label="Rechercher une personne">
+        <form
+          noValidate
+          onSubmit={form.onSubmit((f) =>
+            go({
+              ...params,
+              q: f.q.trim() || undefined,
+              birthDate: f.birthDate ?? undefined,
+              phone: f.phone.trim() || undefined,
+              siteId: f.siteId ?? undefined,
+              sort: undefined,
+              page: 1,
+            }),
+          )}
+        >
+          <Group align="flex-start" gap="md">
+            <TextInput label="Nom et prénom" placeholder="ex. Dupont Marie" w={260} {...form.getInputProps('q')} />
+            <DateField label="Date de naissance" clearable w={170} {...form.getInputProps('birthDate')} />
+            <TextInput label="Téléphone" type="tel" placeholder="06 12…" w={170} {...form.getInputProps('phone')} />
+            <SiteSelect
+              label="Site"
+              clearable
+              clearButtonProps={{ 'aria-label': 'Tous les sites' }}
+              placeholder="Tous vos sites"
+              w={240}
+              {...form.getInputProps('siteId')}
+            />
+            <Group gap="sm" mt={25}>
+              <Button type="submit">Rechercher</Button>
+              <Button
+                variant="default"
+                onClick={() => {
+                  form.setValues({ q: '', birthDate: null, phone: '', siteId: null })
+                  go({ page: 1, pageSize: params.pageSize, order: 'asc' })
+                }}
+              >
+                Effacer
+              </Button>
+            </Group>
+          </Group>
+        </form>
+      </search>
+
+      <FormError error={results.error} title="Recherche impossible" />
+      {results.isPending ? (
+        <Loader aria-label="Recherche en cours" />
+      ) : (
+        <Table.ScrollContainer minWidth={800}>
+          <Table striped highlightOnHover aria-busy={results.isFetching}>
+            <Table.Caption>
+              {criteria ? 'Personnes correspondant à la recherche' : 'Personnes suivies sur vos sites'}
+            </Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <SortableTh column="name" {...sortProps}>
+                  Nom
+                </SortableTh>
+                <SortableTh column="birthDate" {...sortProps}>
+                  Date de naissance
+                </SortableTh>
+                <Table.Th>Âge</Table.Th>
+                <Table.Th>Site</Table.Th>
+                <Table.Th>Référent</Table.Th>
+                <SortableTh column="firstReception" {...sortProps}>
+                  Premier accueil
+                </SortableTh>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {results.data?.items.length === 0 && (
+                <Table.Tr>
+                  <Table.Td colSpan={6}>
+                    <Text ta="center" py="md">
+                      Aucune personne ne correspond à cette recherche.
+                      {can(me.role, 'personCreate') && ' Vous pouvez créer son dossier.'}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              )}
+              {results.data?.items.map((p) => (
+                <Table.Tr key={p.id}>
+                  <Table.Td>
+                    <AnchorLink to="/personnes/$id" params={{ id: p.id }} fw={600}>
+                      {p.lastName.toUpperCase()} {p.firstName}
+                    </AnchorLink>
+                  </Table.Td>
+                  <Table.Td>{formatDate(p.birthDate)}</Table.Td>
+                  <Table.Td>{p.age} ans</Table.Td>
+                  <Table.Td>{p.siteName}</Table.Td>
+                  <Table.Td>
+                    {p.referentName ?? (
+                      <Text c="dimmed" span size="sm">
+                        À désigner
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{formatDate(p.firstReceptionDate) || '—'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {results.data && (
+        <TablePagination
+          total={results.data.total}
+          page={params.page}
+          pageSize={params.pageSize}
+          onChange={(next) => go({ ...params, ...next })}
+        />
+      )}
+    </Page>
+  )
+}
