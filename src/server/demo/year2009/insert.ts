@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema.ts'
 import type { Tx } from '../../deps.ts'
 import { findCommune } from '../../modules/reference/communes.ts'
 import type { DemoContext } from '../demo-extensions.ts'
+import { DEMO_STRUCTURE } from '../demo-organisation.ts'
 import { isoDay } from './days.ts'
 import type { Plan } from './plan-types.ts'
 import { hashString, Random } from './random.ts'
@@ -62,13 +63,14 @@ export async function insertPlan(
   const ids = new Random(hashString(`jalon-2009:${s}`))
   const counts: RowCounts = {}
 
-  // staff
+  // staff; e-mails are unique across structures: another structure loading the data set gets its own addresses
+  const emailOf = (e: string) => (s === DEMO_STRUCTURE.id ? e : e.replace('@', `+${s}@`))
   const staffRows = await tx
     .insertInto('app_user')
     .values(
       plan.staff.map((m) => ({
         structure_id: s,
-        email: m.email,
+        email: emailOf(m.email),
         display_name: m.displayName,
         role: m.role,
         password_hash: UNUSABLE_PASSWORD,
@@ -78,7 +80,7 @@ export async function insertPlan(
     .returning(['id', 'email'])
     .execute()
   const userByEmail = new Map(staffRows.map((u) => [u.email, u.id]))
-  const staffId = plan.staff.map((m) => userByEmail.get(m.email)!)
+  const staffId = plan.staff.map((m) => userByEmail.get(emailOf(m.email))!)
   const anySite = [...ctx.siteIds.values()][0]
   const siteId = (code: string) => ctx.siteIds.get(code) ?? anySite
   const mlId = ctx.programmeIds.get('ML')
