@@ -1,4 +1,4 @@
-import type { Role } from '../../shared/auth/roles.ts'
+import { capabilities, type Role } from '../../shared/auth/roles.ts'
 import type { Scope } from '../../shared/reporting/reporting.schema.ts'
 import type { Actor } from '../deps.ts'
 import { forbidden } from '../errors.ts'
@@ -13,8 +13,9 @@ import { forbidden } from '../errors.ts'
  * - Reception, officers, partners: nothing here (published documents reach partners as files).
  */
 export const reportingPolicy = {
-  readIndicators: ['director', 'statistician', 'counsellor'],
-  readReport: ['director', 'statistician', 'counsellor'],
+  /** the same list opens the statistics page (capabilities.statistics) */
+  readIndicators: capabilities.statistics,
+  readReport: capabilities.statistics,
   readCatalogue: ['director', 'statistician', 'counsellor', 'admin'],
   readObjectives: ['director', 'statistician', 'admin'],
   manageObjectives: ['admin'],

@@ -107,8 +107,8 @@ describe('GET /api/reports/annual', () => {
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer)
     const names = wb.worksheets.map((w) => w.name)
     expect(names[0]).toBe('Rapport')
-    expect(names).toContain('Le programme CIVIS')
-    const sheet = wb.getWorksheet('Les jeunes en contact')!
+    expect(names).toContain('CIVIS')
+    const sheet = wb.getWorksheet('Jeunes en contact')!
     const values: unknown[] = []
     sheet.eachRow((row) => {
       values.push(...(row.values as unknown[]))

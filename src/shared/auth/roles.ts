@@ -30,6 +30,8 @@ export const roleLabels: Record<Role, string> = {
 export const capabilities = {
   administration: ['admin'],
   audit: ['admin', 'director'],
+  // Indicators and the annual report: reportingPolicy (src/server/reporting/reporting.policy.ts).
+  statistics: ['director', 'statistician', 'counsellor'],
   // Person files: the same lists as personPolicy (src/server/modules/persons/person.policy.ts).
   persons: ['director', 'counsellor', 'reception', 'training_officer', 'employment_officer', 'aid_officer'],
   personCreate: ['counsellor', 'reception'],

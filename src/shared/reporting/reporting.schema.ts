@@ -187,6 +187,8 @@ export type SectionItem = z.infer<typeof sectionItemSchema>
 export const reportSectionSchema = z.object({
   key: z.string(),
   title: z.string(),
+  /** a spreadsheet tab's name (31 characters at most) */
+  shortTitle: z.string().max(31),
   intro: z.string().optional(),
   items: z.array(sectionItemSchema),
 })

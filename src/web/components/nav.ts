@@ -14,6 +14,7 @@ export const navItems: NavItem[] = [
   { to: '/accueil', label: 'Accueil' },
   { to: '/personnes', label: 'Personnes', section: 'Accompagnement', capability: 'persons' },
   { to: '/portefeuille', label: 'Mon portefeuille', section: 'Accompagnement', capability: 'caseload' },
+  { to: '/statistiques', label: 'Statistiques', section: 'Pilotage', capability: 'statistics' },
   { to: '/admin/sites', label: 'Sites', section: 'Administration', capability: 'administration' },
   { to: '/admin/programmes', label: 'Programmes', section: 'Administration', capability: 'administration' },
   { to: '/admin/utilisateurs', label: 'Utilisateurs', section: 'Administration', capability: 'administration' },

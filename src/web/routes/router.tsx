@@ -22,6 +22,7 @@ import { HomePage } from '../features/home/home.page.tsx'
 import { CreatePersonPage } from '../features/persons/create.page.tsx'
 import { fileSearchSchema, PersonFilePage } from '../features/persons/file.page.tsx'
 import { PersonSearchPage, personSearchSchema } from '../features/persons/search.page.tsx'
+import { StatisticsPage, statisticsSearchSchema } from '../features/statistics/statistics.page.tsx'
 import { ErrorPage, Forbidden, FullPageError, NotFound } from './errors.tsx'
 import { guarded } from './guard.tsx'
 
@@ -90,6 +91,12 @@ const auditRoute = createRoute({
   component: guarded('audit', AuditPage),
 })
 const forbiddenRoute = page('/acces-refuse', Forbidden)
+const statisticsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/statistiques',
+  validateSearch: (search) => statisticsSearchSchema.partial().parse(search),
+  component: guarded('statistics', StatisticsPage),
+})
 const personSearchRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/personnes',
@@ -121,6 +128,7 @@ const routeTree = rootRoute.addChildren([
     usersRoute,
     auditRoute,
     forbiddenRoute,
+    statisticsRoute,
     personSearchRoute,
     personCreateRoute,
     personFileRoute,

@@ -14,6 +14,7 @@ export const annualReportSections: ReportSection[] = [
   {
     key: 'youth_in_contact',
     title: 'Les jeunes en contact',
+    shortTitle: 'Jeunes en contact',
     intro: 'Jeunes suivis par la Mission Locale ayant eu au moins un contact pendant la période.',
     items: [
       item('ml.youth_in_contact', {
@@ -27,6 +28,7 @@ export const annualReportSections: ReportSection[] = [
   {
     key: 'characteristics',
     title: 'Caractéristiques générales des jeunes accompagnés',
+    shortTitle: 'Caractéristiques',
     items: [
       item('ml.youth_in_contact.shares'),
       item('ml.youth_in_contact', { tables: ['priorityArea'], figures: false }),
@@ -35,6 +37,7 @@ export const annualReportSections: ReportSection[] = [
   {
     key: 'situation_at_end',
     title: 'Situation des jeunes au dernier jour de la période',
+    shortTitle: 'Situation en fin de période',
     intro:
       'Situation familiale, logement, ressources et permis de conduire des jeunes en contact, au 31/12 pour une année.',
     items: [
@@ -51,6 +54,7 @@ export const annualReportSections: ReportSection[] = [
   {
     key: 'first_receptions',
     title: 'Les jeunes accueillis pour la première fois',
+    shortTitle: 'Premiers accueils',
     items: [
       item('ml.first_receptions', {
         charts: [
@@ -63,6 +67,7 @@ export const annualReportSections: ReportSection[] = [
   {
     key: 'propositions',
     title: 'Propositions faites aux jeunes',
+    shortTitle: 'Propositions',
     intro:
       'Tout acte professionnel d’un conseiller à destination d’un jeune est décrit en propositions, classées en ' +
       '3 domaines (professionnel, social, vie sociale) et 7 thèmes.',
@@ -75,6 +80,7 @@ export const annualReportSections: ReportSection[] = [
   {
     key: 'situation_entries',
     title: 'Entrées en emploi et en formation',
+    shortTitle: 'Entrées emploi et formation',
     items: [
       item('ml.situation_entries', {
         charts: [{ table: 'byYear', kind: 'years', title: 'Comparaison annuelle du nombre de mesures' }],
@@ -84,6 +90,7 @@ export const annualReportSections: ReportSection[] = [
   {
     key: 'civis',
     title: 'Le programme CIVIS',
+    shortTitle: 'CIVIS',
     intro:
       'Accompagnement renforcé vers l’emploi des jeunes de moins de 26 ans en difficulté (aujourd’hui le Contrat ' +
       'd’Engagement Jeune).',
@@ -92,6 +99,7 @@ export const annualReportSections: ReportSection[] = [
   {
     key: 'organisation',
     title: 'Toute la structure',
+    shortTitle: 'Toute la structure',
     items: [item('org.into_employment')],
   },
 ]

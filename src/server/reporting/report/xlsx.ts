@@ -17,9 +17,9 @@ function sheetName(title: string, taken: Set<string>): string {
     .replace(/[:\\/?*[\]]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
-    .slice(0, 28)
+    .slice(0, 31)
   let name = base
-  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base.slice(0, 26)} ${i}`
+  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base.slice(0, 28)} ${i}`
   taken.add(name.toLowerCase())
   return name
 }
@@ -139,7 +139,7 @@ export async function renderXlsx(report: AnnualReport): Promise<Buffer> {
   for (const s of report.sections) c.text(`• ${s.title}`)
 
   for (const section of report.sections) {
-    const ws = wb.addWorksheet(sheetName(section.title, taken), { views: [{ showGridLines: false }] })
+    const ws = wb.addWorksheet(sheetName(section.shortTitle, taken), { views: [{ showGridLines: false }] })
     ws.getColumn(1).width = 52
     for (let i = 2; i <= 9; i++) ws.getColumn(i).width = 14
     const w = new SheetWriter(ws)
