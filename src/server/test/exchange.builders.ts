@@ -73,6 +73,7 @@ export const dataTables = [
   'site',
   'site_commune',
   'programme',
+  'proposition_theme',
   'app_user',
   'user_site',
   'user_programme',
@@ -88,7 +89,11 @@ export const dataTables = [
 
 /** Deletes every data row (not the audit trail, which is append-only): one database serves a whole test file. */
 export async function emptyDatabase(db: Db) {
-  for (const t of [...dataTables].reverse()) await sql`DELETE FROM ${sql.table(t)}`.execute(db.kysely)
+  // the national proposition themes are reference data of the installation, not of a structure
+  for (const t of [...dataTables].reverse())
+    await sql`DELETE FROM ${sql.table(t)} ${t === 'proposition_theme' ? sql`WHERE structure_id IS NOT NULL` : sql``}`.execute(
+      db.kysely,
+    )
 }
 
 export async function tableCounts(db: Db): Promise<Record<string, number>> {

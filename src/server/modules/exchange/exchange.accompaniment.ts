@@ -1,7 +1,9 @@
+import { sql } from 'kysely'
 import { enrolmentExitReasons } from '../../../shared/accompaniment/situations.schema.ts'
 import {
   attendances,
   eventKinds,
+  type PropositionTheme,
   propositionDomains,
   propositionOutcomes,
   propositionThemes,
@@ -50,6 +52,8 @@ export const themeLookup: LookupTarget = {
   name: 'theme',
   label: 'thème',
   load: loadThemeKeys,
+  entity: 'proposition_theme',
+  where: 'ni parmi les thèmes nationaux, ni dans proposition_themes.csv ou la base',
   documented: {
     listName: 'Thèmes nationaux de proposition',
     list: {
@@ -61,6 +65,58 @@ export const themeLookup: LookupTarget = {
         ]),
       ),
     },
+  },
+}
+
+const nationalThemes = themeLookup.documented!.list
+
+export const themesEntity: EntitySpec = {
+  name: 'proposition_theme',
+  label: 'thème',
+  file: 'proposition_themes.csv',
+  table: 'proposition_theme',
+  description:
+    'Les thèmes de proposition propres à la structure (les thèmes nationaux sont déjà dans Jalon). Chacun est rattaché ' +
+    'à un thème national du même domaine, pour que les statistiques restent comparables ; un thème local qui porte ' +
+    'le code d’un thème national le remplace pour la structure.',
+  key: 'code',
+  small: true,
+  order: ['code'],
+  conflict: sql`((coalesce(structure_id, '')), code)`,
+  columns: [
+    text('code', 40, 'Code du thème : minuscules, chiffres ou _ (ex. mobility).', true),
+    {
+      name: 'domain',
+      type: { kind: 'code', list: propositionDomains, listName: 'Domaines de proposition' },
+      required: true,
+      description: 'Domaine.',
+    },
+    text('label', 120, 'Libellé.', true),
+    {
+      name: 'national_code',
+      type: { kind: 'code', list: nationalThemes, listName: 'Thèmes nationaux de proposition' },
+      required: true,
+      description: 'Le thème national auquel il correspond.',
+    },
+    {
+      name: 'sensitive',
+      type: { kind: 'boolean' },
+      default: false,
+      description: 'Donnée sensible, vue seulement de ceux qui suivent la personne (vide : false).',
+    },
+    { name: 'active', type: { kind: 'boolean' }, default: true, description: 'Proposable (vide : true).' },
+  ],
+  check(v): ColumnIssue[] {
+    const out: ColumnIssue[] = []
+    if (!/^[a-z0-9_]{2,40}$/.test(v.code as string))
+      out.push({ column: 'code', message: `code invalide « ${v.code} » (minuscules, chiffres ou _)` })
+    const national = propositionThemes[v.national_code as PropositionTheme]
+    if (national && national.domain !== v.domain)
+      out.push({
+        column: 'national_code',
+        message: `le thème national « ${v.national_code} » est du domaine ${national.domain}, pas ${v.domain}`,
+      })
+    return out
   },
 }
 

@@ -170,6 +170,16 @@ describe('other refusals', () => {
     ])
   })
 
+  it('an unknown theme; a local theme mapped to a national theme of another domain', async () => {
+    let b = withCell(example, 'propositions.csv', 1, 'theme', 'permis')
+    b = withCell(b, 'proposition_themes.csv', 1, 'national_code', 'housing')
+    // PR-4, on the refused local theme, is left out without a message of its own
+    expect(await refused(b)).toEqual([
+      'proposition_themes.csv, ligne 2, colonne national_code : le thème national « housing » est du domaine social, pas professional',
+      'propositions.csv, ligne 2, colonne theme : thème introuvable « permis » (ni parmi les thèmes nationaux, ni dans proposition_themes.csv ou la base)',
+    ])
+  })
+
   it('a theme of another domain', async () => {
     const b = withCell(example, 'propositions.csv', 2, 'domain', 'professional')
     expect(await refused(b)).toEqual([

@@ -197,7 +197,7 @@ async function resolveReferences(
       const found = keys.map((k) => hits.get(foldKey(targetEntity, k)))
       const missing = keys.find((_, i) => !found[i])
       if (missing !== undefined) {
-        if (ctx.refused.get(target)?.has(foldKey(targetEntity, missing))) fail(row)
+        if (ctx.refused.get(ctx.refs.source(target))?.has(foldKey(targetEntity, missing))) fail(row)
         else
           fail(row, {
             column: c.name,

@@ -30,6 +30,7 @@ describe('jalon import: the documented example bundle', () => {
       site: 3,
       site_commune: 4,
       programme: 3,
+      proposition_theme: 8,
       app_user: 3,
       user_site: 4,
       user_programme: 4,
@@ -37,7 +38,7 @@ describe('jalon import: the documented example bundle', () => {
       person_attribute: 6,
       status_period: 3,
       event: 6,
-      proposition: 3,
+      proposition: 4,
       situation: 3,
       enrolment: 3,
       person_note: 2,
@@ -93,6 +94,32 @@ describe('jalon import: the documented example bundle', () => {
       .orderBy('c.commune_code')
       .execute()
     expect(hond.map((c) => c.commune_code)).toEqual(['59309', '59326'])
+  })
+
+  it('imports the structure’s own proposition themes, which its propositions then use', async () => {
+    await importInto(db, example)
+    const theme = await db.kysely
+      .selectFrom('proposition_theme')
+      .select(['structure_id', 'domain', 'national_code'])
+      .where('code', '=', 'mobility')
+      .executeTakeFirstOrThrow()
+    expect(theme).toEqual({ structure_id: 'ml-littoral', domain: 'professional', national_code: 'employment_access' })
+    const pr4 = await db.kysely
+      .selectFrom('proposition')
+      .select(['theme', 'outcome'])
+      .where('external_id', '=', 'PR-4')
+      .executeTakeFirstOrThrow()
+    expect(pr4).toEqual({ theme: 'mobility', outcome: 'achieved' })
+  })
+
+  it('compares e-mails without case, as the database does', async () => {
+    await importInto(db, example)
+    let b = withCell(example, 'users.csv', 1, 'email', 'Claire.MARTIN@ml-littoral.fr')
+    b = withCell(b, 'persons.csv', 2, 'referent_email', 'PAUL.Durand@ml-littoral.fr')
+    const report = await importInto(db, b)
+    expect(report.files.find((f) => f.file === 'users.csv')).toMatchObject({ inserted: 0, unchanged: 3 })
+    expect(report.files.find((f) => f.file === 'persons.csv')).toMatchObject({ inserted: 0, updated: 0 })
+    expect(await tableCounts(db)).toMatchObject({ app_user: 3 })
   })
 
   it('creates imported users inactive, with a password nothing matches', async () => {

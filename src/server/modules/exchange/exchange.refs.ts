@@ -32,10 +32,16 @@ export class RefResolver {
     return entityByName(target)?.label ?? exchangeLookups.find((l) => l.name === target)?.label ?? target
   }
 
+  /** The entity whose refused rows explain a missing key of `target`. */
+  source(target: string) {
+    return exchangeLookups.find((l) => l.name === target)?.entity ?? target
+  }
+
   /** A sentence naming where a missing key was looked for. */
   where(target: string) {
     const entity = entityByName(target)
-    return entity ? `ni dans ${entity.file}, ni dans la base` : 'absent de la base'
+    const lookup = exchangeLookups.find((l) => l.name === target)
+    return entity ? `ni dans ${entity.file}, ni dans la base` : (lookup?.where ?? 'absent de la base')
   }
 
   async resolve(target: string, keys: string[]): Promise<Map<string, Hit>> {

@@ -4,6 +4,7 @@ import {
   propositionsEntity,
   situationsEntity,
   themeLookup,
+  themesEntity,
 } from './exchange.accompaniment.ts'
 import { programmesEntity, sitesEntity, usersEntity } from './exchange.organisation.ts'
 import { notesEntity, personAttributesEntity, personsEntity, statusesEntity } from './exchange.persons.ts'
@@ -17,6 +18,7 @@ export const exchangeEntities: EntitySpec[] = [
   sitesEntity,
   programmesEntity,
   usersEntity,
+  themesEntity,
   personsEntity,
   personAttributesEntity,
   statusesEntity,

@@ -112,7 +112,7 @@ export async function upsertRows(tx: Tx, entity: EntitySpec, rows: Record<string
   const incoming = sql.join(updatable.map((c) => sql`EXCLUDED.${sql.id(c)}`))
   const { rows: out } = await sql<{ key: string; inserted: boolean }>`
     INSERT INTO ${table} (${sql.join(names.map((n) => sql.id(n)))}) VALUES ${values}
-    ON CONFLICT (structure_id, ${sql.id(entity.key)}) DO UPDATE SET ${sql.join(sets)}
+    ON CONFLICT ${entity.conflict ?? sql`(structure_id, ${sql.id(entity.key)})`} DO UPDATE SET ${sql.join(sets)}
     WHERE (${current}) IS DISTINCT FROM (${incoming})
     RETURNING ${sql.id(entity.key)}::text AS key, (xmax = 0) AS inserted`.execute(tx)
   return out

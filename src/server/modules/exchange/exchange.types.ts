@@ -86,6 +86,8 @@ export interface EntitySpec {
   description: string
   /** the column that identifies a row within the structure: external_id, code or email */
   key: string
+  /** the upsert's conflict target when the unique index is not (structure_id, key) */
+  conflict?: RawBuilder<unknown>
   columns: ColumnSpec[]
   /** exported rows are sorted on these columns (text compared byte by byte); the key last makes the order total */
   order: string[]
@@ -119,6 +121,10 @@ export interface EntitySpec {
 export interface LookupTarget {
   name: string
   label: string
+  /** the entity of the bundle that adds keys to this list (a refused row of it explains a missing key) */
+  entity?: string
+  /** where a missing key was looked for, for the message */
+  where?: string
   /** the list as the documentation shows it (the national part of a configurable list) */
   documented?: { listName: string; list: CodeList }
   /** every key the structure may use → stored value and extra information */
