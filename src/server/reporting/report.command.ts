@@ -4,7 +4,12 @@ import type { Command } from '../cli/command.ts'
 import { buildAnnualReport } from './report/build.ts'
 import { reportFile } from './report/files.ts'
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/
+/** A real calendar date written yyyy-mm-dd (2009-02-30 is not). */
+function isRealDate(d: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) return false
+  const t = new Date(`${d}T00:00:00Z`)
+  return !Number.isNaN(t.getTime()) && t.toISOString().startsWith(d)
+}
 
 /** `jalon report`: the annual report of a period, printed (JSON) or written to a file, with per-section progress. */
 export const reportCommand: Command = {
@@ -25,7 +30,7 @@ export const reportCommand: Command = {
     const err = (msg: string) => process.stderr.write(`${msg}\n`)
     const from = String(values.from ?? '')
     const to = String(values.to ?? '')
-    if (!isoDate.test(from) || !isoDate.test(to) || from > to) {
+    if (!isRealDate(from) || !isRealDate(to) || from > to) {
       err('Indiquez la période : --from AAAA-MM-JJ --to AAAA-MM-JJ (début avant la fin).')
       return 2
     }
