@@ -54,6 +54,12 @@ export async function run(journey: Journey) {
   await page.getByRole('row', { name: /Permis B En cours/ }).waitFor()
   await page.getByText('Données sensibles : consultation tracée').waitFor()
   await assertAccessible(page, 'dossier, situation')
+  // On a date before the first reception, nothing was known yet.
+  await page.getByRole('textbox', { name: 'Situation au' }).fill('01/01/2020')
+  await page.keyboard.press('Tab')
+  await page.getByRole('heading', { name: 'Situation au 01/01/2020' }).waitFor()
+  await page.getByRole('row', { name: /Logement Non renseigné/ }).waitFor()
+  assert.match(page.url(), /on=2020-01-01/, 'the date is kept in the address')
 
   // An individual interview.
   await openTab(page, 'Événements')

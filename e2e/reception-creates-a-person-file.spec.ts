@@ -15,9 +15,7 @@ export const name = 'l’accueil cherche une personne, ne la trouve pas et crée
 export const newcomer = { lastName: 'Oyelaran', firstName: 'Maïwenn', birthDate: '14/05/2006', created: false }
 
 export async function run({ newPage }: Journey) {
-  const page = await newPage()
-  await submitCredentials(page, 'accueil@demo.jalon.fr', DEMO_PASSWORD)
-  await waitForHome(page)
+  const page = await signIn(newPage)
 
   // The search first: nobody of that name.
   await mainNav(page).getByRole('link', { name: 'Personnes' }).click()
@@ -65,4 +63,28 @@ export async function run({ newPage }: Journey) {
   await page.getByRole('tab', { name: 'Identité' }).waitFor()
   assert.equal(await page.getByRole('tab', { name: 'Événements' }).count(), 0, 'no record tabs for reception')
   await assertAccessible(page, 'dossier vu par l’accueil')
+
+  // Someone else changes the file meanwhile: saving what was read before is refused, the reload shows their change.
+  const other = await signIn(newPage)
+  await other.goto(page.url())
+  await other.getByLabel('Téléphone').fill('06 98 76 54 32')
+  await other.getByRole('button', { name: 'Enregistrer', exact: true }).click()
+  await other.getByText('Modifications enregistrées.').waitFor()
+  await page.getByLabel('Adresse e-mail').fill('maiwenn.oyelaran@example.org')
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click()
+  await page.getByText('Modifié entre-temps').waitFor()
+  await page.getByRole('button', { name: 'Recharger la fiche' }).click()
+  await page.waitForFunction(
+    () => (document.querySelector('input[type=tel]') as HTMLInputElement)?.value === '06 98 76 54 32',
+  )
+  await page.getByLabel('Adresse e-mail').fill('maiwenn.oyelaran@example.org')
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click()
+  await page.getByText('Modifications enregistrées.').waitFor()
+}
+
+async function signIn(newPage: Journey['newPage']) {
+  const page = await newPage()
+  await submitCredentials(page, 'accueil@demo.jalon.fr', DEMO_PASSWORD)
+  await waitForHome(page)
+  return page
 }

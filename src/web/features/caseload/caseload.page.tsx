@@ -44,7 +44,13 @@ function AlertBadge({ row, today }: { row: CaseloadRow; today: string }) {
   if (!row.alert) return null
   const since = row.daysSinceContact
   return (
-    <Badge color="red" variant="light" styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible' } }}>
+    <Badge
+      color="red"
+      variant="light"
+      tt="none"
+      size="md"
+      styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible' } }}
+    >
       {since !== null ? `Sans contact depuis ${days(since)}` : 'Aucun contact enregistré'}
       <VisuallyHidden component="span">{` (règle : ${days(row.contactDays)}, au ${formatDate(today)})`}</VisuallyHidden>
     </Badge>
@@ -58,7 +64,9 @@ export function CaseloadPage() {
   const navigate = useNavigate()
   const update = (patch: Partial<CaseloadParams>) =>
     navigate({ to: '/portefeuille', search: clean({ ...params, ...patch }), replace: true })
-  const caseload = useQuery(caseloadQuery(params))
+  // A director has no caseload of their own: they look at a counsellor's.
+  const choose = me.role === 'director' && !params.counsellorId
+  const caseload = useQuery({ ...caseloadQuery(params), enabled: !choose })
   const sites = useQuery(sitesQuery)
   const siteNames = useMemo(() => new Map(sites.data?.map((s) => [s.id, s.name])), [sites.data])
   const sortProps = {
@@ -69,7 +77,7 @@ export function CaseloadPage() {
   const data = caseload.data
 
   return (
-    <Page title={me.role === 'director' && params.counsellorId ? 'Portefeuille' : 'Mon portefeuille'}>
+    <Page title={me.role === 'director' ? 'Portefeuille d’un conseiller' : 'Mon portefeuille'}>
       <Text>
         Les personnes dont vous êtes référent (ou référent d’un programme en cours). Une alerte signale une personne
         sans contact depuis plus longtemps que la règle de son programme (90 jours par défaut).
@@ -78,7 +86,7 @@ export function CaseloadPage() {
         {me.role === 'director' && (
           <CounsellorSelect
             label="Conseiller"
-            placeholder="Mon portefeuille"
+            placeholder="Choisissez un conseiller"
             value={params.counsellorId ?? null}
             onChange={(id) => update({ counsellorId: id ?? undefined, page: 1 })}
             w={280}
@@ -98,19 +106,19 @@ export function CaseloadPage() {
       </Group>
 
       <FormError error={caseload.error} title="Chargement impossible" />
-      {caseload.isPending ? (
+      {choose ? (
+        <Text c="dimmed">Choisissez un conseiller pour voir son portefeuille.</Text>
+      ) : caseload.isPending ? (
         <Loader aria-label="Chargement du portefeuille" />
       ) : (
-        <Table.ScrollContainer minWidth={1000}>
+        <Table.ScrollContainer minWidth={900}>
           <Table striped highlightOnHover aria-busy={caseload.isFetching}>
             <Table.Caption>Personnes suivies</Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <SortableTh column="name" {...sortProps}>
-                  Nom
+                  Personne
                 </SortableTh>
-                <Table.Th>Âge</Table.Th>
-                <Table.Th>Site</Table.Th>
                 <SortableTh column="lastContact" {...sortProps}>
                   Dernier contact
                 </SortableTh>
@@ -125,7 +133,7 @@ export function CaseloadPage() {
             <Table.Tbody>
               {data?.items.length === 0 && (
                 <Table.Tr>
-                  <Table.Td colSpan={8}>
+                  <Table.Td colSpan={6}>
                     <Text ta="center" py="md">
                       {params.alert ? 'Aucune personne en alerte.' : 'Aucune personne dans ce portefeuille.'}
                     </Text>
@@ -138,10 +146,11 @@ export function CaseloadPage() {
                     <AnchorLink to="/personnes/$id" params={{ id: row.personId }} fw={600}>
                       {row.lastName.toUpperCase()} {row.firstName}
                     </AnchorLink>
+                    <Text size="xs" c="dimmed">
+                      {row.age} ans · {siteNames.get(row.siteId) ?? ''}
+                    </Text>
                   </Table.Td>
-                  <Table.Td>{row.age} ans</Table.Td>
-                  <Table.Td>{siteNames.get(row.siteId) ?? ''}</Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     {row.lastContactDate ? (
                       <>
                         {formatDate(row.lastContactDate)}
@@ -155,7 +164,7 @@ export function CaseloadPage() {
                       </Text>
                     )}
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     {row.nextEvent ? (
                       <>
                         {formatDate(row.nextEvent.date)}

@@ -64,6 +64,8 @@ export function CreatePersonPage() {
   const form = useForm<CreateValues>({
     initialValues: {
       ...emptyIdentity(me.role !== 'director' && me.sites.length === 1 ? me.sites[0]!.id : null),
+      // a counsellor creating a file usually follows the person
+      referentId: me.role === 'counsellor' ? me.id : null,
       firstReception: { date: today, siteId: null, referralSource: null },
       situation: emptyEntrySituation(),
     },

@@ -1,4 +1,4 @@
-import { Alert, Badge, Group, Loader, Tabs, Text } from '@mantine/core'
+import { Alert, Badge, Group, Loader, Stack, Tabs, Text } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router'
 import { z } from 'zod'
@@ -135,31 +135,43 @@ export function PersonFilePage() {
 
 /** Who, where, followed by whom: the lines under the name, on every tab. */
 function FileHeader({ person: p }: { person: PersonDetail }) {
+  const badges = Boolean(p.priorityArea) || p.statuses.length > 0
   return (
-    <Group gap="xs" wrap="wrap" aria-label="Résumé du dossier" role="group">
-      <Text>
-        Né{p.sex === 'F' ? 'e' : ''} le {formatDate(p.birthDate)} ({p.age} ans)
-      </Text>
-      <Text aria-hidden="true">·</Text>
-      <Text>{p.siteName}</Text>
-      <Text aria-hidden="true">·</Text>
-      <Text>Référent : {p.referentName ?? 'à désigner'}</Text>
-      {p.firstReceptionDate && (
-        <>
-          <Text aria-hidden="true">·</Text>
-          <Text>Premier accueil le {formatDate(p.firstReceptionDate)}</Text>
-        </>
+    <Stack gap={6} aria-label="Résumé du dossier" role="group">
+      <Group gap="xs" wrap="wrap">
+        <Text>
+          Né{p.sex === 'F' ? 'e' : ''} le {formatDate(p.birthDate)} ({p.age} ans)
+        </Text>
+        <Text aria-hidden="true">·</Text>
+        <Text>{p.siteName}</Text>
+        <Text aria-hidden="true">·</Text>
+        <Text>Référent : {p.referentName ?? 'à désigner'}</Text>
+        {p.firstReceptionDate && (
+          <>
+            <Text aria-hidden="true">·</Text>
+            <Text>Premier accueil le {formatDate(p.firstReceptionDate)}</Text>
+          </>
+        )}
+      </Group>
+      {badges && (
+        <Group gap="xs">
+          {p.priorityArea && (
+            <Badge color="grape" variant="light">
+              {labelOf(priorityAreas.labels, p.priorityArea)}
+            </Badge>
+          )}
+          {p.statuses.map((s) => (
+            <Badge key={s.id} color={s.sensitive ? 'orange' : 'blue'} variant="light">
+              {labelOf(statusLabels, s.status)}
+            </Badge>
+          ))}
+        </Group>
       )}
-      {p.priorityArea && (
-        <Badge color="grape" variant="light">
-          {labelOf(priorityAreas.labels, p.priorityArea)}
-        </Badge>
+      {p.sensitiveHidden && (
+        <Text size="sm" c="dimmed">
+          Certaines informations sensibles ne vous sont pas accessibles.
+        </Text>
       )}
-      {p.statuses.map((s) => (
-        <Badge key={s.id} color={s.sensitive ? 'orange' : 'blue'} variant="light">
-          {labelOf(statusLabels, s.status)}
-        </Badge>
-      ))}
-    </Group>
+    </Stack>
   )
 }

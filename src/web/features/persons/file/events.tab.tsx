@@ -90,7 +90,9 @@ export function EventsTab({
                   </Table.Td>
                   <Table.Td>{e.siteName}</Table.Td>
                   <Table.Td>{e.counsellorName}</Table.Td>
-                  <Table.Td>{e.durationMinutes != null ? `${formatNumber(e.durationMinutes)} min` : ''}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    {e.durationMinutes != null ? `${formatNumber(e.durationMinutes)} min` : ''}
+                  </Table.Td>
                   <Table.Td>{labelOf(attendances.labels, e.attendance)}</Table.Td>
                   <Table.Td maw={320}>
                     <Text size="sm" lineClamp={3}>

@@ -125,7 +125,9 @@ export function PropositionsTab({
                     )}
                   </Table.Td>
                   <Table.Td>{labelOf(propositionOutcomes.labels, p.outcome)}</Table.Td>
-                  <Table.Td>{p.durationMinutes != null ? `${formatNumber(p.durationMinutes)} min` : ''}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    {p.durationMinutes != null ? `${formatNumber(p.durationMinutes)} min` : ''}
+                  </Table.Td>
                   <Table.Td>{p.counsellorName}</Table.Td>
                   <Table.Td maw={300}>
                     <Text size="sm" lineClamp={3}>

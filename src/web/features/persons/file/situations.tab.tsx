@@ -21,11 +21,8 @@ export function SituationsTab({ person }: { person: PersonDetail }) {
     <>
       <Group justify="space-between" align="center" mb="md">
         <Text>
-          {situations.data
-            ? open === 0
-              ? 'Aucune situation en cours.'
-              : `${open} situation${open > 1 ? 's' : ''} en cours.`
-            : ''}
+          {rows.length > 0 &&
+            (open === 0 ? 'Aucune situation en cours.' : `${open} situation${open > 1 ? 's' : ''} en cours.`)}
         </Text>
         {person.can.write && <Button onClick={() => setEditing({})}>Nouvelle situation</Button>}
       </Group>
