@@ -61,7 +61,7 @@ describe('jalon import / jalon export', () => {
     const imported = await run(importCommand, a, [EXAMPLE_BUNDLE])
     expect(imported.code).toBe(0)
     expect(imported.out).toMatch(/^Import terminé dans la structure « ml-littoral » \(créée\) : 41 lignes en /)
-    expect(imported.err).toContain('  persons.csv : 4 lignes (4 créées, 0 modifiées, 0 inchangées)')
+    expect(imported.err).toContain('  persons.csv : 4 lignes (créées 4, modifiées 0, inchangées 0)')
     const first = join(dir, 'first')
     const second = join(dir, 'second')
     expect((await run(exportCommand, a, [first])).code).toBe(0)

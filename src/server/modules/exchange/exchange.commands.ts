@@ -11,19 +11,20 @@ import { listStructures } from './exchange.repository.ts'
 
 const stderr = (line: string) => process.stderr.write(`${line}\n`)
 const n = (v: number) => v.toLocaleString('fr-FR')
+const lines = (v: number) => `${n(v)} ligne${v > 1 ? 's' : ''}`
 const CLI_ACTOR = { anonymous: 'ligne de commande', ip: null }
 
-/** At most one progress line a second per file, plus its final count. */
+/** At most one progress line a second, plus each file's final count. */
 function progress() {
-  let last = 0
+  let last = Date.now()
   return (r: FileReport, done: boolean) => {
     const now = Date.now()
     if (!done && now - last < 1000) return
     last = now
     stderr(
       done
-        ? `  ${r.file} : ${n(r.rows)} lignes (${n(r.inserted)} créées, ${n(r.updated)} modifiées, ${n(r.unchanged)} inchangées)`
-        : `  ${r.file} : ${n(r.rows)} lignes lues…`,
+        ? `  ${r.file} : ${lines(r.rows)} (créées ${n(r.inserted)}, modifiées ${n(r.updated)}, inchangées ${n(r.unchanged)})`
+        : `  ${r.file} : ${lines(r.rows)} lues…`,
     )
   }
 }
@@ -70,7 +71,7 @@ export const importCommand: Command = {
       const rows = report.files.reduce((s, f) => s + f.rows, 0)
       log(
         `Import terminé dans la structure « ${report.structureId} »${report.structureCreated ? ' (créée)' : ''} : ` +
-          `${n(rows)} lignes en ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+          `${lines(rows)} en ${((Date.now() - started) / 1000).toFixed(1)} s.`,
       )
       return 0
     } catch (error) {
@@ -108,12 +109,12 @@ export const exportCommand: Command = {
         const structure = wanted ? structures.find((s) => s.id === wanted) : structures[0]
         if (!structure || (!wanted && structures.length > 1))
           return `${wanted ? `Structure « ${wanted} » introuvable` : 'Précisez --structure'} (structures : ${structures.map((s) => s.id).join(', ') || 'aucune'}).`
-        let last = 0
+        let last = Date.now()
         const report = await exportBundle(tx, await folderSink(folder), structure, {
           onProgress: (file, rows) => {
             if (Date.now() - last < 1000) return
             last = Date.now()
-            stderr(`  ${file} : ${n(rows)} lignes…`)
+            stderr(`  ${file} : ${lines(rows)}…`)
           },
         })
         await writeAudit(
@@ -133,7 +134,7 @@ export const exportCommand: Command = {
       log(result)
       return 1
     }
-    for (const f of result.files) stderr(`  ${f.file} : ${n(f.rows)} lignes`)
+    for (const f of result.files) stderr(`  ${f.file} : ${lines(f.rows)}`)
     log(
       `Export de « ${result.structureId} » dans ${resolve(folder)} terminé en ${((Date.now() - started) / 1000).toFixed(1)} s.`,
     )

@@ -33,7 +33,7 @@ export interface FileCtx extends WriteCtx {
   batchSize?: number
   /**
    * Keys of the rows refused so far, by entity: a row that refers to one of them is left out without a message of
-   * its own (the refused row is the cause, already reported). Bounded by the number of errors.
+   * its own (the refused row is the cause, already reported).
    */
   refused: Map<string, Set<string>>
   onProgress?(report: FileReport, done: boolean): void
@@ -91,9 +91,13 @@ export async function importFile(entity: EntitySpec, ctx: FileCtx): Promise<File
   return report
 }
 
+/** Past this many, a reference to a refused row is reported like any missing one (memory stays bounded). */
+const MAX_REMEMBERED = 10_000
+
 function remember(entity: EntitySpec, ctx: FileCtx, key: unknown) {
   if (typeof key !== 'string' || !key.trim()) return
   const set = ctx.refused.get(entity.name) ?? new Set<string>()
+  if (set.size >= MAX_REMEMBERED) return
   set.add(foldKey(entity, key.trim()))
   ctx.refused.set(entity.name, set)
 }
