@@ -28,7 +28,7 @@ export const DuplicatesPanel = forwardRef<
           ? `${candidates.length} personnes déjà connues se rapprochent de celle-ci`
           : 'Une personne déjà connue se rapproche de celle-ci'
       }
-      aria-live="polite"
+      role="status"
     >
       <Stack gap="sm">
         <Text size="sm">Vérifiez avant de créer un dossier : un doublon disperse le suivi de la personne.</Text>

@@ -1,4 +1,4 @@
-import { Button, Group, Loader, Table, Text, TextInput } from '@mantine/core'
+import { Button, Checkbox, Group, Loader, Table, Text, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useQuery } from '@tanstack/react-query'
 import { Link, useNavigate, useSearch } from '@tanstack/react-router'
@@ -22,6 +22,7 @@ export const personSearchSchema = z.object({
   birthDate: z.iso.date().optional().catch(undefined),
   phone: z.string().trim().max(30).optional().catch(undefined),
   siteId: z.uuid().optional().catch(undefined),
+  referentId: z.uuid().optional().catch(undefined),
   sort: z.enum(['relevance', 'name', 'birthDate', 'firstReception']).optional().catch(undefined),
   order: z.enum(['asc', 'desc']).catch('asc'),
 })
@@ -32,6 +33,7 @@ interface Filters {
   birthDate: string | null
   phone: string
   siteId: string | null
+  mine: boolean
 }
 
 /** Default values stay out of the URL. */
@@ -54,7 +56,7 @@ export function PersonSearchPage() {
   const navigate = useNavigate()
   const go = (next: PersonSearchParams) => navigate({ to: '/personnes', search: clean(next), replace: true })
   const results = useQuery(personSearchQuery(params))
-  const criteria = Boolean(params.q || params.birthDate || params.phone)
+  const criteria = Boolean(params.q || params.birthDate || params.phone || params.siteId || params.referentId)
 
   const form = useForm<Filters>({
     initialValues: {
@@ -62,6 +64,7 @@ export function PersonSearchPage() {
       birthDate: params.birthDate ?? null,
       phone: params.phone ?? '',
       siteId: params.siteId ?? null,
+      mine: params.referentId === me.id,
     },
     validate: {
       phone: (v) => (v.trim() && (v.match(/\d/g) ?? []).length < 4 ? 'Au moins 4 chiffres.' : null),
@@ -99,6 +102,7 @@ export function PersonSearchPage() {
               birthDate: f.birthDate ?? undefined,
               phone: f.phone.trim() || undefined,
               siteId: f.siteId ?? undefined,
+              referentId: f.mine ? me.id : undefined,
               sort: undefined,
               page: 1,
             }),
@@ -116,12 +120,15 @@ export function PersonSearchPage() {
               w={240}
               {...form.getInputProps('siteId')}
             />
+            {me.role === 'counsellor' && (
+              <Checkbox label="Dont je suis référent" mt={32} {...form.getInputProps('mine', { type: 'checkbox' })} />
+            )}
             <Group gap="sm" mt={25}>
               <Button type="submit">Rechercher</Button>
               <Button
                 variant="default"
                 onClick={() => {
-                  form.setValues({ q: '', birthDate: null, phone: '', siteId: null })
+                  form.setValues({ q: '', birthDate: null, phone: '', siteId: null, mine: false })
                   go({ page: 1, pageSize: params.pageSize, order: 'asc' })
                 }}
               >
@@ -139,7 +146,11 @@ export function PersonSearchPage() {
         <Table.ScrollContainer minWidth={800}>
           <Table striped highlightOnHover aria-busy={results.isFetching}>
             <Table.Caption>
-              {criteria ? 'Personnes correspondant à la recherche' : 'Personnes suivies sur vos sites'}
+              {criteria
+                ? 'Personnes correspondant à la recherche'
+                : me.role === 'director'
+                  ? 'Personnes suivies par la structure'
+                  : 'Personnes suivies sur vos sites'}
             </Table.Caption>
             <Table.Thead>
               <Table.Tr>

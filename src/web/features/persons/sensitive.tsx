@@ -27,7 +27,7 @@ export function SensitiveHint() {
 /** Said when the server left sensitive data out for this reader (they are hidden, not absent). */
 export function SensitiveHiddenNotice() {
   return (
-    <Alert color="gray" variant="light" title="Accès restreint">
+    <Alert color="gray" variant="light" title="Accès restreint" role="note">
       Certaines informations sensibles ne vous sont pas accessibles.
     </Alert>
   )

@@ -75,12 +75,13 @@ function EventForm({ person, event, onDone }: { person: PersonDetail; event?: Ev
     },
     onDone,
   )
+  const remove = useRecordMutation(person.id, null, (id: string) => recordApi.removeEvent(person.id, id), onDone)
   const planned = Boolean(form.values.date && form.values.date > person.today)
 
   return (
     <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
       <Stack gap="md">
-        <FormError error={save.error} title="Enregistrement impossible" />
+        <FormError error={save.error ?? remove.error} title="Enregistrement impossible" />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select
             label="Type"
@@ -121,6 +122,20 @@ function EventForm({ person, event, onDone }: { person: PersonDetail; event?: Ev
         </SimpleGrid>
         <Textarea label="Note" autosize minRows={3} maxLength={4000} {...form.getInputProps('note')} />
         <Group justify="flex-end">
+          {event && (
+            <Button
+              variant="subtle"
+              color="red"
+              mr="auto"
+              loading={remove.isPending}
+              onClick={() => {
+                if (window.confirm('Supprimer l’événement ? La suppression est tracée dans le journal.'))
+                  remove.mutate(event.id)
+              }}
+            >
+              Supprimer l’événement
+            </Button>
+          )}
           <Button variant="default" onClick={onDone}>
             Annuler
           </Button>

@@ -74,7 +74,7 @@ export function PropositionsTab({
         </Group>
       )}
       {hidden > 0 && (
-        <Alert color="gray" variant="light" mb="md" title="Accès restreint">
+        <Alert color="gray" variant="light" mb="md" title="Accès restreint" role="note">
           Certaines informations sensibles ne vous sont pas accessibles : {formatNumber(hidden)} proposition
           {hidden > 1 ? 's' : ''} de santé {hidden > 1 ? 'sont masquées' : 'est masquée'}.
         </Alert>

@@ -93,10 +93,11 @@ function SituationForm({
     onDone,
   )
 
+  const remove = useRecordMutation(person.id, null, (id: string) => recordApi.removeSituation(person.id, id), onDone)
   return (
     <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
       <Stack gap="md">
-        <FormError error={save.error} title="Enregistrement impossible" />
+        <FormError error={save.error ?? remove.error} title="Enregistrement impossible" />
         <Select
           label="Type de situation"
           required
@@ -132,6 +133,20 @@ function SituationForm({
         </SimpleGrid>
         <Textarea label="Note" autosize minRows={2} maxLength={4000} {...form.getInputProps('note')} />
         <Group justify="flex-end">
+          {situation && (
+            <Button
+              variant="subtle"
+              color="red"
+              mr="auto"
+              loading={remove.isPending}
+              onClick={() => {
+                if (window.confirm('Supprimer la situation ? La suppression est tracée dans le journal.'))
+                  remove.mutate(situation.id)
+              }}
+            >
+              Supprimer la situation
+            </Button>
+          )}
           <Button variant="default" onClick={onDone}>
             Annuler
           </Button>
