@@ -5,5 +5,5 @@ export default defineConfig({
   plugins: [react()],
   root: 'src/web',
   build: { outDir: '../../dist/web', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
-  server: { port: 5173, proxy: { '/api': 'http://localhost:3000' } },
+  server: { port: 5173, proxy: { '^/api/': 'http://localhost:3000' } },
 })
