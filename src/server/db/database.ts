@@ -35,6 +35,9 @@ pg.types.setTypeParser(DATE, (v) => v)
 
 export async function openPostgres(url: string): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: 10 })
+  // An idle connection closed by the server (restart, failover, a dropped test database) must not crash the process:
+  // the pool discards it and opens a new one on the next query.
+  pool.on('error', (error) => console.warn(`PostgreSQL : connexion inactive fermée (${error.message})`))
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   return { kysely, kind: 'postgres', close: () => kysely.destroy() }
 }
