@@ -2,16 +2,12 @@
 // the rows written, then checks every Mission Locale figure against the report (plain SQL by the indicator contract).
 //   npx tsx bench/demo-2009.ts [pglite|pglite-memory|postgres ...]   (default: pglite postgres)
 // PostgreSQL: JALON_BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres); a database is created and dropped.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import pg from 'pg'
-import { type Db, openPglite, openPostgres } from '../src/server/db/database.ts'
 import { migrate } from '../src/server/db/migrate.ts'
 import { loadDemo } from '../src/server/demo/demo.ts'
 import { DEMO_STRUCTURE } from '../src/server/demo/demo-organisation.ts'
 import { checkFigures } from '../src/server/demo/year2009/checker.ts'
 import { compareWithReport } from '../src/server/demo/year2009/report-comparison.ts'
+import { freshDatabase } from './fresh-database.ts'
 
 const TABLES = [
   'app_user',
@@ -24,42 +20,7 @@ const TABLES = [
   'enrolment',
 ] as const
 
-async function fresh(kind: string): Promise<{ db: Db; drop: () => Promise<void> }> {
-  if (kind === 'pglite-memory') {
-    const db = await openPglite()
-    return { db, drop: () => db.close() }
-  }
-  if (kind === 'pglite') {
-    const dir = mkdtempSync(join(tmpdir(), 'jalon-bench-'))
-    const db = await openPglite(dir)
-    return {
-      db,
-      drop: async () => {
-        await db.close()
-        rmSync(dir, { recursive: true, force: true })
-      },
-    }
-  }
-  const admin = process.env.JALON_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
-  const name = `jalon_bench_${process.pid}`
-  const c = new pg.Client({ connectionString: admin })
-  await c.connect()
-  await c.query(`CREATE DATABASE ${name}`)
-  await c.end()
-  const url = new URL(admin)
-  url.pathname = `/${name}`
-  const db = await openPostgres(url.toString())
-  return {
-    db,
-    drop: async () => {
-      await db.close()
-      const d = new pg.Client({ connectionString: admin })
-      await d.connect()
-      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      await d.end()
-    },
-  }
-}
+const fresh = (kind: string) => freshDatabase(kind, 'bench')
 
 async function bench(kind: string) {
   const { db, drop } = await fresh(kind)

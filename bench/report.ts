@@ -2,53 +2,18 @@
 // 3 runs each, the median printed, with the spreadsheet and PDF renderings of the last run.
 //   npx tsx bench/report.ts [pglite|postgres ...]   (default: pglite postgres)
 // PostgreSQL: JALON_BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres); a database is created and dropped.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import pg from 'pg'
-import { type Db, openPglite, openPostgres } from '../src/server/db/database.ts'
 import { migrate } from '../src/server/db/migrate.ts'
 import { loadDemo } from '../src/server/demo/demo.ts'
 import { DEMO_STRUCTURE } from '../src/server/demo/demo-organisation.ts'
 import { buildAnnualReport } from '../src/server/reporting/report/build.ts'
 import { renderPdf } from '../src/server/reporting/report/pdf.ts'
 import { renderXlsx } from '../src/server/reporting/report/xlsx.ts'
+import { freshDatabase } from './fresh-database.ts'
 
 const RUNS = 3
 const period = { from: '2009-01-01', to: '2009-12-31' }
 
-async function fresh(kind: string): Promise<{ db: Db; drop: () => Promise<void> }> {
-  if (kind === 'pglite') {
-    const dir = mkdtempSync(join(tmpdir(), 'jalon-bench-report-'))
-    const db = await openPglite(dir)
-    return {
-      db,
-      drop: async () => {
-        await db.close()
-        rmSync(dir, { recursive: true, force: true })
-      },
-    }
-  }
-  const admin = process.env.JALON_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
-  const name = `jalon_bench_report_${process.pid}`
-  const c = new pg.Client({ connectionString: admin })
-  await c.connect()
-  await c.query(`CREATE DATABASE ${name}`)
-  await c.end()
-  const url = new URL(admin)
-  url.pathname = `/${name}`
-  const db = await openPostgres(url.toString())
-  return {
-    db,
-    drop: async () => {
-      await db.close()
-      const d = new pg.Client({ connectionString: admin })
-      await d.connect()
-      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      await d.end()
-    },
-  }
-}
+const fresh = (kind: string) => freshDatabase(kind, 'bench_report')
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const ms = (x: number) => `${Math.round(x).toLocaleString('fr-FR')} ms`
