@@ -1,5 +1,6 @@
 import type { Enrolment } from '../../../shared/accompaniment/situations.schema.ts'
 import type { Tx } from '../../deps.ts'
+import { findPersonRecord, updatePersonRecord } from './person-record.repository.ts'
 import { isOpen } from './situations.repository.ts'
 
 export interface EnrolmentValues {
@@ -95,13 +96,8 @@ export async function findOverlap(
   return q.executeTakeFirst()
 }
 
-export async function findEnrolmentRow(tx: Tx, personId: string, id: string) {
-  return tx
-    .selectFrom('enrolment')
-    .selectAll()
-    .where('id', '=', id)
-    .where('person_id', '=', personId)
-    .executeTakeFirst()
+export function findEnrolmentRow(tx: Tx, personId: string, id: string) {
+  return findPersonRecord(tx, 'enrolment', personId, id)
 }
 
 export async function insertEnrolment(tx: Tx, structureId: string, personId: string, v: EnrolmentValues) {
@@ -113,13 +109,6 @@ export async function insertEnrolment(tx: Tx, structureId: string, personId: str
   return id
 }
 
-export async function updateEnrolment(tx: Tx, personId: string, id: string, version: number, v: EnrolmentValues) {
-  return tx
-    .updateTable('enrolment')
-    .set({ ...v, version: version + 1 })
-    .where('id', '=', id)
-    .where('person_id', '=', personId)
-    .where('version', '=', version)
-    .returning('id')
-    .executeTakeFirst()
+export function updateEnrolment(tx: Tx, personId: string, id: string, version: number, v: EnrolmentValues) {
+  return updatePersonRecord(tx, 'enrolment', personId, id, version, v)
 }

@@ -1,5 +1,6 @@
 import type { Event } from '../../../shared/accompaniment/accompaniment.schema.ts'
 import type { Tx } from '../../deps.ts'
+import { findPersonRecord, updatePersonRecord } from './person-record.repository.ts'
 
 export interface EventFilter {
   from?: string
@@ -85,8 +86,8 @@ export async function getEvent(tx: Tx, personId: string, id: string, today: stri
   return row && present(today)(row)
 }
 
-export async function findEventRow(tx: Tx, personId: string, id: string) {
-  return tx.selectFrom('event').selectAll().where('id', '=', id).where('person_id', '=', personId).executeTakeFirst()
+export function findEventRow(tx: Tx, personId: string, id: string) {
+  return findPersonRecord(tx, 'event', personId, id)
 }
 
 export async function insertEvent(tx: Tx, structureId: string, personId: string, v: EventValues) {
@@ -98,16 +99,8 @@ export async function insertEvent(tx: Tx, structureId: string, personId: string,
   return id
 }
 
-/** Versioned update; undefined when no row matched (gone, or changed since it was read). */
-export async function updateEvent(tx: Tx, personId: string, id: string, version: number, v: EventValues) {
-  return tx
-    .updateTable('event')
-    .set({ ...v, version: version + 1 })
-    .where('id', '=', id)
-    .where('person_id', '=', personId)
-    .where('version', '=', version)
-    .returning('id')
-    .executeTakeFirst()
+export function updateEvent(tx: Tx, personId: string, id: string, version: number, v: EventValues) {
+  return updatePersonRecord(tx, 'event', personId, id, version, v)
 }
 
 export async function deleteEvent(tx: Tx, personId: string, id: string) {

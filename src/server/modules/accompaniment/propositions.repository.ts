@@ -1,6 +1,7 @@
 import type { Proposition, PropositionThemeItem } from '../../../shared/accompaniment/accompaniment.schema.ts'
 import { propositionDomains } from '../../../shared/nomenclatures/accompaniment.ts'
 import type { Tx } from '../../deps.ts'
+import { findPersonRecord, updatePersonRecord } from './person-record.repository.ts'
 
 /**
  * The configurable theme list: the national rows (structure_id NULL) and the structure's own, each local item mapped
@@ -140,13 +141,8 @@ export async function getProposition(tx: Tx, personId: string, id: string, theme
   return row && present(themes)(row)
 }
 
-export async function findPropositionRow(tx: Tx, personId: string, id: string) {
-  return tx
-    .selectFrom('proposition')
-    .selectAll()
-    .where('id', '=', id)
-    .where('person_id', '=', personId)
-    .executeTakeFirst()
+export function findPropositionRow(tx: Tx, personId: string, id: string) {
+  return findPersonRecord(tx, 'proposition', personId, id)
 }
 
 export async function insertProposition(
@@ -168,13 +164,6 @@ export async function insertProposition(
   return id
 }
 
-export async function updateProposition(tx: Tx, personId: string, id: string, version: number, v: PropositionValues) {
-  return tx
-    .updateTable('proposition')
-    .set({ ...v, version: version + 1 })
-    .where('id', '=', id)
-    .where('person_id', '=', personId)
-    .where('version', '=', version)
-    .returning('id')
-    .executeTakeFirst()
+export function updateProposition(tx: Tx, personId: string, id: string, version: number, v: PropositionValues) {
+  return updatePersonRecord(tx, 'proposition', personId, id, version, v)
 }

@@ -3,6 +3,7 @@ import type { Situation } from '../../../shared/accompaniment/situations.schema.
 import { groupOfSituation, type SituationKind, situationKinds } from '../../../shared/nomenclatures/accompaniment.ts'
 import type { SituationTable } from '../../db/schema.ts'
 import type { Tx } from '../../deps.ts'
+import { updatePersonRecord } from './person-record.repository.ts'
 
 export interface SituationValues {
   kind: string
@@ -86,15 +87,8 @@ export async function insertSituation(
   return id
 }
 
-export async function updateSituation(tx: Tx, personId: string, id: string, version: number, v: SituationValues) {
-  return tx
-    .updateTable('situation')
-    .set({ ...v, version: version + 1 })
-    .where('id', '=', id)
-    .where('person_id', '=', personId)
-    .where('version', '=', version)
-    .returning('id')
-    .executeTakeFirst()
+export function updateSituation(tx: Tx, personId: string, id: string, version: number, v: SituationValues) {
+  return updatePersonRecord(tx, 'situation', personId, id, version, v)
 }
 
 export async function situationExists(tx: Tx, personId: string, id: string) {
