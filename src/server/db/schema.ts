@@ -78,6 +78,8 @@ export interface SessionTable {
   pending_totp: Generated<boolean>
   ip: string | null
   user_agent: string | null
+  /** when this session's sign-in gave the second factor (NULL: password only); person-data exchange needs it */
+  second_factor_at: Date | null
 }
 
 export interface AuditEventTable {

@@ -93,7 +93,11 @@ export async function verifySecondFactor(
     await writeAudit(tx, now, who, { action: 'totp.enabled', entity: 'app_user', entityId: user.id })
   }
   await endSession(tx, pending.sessionId)
-  const token = await createSession(tx, user.id, now, deps.config.session, { ...meta, pendingTotp: false })
+  const token = await createSession(tx, user.id, now, deps.config.session, {
+    ...meta,
+    pendingTotp: false,
+    secondFactorAt: now,
+  })
   await writeAudit(tx, now, who, {
     action: 'signin.success',
     entity: 'app_user',

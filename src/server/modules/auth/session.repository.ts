@@ -17,7 +17,7 @@ export async function createSession(
   userId: string,
   now: Date,
   limits: SessionLimits,
-  meta: { ip: string | null; userAgent: string | null; pendingTotp: boolean },
+  meta: { ip: string | null; userAgent: string | null; pendingTotp: boolean; secondFactorAt?: Date },
 ): Promise<string> {
   const token = newToken()
   await db
@@ -31,6 +31,7 @@ export async function createSession(
       pending_totp: meta.pendingTotp,
       ip: meta.ip,
       user_agent: meta.userAgent?.slice(0, 300) ?? null,
+      second_factor_at: meta.secondFactorAt ?? null,
     })
     .execute()
   return token
