@@ -38,6 +38,9 @@ export const capabilities = {
   personFile: ['director', 'counsellor'],
   personSensitive: ['director', 'counsellor'],
   caseload: ['counsellor', 'director'],
+  // Export/import of the person files (jalon bundle, API): the director only, on a session that gave the second factor
+  // (exchangePolicy, src/server/modules/exchange/exchange.policy.ts). The admin moves the configuration only.
+  dataExchange: ['director'],
 } as const satisfies Record<string, readonly Role[]>
 export type Capability = keyof typeof capabilities
 
