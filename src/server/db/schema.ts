@@ -47,12 +47,11 @@ export interface AppUserTable {
   role: string
   password_hash: string
   active: Generated<boolean>
+  /** AES-256-GCM sealed ('totp1:<key id>:…', modules/auth/totp-crypto.ts); a value without prefix is a clear legacy one */
   totp_secret: string | null
   totp_enabled: Generated<boolean>
   /** the last accepted TOTP time step: a code is never accepted twice */
   totp_last_step: number | null
-  failed_signins: Generated<number>
-  locked_until: Date | null
   password_changed_at: Generated<Date>
   created_at: Generated<Date>
   version: Generated<number>
@@ -306,4 +305,27 @@ export interface StatusPeriodTable {
 }
 export interface PersonNoteTable {
   external_id: string | null
+}
+
+// Sign-in hardening (20261130T1000_auth_hardening) -------------------------------------------------------------
+// Failure counters and the temporary lock per e-mail (known or not), keyed by the SHA-256 of the lowercased e-mail.
+export interface SigninThrottleTable {
+  key: string
+  failures: Generated<number>
+  totp_failures: Generated<number>
+  locked_until: Date | null
+  last_failure_at: Date
+}
+/** One-time password reset links: the table keeps only the token's SHA-256. */
+export interface PasswordResetTable {
+  id: string
+  user_id: string
+  created_by: string | null
+  created_at: Date
+  expires_at: Date
+  used_at: Date | null
+}
+export interface Database {
+  signin_throttle: SigninThrottleTable
+  password_reset: PasswordResetTable
 }
