@@ -37,7 +37,9 @@ export async function buildApp(
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ? { level: deps.config.logLevel } : false,
-    trustProxy: deps.config.env === 'production',
+    // Only the configured reverse proxies may name the client (X-Forwarded-For): anyone else could forge the address
+    // that per-address throttling and the audit trail rely on.
+    trustProxy: deps.config.trustedProxies.length ? deps.config.trustedProxies : false,
     bodyLimit: 5 * 1024 * 1024,
   })
   app.setValidatorCompiler(validatorCompiler)

@@ -16,7 +16,12 @@ describe('configuration', () => {
   })
 
   it('secures cookies in production', () => {
-    expect(loadConfig({ NODE_ENV: 'production' }).session.cookieSecure).toBe(true)
+    const production = {
+      NODE_ENV: 'production',
+      TOTP_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      PUBLIC_URL: 'https://jalon.example.org',
+    }
+    expect(loadConfig(production).session.cookieSecure).toBe(true)
     expect(loadConfig({ TOTP_REQUIRED_FOR_ALL: 'true' }).totpRequiredForAll).toBe(true)
   })
 })

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+import { isIP } from 'node:net'
 import { z } from 'zod'
 
 // The only place that reads process.env: everything else receives a Config.
@@ -5,6 +7,23 @@ const bool = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1')
   .optional()
+
+const list = (v: string | undefined) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+/** an IPv4/IPv6 address or a CIDR range */
+const isAddressOrRange = (v: string) => {
+  const [address = '', bits, ...rest] = v.split('/')
+  const kind = isIP(address)
+  if (!kind || rest.length) return false
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (kind === 4 ? 32 : 128))
+}
+/** an AES-256 key: 32 bytes in base64 */
+const aesKey = z
+  .string()
+  .trim()
+  .transform((v) => Buffer.from(v, 'base64'))
+  .refine((b) => b.length === 32, 'clé de 32 octets encodée en base64 attendue (openssl rand -base64 32)')
+/** the key used without TOTP_ENCRYPTION_KEY outside production: known to all, so it protects nothing */
+export const developmentTotpKey = () => createHash('sha256').update('jalon: clé TOTP de développement').digest()
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -18,6 +37,15 @@ const envSchema = z.object({
   SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   SIGNIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   SIGNIN_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** reverse proxies whose X-Forwarded-For is believed (addresses or CIDR, comma-separated); none by default */
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform(list)
+    .refine((l) => l.every(isAddressOrRange), 'adresses IP ou plages CIDR séparées par des virgules (ex. 10.0.0.2,10.1.0.0/16)'),
+  TOTP_ENCRYPTION_KEY: aesKey.optional(),
+  TOTP_ENCRYPTION_KEYS_OLD: z.string().optional().transform(list).pipe(z.array(aesKey)),
+  PUBLIC_URL: z.string().url().optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Jalon <no-reply@jalon.local>'),
   COOKIE_SECURE: bool,
@@ -36,6 +64,12 @@ export interface Config {
   session: { idleMinutes: number; maxHours: number; cookieSecure: boolean }
   totpRequiredForAll: boolean
   signin: { maxFailures: number; lockMinutes: number; perAddressPerMinute: number }
+  /** addresses or CIDR ranges of the reverse proxies whose X-Forwarded-For gives the client address; none: the socket's */
+  trustedProxies: string[]
+  /** AES-256-GCM keys of the TOTP secrets: the current one seals, old ones still open (rotation) */
+  totpKeys: { current: Buffer; old: Buffer[] }
+  /** where users reach Jalon, for links in mails (password reset) */
+  publicUrl: string
   smtpUrl?: string
   mailFrom: string
   demo: 'auto' | 'off'
@@ -53,6 +87,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Configuration invalide :\n${lines.join('\n')}`)
   }
   const e = parsed.data
+  const missing = []
+  if (e.NODE_ENV === 'production') {
+    if (!e.TOTP_ENCRYPTION_KEY)
+      missing.push(
+        '  TOTP_ENCRYPTION_KEY : obligatoire en production, chiffre les secrets de double authentification (32 octets en base64 : openssl rand -base64 32)',
+      )
+    if (!e.PUBLIC_URL)
+      missing.push('  PUBLIC_URL : obligatoire en production, adresse de Jalon pour les liens envoyés par courriel')
+  }
+  if (missing.length) throw new ConfigError(`Configuration invalide :\n${missing.join('\n')}`)
+  if (!e.TOTP_ENCRYPTION_KEY && e.NODE_ENV === 'development')
+    console.warn(
+      'TOTP_ENCRYPTION_KEY absent : les secrets de double authentification sont chiffrés avec une clé de développement connue de tous.',
+    )
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -70,6 +118,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       lockMinutes: e.SIGNIN_LOCK_MINUTES,
       perAddressPerMinute: e.SIGNIN_PER_ADDRESS_PER_MINUTE,
     },
+    trustedProxies: e.TRUSTED_PROXIES,
+    totpKeys: { current: e.TOTP_ENCRYPTION_KEY ?? developmentTotpKey(), old: e.TOTP_ENCRYPTION_KEYS_OLD },
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     demo: e.DEMO,
