@@ -35,7 +35,7 @@ const journeys: JourneyModule[] = [
 
 const ROOT = resolve(import.meta.dirname, '..')
 const RESULTS = join(ROOT, 'test-results')
-const JOURNEY_TIMEOUT_MS = 120_000
+const JOURNEY_TIMEOUT_MS = 240_000
 const HEALTH_TIMEOUT_MS = 120_000
 
 function freePort(): Promise<number> {

@@ -26,6 +26,8 @@ export async function openContext(browser: Browser, baseURL: string): Promise<Br
     locale: 'fr-FR',
     timezoneId: 'Europe/Paris',
     viewport: { width: 1280, height: 900 },
+    // No animation to race against: axe measures colours of a settled page, never of a modal still fading in.
+    reducedMotion: 'reduce',
   })
   context.setDefaultTimeout(15_000)
   return context
@@ -105,6 +107,7 @@ export async function signOut(page: Page) {
 
 /** Fails on serious or critical accessibility violations, listing them. */
 export async function assertAccessible(page: Page, where: string) {
+  await settled(page)
   const results = await new AxeBuilder({ page }).analyze()
   const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
   for (const v of results.violations.filter((v) => !blocking.includes(v)))
@@ -120,6 +123,31 @@ export async function assertAccessible(page: Page, where: string) {
     )
     .join('\n')
   assert.fail(`Accessibilité (${where}) : ${blocking.length} violation(s) graves\n${report}`)
+}
+
+/**
+ * Waits until nothing moves: no finite CSS animation or transition still running, checked after two animation frames.
+ * Colours read while an overlay fades in are not the page's colours.
+ */
+export async function settled(page: Page) {
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((done) =>
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() =>
+            done(
+              document
+                .getAnimations()
+                // a spinner turns for ever: it is not a transition to wait for
+                .filter((a) => a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY)
+                .every((a) => a.playState !== 'running' && !a.pending),
+            ),
+          ),
+        ),
+      ),
+    undefined,
+    { polling: 100, timeout: 10_000 },
+  )
 }
 
 /** The text of the element, whitespace collapsed. */

@@ -13,6 +13,8 @@ import {
  * error and link colours.
  */
 export const theme = createTheme({
+  // Users who ask their system for less motion get none (and the browser tests, which ask for it, measure settled colours).
+  respectReducedMotion: true,
   primaryColor: 'blue',
   primaryShade: { light: 8, dark: 8 },
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
