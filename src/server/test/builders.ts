@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto'
 import type { Role } from '../../shared/auth/roles.ts'
+import { developmentTotpKey } from '../config.ts'
 import type { Db } from '../db/database.ts'
 import { hashPassword } from '../modules/auth/password.ts'
+import { sealTotpSecret, type TotpKeys } from '../modules/auth/totp-crypto.ts'
 
 // Test data from builders, never hand-written rows scattered in tests.
 export const TEST_PASSWORD = 'correct-horse-battery-staple'
@@ -56,20 +59,25 @@ export async function buildUser(
     siteIds?: string[]
     programmeIds?: string[]
     active?: boolean
+    /** stored sealed, as the server stores it (with the test configuration's key unless told otherwise) */
     totpSecret?: string
+    totpKeys?: TotpKeys
   },
 ) {
   const email = opts.email ?? `${opts.role}.${next()}@test.jalon.fr`
+  const userId = randomUUID()
+  const keys = opts.totpKeys ?? { current: developmentTotpKey(), old: [] }
   const { id } = await db.kysely
     .insertInto('app_user')
     .values({
+      id: userId,
       structure_id: fx.structureId,
       email,
       display_name: `Utilisateur ${opts.role}`,
       role: opts.role,
       password_hash: await passwordHash(),
       active: opts.active ?? true,
-      totp_secret: opts.totpSecret ?? null,
+      totp_secret: opts.totpSecret ? sealTotpSecret(keys, userId, opts.totpSecret) : null,
       totp_enabled: !!opts.totpSecret,
     })
     .returning('id')

@@ -1,12 +1,13 @@
 import { z } from 'zod'
 import { passwordSchema } from '../auth/auth.schema.ts'
 import { roleSchema } from '../auth/roles.ts'
+import { calendarDate, INT4_MAX, safeText, versionSchema } from '../primitives.ts'
 
 export const idParams = z.object({ id: z.uuid('Identifiant invalide.') })
 
 /** Lists: paginated, sortable, filterable. */
 export const pageQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.coerce.number().int().min(1).max(INT4_MAX).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
 })
 export const pageOf = <T extends z.ZodType>(item: T) =>
@@ -30,10 +31,10 @@ export const siteSchema = z.object({
 })
 export type Site = z.infer<typeof siteSchema>
 export const siteInputSchema = z.object({
-  code: z.string().trim().min(1, 'Code requis.').max(20),
-  name: z.string().trim().min(2, 'Nom requis.').max(120),
+  code: safeText().trim().min(1, 'Code requis.').max(20),
+  name: safeText().trim().min(2, 'Nom requis.').max(120),
   kind: siteKindSchema,
-  address: z.string().trim().max(300).nullable().default(null),
+  address: safeText().trim().max(300).nullable().default(null),
   active: z.boolean().default(true),
   /** INSEE codes of the communes the site serves, from the official list */
   communeCodes: z
@@ -42,7 +43,7 @@ export const siteInputSchema = z.object({
     .default([]),
 })
 export type SiteInput = z.input<typeof siteInputSchema>
-export const siteUpdateSchema = siteInputSchema.extend({ version: z.number().int() })
+export const siteUpdateSchema = siteInputSchema.extend({ version: versionSchema })
 
 // Programmes --------------------------------------------------------------------------------------
 /** 'service': a department that follows people (ML, PLIE) and scopes users; 'scheme': an enrolment (CIVIS, CEJ…) */
@@ -66,11 +67,10 @@ export const programmeSchema = z.object({
 })
 export type Programme = z.infer<typeof programmeSchema>
 export const programmeInputSchema = z.object({
-  code: z
-    .string()
+  code: safeText()
     .trim()
     .regex(/^[A-Z0-9_]{2,20}$/, 'Code en majuscules, chiffres ou _ (2 à 20 caractères).'),
-  name: z.string().trim().min(2, 'Nom requis.').max(120),
+  name: safeText().trim().min(2, 'Nom requis.').max(120),
   active: z.boolean().default(true),
   kind: programmeKindSchema.default('service'),
   /** no contact for more days than this raises the caseload alert (null: the default, 90 days) */
@@ -83,7 +83,7 @@ export const programmeUpdateSchema = programmeInputSchema.extend({
   kind: programmeKindSchema.optional(),
   contactDays: contactDaysSchema.optional(),
   contactDaysDuringStep: contactDaysSchema.optional(),
-  version: z.number().int(),
+  version: versionSchema,
 })
 
 // Users -------------------------------------------------------------------------------------------
@@ -101,7 +101,7 @@ export const userSchema = z.object({
 })
 export type User = z.infer<typeof userSchema>
 export const userListQuery = pageQuery.extend({
-  q: z.string().trim().max(100).optional(),
+  q: safeText().trim().max(100).optional(),
   role: roleSchema.optional(),
   active: z.enum(['true', 'false']).optional(),
   sort: z.enum(['displayName', 'email', 'role', 'createdAt']).default('displayName'),
@@ -109,7 +109,7 @@ export const userListQuery = pageQuery.extend({
 })
 export const userCreateSchema = z.object({
   email: z.string().trim().toLowerCase().email('Adresse e-mail invalide.'),
-  displayName: z.string().trim().min(2, 'Nom requis.').max(120),
+  displayName: safeText().trim().min(2, 'Nom requis.').max(120),
   role: roleSchema,
   password: passwordSchema,
   siteIds: z.array(z.uuid()).min(1, 'Au moins un site.'),
@@ -117,14 +117,20 @@ export const userCreateSchema = z.object({
 })
 export type UserCreate = z.input<typeof userCreateSchema>
 export const userUpdateSchema = z.object({
-  displayName: z.string().trim().min(2, 'Nom requis.').max(120),
+  displayName: safeText().trim().min(2, 'Nom requis.').max(120),
   role: roleSchema,
   active: z.boolean(),
   siteIds: z.array(z.uuid()).min(1, 'Au moins un site.'),
   programmeIds: z.array(z.uuid()),
-  version: z.number().int(),
+  version: versionSchema,
 })
-export const passwordResetResultSchema = z.object({ temporaryPassword: z.string(), mailed: z.boolean() })
+/** A reset sends the user a one-time link: the administrator learns where it went and until when, never a password. */
+export const passwordResetResultSchema = z.object({
+  sentTo: z.string(),
+  expiresAt: z.string(),
+  /** false when no SMTP server is configured: the mail went to the server's log */
+  mailed: z.boolean(),
+})
 
 // Audit -------------------------------------------------------------------------------------------
 export const auditEventSchema = z.object({
@@ -141,12 +147,12 @@ export const auditEventSchema = z.object({
 export type AuditEvent = z.infer<typeof auditEventSchema>
 export const auditQuery = pageQuery.extend({
   actorId: z.uuid().optional(),
-  action: z.string().trim().max(60).optional(),
-  entity: z.string().trim().max(60).optional(),
-  entityId: z.string().trim().max(60).optional(),
-  from: z.iso.date('Date au format AAAA-MM-JJ.').optional(),
-  to: z.iso.date('Date au format AAAA-MM-JJ.').optional(),
+  action: safeText().trim().max(60).optional(),
+  entity: safeText().trim().max(60).optional(),
+  entityId: safeText().trim().max(60).optional(),
+  from: calendarDate().optional(),
+  to: calendarDate().optional(),
 })
 
 // Communes (official list) --------------------------------------------------------------------------
-export const communeSearchQuery = z.object({ q: z.string().trim().min(2).max(60) })
+export const communeSearchQuery = z.object({ q: safeText().trim().min(2).max(60) })

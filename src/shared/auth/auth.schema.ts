@@ -1,14 +1,14 @@
 import { z } from 'zod'
+import { safeText } from '../primitives.ts'
 import { roleSchema } from './roles.ts'
 
-export const passwordSchema = z
-  .string()
+export const passwordSchema = safeText()
   .min(12, 'Le mot de passe doit comporter au moins 12 caractères.')
   .max(200, 'Le mot de passe est trop long.')
 
 export const signInSchema = z.object({
   email: z.string().trim().email('Adresse e-mail invalide.'),
-  password: z.string().min(1, 'Mot de passe requis.').max(200),
+  password: safeText().min(1, 'Mot de passe requis.').max(200),
 })
 
 export const totpCodeSchema = z.object({ code: z.string().regex(/^\d{6}$/, 'Le code comporte 6 chiffres.') })
@@ -32,7 +32,12 @@ export const signInResultSchema = z.object({
 export type SignInResult = z.infer<typeof signInResultSchema>
 
 export const totpEnrolmentSchema = z.object({ secret: z.string(), uri: z.string() })
+/** The page reached from a reset link: the link's token and the new password. */
+export const passwordResetCompleteSchema = z.object({
+  token: z.string().min(20, 'Lien incomplet.').max(200, 'Lien invalide.'),
+  newPassword: passwordSchema,
+})
 export const changePasswordSchema = z.object({
-  currentPassword: z.string().min(1).max(200),
+  currentPassword: safeText().min(1).max(200),
   newPassword: passwordSchema,
 })

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import type { User } from '../../../shared/admin/admin.schema.ts'
 import type { Role } from '../../../shared/auth/roles.ts'
 import type { Tx } from '../../deps.ts'
@@ -131,5 +130,3 @@ export async function setScopes(tx: Tx, userId: string, siteIds: string[], progr
       .values(programmes.map((programme_id) => ({ user_id: userId, programme_id })))
       .execute()
 }
-
-export const temporaryPassword = () => randomBytes(12).toString('base64url')

@@ -13,9 +13,10 @@ import type { Deps } from '../../deps.ts'
 import { AppError, notFound } from '../../errors.ts'
 import { defineRoute } from '../../http/route.ts'
 import { checkPasswordStrength, hashPassword } from '../auth/password.ts'
+import { sendResetLink } from '../auth/password-reset.ts'
 import { endUserSessions } from '../auth/session.repository.ts'
 import { adminPolicy } from './admin.policy.ts'
-import { checkScopes, getUser, listUsers, setScopes, temporaryPassword } from './users.repository.ts'
+import { checkScopes, getUser, listUsers, setScopes } from './users.repository.ts'
 
 const tags = ['Administration : utilisateurs']
 const access = adminPolicy.manageUsers
@@ -108,7 +109,8 @@ export function userRoutes(app: FastifyInstance, deps: Deps) {
   defineRoute(app, deps, {
     method: 'POST',
     url: '/api/admin/users/:id/reset-password',
-    summary: 'Réinitialiser le mot de passe : un mot de passe provisoire, envoyé par courriel, et ses sessions fermées',
+    summary:
+      'Réinitialiser le mot de passe : l’ancien ne fonctionne plus, les sessions sont fermées et l’utilisateur reçoit par courriel un lien à usage unique pour en choisir un nouveau',
     tags,
     access,
     params: idParams,
@@ -116,29 +118,14 @@ export function userRoutes(app: FastifyInstance, deps: Deps) {
     handler: async ({ tx, now, actor, params, audit }) => {
       const user = await getUser(tx, actor.structureId, params.id)
       if (!user) throw notFound('Cet utilisateur')
-      const password = temporaryPassword()
-      await tx
-        .updateTable('app_user')
-        .set({
-          password_hash: await hashPassword(password),
-          password_changed_at: now,
-          failed_signins: 0,
-          locked_until: null,
-        })
-        .where('id', '=', params.id)
-        .execute()
-      await endUserSessions(tx, params.id)
-      await audit({ action: 'password.reset', entity: 'app_user', entityId: params.id })
-      let mailed = false
-      if (deps.config.smtpUrl) {
-        await deps.mailer.send({
-          to: user.email,
-          subject: 'Jalon : votre mot de passe a été réinitialisé',
-          text: `Bonjour ${user.displayName},\n\nUn administrateur a réinitialisé votre mot de passe Jalon.\nMot de passe provisoire : ${password}\n\nChangez-le dès votre prochaine connexion.`,
-        })
-        mailed = true
-      }
-      return { temporaryPassword: password, mailed }
+      const { expiresAt } = await sendResetLink(deps, tx, now, user, actor.userId)
+      await audit({
+        action: 'password.reset',
+        entity: 'app_user',
+        entityId: params.id,
+        detail: { expiresAt: expiresAt.toISOString() },
+      })
+      return { sentTo: user.email, expiresAt: expiresAt.toISOString(), mailed: !!deps.config.smtpUrl }
     },
   })
 

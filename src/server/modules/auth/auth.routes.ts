@@ -3,6 +3,7 @@ import { z } from 'zod'
 import {
   changePasswordSchema,
   meSchema,
+  passwordResetCompleteSchema,
   signInResultSchema,
   signInSchema,
   totpCodeSchema,
@@ -10,9 +11,11 @@ import {
 } from '../../../shared/auth/auth.schema.ts'
 import type { Deps } from '../../deps.ts'
 import { defineRoute } from '../../http/route.ts'
-import { changePassword, confirmTotp, loadMe, signIn, startTotpEnrolment, verifySecondFactor } from './auth.service.ts'
+import { changePassword, loadMe, signIn } from './auth.service.ts'
+import { completeReset } from './password-reset.ts'
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from './session.hook.ts'
 import { endSession, tokenId } from './session.repository.ts'
+import { confirmTotp, startTotpEnrolment, verifySecondFactor } from './totp.service.ts'
 
 const tags = ['Authentification']
 const meta = (req: FastifyRequest) => ({
@@ -74,7 +77,7 @@ export function authRoutes(app: FastifyInstance, deps: Deps) {
     response: totpEnrolmentSchema,
     handler: async ({ tx, req, audit }) => {
       const userId = req.actor?.userId ?? req.pendingTotp!.userId
-      const enrolment = await startTotpEnrolment(tx, userId)
+      const enrolment = await startTotpEnrolment(deps, tx, userId)
       if (req.actor) await audit({ action: 'totp.enrolment_started', entity: 'app_user', entityId: userId })
       return enrolment
     },
@@ -89,7 +92,7 @@ export function authRoutes(app: FastifyInstance, deps: Deps) {
     body: totpCodeSchema,
     status: 204,
     handler: async ({ tx, now, actor, body, audit }) => {
-      await confirmTotp(tx, now, actor.userId, body.code)
+      await confirmTotp(deps, tx, now, actor.userId, body.code)
       await audit({ action: 'totp.enabled', entity: 'app_user', entityId: actor.userId })
     },
   })
@@ -122,14 +125,34 @@ export function authRoutes(app: FastifyInstance, deps: Deps) {
   defineRoute(app, deps, {
     method: 'POST',
     url: '/api/auth/password',
-    summary: 'Changer son mot de passe',
+    summary: 'Changer son mot de passe (les autres sessions de l’utilisateur sont fermées)',
     tags,
     access: 'authenticated',
     body: changePasswordSchema,
     status: 204,
     handler: async ({ tx, now, actor, body, audit }) => {
-      await changePassword(tx, now, actor.userId, body.currentPassword, body.newPassword)
-      await audit({ action: 'password.changed', entity: 'app_user', entityId: actor.userId })
+      const { otherSessionsEnded } = await changePassword(tx, now, actor, body.currentPassword, body.newPassword)
+      await audit({
+        action: 'password.changed',
+        entity: 'app_user',
+        entityId: actor.userId,
+        detail: { otherSessionsEnded },
+      })
+    },
+  })
+
+  defineRoute(app, deps, {
+    method: 'POST',
+    url: '/api/auth/password-reset',
+    summary: 'Choisir un nouveau mot de passe avec le lien à usage unique reçu par courriel (ferme toutes les sessions)',
+    tags,
+    access: 'public',
+    body: passwordResetCompleteSchema,
+    status: 204,
+    rateLimit: { max: deps.config.signin.perAddressPerMinute, timeWindow: '1 minute' },
+    handler: async ({ tx, now, body, req, reply }) => {
+      await completeReset(tx, now, body, req.ip)
+      clearSessionCookie(reply, deps)
     },
   })
 }

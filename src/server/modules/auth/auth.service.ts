@@ -1,19 +1,20 @@
-import { generateSecret, generateURI, verify } from 'otplib'
 import type { Me, SignInResult } from '../../../shared/auth/auth.schema.ts'
 import type { Role } from '../../../shared/auth/roles.ts'
 import type { Deps, Tx } from '../../deps.ts'
 import { AppError } from '../../errors.ts'
 import { writeAudit } from '../audit/audit.repository.ts'
 import { checkPasswordStrength, dummyHash, hashPassword, verifyPassword } from './password.ts'
-import { createSession, endSession, loadScopes } from './session.repository.ts'
+import { createSession, endOtherSessions, endSession, loadScopes } from './session.repository.ts'
+import { claim, clearFailures, isLocked, recordFailure, throttleKey } from './signin-throttle.ts'
 
 const WRONG = 'Adresse e-mail ou mot de passe incorrect.'
+const LOCKED = 'Trop de tentatives. Réessayez dans quelques minutes.'
 
 export function totpRequired(deps: Deps, role: Role) {
   return role === 'admin' || deps.config.totpRequiredForAll
 }
 
-interface RequestMeta {
+export interface RequestMeta {
   ip: string | null
   userAgent: string | null
   previousSessionId?: string
@@ -26,40 +27,33 @@ export async function signIn(
   input: { email: string; password: string },
   meta: RequestMeta,
 ): Promise<{ token: string; result: SignInResult }> {
+  // Known e-mail or not, the same steps and the same answers (401, then 429 once locked): they tell nobody which
+  // e-mails have an account. The throttle row stays locked until this attempt ends (see signin-throttle.ts).
+  const throttle = await claim(tx, throttleKey(input.email), now)
   const user = await tx.selectFrom('app_user').selectAll().where('email', '=', input.email).executeTakeFirst()
-  const fail = async (reason: string, userId: string | null, structureId: string | null) => {
+  const fail = async (reason: string, detail: Record<string, unknown> = {}) => {
     await writeAudit(
       tx,
       now,
-      { anonymous: input.email, ip: meta.ip, userId, structureId },
-      { action: 'signin.failure', entity: 'app_user', entityId: userId, detail: { reason } },
+      { anonymous: input.email, ip: meta.ip, userId: user?.id ?? null, structureId: user?.structure_id ?? null },
+      { action: 'signin.failure', entity: 'app_user', entityId: user?.id ?? null, detail: { reason, ...detail } },
     )
   }
-  if (!user?.active) {
-    await verifyPassword(await dummyHash(), input.password)
-    await fail(user ? 'inactive' : 'unknown_email', user?.id ?? null, user?.structure_id ?? null)
-    throw new AppError('unauthenticated', WRONG, [], true)
-  }
   // A lock is temporary by construction: an attacker can slow an account down, never shut it for good.
-  if (user.locked_until && user.locked_until > now) {
-    await fail('locked', user.id, user.structure_id)
-    throw new AppError('too_many_requests', 'Trop de tentatives. Réessayez dans quelques minutes.', [], true)
+  if (isLocked(throttle, now)) {
+    await fail('locked')
+    throw new AppError('too_many_requests', LOCKED, [], true)
   }
-  if (!(await verifyPassword(user.password_hash, input.password))) {
-    const failures = user.failed_signins + 1
-    const lock = failures >= deps.config.signin.maxFailures
-    await tx
-      .updateTable('app_user')
-      .set({
-        failed_signins: lock ? 0 : failures,
-        locked_until: lock ? new Date(now.getTime() + deps.config.signin.lockMinutes * 60_000) : null,
-      })
-      .where('id', '=', user.id)
-      .execute()
-    await fail(lock ? 'wrong_password_locked' : 'wrong_password', user.id, user.structure_id)
+  const known = !!user?.active
+  // Unknown e-mails cost the same argon2 verification as wrong passwords.
+  const verified = await verifyPassword(known ? user.password_hash : await dummyHash(), input.password)
+  if (!known || !verified) {
+    const locked = await recordFailure(tx, throttle, 'password', now, deps.config.signin)
+    const reason = !user ? 'unknown_email' : !user.active ? 'inactive' : 'wrong_password'
+    await fail(locked ? `${reason}_locked` : reason)
     throw new AppError('unauthenticated', WRONG, [], true)
   }
-  await tx.updateTable('app_user').set({ failed_signins: 0, locked_until: null }).where('id', '=', user.id).execute()
+  await clearFailures(tx, throttle, 'password')
   // A new session id at every sign-in: a session fixed before sign-in is thrown away.
   if (meta.previousSessionId) await endSession(tx, meta.previousSessionId)
   const needsSecondFactor = user.totp_enabled || totpRequired(deps, user.role as Role)
@@ -73,100 +67,32 @@ export async function signIn(
   return { token, result: { status: 'signed_in', me: await loadMe(deps, tx, user.id) } }
 }
 
-/** Second step: a code from the authenticator app turns a pending session into a full one (with a new id). */
-export async function verifySecondFactor(
-  deps: Deps,
+/** A password change ends the user's other sessions (a stolen one included) and keeps the one that made it. */
+export async function changePassword(
   tx: Tx,
   now: Date,
-  pending: { userId: string; sessionId: string },
-  code: string,
-  meta: RequestMeta,
+  actor: { userId: string; sessionId: string },
+  current: string,
+  next: string,
 ) {
-  const user = await tx.selectFrom('app_user').selectAll().where('id', '=', pending.userId).executeTakeFirstOrThrow()
-  const who = { userId: user.id, structureId: user.structure_id, displayName: user.display_name, ip: meta.ip }
-  if (!user.totp_secret || !(await acceptCode(tx, user.id, user.totp_secret, user.totp_last_step, code, now))) {
-    await writeAudit(tx, now, who, { action: 'signin.totp_failure', entity: 'app_user', entityId: user.id })
-    throw new AppError('validation', 'Code incorrect.', [{ field: 'code', message: 'Code incorrect ou expiré.' }], true)
-  }
-  if (!user.totp_enabled) {
-    await tx.updateTable('app_user').set({ totp_enabled: true }).where('id', '=', user.id).execute()
-    await writeAudit(tx, now, who, { action: 'totp.enabled', entity: 'app_user', entityId: user.id })
-  }
-  await endSession(tx, pending.sessionId)
-  const token = await createSession(tx, user.id, now, deps.config.session, {
-    ...meta,
-    pendingTotp: false,
-    secondFactorAt: now,
-  })
-  await writeAudit(tx, now, who, {
-    action: 'signin.success',
-    entity: 'app_user',
-    entityId: user.id,
-    detail: { totp: true },
-  })
-  return { token, result: { status: 'signed_in' as const, me: await loadMe(deps, tx, user.id) } }
-}
-
-/**
- * Accepts a code once: the matching time step must be later than the last accepted one (RFC 6238 §5.2),
- * and is then recorded, so a code seen over a shoulder or replayed from a log is refused.
- */
-async function acceptCode(tx: Tx, userId: string, secret: string, lastStep: number | null, code: string, now: Date) {
-  const epoch = Math.floor(now.getTime() / 1000)
-  const result = await verify({
-    secret,
-    token: code,
-    epoch,
-    epochTolerance: 30,
-    ...(lastStep === null ? {} : { afterTimeStep: lastStep }),
-  })
-  if (!result.valid) return false
-  const step = 'timeStep' in result ? (result.timeStep as number) : Math.floor(epoch / 30) + result.delta
-  await tx.updateTable('app_user').set({ totp_last_step: step }).where('id', '=', userId).execute()
-  return true
-}
-
-/** Starts enrolment: a fresh secret, stored but not active until a first code confirms it. */
-export async function startTotpEnrolment(tx: Tx, userId: string) {
   const user = await tx
     .selectFrom('app_user')
-    .select(['email', 'totp_enabled'])
-    .where('id', '=', userId)
-    .executeTakeFirstOrThrow()
-  if (user.totp_enabled) throw new AppError('conflict', 'La double authentification est déjà activée.')
-  const secret = generateSecret()
-  await tx.updateTable('app_user').set({ totp_secret: secret }).where('id', '=', userId).execute()
-  return { secret, uri: generateURI({ issuer: 'Jalon', label: user.email, secret }) }
-}
-
-/** For a user already signed in who turns on the second factor from their profile. */
-export async function confirmTotp(tx: Tx, now: Date, userId: string, code: string) {
-  const user = await tx
-    .selectFrom('app_user')
-    .select(['totp_secret', 'totp_last_step'])
-    .where('id', '=', userId)
-    .executeTakeFirstOrThrow()
-  if (!user.totp_secret || !(await acceptCode(tx, userId, user.totp_secret, user.totp_last_step, code, now)))
-    throw new AppError('validation', 'Code incorrect.', [{ field: 'code', message: 'Code incorrect ou expiré.' }])
-  await tx.updateTable('app_user').set({ totp_enabled: true }).where('id', '=', userId).execute()
-}
-
-export async function changePassword(tx: Tx, now: Date, userId: string, current: string, next: string) {
-  const user = await tx
-    .selectFrom('app_user')
-    .select(['password_hash'])
-    .where('id', '=', userId)
+    .select(['password_hash', 'email'])
+    .where('id', '=', actor.userId)
+    .forUpdate()
     .executeTakeFirstOrThrow()
   if (!(await verifyPassword(user.password_hash, current)))
     throw new AppError('validation', 'Mot de passe actuel incorrect.', [
       { field: 'currentPassword', message: 'Mot de passe actuel incorrect.' },
     ])
-  checkPasswordStrength(next, 'newPassword')
+  checkPasswordStrength(next, 'newPassword', user.email)
   await tx
     .updateTable('app_user')
     .set({ password_hash: await hashPassword(next), password_changed_at: now })
-    .where('id', '=', userId)
+    .where('id', '=', actor.userId)
     .execute()
+  const ended = await endOtherSessions(tx, actor.userId, actor.sessionId)
+  return { otherSessionsEnded: Number(ended.numDeletedRows) }
 }
 
 export async function loadMe(deps: Deps, tx: Tx, userId: string): Promise<Me> {

@@ -15,7 +15,14 @@ export const dummyHash = () => {
   return dummy
 }
 
-export function checkPasswordStrength(password: string, field = 'password'): void {
+/** Letters and digits only, lowercased: 'Marie.Dupont-1984' and 'mariedupont1984' compare equal. */
+const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')
+
+/**
+ * Length, the most common passwords, and the account's own e-mail: the first thing an attacker tries is the address
+ * they typed, or its local part ('marie.dupont' for marie.dupont@…), with or without separators and digits around it.
+ */
+export function checkPasswordStrength(password: string, field = 'password', email?: string): void {
   if (password.length < 12)
     throw new AppError('validation', 'Mot de passe trop court.', [
       { field, message: 'Le mot de passe doit comporter au moins 12 caractères.' },
@@ -25,4 +32,12 @@ export function checkPasswordStrength(password: string, field = 'password'): voi
     throw new AppError('validation', 'Mot de passe trop courant.', [
       { field, message: 'Ce mot de passe figure parmi les plus courants : choisissez-en un autre.' },
     ])
+  if (email) {
+    const local = squash(email.split('@')[0] ?? '')
+    const squashed = squash(password)
+    if (squashed.includes(squash(email)) || (local.length >= 4 && squashed.includes(local)))
+      throw new AppError('validation', 'Mot de passe trop proche de l’adresse e-mail.', [
+        { field, message: 'Le mot de passe ne doit pas reprendre votre adresse e-mail.' },
+      ])
+  }
 }

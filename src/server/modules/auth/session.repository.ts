@@ -81,6 +81,14 @@ export const endSession = (db: Kysely<Database>, sessionId: string) =>
 export const endUserSessions = (db: Kysely<Database>, userId: string) =>
   db.deleteFrom('session').where('user_id', '=', userId).executeTakeFirst()
 
+/** After a password change: every other device signs in again with the new password. */
+export const endOtherSessions = (db: Kysely<Database>, userId: string, keepSessionId: string) =>
+  db.deleteFrom('session').where('user_id', '=', userId).where('id', '!=', keepSessionId).executeTakeFirst()
+
+/** Sessions half-way through sign-in (password given, code not yet). */
+export const endPendingSessions = (db: Kysely<Database>, userId: string) =>
+  db.deleteFrom('session').where('user_id', '=', userId).where('pending_totp', '=', true).executeTakeFirst()
+
 export type ActorRow = NonNullable<Awaited<ReturnType<typeof findActiveSession>>>
 export function toActor(
   row: ActorRow,
