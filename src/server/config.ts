@@ -30,6 +30,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
+  /** the tables' owner, for migrations only; DATABASE_URL is then the application's least-privilege role */
+  MIGRATION_DATABASE_URL: z.string().url().optional(),
   PGLITE_DIR: z.string().default('./data/pglite'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
@@ -60,6 +62,8 @@ export interface Config {
   port: number
   host: string
   databaseUrl?: string
+  /** when set, migrations run through it (the owner) and databaseUrl is the application's role (docs/operations.md) */
+  migrationDatabaseUrl?: string
   pgliteDir: string
   session: { idleMinutes: number; maxHours: number; cookieSecure: boolean }
   totpRequiredForAll: boolean
@@ -96,6 +100,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (!e.PUBLIC_URL)
       missing.push('  PUBLIC_URL : obligatoire en production, adresse de Jalon pour les liens envoyés par courriel')
   }
+  if (e.MIGRATION_DATABASE_URL && !e.DATABASE_URL)
+    missing.push('  MIGRATION_DATABASE_URL : demande DATABASE_URL (le rôle de l’application) ; PGlite n’a pas de rôles')
   if (missing.length) throw new ConfigError(`Configuration invalide :\n${missing.join('\n')}`)
   if (!e.TOTP_ENCRYPTION_KEY && e.NODE_ENV === 'development')
     console.warn(
@@ -106,6 +112,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    migrationDatabaseUrl: e.MIGRATION_DATABASE_URL,
     pgliteDir: e.PGLITE_DIR,
     session: {
       idleMinutes: e.SESSION_IDLE_MINUTES,

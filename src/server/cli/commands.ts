@@ -1,3 +1,4 @@
+import { auditCommand, dbGrantsCommand } from '../modules/audit/audit.commands.ts'
 import { rotateTotpKeyCommand } from '../modules/auth/auth.commands.ts'
 import { exportCommand, importCommand } from '../modules/exchange/exchange.commands.ts'
 import { reportCommand } from '../reporting/report.command.ts'
@@ -12,4 +13,6 @@ export const commands: Command[] = [
   exportCommand,
   reportCommand,
   rotateTotpKeyCommand,
+  auditCommand,
+  dbGrantsCommand,
 ]

@@ -92,6 +92,17 @@ export interface AuditEventTable {
   entity_id: string | null
   detail: unknown
   ip: string | null
+  /** the chain (migration 20261130T1010): set by the audit_event_chain trigger, whatever the insert says */
+  seq: Generated<number>
+  prev_hash: Generated<string>
+  hash: Generated<string>
+}
+
+/** one row: the last line of the audit chain (modules/audit/audit.chain.ts) */
+export interface AuditChainHeadTable {
+  singleton: Generated<boolean>
+  seq: number
+  hash: string
 }
 
 // Person file -----------------------------------------------------------------------------------------
@@ -250,6 +261,7 @@ export interface Database {
   user_programme: UserProgrammeTable
   session: SessionTable
   audit_event: AuditEventTable
+  audit_chain_head: AuditChainHeadTable
   person: PersonTable
   person_attribute: PersonAttributeTable
   status_period: StatusPeriodTable
