@@ -53,9 +53,23 @@ const splitList = (raw: string) =>
     .map((s) => s.trim())
     .filter(Boolean)
 
+/**
+ * Spreadsheet formulas (OWASP « CSV injection »): a cell starting with = + - @, a tab or a carriage return is a formula
+ * to a spreadsheet. The export writes one ' before any value matching /^'*[=+\-@\t\r]/ (after any quotes it already
+ * has), the import takes exactly one away from such a cell: a bijection, so the round trip stays byte-identical.
+ * Only the columns that hold free text (text, e-mails, and the references, which repeat text keys); numbers, dates
+ * and codes are validated and never start so, except a negative number, which must stay one.
+ */
+const FORMULA = /^'*[=+\-@\t\r]/
+export const FORMULA_KINDS: readonly ColumnType['kind'][] = ['text', 'email', 'ref', 'refs']
+export const escapeFormula = (v: string) => (FORMULA.test(v) ? `'${v}` : v)
+export const unescapeFormula = (v: string) => (v.startsWith("'") && FORMULA.test(v.slice(1)) ? v.slice(1) : v)
+const guarded = (type: ColumnType) => FORMULA_KINDS.includes(type.kind)
+
 /** Reads a non-empty cell. */
 export function parseCell(raw: string, type: ColumnType): Parsed {
-  const v = type.kind === 'text' ? raw : raw.trim()
+  const trimmed = type.kind === 'text' ? raw : raw.trim()
+  const v = guarded(type) ? unescapeFormula(trimmed) : trimmed
   switch (type.kind) {
     case 'text':
       return v.length > type.max ? fail(`texte trop long (${v.length} caractères, au plus ${type.max})`) : ok(v)
@@ -102,7 +116,7 @@ export function formatCell(value: unknown, type: ColumnType): string {
   if (value === null || value === undefined) return ''
   if (value instanceof Date) return value.toISOString()
   if (type.kind === 'boolean') return value ? 'true' : 'false'
-  return String(value)
+  return guarded(type) ? escapeFormula(String(value)) : String(value)
 }
 
 /** The zod schema of one row, derived from the column specs; issues carry the column as their path. */

@@ -1,18 +1,36 @@
+import { userInfo } from 'node:os'
 import { resolve } from 'node:path'
 import type { Command } from '../../cli/command.ts'
-import { writeAudit } from '../audit/audit.repository.ts'
+import type { Deps } from '../../deps.ts'
+import { type AuditEntry, writeAudit } from '../audit/audit.repository.ts'
+import { exportAudit, importAudit, importFailedAudit } from './exchange.audit.ts'
 import { folderSink, folderSource } from './exchange.bundle.ts'
 import { formatIssue, ImportFailed } from './exchange.errors.ts'
 import { exportBundle } from './exchange.export.ts'
 import { type FileReport, importBundle } from './exchange.import.ts'
 import { listStructures } from './exchange.repository.ts'
 
-// `jalon import <dossier>` and `jalon export <dossier>`: moving an organisation's history in and out.
+// `jalon import <dossier>` and `jalon export <dossier>`: moving an organisation's history in and out. An operator with
+// access to the server runs them (the whole bundle, person files included), audited like the API (exchange.audit.ts).
 
 const stderr = (line: string) => process.stderr.write(`${line}\n`)
 const n = (v: number) => v.toLocaleString('fr-FR')
 const lines = (v: number) => `${n(v)} ligne${v > 1 ? 's' : ''}`
 const CLI_ACTOR = { anonymous: 'ligne de commande', ip: null }
+
+/** The operating-system account that ran the command (none in some containers). */
+function osUser(): string | null {
+  try {
+    return userInfo().username
+  } catch {
+    return null
+  }
+}
+const cliVia = (folder: string) => ({ via: 'cli' as const, folder: resolve(folder), osUser: osUser() })
+
+/** An audit line in a transaction of its own: after the import's rollback, the refusal is still recorded. */
+const auditAlone = (deps: Deps, structureId: string | null, entry: AuditEntry) =>
+  deps.db.kysely.transaction().execute((tx) => writeAudit(tx, deps.clock.now(), { ...CLI_ACTOR, structureId }, entry))
 
 /** At most one progress line a second, plus each file's final count. */
 function progress() {
@@ -27,6 +45,13 @@ function progress() {
         : `  ${r.file} : ${lines(r.rows)} lues…`,
     )
   }
+}
+
+/** The structure a refused import was meant for, when it exists: its audit trail shows the refusal. */
+async function targetStructure(deps: Deps, wanted: string | null): Promise<string | null> {
+  const structures = await deps.db.kysely.selectFrom('structure').select('id').execute()
+  if (wanted) return structures.some((s) => s.id === wanted) ? wanted : null
+  return structures.length === 1 ? structures[0]!.id : null
 }
 
 /** Rolls back a dry run after a successful check. */
@@ -44,28 +69,21 @@ export const importCommand: Command = {
       return 2
     }
     const dryRun = values['dry-run'] === true
+    const wanted = (values.structure as string | undefined) ?? null
     const started = Date.now()
     stderr(`Import de ${resolve(folder)}${dryRun ? ' (vérification seule)' : ''}…`)
+    const source = folderSource(folder)
+    let checked: Awaited<ReturnType<typeof importBundle>> | undefined
     try {
       const report = await deps.db.kysely.transaction().execute(async (tx) => {
         const now = deps.clock.now()
-        const r = await importBundle(tx, folderSource(folder), {
-          structureId: values.structure as string | undefined,
-          now,
-          onProgress: progress(),
-        })
-        if (dryRun) throw new DryRun()
-        await writeAudit(
-          tx,
-          now,
-          { ...CLI_ACTOR, structureId: r.structureId },
-          {
-            action: 'exchange.import',
-            entity: 'structure',
-            entityId: r.structureId,
-            detail: { folder: resolve(folder), files: r.files },
-          },
-        )
+        const r = await importBundle(tx, source, { structureId: wanted ?? undefined, now, onProgress: progress() })
+        if (dryRun) {
+          checked = r
+          throw new DryRun()
+        }
+        const entry = importAudit(r.structureId, 'all', false, r.files, cliVia(folder))
+        await writeAudit(tx, now, { ...CLI_ACTOR, structureId: r.structureId }, entry)
         return r
       })
       const rows = report.files.reduce((s, f) => s + f.rows, 0)
@@ -75,10 +93,23 @@ export const importCommand: Command = {
       )
       return 0
     } catch (error) {
-      if (error instanceof DryRun) {
+      if (error instanceof DryRun && checked) {
+        // a structure the dry run would have created does not exist: the line names no structure then
+        const structureId = checked.structureCreated ? null : checked.structureId
+        await auditAlone(
+          deps,
+          structureId,
+          importAudit(checked.structureId, 'all', true, checked.files, cliVia(folder)),
+        )
         log('Vérification terminée : le lot est valide (rien n’a été enregistré).')
         return 0
       }
+      const names = (await source.names().catch(() => [])).filter((n) => n.toLowerCase().endsWith('.csv'))
+      // no cell value, not even in a database message: its code (or the error's class) only
+      const failure =
+        error instanceof ImportFailed ? error : { error: (error as { code?: string }).code ?? (error as Error).name }
+      const structureId = await targetStructure(deps, wanted)
+      await auditAlone(deps, structureId, importFailedAudit(structureId, 'all', dryRun, names, failure, cliVia(folder)))
       if (!(error instanceof ImportFailed)) throw error
       for (const issue of error.issues) stderr(formatIssue(issue))
       if (error.truncated) stderr(`… arrêt après ${error.issues.length} erreurs.`)
@@ -121,12 +152,7 @@ export const exportCommand: Command = {
           tx,
           deps.clock.now(),
           { ...CLI_ACTOR, structureId: structure.id },
-          {
-            action: 'exchange.export',
-            entity: 'structure',
-            entityId: structure.id,
-            detail: { folder: resolve(folder) },
-          },
+          exportAudit(report, cliVia(folder)),
         )
         return report
       })

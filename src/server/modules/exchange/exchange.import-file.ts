@@ -1,6 +1,6 @@
 import type { Tx } from '../../deps.ts'
 import type { BundleSource } from './exchange.bundle.ts'
-import { columnIssues, rowSchema } from './exchange.columns.ts'
+import { columnIssues, rowSchema, unescapeFormula } from './exchange.columns.ts'
 import { CsvFormatError, csvRecords } from './exchange.csv.ts'
 import { type IssueLog, quote } from './exchange.errors.ts'
 import { foldKey, type RefResolver } from './exchange.refs.ts'
@@ -66,13 +66,13 @@ export async function importFile(entity: EntitySpec, ctx: FileCtx): Promise<File
       }
       const raw = Object.fromEntries(header.map((h, i) => [h, fields[i]]))
       if (fields.length !== header.length) {
-        remember(entity, ctx, raw[entity.key])
+        remember(entity, ctx, rawKey(raw[entity.key]))
         ctx.log.add({ file, line, message: `${fields.length} champs au lieu de ${header.length} (ceux de l’en-tête)` })
         continue
       }
       const parsed = schema.safeParse(raw)
       if (!parsed.success) {
-        remember(entity, ctx, raw[entity.key])
+        remember(entity, ctx, rawKey(raw[entity.key]))
         for (const i of columnIssues(parsed.error)) ctx.log.add({ file, line, ...i })
         continue
       }
@@ -90,6 +90,9 @@ export async function importFile(entity: EntitySpec, ctx: FileCtx): Promise<File
   ctx.onProgress?.(report, true)
   return report
 }
+
+/** The key of a row refused before its cells were read, as the reading would give it (formula quote taken away). */
+const rawKey = (cell: string | undefined) => (cell === undefined ? cell : unescapeFormula(cell.trim()))
 
 /** Past this many, a reference to a refused row is reported like any missing one (memory stays bounded). */
 const MAX_REMEMBERED = 10_000

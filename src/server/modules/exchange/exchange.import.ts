@@ -1,17 +1,21 @@
 import type { Tx } from '../../deps.ts'
 import type { BundleSource } from './exchange.bundle.ts'
+import { unescapeFormula } from './exchange.columns.ts'
 import { CsvFormatError, csvRecords } from './exchange.csv.ts'
 import { ImportFailed, IssueLog, MAX_ISSUES, TooManyIssues } from './exchange.errors.ts'
 import { type FileReport, importFile } from './exchange.import-file.ts'
 import { RefResolver } from './exchange.refs.ts'
-import { exchangeEntities, STRUCTURE_FILE } from './exchange.registry.ts'
+import { type ExchangeScope, entitiesOf, exchangeEntities, STRUCTURE_FILE } from './exchange.registry.ts'
 import { createSeenTable, createStructure, listStructures } from './exchange.repository.ts'
+import type { EntitySpec } from './exchange.types.ts'
 
 export type { FileReport }
 
 export interface ImportOptions {
   /** the target structure; default: the only one in the database, or the one structure.csv creates in an empty one */
   structureId?: string
+  /** which files the bundle may hold (default all; the configuration refuses the person files) */
+  scope?: ExchangeScope
   now: Date
   maxIssues?: number
   batchSize?: number
@@ -34,7 +38,8 @@ export async function importBundle(tx: Tx, source: BundleSource, opts: ImportOpt
   const files: FileReport[] = []
   try {
     const names = await source.names()
-    checkNames(names, log)
+    const entities = entitiesOf(opts.scope ?? 'all')
+    checkNames(names, entities, log)
     const structure = await resolveStructure(tx, source, names, opts.structureId, log)
     if (!structure) throw new ImportFailed(log.issues, false)
     await createSeenTable(tx)
@@ -50,7 +55,7 @@ export async function importBundle(tx: Tx, source: BundleSource, opts: ImportOpt
       refused: new Map<string, Set<string>>(),
       onProgress: opts.onProgress,
     }
-    for (const entity of exchangeEntities) if (names.includes(entity.file)) files.push(await importFile(entity, ctx))
+    for (const entity of entities) if (names.includes(entity.file)) files.push(await importFile(entity, ctx))
     if (log.count) throw new ImportFailed(log.issues, false)
     return { structureId: structure.id, structureCreated: structure.created, files }
   } catch (error) {
@@ -59,10 +64,17 @@ export async function importBundle(tx: Tx, source: BundleSource, opts: ImportOpt
   }
 }
 
-function checkNames(names: string[], log: IssueLog) {
-  const known = new Set([STRUCTURE_FILE, ...exchangeEntities.map((e) => e.file)])
+function checkNames(names: string[], entities: EntitySpec[], log: IssueLog) {
+  const known = new Set([STRUCTURE_FILE, ...entities.map((e) => e.file)])
+  const format = new Set(exchangeEntities.map((e) => e.file))
   for (const name of names)
-    if (name.toLowerCase().endsWith('.csv') && !known.has(name))
+    if (format.has(name) && !known.has(name))
+      log.add({
+        file: name,
+        message:
+          'données des personnes : hors de l’import de la configuration (réservé à la direction, avec la double authentification)',
+      })
+    else if (name.toLowerCase().endsWith('.csv') && !known.has(name))
       log.add({ file: name, message: `fichier inconnu (fichiers attendus : ${[...known].join(', ')})` })
 }
 
@@ -137,7 +149,7 @@ async function readStructureFile(source: BundleSource, log: IssueLog) {
   const [, { line, fields }] = records as [unknown, { line: number; fields: string[] }]
   const before = log.count
   const id = (fields[at('id')] ?? '').trim()
-  const name = (fields[at('name')] ?? '').trim()
+  const name = unescapeFormula((fields[at('name')] ?? '').trim())
   if (!STRUCTURE_ID.test(id))
     log.add({ file, line, column: 'id', message: `identifiant invalide « ${id} » (minuscules, chiffres, - ou _)` })
   if (!name || name.length > 200) log.add({ file, line, column: 'name', message: 'nom manquant ou trop long' })

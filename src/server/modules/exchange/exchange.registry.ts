@@ -29,6 +29,18 @@ export const exchangeEntities: EntitySpec[] = [
   notesEntity,
 ]
 
+/**
+ * What an export or import moves: `all` — the whole bundle, person files included (the director, second factor;
+ * the CLI); `configuration` — the organisation only (the admin, who reads no person file). A file is person data
+ * unless it is listed here: a module's new file stays out of the admin's reach until someone decides otherwise.
+ */
+export type ExchangeScope = 'all' | 'configuration'
+export const configurationFiles: ReadonlySet<string> = new Set(
+  [sitesEntity, programmesEntity, usersEntity, themesEntity].map((e) => e.file),
+)
+export const entitiesOf = (scope: ExchangeScope) =>
+  scope === 'all' ? exchangeEntities : exchangeEntities.filter((e) => configurationFiles.has(e.file))
+
 /** Reference targets that are not files of the bundle. */
 export const exchangeLookups: LookupTarget[] = [themeLookup]
 

@@ -1,80 +1,60 @@
 import type { FastifyInstance } from 'fastify'
-import { sql } from 'kysely'
 import {
   exportResponseSchema,
   importRequestSchema,
   importResponseSchema,
 } from '../../../shared/exchange/exchange.schema.ts'
 import type { Deps } from '../../deps.ts'
-import { AppError } from '../../errors.ts'
 import { defineRoute } from '../../http/route.ts'
-import { memorySink, memorySource } from './exchange.bundle.ts'
-import { formatIssue, ImportFailed } from './exchange.errors.ts'
-import { exportBundle } from './exchange.export.ts'
-import { importBundle } from './exchange.import.ts'
+import { apiExport, apiImport } from './exchange.api.ts'
 import { exchangePolicy } from './exchange.policy.ts'
 
 const tags = ['Import et export']
 
+// Two pairs of routes, one per scope (docs/import-format.md, « API »): the whole bundle with the person files
+// (the director, second factor required), and the organisation's configuration alone (the admin).
 export function exchangeRoutes(app: FastifyInstance, deps: Deps) {
   defineRoute(app, deps, {
     method: 'POST',
     url: '/api/exchange/import',
-    summary: 'Importer un petit lot de fichiers CSV dans la structure (tout ou rien ; gros lots : jalon import)',
+    summary:
+      'Importer un petit lot complet, données des personnes comprises (direction, double authentification ; tout ou rien)',
     tags,
-    access: exchangePolicy.import,
+    access: exchangePolicy.all,
     body: importRequestSchema,
     response: importResponseSchema,
-    handler: async ({ tx, actor, body, now, audit }) => {
-      // A dry run checks everything, then undoes it inside the request's transaction.
-      if (body.dryRun) await sql`SAVEPOINT exchange_dry_run`.execute(tx)
-      try {
-        const report = await importBundle(tx, memorySource(body.files), { structureId: actor.structureId, now })
-        if (body.dryRun) await sql`ROLLBACK TO SAVEPOINT exchange_dry_run`.execute(tx)
-        else
-          await audit({
-            action: 'exchange.import',
-            entity: 'structure',
-            entityId: actor.structureId,
-            detail: { files: report.files },
-          })
-        return { structureId: report.structureId, dryRun: body.dryRun, files: report.files }
-      } catch (error) {
-        if (!(error instanceof ImportFailed)) throw error
-        throw new AppError(
-          'validation',
-          error.message,
-          error.issues.map((i) => ({
-            field: [i.file, i.line, i.column].filter((p) => p !== undefined && p !== '').join(':'),
-            message: formatIssue(i),
-          })),
-        )
-      }
-    },
+    handler: (ctx) => apiImport(ctx, 'all', ctx.body),
   })
 
   defineRoute(app, deps, {
     method: 'GET',
     url: '/api/exchange/export',
-    summary: 'Exporter les données de la structure au format de l’import (petites structures ; sinon jalon export)',
+    summary: 'Exporter toute la structure, données des personnes comprises (direction, double authentification)',
     tags,
-    access: exchangePolicy.export,
+    access: exchangePolicy.all,
     response: exportResponseSchema,
-    handler: async ({ tx, actor, audit }) => {
-      const structure = await tx
-        .selectFrom('structure')
-        .select(['id', 'name'])
-        .where('id', '=', actor.structureId)
-        .executeTakeFirstOrThrow()
-      const sink = memorySink()
-      const report = await exportBundle(tx, sink, structure)
-      await audit({
-        action: 'exchange.export',
-        entity: 'structure',
-        entityId: structure.id,
-        detail: { files: report.files },
-      })
-      return { files: sink.files }
-    },
+    handler: (ctx) => apiExport(ctx, 'all'),
+  })
+
+  defineRoute(app, deps, {
+    method: 'POST',
+    url: '/api/exchange/configuration/import',
+    summary:
+      'Importer la configuration seule : sites, programmes, utilisateurs, thèmes (administrateur ; tout ou rien)',
+    tags,
+    access: exchangePolicy.configuration,
+    body: importRequestSchema,
+    response: importResponseSchema,
+    handler: (ctx) => apiImport(ctx, 'configuration', ctx.body),
+  })
+
+  defineRoute(app, deps, {
+    method: 'GET',
+    url: '/api/exchange/configuration/export',
+    summary: 'Exporter la configuration seule : sites, programmes, utilisateurs, thèmes (administrateur)',
+    tags,
+    access: exchangePolicy.configuration,
+    response: exportResponseSchema,
+    handler: (ctx) => apiExport(ctx, 'configuration'),
   })
 }
