@@ -13,8 +13,9 @@ import { testDbKind } from '../../test/test-db.ts'
 import { verifyAuditChain } from './audit.chain.ts'
 import { dbGrantsCommand } from './audit.commands.ts'
 
-// The application's least-privilege role, as docs/operations.md sets it up: an empty database, migrations through
-// MIGRATION_DATABASE_URL (the owner), `jalon db-grants <role> --apply`, then the application connected as the role.
+// The application's least-privilege role, as docs/operations.md sets it up: an owner role (not a superuser) and its empty
+// database, migrations through MIGRATION_DATABASE_URL (the owner), `jalon db-grants <role> --apply`, then the application
+// connected as the role.
 // PostgreSQL only: PGlite is one embedded superuser connection, with no roles to connect as, so there is nothing to
 // test there (the configuration refuses MIGRATION_DATABASE_URL without DATABASE_URL, tested below on both).
 
@@ -50,6 +51,7 @@ describe('MIGRATION_DATABASE_URL', () => {
 describe.skipIf(testDbKind !== 'postgres')('the application role (PostgreSQL)', () => {
   const suffix = randomBytes(5).toString('hex')
   const role = `jalon_app_test_${suffix}`
+  const ownerRole = `jalon_owner_test_${suffix}`
   const database = `jalon_test_role_${suffix}`
   let deps: Deps
   let owner: Awaited<ReturnType<typeof openPostgres>>
@@ -57,16 +59,17 @@ describe.skipIf(testDbKind !== 'postgres')('the application role (PostgreSQL)', 
   const log: string[] = []
 
   beforeAll(async () => {
-    await admin(`CREATE DATABASE ${database}`)
+    await admin(`CREATE ROLE ${ownerRole} LOGIN`)
+    await admin(`CREATE DATABASE ${database} OWNER ${ownerRole}`)
     await admin(`CREATE ROLE ${role} LOGIN`)
     const config = loadConfig({
       NODE_ENV: 'test',
       DATABASE_URL: urlFor(database, role),
-      MIGRATION_DATABASE_URL: urlFor(database),
+      MIGRATION_DATABASE_URL: urlFor(database, ownerRole),
       SIGNIN_PER_ADDRESS_PER_MINUTE: '10000',
     })
     deps = await startRuntime(config, (m) => log.push(m))
-    owner = await openPostgres(urlFor(database))
+    owner = await openPostgres(urlFor(database, ownerRole))
     const code = await dbGrantsCommand.run({
       deps,
       values: { apply: true },
@@ -82,6 +85,7 @@ describe.skipIf(testDbKind !== 'postgres')('the application role (PostgreSQL)', 
     await owner?.close()
     await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)
     await admin(`DROP ROLE IF EXISTS ${role}`)
+    await admin(`DROP ROLE IF EXISTS ${ownerRole}`)
   })
 
   it('migrations ran through MIGRATION_DATABASE_URL: the tables belong to the owner, not to the application', async () => {
@@ -90,7 +94,7 @@ describe.skipIf(testDbKind !== 'postgres')('the application role (PostgreSQL)', 
       SELECT current_user AS who, (SELECT tableowner FROM pg_tables WHERE tablename = 'audit_event') AS owner`.execute(
       deps.db.kysely,
     )
-    expect(rows[0]).toEqual({ who: role, owner: 'postgres' })
+    expect(rows[0]).toEqual({ who: role, owner: ownerRole })
   })
 
   it('the application works as the role: sign-in, a new person file, both audited, the chain intact', async () => {
@@ -143,7 +147,8 @@ describe.skipIf(testDbKind !== 'postgres')('the application role (PostgreSQL)', 
     ['moving the chain head', 'UPDATE audit_chain_head SET seq = 0', /permission denied/],
     ['creating a table', 'CREATE TABLE intruder (id int)', /permission denied for schema public/],
     ['dropping a table', 'DROP TABLE person', /must be owner/],
-    ['becoming the owner', 'SET ROLE postgres', /permission denied to set role/],
+    ['becoming the owner', `SET ROLE ${ownerRole}`, /permission denied to set role/],
+    ['becoming a superuser', 'SET ROLE postgres', /permission denied to set role/],
   ]
   it.each(refused)('refuses %s', async (_what, statement, error) => {
     await expect(sql.raw(statement).execute(deps.db.kysely)).rejects.toThrow(error)
@@ -167,12 +172,17 @@ describe.skipIf(testDbKind !== 'postgres')('the application role (PostgreSQL)', 
     expect(await run(role)).toBe(0)
     expect(out).toContain(`REVOKE UPDATE, DELETE, TRUNCATE ON public.audit_event FROM ${role};`)
     expect(out).toContain(
-      `ALTER DEFAULT PRIVILEGES FOR ROLE postgres IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${role};`,
+      `ALTER DEFAULT PRIVILEGES FOR ROLE ${ownerRole} IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${role};`,
     )
     out.length = 0
     expect(
       await dbGrantsCommand.run({ deps, values: { apply: true }, positionals: ['postgres'], log: (m) => out.push(m) }),
     ).toBe(1)
     expect(out.join('\n')).toMatch(/superutilisateur/)
+    out.length = 0
+    expect(
+      await dbGrantsCommand.run({ deps, values: { apply: true }, positionals: [ownerRole], log: (m) => out.push(m) }),
+    ).toBe(1)
+    expect(out.join('\n')).toMatch(/propriétaire des tables/)
   })
 })
