@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url'
 import { catalogueEntry, familyLabels, indicators } from './catalogue.ts'
 import { annualReportSections } from './report/sections.ts'
 import { reportingPolicy } from './reporting.policy.ts'
+import { decimalsRule } from './tables.ts'
 
 // docs/indicators.md is generated from the declarations: `npx tsx src/server/reporting/docs.ts` rewrites it, and
 // docs.test.ts fails when the committed file no longer matches them. Definitions live in one place: the code.
@@ -27,20 +28,22 @@ const conventions = `## Conventions
 - **Scope**: every indicator can be restricted to sites (person's site), a programme (an enrolment in it overlapping
   the period), a commune (person's commune), a counsellor (person's referent), and split by sex (\`bySex=true\`: the
   same indicator restricted to women, then to men).
-- **Shares** are computed on the indicator's own population and rounded half up, to one decimal (two where the 2009
-  report prints two).
+- **Shares** are computed on the indicator's own population.
+- **Decimals**: one rule per kind of value for every indicator, table and figure on every output (screen, JSON,
+  spreadsheet, PDF), rounded half up (\`decimalsFor\` in \`src/server/reporting/tables.ts\`; no indicator chooses its
+  own precision): ${decimalsRule()}.
 - **Year on year**: \`compare=N\` gives the indicator over the requested period and the N − 1 previous periods of the
-  same length (whole months shift by months: 2009 → 2008 → 2007; other ranges by their number of days).
+  same length (whole months shift by months: a year, then the year before; other ranges by their number of days).
 - **Objectives**: yearly, per funder agreement, on an indicator's headline value or one of the figures it declares.
   A period of whole calendar years sums the yearly targets; a part of a year prorates them by days (and says so).
-  Every result shows target, result, gap (result − target) and rate (result ÷ target, one decimal).
+  Every result shows target, result, gap (result − target) and rate (result ÷ target, in %, as a share).
 - **Statistical secrecy** (published outputs only: the PDF, the spreadsheet, and the JSON or API with \`public=true\`):
   a count from 1 to threshold − 1 is hidden (\`SECRECY_THRESHOLD\`, default 5; \`SECRECY_THRESHOLD_SENSITIVE\`, default
   11, for tables crossing health, justice or welfare status). Secondary suppression: a table's totals are equations
   (a total = the sum of its parts, rows, subtotals and the total column); any equation left with one hidden member
   gets a second one hidden (the smallest non-zero part first), until none can be solved by subtraction. Shares
   derived from a hidden count are hidden with it. Hidden values print as \`s\`. Limits: the rule works table by table;
-  a share printed outside a table is hidden only when its own count is small.
+  a share shown outside a table is hidden only when its own count is small.
 `
 
 function indicatorSection(): string {

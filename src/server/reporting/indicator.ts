@@ -26,7 +26,7 @@ export interface Computed {
 
 /**
  * An indicator, declared as data: its id (docs/indicators.md and the report name it), its definition in French words
- * (printed under each table and in the catalogue), its population, breakdowns, and the query that computes it.
+ * (shown under each table and in the catalogue), its population, breakdowns, and the query that computes it.
  */
 export interface IndicatorDeclaration {
   id: string
@@ -37,7 +37,7 @@ export interface IndicatorDeclaration {
   definition: string
   population: string
   breakdowns: string[]
-  /** choices made where the printed report is ambiguous, and how they are resolved */
+  /** choices made where a definition is ambiguous, and how they are resolved */
   notes?: string[]
   /** every table crosses health, justice or welfare status (higher secrecy threshold); a table can also say it */
   sensitive?: boolean

@@ -59,10 +59,10 @@ describe('ml.first_receptions', () => {
     expect(figure(r, 'noQualificationInfraV')).toBe(33.3)
     expect(figure(r, 'noDiploma')).toBe(33.3)
     expect(figure(r, 'noBaccalaureate')).toBe(33.3)
-    expect(figure(r, 'livingInPriorityArea')).toBe(33.33)
+    expect(figure(r, 'livingInPriorityArea')).toBe(33.3)
     const mob = cells(r, 'mobility')
-    expect(mob.car_or_motorbike).toEqual({ count: 2, share: 66.67 })
-    expect(mob.public_transport).toEqual({ count: 1, share: 33.33 })
+    expect(mob.car_or_motorbike).toEqual({ count: 2, share: 66.7 })
+    expect(mob.public_transport).toEqual({ count: 1, share: 33.3 })
   })
 })
 

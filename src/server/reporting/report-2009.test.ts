@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AnnualReport, IndicatorResult } from '../../shared/reporting/reporting.schema.ts'
-import { loadDemo } from '../demo/demo.ts'
 import { cells, figure } from '../test/reporting.builders.ts'
 import { createTestDb, type TestDb } from '../test/test-db.ts'
 import { createAgreement, createObjective } from './objectives.repository.ts'
@@ -11,10 +10,23 @@ import { buildAnnualReport } from './report/build.ts'
 // The 2009 cross-check: the demo organisation with the 2009 data set, the full annual report for 2009, and every
 // Mission Locale figure of figures-2009.json that the model holds, table by table. The report code never reads the
 // JSON; this test does. Figures not checked, and figures checked to within one person, are listed below with why.
+// The report rounds by its own rule (docs/indicators.md, "Decimals"); the print has its own precision, so a printed
+// share or average is compared with the report's counts divided here, at the print's precision.
+// Without the reference file the cross-check is skipped on a developer's machine, and FAILS under CI (CI=true).
 
 const FIGURES =
   process.env.JALON_FIGURES_2009 ?? resolve(import.meta.dirname, '../../../../shared/reference/figures-2009.json')
 const ml = existsSync(FIGURES) ? JSON.parse(readFileSync(FIGURES, 'utf8')).missionLocale : undefined
+const inCi = !!process.env.CI && !['false', '0'].includes(process.env.CI)
+
+describe.runIf(!ml && inCi)('the 2009 cross-check under CI', () => {
+  it('has its reference figures', () => {
+    expect.fail(
+      `Fichier de référence absent ou sans partie « missionLocale » : ${FIGURES}. Sous CI le recoupement 2009 ` +
+        'ne peut pas être sauté : fournissez shared/reference/figures-2009.json ou JALON_FIGURES_2009.',
+    )
+  })
+})
 
 /** Not compared, and why. */
 const NOT_CHECKED: Record<string, string> = {
@@ -52,6 +64,27 @@ let db: TestDb
 let report: AnnualReport
 const ind = (id: string): IndicatorResult => report.indicators[id]
 
+/** n / d in percent, rounded half up at `decimals` (the print's precision); null without a count or population. */
+function shareAt(n: number | null | undefined, d: number | null | undefined, decimals: number): number | null {
+  if (n === null || n === undefined || !d) return null
+  const f = 10 ** decimals
+  return Math.round((n * 100 * f) / d) / f
+}
+
+/** n / d rounded half up at `decimals` (the print's precision). */
+function averageAt(n: number | null | undefined, d: number | null | undefined, decimals: number): number | null {
+  if (n === null || n === undefined || !d) return null
+  const f = 10 ** decimals
+  return Math.round((n * f) / d) / f
+}
+
+/** The persons a share figure counts (its numerator). */
+function countOf(r: IndicatorResult, key: string): number | null | undefined {
+  const f = r.figures.find((x) => x.key === key)
+  if (!f) throw new Error(`figure ${key} missing in ${r.id}`)
+  return f.count
+}
+
 /** The printed value, at the printed precision: `decimals` as the report prints it. */
 function check(
   bad: string[],
@@ -73,9 +106,8 @@ const decimalsOf = (v: number) => (Number.isInteger(v) ? 0 : String(v).split('.'
 
 describe.skipIf(!ml)('the 2009 report, computed from the 2009 data set', () => {
   beforeAll(async () => {
-    db = await createTestDb()
-    // the demo's other records are dated around "now": far from 2009
-    await loadDemo(db, new Date('2026-03-02T09:00:00Z'), { year2009: true })
+    db = await createTestDb({ dataset: 'demo2009' })
+    // the demo's other records are dated around "now" (2026): far from 2009
     await db.kysely.transaction().execute(async (tx) => {
       // "1 112 jeunes ont intégré le CIVIS soit 100 % de l'objectif annuel": the objective is 1112 entries
       const a = await createAgreement(tx, 'demo', {
@@ -109,9 +141,12 @@ describe.skipIf(!ml)('the 2009 report, computed from the 2009 data set', () => {
     const bad: string[] = []
     const t = cells(ind('ml.youth_in_contact'), 'byLevelAndAgeBand')
     const { columns, rows } = ml.youthInContact.byLevelAndAgeBand
+    const total = ind('ml.youth_in_contact').value
     for (const [level, values] of Object.entries<number[]>(rows))
       values.forEach((v, i) => {
-        check(bad, `byLevelAndAgeBand.${level}.${columns[i]}`, t[level]?.[columns[i]], v, 1)
+        const name = `byLevelAndAgeBand.${level}.${columns[i]}`
+        if (columns[i] === 'percent') check(bad, name, shareAt(t[level]?.total, total, 1), v, 1)
+        else check(bad, name, t[level]?.[columns[i]], v)
       })
     check(bad, 'youthInContact.total', ind('ml.youth_in_contact').value, ml.youthInContact.total)
     check(
@@ -166,7 +201,15 @@ describe.skipIf(!ml)('the 2009 report, computed from the 2009 data set', () => {
       const t = cells(youth, tableKey)
       for (const [k, code] of Object.entries(map)) {
         const printed = ml.youthInContact[printedKey][k]
-        check(bad, `youthInContact.${printedKey}.${k}`, t[code]?.share, printed, decimalsOf(printed), youth.value ?? 0)
+        const d = decimalsOf(printed)
+        check(
+          bad,
+          `youthInContact.${printedKey}.${k}`,
+          shareAt(t[code]?.count, youth.value, d),
+          printed,
+          d,
+          youth.value ?? 0,
+        )
       }
     }
     expect(bad).toEqual([])
@@ -184,8 +227,10 @@ describe.skipIf(!ml)('the 2009 report, computed from the 2009 data set', () => {
       belowLevelIV: 'belowLevelIV',
       livingInZus: 'livingInPriorityArea',
     }
-    for (const [k, key] of Object.entries(map))
-      check(bad, `shares.${k}`, figure(s, key), ml.youthInContact.shares[k], decimalsOf(ml.youthInContact.shares[k]))
+    for (const [k, key] of Object.entries(map)) {
+      const d = decimalsOf(ml.youthInContact.shares[k])
+      check(bad, `shares.${k}`, shareAt(countOf(s, key), s.value, d), ml.youthInContact.shares[k], d)
+    }
     expect(bad).toEqual([])
   })
 
@@ -195,11 +240,11 @@ describe.skipIf(!ml)('the 2009 report, computed from the 2009 data set', () => {
     const fr = ml.firstReception
     check(bad, 'firstReception.total', r.value, fr.total)
     for (const [band, v] of Object.entries<number>(fr.byAgeBand))
-      check(bad, `firstReception.byAgeBand.${band}`, cells(r, 'byAgeBand')[band]?.share, v, 1)
+      check(bad, `firstReception.byAgeBand.${band}`, shareAt(cells(r, 'byAgeBand')[band]?.count, r.value, 1), v, 1)
     // the contract's reading of the printed levels: unknown is 1.1 % (the two 10.1 add to 109)
     const levels = { ...fr.byLevel, unknown: 1.1 }
     for (const [level, v] of Object.entries<number>(levels))
-      check(bad, `firstReception.byLevel.${level}`, cells(r, 'byLevel')[level]?.share, v, 1)
+      check(bad, `firstReception.byLevel.${level}`, shareAt(cells(r, 'byLevel')[level]?.count, r.value, 1), v, 1)
     const shares = {
       under22AtFirstReception: 'under22AtFirstReception',
       women: 'women',
@@ -208,11 +253,15 @@ describe.skipIf(!ml)('the 2009 report, computed from the 2009 data set', () => {
       noBaccalaureate: 'noBaccalaureate',
       livingInZus: 'livingInPriorityArea',
     }
-    for (const [k, key] of Object.entries(shares))
-      check(bad, `firstReception.shares.${k}`, figure(r, key), fr.shares[k], decimalsOf(fr.shares[k]))
+    for (const [k, key] of Object.entries(shares)) {
+      const d = decimalsOf(fr.shares[k])
+      check(bad, `firstReception.shares.${k}`, shareAt(countOf(r, key), r.value, d), fr.shares[k], d)
+    }
     const mobility = { carOrMotorbike: 'car_or_motorbike', publicTransport: 'public_transport', none: 'none' }
-    for (const [k, code] of Object.entries(mobility))
-      check(bad, `firstReception.mobility.${k}`, cells(r, 'mobility')[code]?.share, fr.mobility[k], 2, fr.total)
+    for (const [k, code] of Object.entries(mobility)) {
+      const got = shareAt(cells(r, 'mobility')[code]?.count, r.value, 2)
+      check(bad, `firstReception.mobility.${k}`, got, fr.mobility[k], 2, fr.total)
+    }
     expect(bad).toEqual([])
   })
 
@@ -223,21 +272,14 @@ describe.skipIf(!ml)('the 2009 report, computed from the 2009 data set', () => {
     check(bad, 'propositions.total', r.value, p.total)
     check(bad, 'regionalWeight.propositions.count', r.value, ml.regionalWeight.propositions.count)
     check(bad, 'propositions.youthWithAtLeastOne', figure(r, 'youthWithAtLeastOne'), p.youthWithAtLeastOne)
-    check(bad, 'propositions.averagePerYouth', figure(r, 'averagePerYouth'), p.averagePerYouth, 0)
-    check(
-      bad,
-      'propositions.changeVs2008.youthWithProposition',
-      figure(r, 'changeInYouth'),
-      p.changeVs2008.youthWithProposition,
-      1,
-    )
-    check(
-      bad,
-      'propositions.changeVs2008.propositions',
-      figure(r, 'changeInPropositions'),
-      p.changeVs2008.propositions,
-      1,
-    )
+    const perYouth = averageAt(r.value, figure(r, 'youthWithAtLeastOne'), 0)
+    check(bad, 'propositions.averagePerYouth', perYouth, p.averagePerYouth, 0)
+    const changeAt = (now: number | null, before: number | null) =>
+      now === null || before === null ? null : shareAt(now - before, before, 1)
+    const youthChange = changeAt(figure(r, 'youthWithAtLeastOne'), figure(r, 'previousYouth'))
+    check(bad, 'propositions.changeVs2008.youthWithProposition', youthChange, p.changeVs2008.youthWithProposition, 1)
+    const change = changeAt(r.value, figure(r, 'previousTotal'))
+    check(bad, 'propositions.changeVs2008.propositions', change, p.changeVs2008.propositions, 1)
     const t = cells(r, 'byDomainAndTheme')
     const domains = { professional: 'professional', social: 'social', socialLife: 'social_life' }
     const themes: Record<string, string> = {
@@ -252,7 +294,8 @@ describe.skipIf(!ml)('the 2009 report, computed from the 2009 data set', () => {
     for (const [k, code] of Object.entries(domains)) {
       const d = p.byDomain[k]
       check(bad, `propositions.byDomain.${k}.count`, t[code]?.count, d.count)
-      if (k !== 'social') check(bad, `propositions.byDomain.${k}.percent`, t[code]?.percent, d.percent, 1)
+      if (k !== 'social')
+        check(bad, `propositions.byDomain.${k}.percent`, shareAt(t[code]?.count, r.value, 1), d.percent, 1)
       for (const [theme, n] of Object.entries<number>(d.themes))
         check(bad, `propositions.${k}.${theme}`, t[themes[theme]]?.count, theme === 'health' ? 3308 : n)
     }
@@ -278,7 +321,7 @@ describe.skipIf(!ml)('the 2009 report, computed from the 2009 data set', () => {
     check(
       bad,
       'measures.2009.averageMeasuresPerPerson',
-      figure(r, 'averageMeasuresPerPerson'),
+      averageAt(t.grandTotal?.measures, t.grandTotal?.persons, 2),
       m['2009'].averageMeasuresPerPerson,
       2,
     )
@@ -307,9 +350,11 @@ describe.skipIf(!ml)('the 2009 report, computed from the 2009 data set', () => {
     check(bad, 'civis.entries', figure(r, 'entries'), c.entries)
     check(bad, 'civis.entriesObjectiveReached', r.objectives[0]?.rate, c.entriesObjectiveReached)
     check(bad, 'civis.womenAmongEntries.count', figure(r, 'women'), c.womenAmongEntries.count)
-    check(bad, 'civis.womenAmongEntries.percent', figure(r, 'womenShare'), c.womenAmongEntries.percent, 1)
-    check(bad, 'civis.reinforcedShareOfEntries', figure(r, 'reinforcedShareOfEntries'), c.reinforcedShareOfEntries)
-    check(bad, 'civis.entriesAged18to21', figure(r, 'entriesAged18to21'), c.entriesAged18to21)
+    const entries = figure(r, 'entries')
+    const share = (key: string, decimals: number) => shareAt(countOf(r, key), entries, decimals)
+    check(bad, 'civis.womenAmongEntries.percent', share('womenShare', 1), c.womenAmongEntries.percent, 1)
+    check(bad, 'civis.reinforcedShareOfEntries', share('reinforcedShareOfEntries', 0), c.reinforcedShareOfEntries)
+    check(bad, 'civis.entriesAged18to21', share('entriesAged18to21', 0), c.entriesAged18to21)
     check(bad, 'civis.exits', figure(r, 'exits'), c.exits)
     expect(bad).toEqual([])
   })

@@ -4,19 +4,19 @@ import type { Command } from '../cli/command.ts'
 import { buildAnnualReport } from './report/build.ts'
 import { reportFile } from './report/files.ts'
 
-/** A real calendar date written yyyy-mm-dd (2009-02-30 is not). */
+/** A real calendar date written yyyy-mm-dd (2023-02-29 is not). */
 function isRealDate(d: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) return false
   const t = new Date(`${d}T00:00:00Z`)
   return !Number.isNaN(t.getTime()) && t.toISOString().startsWith(d)
 }
 
-/** `jalon report`: the annual report of a period, printed (JSON) or written to a file, with per-section progress. */
+/** `jalon report`: the annual report of a period, on standard output (JSON) or written to a file, with per-section progress. */
 export const reportCommand: Command = {
   name: 'report',
   summary: 'Calcule le rapport annuel (indicateurs Mission Locale) en JSON, tableur ou PDF',
   usage:
-    'jalon report --from 2009-01-01 --to 2009-12-31 [--site CODE] [--format json|xlsx|pdf] [--out fichier] [--public] [--structure ID]',
+    'jalon report --from AAAA-MM-JJ --to AAAA-MM-JJ [--site CODE] [--format json|xlsx|pdf] [--out fichier] [--public] [--structure ID]',
   options: {
     from: { type: 'string' },
     to: { type: 'string' },

@@ -1,62 +1,101 @@
-import type { Column, Figure, ResultTable, Row } from '../../shared/reporting/reporting.schema.ts'
+import type { Column, Figure, ResultTable, Row, ValueKind } from '../../shared/reporting/reporting.schema.ts'
 
 // Result builders: indicators describe what they counted; these turn counts into the tables and figures every
 // output renders, with the shares computed the one way the report computes them.
 
-/** n / d in percent, rounded half up to `decimals`; null on an empty population. Integer arithmetic where it can. */
-export function percent(n: number, d: number, decimals = 1): number | null {
-  if (!d) return null
+/**
+ * How many decimals a value carries, by kind: ONE rule for every indicator, table and figure (no indicator picks
+ * its own precision). docs/indicators.md states it, generated from this table.
+ */
+const DECIMALS: Record<ValueKind, number> = { count: 0, share: 1, change: 1, average: 1, amount: 2 }
+
+/** The number of decimals of a kind of value (the one rounding rule; values are rounded half up). */
+export function decimalsFor(kind: ValueKind): number {
+  return DECIMALS[kind]
+}
+
+const kindNames: Record<ValueKind, string> = {
+  count: 'counts',
+  share: 'shares (%)',
+  change: 'changes (%)',
+  average: 'averages',
+  amount: 'amounts (€)',
+}
+
+/** The rule in words, for the generated documentation: "counts 0, shares (%) 1, …". */
+export const decimalsRule = (): string =>
+  (Object.keys(DECIMALS) as ValueKind[]).map((k) => `${kindNames[k]} ${DECIMALS[k]}`).join(', ')
+
+/** `value` rounded half up to `decimals`. */
+const round = (value: number, decimals: number) => {
   const f = 10 ** decimals
+  return Math.round(value * f) / f
+}
+
+/** n / d in percent, rounded half up at the share precision; null on an empty population. */
+export function percent(n: number, d: number): number | null {
+  if (!d) return null
+  const f = 10 ** decimalsFor('share')
   return Math.round((n * 100 * f) / d) / f
 }
 
-export function ratio(n: number, d: number, decimals = 1): number | null {
+/** n / d, an average, rounded half up at the average precision; null on an empty population. */
+export function ratio(n: number, d: number): number | null {
   if (!d) return null
-  const f = 10 ** decimals
+  const f = 10 ** decimalsFor('average')
   return Math.round((n * f) / d) / f
 }
 
-/** Change from `before` to `now` in percent. */
-export const change = (now: number, before: number, decimals = 1) =>
-  before ? percent(now - before, before, decimals) : null
+/** Change from `before` to `now` in percent, at the change precision. */
+export function change(now: number, before: number): number | null {
+  if (!before) return null
+  const f = 10 ** decimalsFor('change')
+  return Math.round(((now - before) * 100 * f) / before) / f
+}
 
 export const countFigure = (key: string, label: string, value: number): Figure => ({
   key,
   label,
   kind: 'count',
-  decimals: 0,
+  decimals: decimalsFor('count'),
   value,
 })
 
-export const shareFigure = (key: string, label: string, n: number, d: number, decimals = 1): Figure => ({
+export const shareFigure = (key: string, label: string, n: number, d: number): Figure => ({
   key,
   label,
   kind: 'share',
-  decimals,
-  value: percent(n, d, decimals),
+  decimals: decimalsFor('share'),
+  value: percent(n, d),
   count: n,
 })
 
+/** An average, change or amount, rounded by the rule of its kind. */
 export const valueFigure = (
   key: string,
   label: string,
   kind: 'average' | 'change' | 'amount',
   value: number | null,
-  decimals = 1,
-): Figure => ({ key, label, kind, decimals, value })
+): Figure => ({
+  key,
+  label,
+  kind,
+  decimals: decimalsFor(kind),
+  value: value === null ? null : round(value, decimalsFor(kind)),
+})
 
-export const countColumn = (key: string, label: string, extra: Partial<Column> = {}): Column => ({
+export const countColumn = (key: string, label: string, extra: Partial<Omit<Column, 'decimals'>> = {}): Column => ({
   key,
   label,
   kind: 'count',
-  decimals: 0,
+  decimals: decimalsFor('count'),
   ...extra,
 })
-export const shareColumn = (key: string, label: string, of: string, decimals = 1): Column => ({
+export const shareColumn = (key: string, label: string, of: string): Column => ({
   key,
   label,
   kind: 'share',
-  decimals,
+  decimals: decimalsFor('share'),
   of,
 })
 
@@ -68,28 +107,26 @@ export interface Line {
 
 /**
  * A one-way distribution: count and share of each line, and the total line. `keepEmpty` keeps a line counted zero
- * (the nomenclature's lines are always printed; an "unknown" line only when someone is in it).
+ * (the nomenclature's lines always appear; an "unknown" line only when someone is in it).
  */
 export function distribution(opts: {
   key: string
   title: string
   rowHeader: string
   lines: Line[]
-  decimals?: number
   note?: string
   sensitive?: boolean
   dropEmpty?: string[]
 }): ResultTable {
   const lines = opts.lines.filter((l) => l.n > 0 || !opts.dropEmpty?.includes(l.key))
   const total = lines.reduce((s, l) => s + l.n, 0)
-  const decimals = opts.decimals ?? 1
-  const rows: Row[] = lines.map((l) => ({ key: l.key, label: l.label, values: [l.n, percent(l.n, total, decimals)] }))
+  const rows: Row[] = lines.map((l) => ({ key: l.key, label: l.label, values: [l.n, percent(l.n, total)] }))
   rows.push({ key: 'total', label: 'Total', values: [total, total ? 100 : null], total: true })
   return {
     key: opts.key,
     title: opts.title,
     rowHeader: opts.rowHeader,
-    columns: [countColumn('count', 'Effectif'), shareColumn('share', '%', 'count', decimals)],
+    columns: [countColumn('count', 'Effectif'), shareColumn('share', '%', 'count')],
     rows,
     ...(opts.note ? { note: opts.note } : {}),
     ...(opts.sensitive ? { sensitive: true } : {}),

@@ -37,7 +37,7 @@ export function formatValue(value: number | null, kind: ValueKind, decimals: num
 
 /**
  * The spreadsheet's number format for a kind of value. Format codes are stored in the file's neutral notation
- * (`,` groups, `.` decimals) and shown in the reader's locale: 1 234,5 in French. A share is stored as printed
+ * (`,` groups, `.` decimals) and shown in the reader's locale: 1 234,5 in French. A share is stored as shown
  * (12.3, not 0.123).
  */
 export function excelFormat(kind: ValueKind, decimals: number): string {

@@ -1,7 +1,7 @@
 import type { ReportSection, SectionItem } from '../../../shared/reporting/reporting.schema.ts'
 
-// The annual report, as data: an ordered list of sections naming indicators (the Mission Locale chapter of the 2009
-// report). Adding a table to the report is a line here; the outputs (JSON, spreadsheet, PDF) follow.
+// The annual report, as data: an ordered list of sections naming indicators (the Mission Locale chapter of an
+// activity report). Adding a table to the report is a line here; the outputs (JSON, spreadsheet, PDF) follow.
 
 const item = (indicator: string, opts: Partial<Omit<SectionItem, 'indicator'>> = {}): SectionItem => ({
   indicator,

@@ -17,8 +17,8 @@ export const civis: IndicatorDeclaration = {
   breakdowns: ['sexe', 'renforcé', 'âge à l’entrée'],
   notes: [
     'Les entrées et les sorties comptent des inscriptions : un jeune entré deux fois compte deux fois.',
-    'Sorties 2009 : le rapport imprime 2 131 sorties, puis « 24 % (302) » et « 30,1 % » qui décrivent d’autres ' +
-      'populations ; seul le nombre d’inscriptions sorties dans la période est calculé.',
+    'Sorties : seul le nombre d’inscriptions dont la date de sortie tombe dans la période est calculé (ni motif de ' +
+      'sortie ni part des sorties vers l’emploi).',
   ],
   objectiveKeys: [{ key: 'entries', label: 'Entrées en CIVIS' }],
   async compute(ctx) {
@@ -51,8 +51,8 @@ export const civis: IndicatorDeclaration = {
         countFigure('entries', 'Entrées en CIVIS', entries),
         countFigure('women', 'Femmes parmi les entrées', n(row.women)),
         shareFigure('womenShare', 'Part des femmes parmi les entrées', n(row.women), entries),
-        shareFigure('reinforcedShareOfEntries', 'Part des entrées en CIVIS renforcé', n(row.reinforced), entries, 0),
-        shareFigure('entriesAged18to21', 'Part des entrées âgées de 18 à 21 ans', n(row.aged18to21), entries, 0),
+        shareFigure('reinforcedShareOfEntries', 'Part des entrées en CIVIS renforcé', n(row.reinforced), entries),
+        shareFigure('entriesAged18to21', 'Part des entrées âgées de 18 à 21 ans', n(row.aged18to21), entries),
         countFigure('exits', 'Sorties du CIVIS', n(row.exits)),
       ],
     }

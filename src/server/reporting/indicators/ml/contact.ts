@@ -180,7 +180,6 @@ export const youthInContact: IndicatorDeclaration = {
         title: `Situation familiale ${at}`,
         rowHeader: 'Situation familiale',
         lines: linesOf(withUnknown(familySituations.labels), by('family')),
-        decimals: 2,
         dropEmpty: ['unknown'],
       }),
       distribution({
@@ -188,7 +187,6 @@ export const youthInContact: IndicatorDeclaration = {
         title: `Situation logement ${at}`,
         rowHeader: 'Logement',
         lines: linesOf(withUnknown(housings.labels), by('housing')),
-        decimals: 2,
         dropEmpty: ['unknown'],
       }),
       distribution({
@@ -196,7 +194,6 @@ export const youthInContact: IndicatorDeclaration = {
         title: `Type de ressources ${at}`,
         rowHeader: 'Ressources',
         lines: linesOf(withUnknown(resources.labels), by('resources')),
-        decimals: 2,
         dropEmpty: ['unknown'],
         sensitive: true,
         note: 'Le tableau fait apparaître les bénéficiaires du RSA : publié avec le seuil de secret renforcé.',
@@ -206,7 +203,6 @@ export const youthInContact: IndicatorDeclaration = {
         title: `Titulaire du permis B ${at}`,
         rowHeader: 'Permis B',
         lines: linesOf(drivingLicences.labels, by('licence')),
-        decimals: 2,
       }),
       distribution({
         key: 'priorityArea',
@@ -237,8 +233,8 @@ export const youthInContactShares: IndicatorDeclaration = {
   population: 'Les jeunes en contact de la période.',
   breakdowns: [],
   notes: [
-    '« Infra IV » se lit sur le diplôme (aucun, CFG/brevet, CAP/BEP) et non sur le niveau : le rapport 2009 imprime ' +
-      '73,6 %, que la répartition par niveau (66,1 %) ne peut pas donner.',
+    '« Infra IV » se lit sur le diplôme (aucun, CFG/brevet, CAP/BEP) et non sur le niveau de formation : un jeune ' +
+      'de niveau IV sorti de terminale sans le baccalauréat y compte.',
     'Une personne sans diplôme renseigné ne compte ni dans « sans diplôme » ni dans « infra IV ».',
   ],
   async compute(ctx) {

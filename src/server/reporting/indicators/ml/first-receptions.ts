@@ -16,7 +16,7 @@ import { belowBaccalaureate, infraV, levelOf, type ReportLevel, reportLevelLabel
 
 const dims = ['band', 'level', 'sex', 'diploma', 'priority', 'mobility'] as const
 
-/** The printed order: from the lowest level up. */
+/** The display order: from the lowest level up. */
 const levelOrder: ReportLevel[] = ['VI', 'Vbis', 'V', 'IV', 'III+', 'unknown']
 const mobilityLabels = {
   car_or_motorbike: 'Voiture ou deux-roues motorisé',
@@ -110,7 +110,6 @@ export const firstReceptions: IndicatorDeclaration = {
           'Résidant en quartier prioritaire (QPV, ZUS)',
           sumWhere(get('priority'), { priority: ['qpv', 'zus'] }),
           total,
-          2,
         ),
       ],
       tables: [
@@ -138,7 +137,6 @@ export const firstReceptions: IndicatorDeclaration = {
           title: 'Moyens de locomotion au premier accueil',
           rowHeader: 'Moyen de locomotion',
           lines: linesOf(mobilityLabels, (c) => sumWhere(get('mobility'), { mobility: c })),
-          decimals: 2,
           dropEmpty: ['unknown'],
         }),
         distribution({
@@ -148,7 +146,6 @@ export const firstReceptions: IndicatorDeclaration = {
           lines: linesOf({ ...priorityAreas.labels, none: 'Hors quartier prioritaire' }, (c) =>
             sumWhere(get('priority'), { priority: c }),
           ),
-          decimals: 2,
         }),
       ],
     }

@@ -74,8 +74,7 @@ export const situationEntriesIndicator: IndicatorDeclaration = {
           'averageMeasuresPerPerson',
           'Mesures par jeune (moyenne)',
           'average',
-          ratio(c.grandTotal.measures, c.grandTotal.persons, 2),
-          2,
+          ratio(c.grandTotal.measures, c.grandTotal.persons),
         ),
       ],
       tables: [
