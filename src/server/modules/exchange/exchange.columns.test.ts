@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { formatCell, parseCell } from './exchange.columns.ts'
+import { escapeFormula, FORMULA_KINDS, formatCell, parseCell, unescapeFormula } from './exchange.columns.ts'
 import type { ColumnType } from './exchange.types.ts'
 
 // What the export writes, the import reads back as the same value: the ground of the byte-identical round trip.
@@ -58,5 +58,63 @@ describe('cells', () => {
     expect(read('2009-02-12 10:30', { kind: 'datetime' })).toBe('2009-02-12T10:30Z')
     expect(read('2009-02-12', { kind: 'datetime' })).toBe('2009-02-12T00:00:00Z')
     expect(read('59183 | 59271|59183', { kind: 'communes' })).toEqual(['59183', '59271'])
+  })
+})
+
+describe('spreadsheet formulas', () => {
+  const formulaStart = fc.constantFrom('=', '+', '-', '@', '\t', '\r')
+  /** strings that start with quotes and formula characters more often than chance would */
+  const tricky = fc
+    .tuple(fc.stringMatching(/^'{0,3}$/), fc.option(formulaStart), fc.string({ maxLength: 20 }))
+    .map(([quotes, start, rest]) => `${quotes}${start ?? ''}${rest}`)
+
+  it('escaping is a bijection: the import gives back exactly what the export was given', () => {
+    fc.assert(
+      fc.property(fc.oneof(tricky, fc.string()), (v) => {
+        expect(unescapeFormula(escapeFormula(v))).toBe(v)
+        expect(escapeFormula(v)).not.toMatch(/^[=+\-@\t\r]/)
+      }),
+    )
+    fc.assert(
+      fc.property(tricky, tricky, (x, y) => {
+        if (x !== y) expect(escapeFormula(x)).not.toBe(escapeFormula(y))
+      }),
+    )
+  })
+
+  it('the export quotes text, e-mail and reference cells that start as a formula, and the import reads them back', () => {
+    expect(FORMULA_KINDS).toEqual(['text', 'email', 'ref', 'refs'])
+    const text = { kind: 'text', max: 200 } as const
+    expect(formatCell('=1+1', text)).toBe("'=1+1")
+    expect(formatCell("'=1+1", text)).toBe("''=1+1")
+    expect(formatCell('\tx', text)).toBe("'\tx")
+    expect(formatCell("l'=1", text)).toBe("l'=1")
+    expect(formatCell("'quoted", text)).toBe("'quoted")
+    expect(formatCell('-A|B', { kind: 'refs', target: 'site' })).toBe("'-A|B")
+    expect(formatCell('=a@b.fr', { kind: 'email' })).toBe("'=a@b.fr")
+    expect(read("'=1+1", text)).toBe('=1+1')
+    expect(read("''=1+1", text)).toBe("'=1+1")
+    expect(read("'quoted", text)).toBe("'quoted")
+    expect(read("'-A|B", { kind: 'refs', target: 'site' })).toEqual(['-A', 'B'])
+    expect(read(" '-P9 ", { kind: 'ref', target: 'person' })).toBe('-P9')
+    // the length limit counts the value, not the quote the export added
+    expect(read(`'=${'x'.repeat(4)}`, { kind: 'text', max: 5 })).toBe('=xxxx')
+  })
+
+  it('leave numbers alone: a negative number stays a number', () => {
+    expect(formatCell(-5, { kind: 'integer', min: -10, max: 10 })).toBe('-5')
+    expect(formatCell(-2.5, { kind: 'decimal', min: -10, max: 10 })).toBe('-2.5')
+    expect(read('-5', { kind: 'integer', min: -10, max: 10 })).toBe(-5)
+  })
+
+  it('text cells of any content, formula or not, read back what they write', () => {
+    fc.assert(
+      fc.property(
+        tricky.filter((s) => s.trim() !== ''),
+        (v) => {
+          expect(read(formatCell(v, { kind: 'text', max: 100 }), { kind: 'text', max: 100 })).toBe(v)
+        },
+      ),
+    )
   })
 })

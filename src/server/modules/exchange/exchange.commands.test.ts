@@ -50,6 +50,11 @@ async function run(command: typeof importCommand, db: TestDb, positionals: strin
   }
 }
 
+const detailOf = (row: { detail: unknown }) =>
+  (typeof row.detail === 'string' ? JSON.parse(row.detail) : row.detail) as Record<string, unknown> & {
+    files: unknown[]
+  }
+
 async function readFolder(folder: string) {
   const files: Record<string, string> = {}
   for (const name of (await readdir(folder)).sort()) files[name] = await readFile(join(folder, name), 'utf8')
@@ -68,8 +73,14 @@ describe('jalon import / jalon export', () => {
     expect((await run(importCommand, b, [first])).code).toBe(0)
     expect((await run(exportCommand, b, [second])).code).toBe(0)
     expect(await readFolder(second)).toEqual(await readFolder(first))
-    const audit = await b.kysely.selectFrom('audit_event').select('action').orderBy('id').execute()
+    const audit = await b.kysely.selectFrom('audit_event').select(['action', 'detail']).orderBy('id').execute()
     expect(audit.map((r) => r.action)).toEqual(['exchange.import', 'exchange.export'])
+    // the export's line names the scope, each file with its rows, and where it went
+    const exported = detailOf(audit[1]!)
+    expect(exported).toMatchObject({ scope: 'all', via: 'cli', folder: second, rows: 41 })
+    expect(exported.files).toContainEqual({ file: 'persons.csv', rows: 4 })
+    expect(exported.files).toHaveLength(12)
+    expect(detailOf(audit[0]!)).toMatchObject({ scope: 'all', dryRun: false, via: 'cli', folder: first, rows: 41 })
   })
 
   it('a refused bundle: the errors on stderr, exit code 1, nothing imported', async () => {
@@ -87,6 +98,23 @@ describe('jalon import / jalon export', () => {
         'Import refusé : 1 erreur, rien n’a été importé.\n',
     )
     expect(await tableCounts(a)).toMatchObject({ structure: 0, site: 0, person: 0, proposition_theme: 7 })
+    // the refusal is on the audit trail (written after the rollback), located, without the cell's value
+    const [line] = await a.kysely
+      .selectFrom('audit_event')
+      .select(['actor_label', 'detail'])
+      .where('action', '=', 'exchange.import_failed')
+      .execute()
+    expect(line!.actor_label).toBe('ligne de commande')
+    expect(detailOf(line!)).toMatchObject({
+      scope: 'all',
+      dryRun: false,
+      via: 'cli',
+      folder: bad,
+      errors: 1,
+      at: [{ file: 'persons.csv', line: 3, column: 'birth_date' }],
+    })
+    expect(detailOf(line!).files).toContain('persons.csv')
+    expect(JSON.stringify(line)).not.toContain('12/04/1991')
   })
 
   it('a dry run checks the bundle and records nothing', async () => {
@@ -94,6 +122,16 @@ describe('jalon import / jalon export', () => {
     expect(res.code).toBe(0)
     expect(res.out).toBe('Vérification terminée : le lot est valide (rien n’a été enregistré).')
     expect(await tableCounts(a)).toMatchObject({ structure: 0, person: 0 })
+    const lines = await a.kysely
+      .selectFrom('audit_event')
+      .select(['structure_id', 'detail'])
+      .where('action', '=', 'exchange.import')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .execute()
+    // recorded after the rollback; the structure it would have created does not exist, so the line names none
+    expect(lines[0]!.structure_id).toBeNull()
+    expect(detailOf(lines[0]!)).toMatchObject({ scope: 'all', dryRun: true, via: 'cli', rows: 41 })
   })
 
   it('says how to call it', async () => {

