@@ -1,40 +1,160 @@
 import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import pg from 'pg'
+import { inject } from 'vitest'
 import { type Db, openPglite, openPostgres } from '../db/database.ts'
 import { migrate } from '../db/migrate.ts'
+import { loadDemo } from '../demo/demo.ts'
+import type { Summary } from '../demo/year2009/index.ts'
+import { adminUrl, type TestRun } from './test-run.ts'
 
 // Each test file gets a database of its own: an in-memory PGlite, or a fresh PostgreSQL database dropped afterwards.
-// JALON_TEST_DB is set per Vitest project (vitest.config.ts); the PostgreSQL server comes from JALON_TEST_PG_URL.
-const adminUrl = process.env.JALON_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+// JALON_TEST_DB is set per Vitest project (vitest.config.ts). A run migrates once: the first file that asks for a data set
+// builds its template (a PostgreSQL TEMPLATE database, a PGlite data-folder dump) and every file clones it. The 2009 data
+// set is loaded once per run and database kind, whatever the number of files that read it.
 export const testDbKind = (process.env.JALON_TEST_DB ?? 'pglite') as 'pglite' | 'postgres'
 
+/** 'empty': migrated, no row. 'demo2009': the demo organisation with the 2009 data set, as loaded on 2026-03-02. */
+export type Dataset = 'empty' | 'demo2009'
+export const DEMO_2009_LOADED_AT = new Date('2026-03-02T09:00:00Z')
+
 export interface TestDb extends Db {
+  /** the 2009 data set's summary (dataset 'demo2009') */
+  year2009?: Summary
   drop(): Promise<void>
 }
 
-export async function createTestDb(): Promise<TestDb> {
-  if (testDbKind === 'pglite') {
+/** Fills a migrated, empty database with a data set; returns what the test may need to know of it. */
+async function fill(db: Db, dataset: Dataset): Promise<Summary | undefined> {
+  if (dataset === 'empty') return undefined
+  return (await loadDemo(db, DEMO_2009_LOADED_AT, { year2009: true })).year2009
+}
+
+function currentRun(): TestRun | undefined {
+  try {
+    return inject('jalonTestRun')
+  } catch {
+    return undefined // outside a Vitest run with the global setup: no templates, every database built from scratch
+  }
+}
+
+export async function createTestDb(opts: { dataset?: Dataset } = {}): Promise<TestDb> {
+  const dataset = opts.dataset ?? 'empty'
+  const run = currentRun()
+  return testDbKind === 'pglite' ? pgliteDb(dataset, run) : postgresDb(dataset, run)
+}
+
+// ---- PGlite: a dump of the data folder, written once per run, loaded by each file ----
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+async function pgliteDb(dataset: Dataset, run: TestRun | undefined): Promise<TestDb> {
+  if (!run) {
     const db = await openPglite()
     await migrate(db)
-    return { ...db, drop: () => db.close() }
+    const year2009 = await fill(db, dataset)
+    return { ...db, year2009, drop: () => db.close() }
   }
-  const name = `jalon_test_${randomBytes(6).toString('hex')}`
-  const admin = new pg.Client({ connectionString: adminUrl })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE ${name}`)
-  await admin.end()
+  const dump = join(run.dir, `pglite-${dataset}.tar`)
+  const summaryFile = `${dump}.json`
+  // mkdir is atomic: the first file of the run builds the dump, the others wait for it to appear
+  if (!existsSync(dump)) {
+    let builder = false
+    try {
+      mkdirSync(`${dump}.lock`)
+      builder = true
+    } catch {}
+    if (builder) {
+      const db = await openPglite()
+      await migrate(db)
+      const year2009 = await fill(db, dataset)
+      writeFileSync(summaryFile, JSON.stringify(year2009 ?? null))
+      writeFileSync(`${dump}.tmp`, Buffer.from(await (await db.dumpDataDir!()).arrayBuffer()))
+      renameSync(`${dump}.tmp`, dump)
+      await db.close()
+    } else while (!existsSync(dump)) await sleep(200)
+  }
+  const db = await openPglite(undefined, undefined, { loadDataDir: new Blob([readFileSync(dump)]) })
+  const year2009 = JSON.parse(readFileSync(summaryFile, 'utf8')) ?? undefined
+  return { ...db, year2009, drop: () => db.close() }
+}
+
+// ---- PostgreSQL: CREATE DATABASE … TEMPLATE, the template built once per run under an advisory lock ----
+
+async function withAdmin<T>(work: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: adminUrl })
+  await c.connect()
+  try {
+    return await work(c)
+  } finally {
+    await c.end()
+  }
+}
+
+const urlOf = (name: string) => {
   const url = new URL(adminUrl)
   url.pathname = `/${name}`
-  const db = await openPostgres(url.toString())
-  await migrate(db)
+  return url.toString()
+}
+
+/** CREATE DATABASE, retried while another file's clone of the same template holds it for a moment. */
+async function createDatabase(c: pg.Client, name: string, template?: string) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await c.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`)
+      return
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006' || attempt >= 50) throw error
+      await sleep(100 + Math.random() * 200)
+    }
+  }
+}
+
+async function postgresTemplate(run: TestRun, dataset: Dataset): Promise<{ name: string; year2009?: Summary }> {
+  const name = `jalon_tpl_${run.id}_${dataset}`
+  const summaryFile = join(run.dir, `postgres-${dataset}.json`)
+  return withAdmin(async (c) => {
+    await c.query('SELECT pg_advisory_lock(hashtext($1))', [name])
+    try {
+      const exists = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])
+      if (!exists.rowCount) {
+        await createDatabase(c, name)
+        const db = await openPostgres(urlOf(name))
+        try {
+          await migrate(db)
+          writeFileSync(summaryFile, JSON.stringify((await fill(db, dataset)) ?? null))
+        } finally {
+          await db.close()
+        }
+        await c.query(`ALTER DATABASE ${name} IS_TEMPLATE true`)
+      }
+    } finally {
+      await c.query('SELECT pg_advisory_unlock(hashtext($1))', [name])
+    }
+    return { name, year2009: JSON.parse(readFileSync(summaryFile, 'utf8')) ?? undefined }
+  })
+}
+
+async function postgresDb(dataset: Dataset, run: TestRun | undefined): Promise<TestDb> {
+  const name = `jalon_test_${randomBytes(6).toString('hex')}`
+  let year2009: Summary | undefined
+  if (run) {
+    const template = await postgresTemplate(run, dataset)
+    year2009 = template.year2009
+    await withAdmin((c) => createDatabase(c, name, template.name))
+  } else await withAdmin((c) => createDatabase(c, name))
+  const db = await openPostgres(urlOf(name))
+  if (!run) {
+    await migrate(db)
+    year2009 = await fill(db, dataset)
+  }
   return {
     ...db,
+    year2009,
     drop: async () => {
       await db.close()
-      const c = new pg.Client({ connectionString: adminUrl })
-      await c.connect()
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      await c.end()
+      await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))
     },
   }
 }
