@@ -60,7 +60,7 @@ const splitList = (raw: string) =>
  * Only the columns that hold free text (text, e-mails, and the references, which repeat text keys); numbers, dates
  * and codes are validated and never start so, except a negative number, which must stay one.
  */
-const FORMULA = /^'*[=+\-@\t\r]/
+export const FORMULA = /^'*[=+\-@\t\r]/
 export const FORMULA_KINDS: readonly ColumnType['kind'][] = ['text', 'email', 'ref', 'refs']
 export const escapeFormula = (v: string) => (FORMULA.test(v) ? `'${v}` : v)
 export const unescapeFormula = (v: string) => (v.startsWith("'") && FORMULA.test(v.slice(1)) ? v.slice(1) : v)

@@ -1,7 +1,8 @@
-import { readdir } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
 import { EXAMPLE_BUNDLE } from '../../test/exchange.builders.ts'
-import { readDocReference, renderReference } from './exchange.docs.ts'
+import { FORMULA } from './exchange.columns.ts'
+import { DOC_PATH, readDocReference, renderReference } from './exchange.docs.ts'
 import { exchangeEntities, STRUCTURE_FILE } from './exchange.registry.ts'
 
 describe('docs/import-format.md', () => {
@@ -15,6 +16,12 @@ describe('docs/import-format.md', () => {
     expect(doc).toContain('| `insertion_contract` | Contrat d’insertion en SIAE (ACI, EI, ETTI, AI) |')
     expect(doc).toContain('| `Vbis` | Vbis — sortie avant l’année terminale de CAP/BEP |')
     expect(doc).toContain('| `health` | Santé (domaine social, sensible) |')
+  })
+
+  it('states the spreadsheet-formula rule the code applies', async () => {
+    const doc = await readFile(DOC_PATH, 'utf8')
+    expect(doc).toContain(`\`${FORMULA.source}\``)
+    expect(doc).toContain("`=SOMME(A1)` s’écrit `'=SOMME(A1)`")
   })
 
   it('has an example with every file of the format', async () => {
