@@ -8,7 +8,11 @@ const bool = z
   .transform((v) => v === 'true' || v === '1')
   .optional()
 
-const list = (v: string | undefined) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+const list = (v: string | undefined) =>
+  (v ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
 /** an IPv4/IPv6 address or a CIDR range */
 const isAddressOrRange = (v: string) => {
   const [address = '', bits, ...rest] = v.split('/')
@@ -44,7 +48,10 @@ const envSchema = z.object({
     .string()
     .optional()
     .transform(list)
-    .refine((l) => l.every(isAddressOrRange), 'adresses IP ou plages CIDR séparées par des virgules (ex. 10.0.0.2,10.1.0.0/16)'),
+    .refine(
+      (l) => l.every(isAddressOrRange),
+      'adresses IP ou plages CIDR séparées par des virgules (ex. 10.0.0.2,10.1.0.0/16)',
+    ),
   TOTP_ENCRYPTION_KEY: aesKey.optional(),
   TOTP_ENCRYPTION_KEYS_OLD: z.string().optional().transform(list).pipe(z.array(aesKey)),
   PUBLIC_URL: z.string().url().optional(),

@@ -15,6 +15,7 @@ import { ProgrammesPage } from '../features/admin/programmes.page.tsx'
 import { SitesPage } from '../features/admin/sites.page.tsx'
 import { UsersPage, usersSearchSchema } from '../features/admin/users.page.tsx'
 import { meQuery } from '../features/auth/auth.api.ts'
+import { NewPasswordPage } from '../features/auth/new-password.page.tsx'
 import { ProfilePage } from '../features/auth/profile.page.tsx'
 import { SignInPage } from '../features/auth/sign-in.page.tsx'
 import { CaseloadPage, caseloadSearchSchema } from '../features/caseload/caseload.page.tsx'
@@ -44,6 +45,13 @@ const signInRoute = createRoute({
     if (await context.queryClient.ensureQueryData(meQuery)) throw redirect({ to: '/accueil' })
   },
   component: SignInPage,
+})
+
+/** Reached from the one-time link of a password reset (the token is in the #fragment), signed in or not. */
+const newPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/mot-de-passe/nouveau',
+  component: NewPasswordPage,
 })
 
 /** Every page behind sign-in hangs from this pathless layout. */
@@ -119,6 +127,7 @@ const caseloadRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
+  newPasswordRoute,
   appRoute.addChildren([
     indexRoute,
     homeRoute,

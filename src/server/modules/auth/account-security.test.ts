@@ -105,7 +105,10 @@ describe('password reset by an administrator', () => {
     const replaced = lastLink(user.email).token
     expect((await admin.post(`/api/admin/users/${user.id}/reset-password`)).statusCode).toBe(200)
     const page = await t.anonymous()
-    const old = await page.post('/api/auth/password-reset', { token: replaced, newPassword: 'un nouveau mot de passe sûr' })
+    const old = await page.post('/api/auth/password-reset', {
+      token: replaced,
+      newPassword: 'un nouveau mot de passe sûr',
+    })
     expect(old.statusCode).toBe(400)
     const fresh = lastLink(user.email).token
     expect(

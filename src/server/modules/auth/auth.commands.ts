@@ -1,6 +1,6 @@
 import type { Command } from '../../cli/command.ts'
-import { keyId } from './totp-crypto.ts'
 import { rotateTotpSecrets } from './totp.service.ts'
+import { keyId } from './totp-crypto.ts'
 
 /** After a new TOTP_ENCRYPTION_KEY (the previous one moved to TOTP_ENCRYPTION_KEYS_OLD): every secret sealed with it. */
 export const rotateTotpKeyCommand: Command = {

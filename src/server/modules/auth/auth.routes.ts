@@ -144,7 +144,8 @@ export function authRoutes(app: FastifyInstance, deps: Deps) {
   defineRoute(app, deps, {
     method: 'POST',
     url: '/api/auth/password-reset',
-    summary: 'Choisir un nouveau mot de passe avec le lien à usage unique reçu par courriel (ferme toutes les sessions)',
+    summary:
+      'Choisir un nouveau mot de passe avec le lien à usage unique reçu par courriel (ferme toutes les sessions)',
     tags,
     access: 'public',
     body: passwordResetCompleteSchema,

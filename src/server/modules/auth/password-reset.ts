@@ -13,7 +13,8 @@ import { forgetEmail } from './signin-throttle.ts'
 export const RESET_LINK_MINUTES = 60
 export const resetPagePath = '/mot-de-passe/nouveau'
 
-const INVALID = 'Ce lien n’est plus valable : il a déjà servi ou a expiré. Demandez-en un nouveau à votre administrateur.'
+const INVALID =
+  'Ce lien n’est plus valable : il a déjà servi ou a expiré. Demandez-en un nouveau à votre administrateur.'
 
 export async function sendResetLink(
   deps: Deps,

@@ -9,7 +9,9 @@ import { createTestContext, TestClient, type TestContext } from '../../test/test
 const MAX = 3
 let t: TestContext
 beforeAll(async () => {
-  t = await createTestContext({ config: { signin: { maxFailures: MAX, lockMinutes: 15, perAddressPerMinute: 10_000 } } })
+  t = await createTestContext({
+    config: { signin: { maxFailures: MAX, lockMinutes: 15, perAddressPerMinute: 10_000 } },
+  })
 })
 afterAll(() => t.close())
 
@@ -152,7 +154,8 @@ describe('client address behind a proxy', () => {
     const client = await productionApp([])
     const user = await buildUser(t.db, t.fx, { role: 'counsellor' })
     const statuses = []
-    for (let i = 1; i <= 4; i++) statuses.push((await forged(client, i, i === 1 ? user.email : `x${i}@a.fr`)).statusCode)
+    for (let i = 1; i <= 4; i++)
+      statuses.push((await forged(client, i, i === 1 ? user.email : `x${i}@a.fr`)).statusCode)
     expect(statuses).toEqual([401, 401, 401, 429])
     expect((await failures(user.id)).map((f) => f.ip)).toEqual(['127.0.0.1'])
   })
@@ -161,7 +164,8 @@ describe('client address behind a proxy', () => {
     const client = await productionApp(['127.0.0.1'])
     const user = await buildUser(t.db, t.fx, { role: 'counsellor' })
     const statuses = []
-    for (let i = 1; i <= 4; i++) statuses.push((await forged(client, i, i === 1 ? user.email : `y${i}@a.fr`)).statusCode)
+    for (let i = 1; i <= 4; i++)
+      statuses.push((await forged(client, i, i === 1 ? user.email : `y${i}@a.fr`)).statusCode)
     expect(statuses).toEqual([401, 401, 401, 401])
     expect((await failures(user.id)).map((f) => f.ip)).toEqual(['203.0.113.1'])
   })

@@ -39,9 +39,7 @@ export function openTotpSecret(keys: TotpKeys, userId: string, stored: string): 
   const [, id, iv, sealed, tag] = stored.split(':')
   const key = [keys.current, ...keys.old].find((k) => keyId(k) === id)
   if (!key || !iv || !sealed || !tag)
-    throw new TotpKeyError(
-      `Secret TOTP chiffré avec une clé inconnue (${id}) : ajoutez-la à TOTP_ENCRYPTION_KEYS_OLD.`,
-    )
+    throw new TotpKeyError(`Secret TOTP chiffré avec une clé inconnue (${id}) : ajoutez-la à TOTP_ENCRYPTION_KEYS_OLD.`)
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'))
     decipher.setAAD(aad(userId))

@@ -7,7 +7,7 @@ import { writeAudit } from '../audit/audit.repository.ts'
 import { loadMe, type RequestMeta } from './auth.service.ts'
 import { createSession, endPendingSessions, endSession } from './session.repository.ts'
 import { claim, clearFailures, isLocked, recordFailure, throttleKey } from './signin-throttle.ts'
-import { openTotpSecret, sealTotpSecret, type TotpKeys, TotpKeyError } from './totp-crypto.ts'
+import { openTotpSecret, sealTotpSecret, TotpKeyError, type TotpKeys } from './totp-crypto.ts'
 
 const TOO_MANY_CODES = 'Trop de codes incorrects : reconnectez-vous dans quelques minutes.'
 

@@ -1,9 +1,10 @@
-import { ActionIcon, Alert, Button, CopyButton, Group, Menu, Stack, Text, TextInput } from '@mantine/core'
+import { ActionIcon, Button, Group, Menu, Stack, Text } from '@mantine/core'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { User } from '../../../shared/admin/admin.schema.ts'
 import { AppModal } from '../../components/app-modal.tsx'
 import { FormError } from '../../components/form-error.tsx'
+import { formatDateTime } from '../../components/format.ts'
 import { adminApi, type PasswordReset } from './admin.api.ts'
 
 type Pending = 'reset' | 'sessions' | 'toggle' | null
@@ -12,12 +13,11 @@ type Pending = 'reset' | 'sessions' | 'toggle' | null
 export function UserActions({ user, onEdit }: { user: User; onEdit: () => void }) {
   const queryClient = useQueryClient()
   const [pending, setPending] = useState<Pending>(null)
-  const [reset, setReset] = useState<PasswordReset | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
 
   const action = useMutation({
     mutationFn: async (kind: Exclude<Pending, null>) => {
-      if (kind === 'reset') setReset(await adminApi.resetPassword(user.id))
+      if (kind === 'reset') setNotice(resetNotice(await adminApi.resetPassword(user.id)))
       if (kind === 'sessions') {
         await adminApi.endSessions(user.id)
         setNotice(`Les sessions de ${user.displayName} ont été fermées.`)
@@ -39,8 +39,11 @@ export function UserActions({ user, onEdit }: { user: User; onEdit: () => void }
   > = {
     reset: {
       title: 'Réinitialiser le mot de passe',
-      text: `Un mot de passe temporaire va remplacer celui de ${user.displayName}, dont les sessions seront fermées.`,
-      button: 'Réinitialiser',
+      text:
+        `Le mot de passe actuel de ${user.displayName} ne fonctionnera plus et ses sessions seront fermées. ` +
+        `Un lien pour choisir un nouveau mot de passe lui sera envoyé par courriel (${user.email}) : valable une heure, ` +
+        'il ne sert qu’une fois. Vous ne verrez ni le lien ni le mot de passe.',
+      button: 'Réinitialiser et envoyer le lien',
       danger: true,
     },
     sessions: {
@@ -112,35 +115,6 @@ export function UserActions({ user, onEdit }: { user: User; onEdit: () => void }
         </Stack>
       </AppModal>
 
-      <AppModal opened={reset !== null} onClose={() => setReset(null)} title="Mot de passe temporaire">
-        {reset && (
-          <Stack gap="md">
-            <Alert color="yellow" variant="light">
-              Ce mot de passe ne sera plus affiché. Transmettez-le à {user.displayName} par un moyen sûr ; il devra le
-              changer dans son profil.
-              {reset.mailed && ' Il lui a aussi été envoyé par e-mail.'}
-            </Alert>
-            <TextInput
-              label="Mot de passe temporaire"
-              value={reset.temporaryPassword}
-              readOnly
-              onFocus={(e) => e.currentTarget.select()}
-              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-            />
-            <Group justify="flex-end">
-              <CopyButton value={reset.temporaryPassword}>
-                {({ copied, copy }) => (
-                  <Button variant="light" onClick={copy}>
-                    {copied ? 'Copié' : 'Copier'}
-                  </Button>
-                )}
-              </CopyButton>
-              <Button onClick={() => setReset(null)}>Fermer</Button>
-            </Group>
-          </Stack>
-        )}
-      </AppModal>
-
       <AppModal opened={notice !== null} onClose={() => setNotice(null)} title="C'est fait">
         <Stack gap="md">
           <Text>{notice}</Text>
@@ -151,4 +125,12 @@ export function UserActions({ user, onEdit }: { user: User; onEdit: () => void }
       </AppModal>
     </>
   )
+}
+
+function resetNotice(reset: PasswordReset): string {
+  return reset.mailed
+    ? `Un lien pour choisir un nouveau mot de passe a été envoyé à ${reset.sentTo}. ` +
+        `Il est valable jusqu’au ${formatDateTime(reset.expiresAt)} et ne sert qu’une fois.`
+    : 'Aucun serveur de courriel n’est configuré (SMTP_URL) : le message contenant le lien a été écrit dans le journal ' +
+        'du serveur, à l’attention de son exploitant.'
 }

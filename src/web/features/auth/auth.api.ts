@@ -32,6 +32,7 @@ export const authApi = {
   startEnrolment: () => api.post<TotpEnrolment>('/api/auth/totp/enrol'),
   confirmTotp: (code: string) => api.post('/api/auth/totp/confirm', { code }),
   changePassword: (body: { currentPassword: string; newPassword: string }) => api.post('/api/auth/password', body),
+  completePasswordReset: (body: { token: string; newPassword: string }) => api.post('/api/auth/password-reset', body),
   signOut: async () => {
     try {
       await api.post('/api/auth/sign-out')

@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Container, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Button, PasswordInput, Stack, TextInput, Title } from '@mantine/core'
 import { schemaResolver, useForm } from '@mantine/form'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useNavigate, useSearch } from '@tanstack/react-router'
@@ -7,6 +7,7 @@ import { type Me, type SignInResult, signInSchema } from '../../../shared/auth/a
 import { applyFieldErrors, FormError } from '../../components/form-error.tsx'
 import { useDocumentTitle } from '../../components/page.tsx'
 import { authApi, meQuery, type TotpEnrolment } from './auth.api.ts'
+import { PublicFrame } from './public-frame.tsx'
 import { TotpEnrolmentStep, TotpStep } from './totp-steps.tsx'
 
 type Step = { kind: 'credentials' } | { kind: 'totp' } | { kind: 'enrol'; enrolment: TotpEnrolment }
@@ -40,39 +41,19 @@ export function SignInPage() {
   }
 
   return (
-    <Box mih="100vh" bg="gray.0">
-      <Box
-        component="header"
-        py="md"
-        px="lg"
-        bg="white"
-        style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
-      >
-        <Text fw={700} size="xl" c="blue.9">
-          Jalon
-        </Text>
-      </Box>
-      <Container component="main" size={440} py={48}>
-        <Paper withBorder shadow="sm" p="xl" radius="md">
-          <Stack gap="lg">
-            <Title order={1}>Connexion</Title>
-            {step.kind === 'credentials' && search.redirect && !['/', '/accueil'].includes(search.redirect) && (
-              <Alert color="blue" variant="light">
-                Connectez-vous pour continuer : vous reviendrez ensuite sur la page demandée.
-              </Alert>
-            )}
-            {step.kind === 'credentials' && <CredentialsStep onResult={finish} />}
-            {step.kind === 'totp' && <TotpStep onResult={finish} onCancel={restart} />}
-            {step.kind === 'enrol' && (
-              <TotpEnrolmentStep enrolment={step.enrolment} onResult={finish} onCancel={restart} />
-            )}
-          </Stack>
-        </Paper>
-        <Text size="sm" c="dimmed" ta="center" mt="lg">
-          Mot de passe oublié ? Adressez-vous à l'administrateur de votre structure.
-        </Text>
-      </Container>
-    </Box>
+    <PublicFrame footer="Mot de passe oublié ? Adressez-vous à l'administrateur de votre structure.">
+      <Stack gap="lg">
+        <Title order={1}>Connexion</Title>
+        {step.kind === 'credentials' && search.redirect && !['/', '/accueil'].includes(search.redirect) && (
+          <Alert color="blue" variant="light">
+            Connectez-vous pour continuer : vous reviendrez ensuite sur la page demandée.
+          </Alert>
+        )}
+        {step.kind === 'credentials' && <CredentialsStep onResult={finish} />}
+        {step.kind === 'totp' && <TotpStep onResult={finish} onCancel={restart} />}
+        {step.kind === 'enrol' && <TotpEnrolmentStep enrolment={step.enrolment} onResult={finish} onCancel={restart} />}
+      </Stack>
+    </PublicFrame>
   )
 }
 
