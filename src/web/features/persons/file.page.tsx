@@ -1,7 +1,6 @@
 import { Alert, Badge, Group, Loader, Stack, Tabs, Text } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router'
-import { z } from 'zod'
 import { priorityAreas } from '../../../shared/nomenclatures/person.ts'
 import type { PersonDetail } from '../../../shared/persons/person.schema.ts'
 import { isApiError } from '../../api.ts'
@@ -11,6 +10,7 @@ import { Page } from '../../components/page.tsx'
 import { AnchorLink } from './anchor-link.tsx'
 import { EnrolmentsTab } from './file/enrolments.tab.tsx'
 import { EventsTab } from './file/events.tab.tsx'
+import { type FileSearch, type FileTab, fileSearchSchema, fileTabs } from './file/file-search.ts'
 import { IdentityTab } from './file/identity.tab.tsx'
 import { NotesTab } from './file/notes.tab.tsx'
 import { PropositionsTab } from './file/propositions.tab.tsx'
@@ -19,16 +19,9 @@ import { SituationsTab } from './file/situations.tab.tsx'
 import { labelOf, statusLabels } from './labels.ts'
 import { personQuery } from './persons.api.ts'
 
-export const fileTabs = [
-  'identite',
-  'situation',
-  'evenements',
-  'propositions',
-  'situations',
-  'programmes',
-  'notes',
-] as const
-export type FileTab = (typeof fileTabs)[number]
+/** the router validates the URL with it */
+export { fileSearchSchema }
+
 const tabLabels: Record<FileTab, string> = {
   identite: 'Identité',
   situation: 'Situation',
@@ -38,19 +31,6 @@ const tabLabels: Record<FileTab, string> = {
   programmes: 'Programmes',
   notes: 'Notes',
 }
-
-/** Which tab, and the state of its list, in the URL (?onglet=propositions&domain=social&page=2). */
-export const fileSearchSchema = z.object({
-  onglet: z.enum(fileTabs).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).optional().catch(undefined),
-  pageSize: z.coerce.number().int().min(1).max(200).optional().catch(undefined),
-  kind: z.string().max(40).optional().catch(undefined),
-  domain: z.string().max(40).optional().catch(undefined),
-  theme: z.string().max(60).optional().catch(undefined),
-  /** the Situation tab's date */
-  on: z.iso.date().optional().catch(undefined),
-})
-export type FileSearch = z.infer<typeof fileSearchSchema>
 
 /** The tabs this reader may use: identity for all, the accompaniment record for those who follow people. */
 const tabsFor = (person: PersonDetail): FileTab[] => (person.can.readFile ? [...fileTabs] : ['identite'])

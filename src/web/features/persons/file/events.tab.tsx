@@ -7,10 +7,10 @@ import type { PersonDetail } from '../../../../shared/persons/person.schema.ts'
 import { FormError } from '../../../components/form-error.tsx'
 import { formatDate, formatNumber } from '../../../components/format.ts'
 import { TablePagination } from '../../../components/table.tsx'
-import type { FileSearch } from '../file.page.tsx'
 import { eventKindOptions, labelOf } from '../labels.ts'
 import { eventsQuery } from '../record.api.ts'
 import { EventFormModal } from './event-form.tsx'
+import type { FileSearch } from './file-search.ts'
 
 const kinds = new Set<string>(eventKinds.codes)
 

@@ -7,10 +7,10 @@ import type { PersonDetail } from '../../../../shared/persons/person.schema.ts'
 import { FormError } from '../../../components/form-error.tsx'
 import { formatDate, formatNumber } from '../../../components/format.ts'
 import { TablePagination } from '../../../components/table.tsx'
-import type { FileSearch } from '../file.page.tsx'
 import { domainOptions, labelOf } from '../labels.ts'
 import { propositionsQuery, themesQuery } from '../record.api.ts'
 import { SensitiveHint } from '../sensitive.tsx'
+import type { FileSearch } from './file-search.ts'
 import { PropositionFormModal, themeOptions } from './proposition-form.tsx'
 
 const domains = new Set<string>(propositionDomains.codes)
