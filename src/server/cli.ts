@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util'
 import { commands } from './cli/commands.ts'
+import { folderHeldAdvice } from './cli/folder-held.ts'
 import { ConfigError, loadConfig } from './config.ts'
+import { FolderHeldError } from './db/pglite-lock.ts'
 import { startRuntime } from './runtime.ts'
 
 // `jalon <command> [options]`: serve, migrate, demo, and each module's own (import, export, report…).
@@ -19,7 +21,15 @@ async function main(argv: string[]) {
   }
   const { values, positionals } = parseArgs({ args: rest, options: command.options ?? {}, allowPositionals: true })
   const log = (msg: string) => console.log(msg)
-  const deps = await startRuntime(loadConfig(), log)
+  let deps: Awaited<ReturnType<typeof startRuntime>>
+  try {
+    deps = await startRuntime(loadConfig(), log)
+  } catch (error) {
+    // the PGlite folder is held (by the server, usually): say by whom and how to do this otherwise; nothing was touched
+    if (!(error instanceof FolderHeldError)) throw error
+    console.error(`${error.message}\n${folderHeldAdvice(command.name)}`)
+    return 1
+  }
   try {
     return await command.run({ deps, values, positionals, log })
   } finally {

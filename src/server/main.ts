@@ -1,5 +1,7 @@
 import { buildApp } from './app.ts'
+import { folderHeldAdvice } from './cli/folder-held.ts'
 import { ConfigError, loadConfig } from './config.ts'
+import { FolderHeldError } from './db/pglite-lock.ts'
 import { isEmpty, loadDemo } from './demo/demo.ts'
 import { startRuntime } from './runtime.ts'
 
@@ -46,6 +48,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error instanceof ConfigError ? error.message : error)
+  if (error instanceof FolderHeldError) console.error(`${error.message}\n${folderHeldAdvice('serve')}`)
+  else console.error(error instanceof ConfigError ? error.message : error)
   process.exit(1)
 })

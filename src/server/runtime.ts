@@ -6,9 +6,16 @@ import { createMailer } from './mail/mailer.ts'
 
 /** Opens the configured database, migrates it and wires the dependencies: shared by the server and the CLI. */
 export async function startRuntime(config: Config = loadConfig(), log: (msg: string) => void = console.log) {
+  // a PGlite folder is locked until db.close() or the process ends; a second process gets FolderHeldError here
   const db: Db = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir })
-  // MIGRATION_DATABASE_URL: the owner migrates; the application's role (DATABASE_URL) only reads and writes rows
-  const applied = config.migrationDatabaseUrl ? await migrateAsOwner(config.migrationDatabaseUrl) : await migrate(db)
+  let applied: string[]
+  try {
+    // MIGRATION_DATABASE_URL: the owner migrates; the application's role (DATABASE_URL) only reads and writes rows
+    applied = config.migrationDatabaseUrl ? await migrateAsOwner(config.migrationDatabaseUrl) : await migrate(db)
+  } catch (error) {
+    await db.close()
+    throw error
+  }
   if (applied.length) log(`Migrations appliquées : ${applied.join(', ')}`)
   const deps: Deps = {
     db,

@@ -15,6 +15,7 @@ import {
 } from 'kysely'
 import { KyselyPGlite } from 'kysely-pglite'
 import pg from 'pg'
+import { lockFolder } from './pglite-lock.ts'
 import type { Database } from './schema.ts'
 
 export type DatabaseKind = 'pglite' | 'postgres'
@@ -42,14 +43,24 @@ export async function openPostgres(url: string): Promise<Db> {
   return { kysely, kind: 'postgres', close: () => kysely.destroy() }
 }
 
-/** dataDir undefined → in memory (tests). */
-export async function openPglite(dataDir?: string): Promise<Db> {
+/**
+ * dataDir undefined → in memory (tests). A folder is locked for the life of the database (pglite-lock.ts): a second process
+ * gets FolderHeldError before PGlite touches a file.
+ */
+export async function openPglite(dataDir?: string, log?: (msg: string) => void): Promise<Db> {
   if (dataDir) mkdirSync(dataDir, { recursive: true })
-  const client = await PGlite.create({
-    dataDir,
-    extensions: { citext, pg_trgm, unaccent },
-    parsers: { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v), [DATE]: (v: string) => v },
-  })
+  const lock = dataDir ? lockFolder(dataDir, log) : undefined
+  let client: PGlite
+  try {
+    client = await PGlite.create({
+      dataDir,
+      extensions: { citext, pg_trgm, unaccent },
+      parsers: { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v), [DATE]: (v: string) => v },
+    })
+  } catch (error) {
+    lock?.release()
+    throw error
+  }
   const inner = new KyselyPGlite(client).dialect
   const kysely = new Kysely<Database>({
     dialect: {
@@ -66,7 +77,11 @@ export async function openPglite(dataDir?: string): Promise<Db> {
     close: async () => {
       if (closed) return
       closed = true
-      await kysely.destroy()
+      try {
+        await kysely.destroy()
+      } finally {
+        lock?.release()
+      }
     },
   }
 }
@@ -114,6 +129,10 @@ class SerialDriver implements Driver {
   }
 }
 
-export async function openDatabase(opts: { databaseUrl?: string; pgliteDir?: string }): Promise<Db> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.pgliteDir)
+export async function openDatabase(opts: {
+  databaseUrl?: string
+  pgliteDir?: string
+  log?: (msg: string) => void
+}): Promise<Db> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.pgliteDir, opts.log)
 }
