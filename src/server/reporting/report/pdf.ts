@@ -60,6 +60,8 @@ function itemBlocks(item: SectionItem, result: IndicatorResult, withLabel: boole
     out.push(tableBlock(t))
     for (const spec of item.charts.filter((c) => c.table === t.key)) {
       const svg = chartSvg(spec, t, { width: 520, height: spec.kind === 'pie' ? 220 : 250 })
+      if (!svg && t.rows.some((r) => r.hidden?.length))
+        out.push({ text: `${spec.title} : graphique non publié (secret statistique).`, style: 'small' })
       if (svg)
         out.push({
           stack: [
