@@ -79,7 +79,7 @@ export async function changePassword(
     .selectFrom('app_user')
     .select(['password_hash', 'email'])
     .where('id', '=', actor.userId)
-    .forUpdate()
+    .forNoKeyUpdate()
     .executeTakeFirstOrThrow()
   if (!(await verifyPassword(user.password_hash, current)))
     throw new AppError('validation', 'Mot de passe actuel incorrect.', [

@@ -76,7 +76,7 @@ export async function completeReset(
         .selectFrom('app_user')
         .select(['id', 'email', 'active', 'structure_id', 'display_name'])
         .where('id', '=', link.user_id)
-        .forUpdate()
+        .forNoKeyUpdate()
         .executeTakeFirst()
     : undefined
   if (!user?.active) throw new AppError('validation', INVALID, [{ field: 'token', message: INVALID }])

@@ -27,7 +27,8 @@ export async function claim(tx: Tx, key: string, now: Date): Promise<Throttle> {
   const row = await tx
     .insertInto('signin_throttle')
     .values({ key, last_failure_at: now })
-    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ key: eb.ref('excluded.key') })))
+    // an update that changes nothing, for its row lock
+    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ failures: eb.ref('signin_throttle.failures') })))
     .returning(['failures', 'totp_failures', 'locked_until', 'last_failure_at'])
     .executeTakeFirstOrThrow()
   const stale = row.last_failure_at.getTime() < now.getTime() - FORGET_AFTER_MS

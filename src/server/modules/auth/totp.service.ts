@@ -21,12 +21,14 @@ export async function verifySecondFactor(
   meta: RequestMeta,
 ) {
   // The user's row, then the account's throttle row, are locked for the whole attempt: concurrent codes are checked one
-  // after another, so neither the failure count nor the last accepted time step can be raced.
+  // after another, so neither the failure count nor the last accepted time step can be raced. (NO KEY UPDATE: a
+  // concurrent sign-in inserting a session, which takes KEY SHARE on this row while holding the throttle row, must not
+  // wait for us, or each would wait for the other.)
   const user = await tx
     .selectFrom('app_user')
     .selectAll()
     .where('id', '=', pending.userId)
-    .forUpdate()
+    .forNoKeyUpdate()
     .executeTakeFirstOrThrow()
   const who = { userId: user.id, structureId: user.structure_id, displayName: user.display_name, ip: meta.ip }
   const throttle = await claim(tx, throttleKey(user.email), now)
@@ -131,7 +133,7 @@ export async function confirmTotp(deps: Deps, tx: Tx, now: Date, userId: string,
     .selectFrom('app_user')
     .select(['totp_secret', 'totp_last_step'])
     .where('id', '=', userId)
-    .forUpdate()
+    .forNoKeyUpdate()
     .executeTakeFirstOrThrow()
   const secret = await readTotpSecret(deps, tx, userId, user.totp_secret)
   if (!secret || !(await acceptCode(tx, userId, secret, user.totp_last_step, code, now)))
@@ -149,7 +151,7 @@ export async function rotateTotpSecrets(db: Kysely<Database>, keys: TotpKeys) {
       .selectFrom('app_user')
       .select(['id', 'totp_secret'])
       .where('totp_secret', 'is not', null)
-      .forUpdate()
+      .forNoKeyUpdate()
       .execute()
     const counts = { total: rows.length, resealed: 0, unreadable: 0 }
     for (const row of rows) {
