@@ -8,11 +8,11 @@ import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance } from 'fastify'
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod'
 import '../shared/zod-fr.ts'
 import type { Deps } from './deps.ts'
-import { registerProblemHandler } from './http/problem.ts'
-import type { Access } from './http/route.ts'
+import { answerFrameworkError, registerProblemHandler } from './http/problem.ts'
+import { type Access, validatorCompiler } from './http/route.ts'
 import { registerSessionHook } from './modules/auth/session.hook.ts'
 import { featureRoutes } from './modules/routes.ts'
 
@@ -20,6 +20,8 @@ export interface RouteAccess {
   method: string
   url: string
   access: Access | undefined
+  /** the route's zod schemas, for the tests that walk every route (http/generated-input.test.ts) */
+  schema?: { body?: unknown; querystring?: unknown; params?: unknown }
 }
 declare module 'fastify' {
   interface FastifyInstance {
@@ -41,10 +43,16 @@ export async function buildApp(
     // that per-address throttling and the audit trail rely on.
     trustProxy: deps.config.trustedProxies.length ? deps.config.trustedProxies : false,
     bodyLimit: 5 * 1024 * 1024,
+    frameworkErrors: answerFrameworkError,
   })
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   registerProblemHandler(app)
+  // API answers (errors included) hold personal data or say who may see what: no browser or proxy keeps a copy.
+  // The web app's static files keep @fastify/static's own caching.
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store')
+  })
 
   await app.register(cookie)
   // HTTPS-only headers (HSTS, upgrade-insecure-requests) only where Jalon is served over TLS: on a plain-HTTP LAN
@@ -80,7 +88,8 @@ export async function buildApp(
   app.addHook('onRoute', (r) => {
     const access = (r.config as { access?: Access } | undefined)?.access
     if (r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'))
-      for (const method of [r.method].flat()) if (method !== 'HEAD') catalogue.push({ method, url: r.url, access })
+      for (const method of [r.method].flat())
+        if (method !== 'HEAD') catalogue.push({ method, url: r.url, access, schema: r.schema })
   })
 
   await app.register(swagger, {

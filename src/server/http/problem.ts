@@ -1,8 +1,36 @@
-import type { FastifyError, FastifyInstance } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod'
 import { AppError, type FieldError, statusOf, titleOf } from '../errors.ts'
 
 // Every error leaves the server as application/problem+json (RFC 9457), in French, naming the fields at fault.
+
+/**
+ * Errors Fastify meets before routing (a URL that does not decode, a parameter longer than the router takes): given as
+ * the `frameworkErrors` option of Fastify(), which answers them without hooks or error handler otherwise.
+ */
+export function answerFrameworkError(error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+  const status = tooLong ? 414 : error.code === 'FST_ERR_BAD_URL' ? 400 : 500
+  if (status === 500) req.log.error({ err: error }, 'unexpected framework error')
+  // no hook runs on these answers: the API's cache rule (app.ts) is applied here
+  if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store')
+  return reply
+    .status(status)
+    .type('application/problem+json')
+    .send({
+      type: `https://jalon.dev/problems/${status === 500 ? 'internal' : 'bad_request'}`,
+      title: status === 500 ? 'Erreur interne' : titleOf.validation,
+      status,
+      detail: tooLong
+        ? 'Adresse trop longue : un identifiant de l’adresse dépasse la longueur permise.'
+        : status === 400
+          ? 'Adresse mal formée : un caractère de l’adresse ne se décode pas.'
+          : 'Une erreur inattendue est survenue. Elle a été enregistrée.',
+      code: status === 500 ? 'internal' : 'bad_request',
+      fields: [],
+    })
+}
+
 export function registerProblemHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, req, reply) => {
     const send = (status: number, title: string, detail: string, fields: FieldError[] = [], code = 'error') =>
