@@ -1,9 +1,9 @@
 import { Stack, Table, Text } from '@mantine/core'
-import { periodHeading } from '../../../shared/reporting/period.ts'
 import type { IndicatorResult, ResultTable } from '../../../shared/reporting/reporting.schema.ts'
-import { formatValue } from './result-view.tsx'
+import { comparisonTitles, lineCells, periodHeadings } from './statistics.format.ts'
 
-// Year on year: the same indicator over several periods side by side, oldest first.
+// Year on year: the same indicator over several periods side by side, oldest first, each period followed by the
+// change from the one before (difference and percent; points for shares).
 
 interface Line {
   key: string
@@ -53,47 +53,69 @@ function mainColumn(t: ResultTable) {
 }
 
 export function Comparison({ results }: { results: IndicatorResult[] }) {
-  const headings = results.map((r) => periodHeading(r.period))
+  const periods = results.map((r) => r.period)
   const last = results[results.length - 1]
   const figures: Line[] = [
     {
       key: 'value',
       label: last.label,
       strong: true,
-      cells: results.map((r) => formatValue(r.value, 'count', 0, r.value === null && !!r.secrecy)),
+      cells: lineCells(
+        results.map((r) => ({ value: r.value, hidden: r.value === null && !!r.secrecy })),
+        'count',
+        0,
+      ),
     },
     ...last.figures.map((f) => ({
       key: f.key,
       label: f.label,
-      cells: results.map((r) => {
-        const x = r.figures.find((y) => y.key === f.key)
-        return x ? formatValue(x.value, x.kind, x.decimals, x.hidden) : '—'
-      }),
+      cells: lineCells(
+        results.map((r) => {
+          const x = r.figures.find((y) => y.key === f.key)
+          return { value: x?.value ?? null, hidden: x?.hidden }
+        }),
+        f.kind,
+        f.decimals,
+      ),
     })),
   ]
   return (
     <Stack gap="md">
-      <ComparisonTable caption="Chiffres clés, période par période" headings={headings} lines={figures} />
+      <ComparisonTable
+        caption="Chiffres clés, période par période"
+        headings={periodHeadings(periods)}
+        lines={figures}
+      />
       {last.tables.map((t) => {
         const c = mainColumn(t)
         if (c < 0) return null
+        const tables = results.map((r) => r.tables.find((x) => x.key === t.key))
+        const { caption, headings } = comparisonTitles(
+          tables.map((x) => x?.title),
+          periods,
+        )
         const lines = t.rows.map((row) => ({
           key: row.key,
           label: row.label,
           strong: row.total,
-          cells: results.map((r) => {
-            const same = r.tables.find((x) => x.key === t.key)?.rows.find((x) => x.key === row.key)
-            return same ? formatValue(same.values[c], 'count', 0, same.hidden?.includes(c)) : '—'
-          }),
+          cells: lineCells(
+            tables.map((x) => {
+              const same = x?.rows.find((y) => y.key === row.key)
+              return { value: same?.values[c] ?? null, hidden: same?.hidden?.includes(c) }
+            }),
+            'count',
+            0,
+          ),
         }))
         return (
           <Stack key={t.key} gap={4}>
-            <ComparisonTable caption={`${t.title} — ${t.columns[c].label}`} headings={headings} lines={lines} />
+            <ComparisonTable caption={`${caption} — ${t.columns[c].label}`} headings={headings} lines={lines} />
           </Stack>
         )
       })}
       <Text size="sm" c="dimmed">
-        Chaque période est calculée sur sa propre population ; les périodes précédentes ont la même durée.
+        Chaque période est calculée sur sa propre population ; les périodes précédentes ont la même durée. Évolution :
+        écart avec la période précédente et variation en % (en points pour les parts). s : secret statistique.
       </Text>
     </Stack>
   )

@@ -4,23 +4,13 @@ import type {
   IndicatorResult,
   ObjectiveResult,
   ResultTable,
-  ValueKind,
 } from '../../../shared/reporting/reporting.schema.ts'
 import { formatNumber } from '../../components/format.ts'
+import { formatValue } from './statistics.format.ts'
 
 // One indicator result as the statistician reads it: key figures, objectives, then each table with its note.
 
 export const SECRET_HELP = 's : secret statistique (effectif trop faible pour être publié)'
-
-export function formatValue(value: number | null, kind: ValueKind, decimals: number, hidden?: boolean): string {
-  if (hidden) return 's'
-  if (value === null) return '—'
-  const n = formatNumber(value, { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
-  if (kind === 'share') return `${n} %`
-  if (kind === 'change') return `${value > 0 ? '+' : ''}${n} %`
-  if (kind === 'amount') return `${n} €`
-  return n
-}
 
 export function FiguresTable({ figures, caption }: { figures: Figure[]; caption: string }) {
   if (!figures.length) return null
