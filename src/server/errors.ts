@@ -48,6 +48,22 @@ export const titleOf: Record<ErrorCode, string> = {
   totp_required: 'Second facteur requis',
 }
 
+/**
+ * Database constraints users can run into at the same moment (two desks saving the same entry): their violation
+ * (unique 23505, exclusion 23P01) is answered 409 with this message, never 500. Each module declares its own.
+ */
+const constraintConflicts = new Map<string, { message: string; fields: FieldError[] }>()
+export function declareConstraintConflict(constraint: string, message: string, fields: FieldError[] = []) {
+  constraintConflicts.set(constraint, { message, fields })
+}
+/** The 409 a database error stands for, when it is the violation of a declared constraint. */
+export function constraintConflictOf(error: unknown): AppError | undefined {
+  const { code, constraint } = (error ?? {}) as { code?: unknown; constraint?: unknown }
+  if ((code !== '23505' && code !== '23P01') || typeof constraint !== 'string') return undefined
+  const known = constraintConflicts.get(constraint)
+  return known && new AppError('conflict', known.message, known.fields)
+}
+
 export const notFound = (what = 'Cet élément') => new AppError('not_found', `${what} est introuvable.`)
 export const forbidden = (message = "Vous n'avez pas les droits nécessaires pour cette action.") =>
   new AppError('forbidden', message)

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod'
-import { AppError, type FieldError, statusOf, titleOf } from '../errors.ts'
+import { AppError, constraintConflictOf, type FieldError, statusOf, titleOf } from '../errors.ts'
 
 // Every error leaves the server as application/problem+json (RFC 9457), in French, naming the fields at fault.
 
@@ -39,8 +39,8 @@ export function registerProblemHandler(app: FastifyInstance) {
         .type('application/problem+json')
         .send({ type: `https://jalon.dev/problems/${code}`, title, status, detail, code, fields, instance: req.url })
 
-    if (error instanceof AppError)
-      return send(statusOf[error.code], titleOf[error.code], error.message, error.fields, error.code)
+    const known = error instanceof AppError ? error : constraintConflictOf(error)
+    if (known) return send(statusOf[known.code], titleOf[known.code], known.message, known.fields, known.code)
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields = error.validation.map((v) => ({
         field: v.instancePath.split('/').filter(Boolean).join('.') || '(corps)',

@@ -107,7 +107,17 @@ export const statuses = list({
   justice: 'Sous main de justice',
 })
 export type StatusCode = keyof typeof statuses.labels
-/** Health, disability and justice: seen only by those who need them, and every read is audited. */
-export const sensitiveStatuses: StatusCode[] = ['rqth', 'justice']
+/**
+ * Welfare, disability and justice: seen only by those who follow the person (capabilities.personSensitive, in scope),
+ * and every read is audited.
+ */
+export const sensitiveStatuses: StatusCode[] = ['rsa', 'rqth', 'justice']
+/**
+ * Dated attributes hidden whole from those who may not see sensitive data: resources name welfare and disability
+ * benefits (RSA, AAH, family benefits), and hiding only those values would tell them by their absence.
+ */
+export const sensitiveAttributes: AttributeKind[] = ['resources']
+/** Resources that are welfare or disability benefits: a read that shows one is audited. */
+export const sensitiveResources: (keyof typeof resources.labels)[] = ['rsa', 'benefits_family']
 
 export const priorityAreas = list({ qpv: 'QPV', zus: 'ZUS (avant 2015)' })

@@ -109,8 +109,8 @@ export const personAbilitiesSchema = z.object({
 
 /**
  * GET /api/persons/:id (and the answer of POST / PUT). stateToday: every dated attribute in force today (null when
- * never recorded); statuses: the periods active today. sensitiveHidden: true when the reader may not see RQTH and
- * justice statuses (they are left out, which does not mean the person has none).
+ * never recorded); statuses: the periods active today. sensitiveHidden: true when the reader may not see the RSA,
+ * RQTH and justice statuses nor the resources (they are left out, which does not mean the person has none).
  */
 export const personDetailSchema = z.object({
   id: z.string(),

@@ -8,17 +8,24 @@ import {
   level1969From2019,
   level2019From1969,
   type StatusCode,
+  sensitiveAttributes,
+  sensitiveResources,
   sensitiveStatuses,
   statuses,
 } from '../nomenclatures/person.ts'
 
 // The situation of a person over time: dated attributes (a change takes effect on a date; history is kept) and status
 // periods (RSA, RQTH, long-term job-seeker, justice: a start and, once over, an end).
+// RSA, RQTH, justice and the resources are sensitive: shown only to those who follow the person, each read audited.
 
 export const isoDate = (message = 'Date au format AAAA-MM-JJ.') => z.iso.date(message)
 
 export const attributeCodes = Object.keys(attributeKinds) as [AttributeKind, ...AttributeKind[]]
 export const attributeCodeSchema = z.enum(attributeCodes, 'Élément de situation inconnu.')
+export const isSensitiveAttribute = (a: string) => (sensitiveAttributes as string[]).includes(a)
+/** A value whose read is audited (RSA, AAH and family benefits among the resources). */
+export const isSensitiveAttributeValue = (a: { attribute: string; value: string }) =>
+  a.attribute === 'resources' && (sensitiveResources as string[]).includes(a.value)
 export const level2019Schema = z
   .number('Niveau 2019 : un nombre de 1 à 8.')
   .int('Niveau 2019 : un nombre de 1 à 8.')
@@ -93,8 +100,11 @@ export const attributeValueSchema = z.object({
 })
 export type AttributeValue = z.infer<typeof attributeValueSchema>
 
-/** Every attribute, with its value in force on the date, or null when nothing was recorded by then. */
-export const attributeStateSchema = z.record(attributeCodeSchema, attributeValueSchema.nullable())
+/**
+ * Every attribute, with its value in force on the date, or null when nothing was recorded by then. An attribute left
+ * out is hidden from this reader (resources, for those who may not see sensitive data).
+ */
+export const attributeStateSchema = z.partialRecord(attributeCodeSchema, attributeValueSchema.nullable())
 export type AttributeState = z.infer<typeof attributeStateSchema>
 
 export const attributeEntrySchema = attributeValueSchema.extend({
@@ -106,11 +116,15 @@ export type AttributeEntry = z.infer<typeof attributeEntrySchema>
 
 export const onQuery = z.object({ on: isoDate().optional() })
 
-/** GET /api/persons/:id/attributes?on=: the state on `on` (default today) and every entry, latest first per attribute. */
+/**
+ * GET /api/persons/:id/attributes?on=: the state on `on` (default today) and every entry, latest first per attribute.
+ * sensitiveHidden: the reader may not see the resources; they are left out of state and history.
+ */
 export const attributesViewSchema = z.object({
   on: z.string(),
   state: attributeStateSchema,
   history: z.array(attributeEntrySchema),
+  sensitiveHidden: z.boolean(),
 })
 export type AttributesView = z.infer<typeof attributesViewSchema>
 
@@ -159,7 +173,7 @@ export const statusIdParams = z.object({ id: z.uuid('Identifiant invalide.'), st
 export const statusPeriodSchema = z.object({
   id: z.string(),
   status: statusCodeSchema,
-  /** RQTH and justice: shown only to those who follow the person; each read is audited */
+  /** RSA, RQTH and justice: shown only to those who follow the person; each read is audited */
   sensitive: z.boolean(),
   detail: z.string().nullable(),
   startDate: z.string(),
@@ -172,7 +186,7 @@ export type StatusPeriod = z.infer<typeof statusPeriodSchema>
 
 /**
  * GET /api/persons/:id/statuses[?on=]: every period, or those active on `on` (start ≤ on ≤ end, or no end).
- * sensitiveHidden: the reader may not see RQTH and justice periods; they are left out, not absent.
+ * sensitiveHidden: the reader may not see RSA, RQTH and justice periods; they are left out, not absent.
  */
 export const statusesViewSchema = z.object({
   on: z.string().nullable(),

@@ -96,6 +96,17 @@ export async function findDuplicates(
     .slice(0, MAX_CANDIDATES)
 }
 
+/**
+ * Serialises the creations that could be duplicates of each other: same structure and same birth date, or day and
+ * month swapped (both dates share one lock). Taken before the duplicate check, held until the transaction ends, so
+ * the same newcomer entered at several desks at once is created once and the others get the duplicates answer.
+ */
+export async function lockIdentity(tx: Tx, structureId: string, birthDate: string) {
+  const swapped = swapDayMonth(birthDate)
+  const key = swapped && swapped < birthDate ? swapped : birthDate
+  await sql`select pg_advisory_xact_lock(hashtext('person.create'), hashtext(${`${structureId} ${key}`}))`.execute(tx)
+}
+
 /** One line per candidate, for the 409 answer of a creation (problem+json `fields`). */
 export const describeDuplicate = (c: DuplicateCandidate) =>
   `${c.lastName} ${c.firstName}, né(e) le ${frenchDate(c.birthDate)}, suivi(e) sur ${c.siteName}` +

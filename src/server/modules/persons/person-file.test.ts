@@ -36,7 +36,7 @@ const newFile = (over: Record<string, unknown> = {}) => ({
       { attribute: 'education_level', level2019: 3 },
       { attribute: 'driving_licence', value: 'none' },
     ],
-    statuses: [{ status: 'rsa', startDate: '2025-12-01' }],
+    statuses: [{ status: 'long_term_unemployed', startDate: '2025-12-01' }],
   },
   ...over,
 })
@@ -76,7 +76,9 @@ describe('POST /api/persons', () => {
     expect(file.stateToday.housing).toMatchObject({ value: 'with_parents', validFrom: '2026-02-20', level2019: null })
     expect(file.stateToday.education_level).toMatchObject({ value: 'V', level1969: 'V', level2019: 3 })
     expect(file.stateToday.family_situation).toBeNull()
-    expect(file.statuses).toMatchObject([{ status: 'rsa', startDate: '2025-12-01', endDate: null, sensitive: false }])
+    expect(file.statuses).toMatchObject([
+      { status: 'long_term_unemployed', startDate: '2025-12-01', endDate: null, sensitive: false },
+    ])
 
     const k = t.db.kysely
     const events = await k.selectFrom('event').selectAll().where('person_id', '=', file.id).execute()
@@ -101,7 +103,7 @@ describe('POST /api/persons', () => {
     const [audit] = await audits('create', file.id)
     expect(audit!.actor_id).toBe(reception.user!.id)
     expect(audit!.detail).toMatchObject({
-      statuses: ['rsa'],
+      statuses: ['long_term_unemployed'],
       attributes: ['housing', 'education_level', 'driving_licence'],
     })
   })
@@ -187,6 +189,31 @@ describe('POST /api/persons', () => {
     expect(await audits('sensitive.read', res.json().id)).toMatchObject([{ detail: { fields: ['statuses.rqth'] } }])
     const [audit] = await audits('create', res.json().id)
     expect(audit!.detail).toMatchObject({ statuses: ['sensitive'] })
+  })
+
+  it('lets only those who follow the person record the RSA and the resources', async () => {
+    const withWelfare = (lastName: string) =>
+      newFile({
+        lastName,
+        situation: {
+          attributes: [
+            { attribute: 'housing', value: 'own' },
+            { attribute: 'resources', value: 'benefits_family' },
+          ],
+          statuses: [{ status: 'long_term_unemployed' }, { status: 'rsa' }],
+        },
+      })
+    const refused = await reception.post('/api/persons', withWelfare('Lemaire'))
+    expect(refused.statusCode).toBe(403)
+    expect(fieldsOf(refused)).toEqual(['situation.attributes.1.attribute', 'situation.statuses.1.status'])
+    const res = await counsellor.post('/api/persons', withWelfare('Lemaire'))
+    expect(res.statusCode).toBe(201)
+    expect(res.json().stateToday.resources).toMatchObject({ value: 'benefits_family' })
+    expect(await audits('sensitive.read', res.json().id)).toMatchObject([
+      { detail: { fields: ['statuses.rsa', 'attributes.resources'] } },
+    ])
+    const [audit] = await audits('create', res.json().id)
+    expect(audit!.detail).toMatchObject({ statuses: ['long_term_unemployed', 'sensitive'] })
   })
 })
 

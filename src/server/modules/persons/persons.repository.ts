@@ -114,6 +114,15 @@ export async function loadPersonView(tx: Tx, actor: Actor, id: string, opts: { i
 }
 export type PersonViewRow = Awaited<ReturnType<typeof loadPersonView>>
 
+/**
+ * Holds the person's row until the transaction ends, so that checks across its rows (an overlapping status period)
+ * and the write that follows run for one request at a time. NO KEY UPDATE: inserts that only reference the person
+ * (events, attributes) are not held up.
+ */
+export async function lockPerson(tx: Tx, id: string) {
+  await tx.selectFrom('person').select('id').where('id', '=', id).forNoKeyUpdate().execute()
+}
+
 /** A site of the actor's structure, if there is one with that id. */
 export async function findSite(tx: Tx, structureId: string, id: string) {
   return tx

@@ -1,13 +1,19 @@
 import type { z } from 'zod'
 import { ageOn, dayInFrance } from '../../../shared/persons/dates.ts'
 import type { PersonDetail, personCreateSchema, personUpdateSchema } from '../../../shared/persons/person.schema.ts'
-import { isSensitiveStatus, resolveAttributeValue } from '../../../shared/persons/situation.schema.ts'
+import {
+  type AttributeState,
+  isSensitiveAttribute,
+  isSensitiveAttributeValue,
+  isSensitiveStatus,
+  resolveAttributeValue,
+} from '../../../shared/persons/situation.schema.ts'
 import { ensureUpdated } from '../../db/versioning.ts'
 import type { Actor, Tx } from '../../deps.ts'
 import { AppError, type FieldError } from '../../errors.ts'
 import type { AuditEntry } from '../audit/audit.repository.ts'
 import { findCommune } from '../reference/communes.ts'
-import { describeDuplicate, findDuplicates } from './duplicates.repository.ts'
+import { describeDuplicate, findDuplicates, lockIdentity } from './duplicates.repository.ts'
 import { abilitiesOn, canSeeSensitive } from './person.policy.ts'
 import { findActiveCounsellor, findSite, loadPersonView, type PersonViewRow } from './persons.repository.ts'
 import { attributeStateOn, insertAttribute, insertStatus, listStatuses } from './situation.repository.ts'
@@ -22,11 +28,31 @@ export interface ServiceContext {
 type PersonCreate = z.infer<typeof personCreateSchema>
 type PersonUpdate = z.infer<typeof personUpdateSchema>
 
-/** Writes the audit line a read of sensitive statuses owes, naming which ones were shown. */
-export async function auditSensitiveRead(ctx: ServiceContext, personId: string, statuses: { status: string }[]) {
-  const shown = [...new Set(statuses.filter((s) => isSensitiveStatus(s.status)).map((s) => `statuses.${s.status}`))]
-  if (shown.length)
-    await ctx.audit({ action: 'sensitive.read', entity: 'person', entityId: personId, detail: { fields: shown } })
+/**
+ * Writes the audit line a read of sensitive data owes, naming what was shown: RSA, RQTH and justice statuses, and
+ * resources that are welfare or disability benefits (statuses.rsa, attributes.resources).
+ */
+export async function auditSensitiveRead(
+  ctx: ServiceContext,
+  personId: string,
+  shown: {
+    statuses?: { status: string }[]
+    state?: AttributeState
+    attributes?: { attribute: string; value: string }[]
+  },
+) {
+  const attributes = [
+    ...Object.entries(shown.state ?? {}).flatMap(([attribute, v]) => (v ? [{ attribute, value: v.value }] : [])),
+    ...(shown.attributes ?? []),
+  ]
+  const fields = [
+    ...new Set([
+      ...(shown.statuses ?? []).filter((s) => isSensitiveStatus(s.status)).map((s) => `statuses.${s.status}`),
+      ...attributes.filter(isSensitiveAttributeValue).map((a) => `attributes.${a.attribute}`),
+    ]),
+  ]
+  if (fields.length)
+    await ctx.audit({ action: 'sensitive.read', entity: 'person', entityId: personId, detail: { fields } })
 }
 
 /** The file as GET /api/persons/:id answers it; a read that shows a sensitive status is audited. */
@@ -34,8 +60,10 @@ export async function readPerson(ctx: ServiceContext, id: string, loaded?: Perso
   const p = loaded ?? (await loadPersonView(ctx.tx, ctx.actor, id))
   const today = dayInFrance(ctx.now)
   const can = abilitiesOn(ctx.actor, p)
-  const statuses = await listStatuses(ctx.tx, p.id, { on: today, withSensitive: can.seeSensitive })
-  await auditSensitiveRead(ctx, p.id, statuses)
+  const withSensitive = can.seeSensitive
+  const statuses = await listStatuses(ctx.tx, p.id, { on: today, withSensitive })
+  const stateToday = await attributeStateOn(ctx.tx, p.id, today, { withSensitive })
+  await auditSensitiveRead(ctx, p.id, { statuses, state: stateToday })
   return {
     id: p.id,
     lastName: p.last_name,
@@ -60,7 +88,7 @@ export async function readPerson(ctx: ServiceContext, id: string, loaded?: Perso
     updatedAt: p.updated_at.toISOString(),
     version: p.version,
     today,
-    stateToday: await attributeStateOn(ctx.tx, p.id, today),
+    stateToday,
     statuses,
     sensitiveHidden: !can.seeSensitive,
     can,
@@ -135,19 +163,34 @@ export async function createPerson(ctx: ServiceContext, body: PersonCreate): Pro
       })
   })
   invalid(fields)
-  const sensitive = body.situation.statuses.findIndex((s) => isSensitiveStatus(s.status))
-  if (sensitive >= 0 && !canSeeSensitive(actor, { site_id: body.siteId, referent_id: body.referentId }))
-    throw new AppError(
-      'forbidden',
-      'Seul un conseiller qui suit la personne peut enregistrer un statut RQTH ou justice.',
-      [
-        {
-          field: `situation.statuses.${sensitive}.status`,
-          message: 'Statut réservé au conseiller qui suit la personne.',
-        },
-      ],
-    )
+  if (!canSeeSensitive(actor, { site_id: body.siteId, referent_id: body.referentId })) {
+    const reserved: FieldError[] = [
+      ...body.situation.statuses.flatMap((s, i) =>
+        isSensitiveStatus(s.status)
+          ? [{ field: `situation.statuses.${i}.status`, message: 'Statut réservé au conseiller qui suit la personne.' }]
+          : [],
+      ),
+      ...body.situation.attributes.flatMap((a, i) =>
+        isSensitiveAttribute(a.attribute)
+          ? [
+              {
+                field: `situation.attributes.${i}.attribute`,
+                message: 'Ressources réservées au conseiller qui suit la personne.',
+              },
+            ]
+          : [],
+      ),
+    ]
+    if (reserved.length)
+      throw new AppError(
+        'forbidden',
+        'Seul un conseiller qui suit la personne peut enregistrer le RSA, les ressources, la RQTH ou la justice.',
+        reserved,
+      )
+  }
 
+  // Under a lock: the same newcomer entered at several desks at once is checked one desk after the other.
+  if (!body.confirmNotDuplicate) await lockIdentity(tx, actor.structureId, body.birthDate)
   const duplicates = await findDuplicates(tx, actor, body)
   if (duplicates.length && !body.confirmNotDuplicate)
     throw new AppError(

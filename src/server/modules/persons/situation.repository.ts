@@ -1,13 +1,15 @@
-import { sensitiveStatuses } from '../../../shared/nomenclatures/person.ts'
+import { sensitiveAttributes, sensitiveStatuses } from '../../../shared/nomenclatures/person.ts'
 import {
   type AttributeEntry,
   type AttributeState,
   type AttributeValue,
   attributeCodes,
+  isSensitiveAttribute,
   isSensitiveStatus,
   type StatusPeriod,
 } from '../../../shared/persons/situation.schema.ts'
 import type { Tx } from '../../deps.ts'
+import { declareConstraintConflict } from '../../errors.ts'
 
 // Dated attributes and status periods of one person: the state on a date is the latest entry on or before it.
 
@@ -26,31 +28,40 @@ const presentValue = (r: AttributeRow): AttributeValue => ({
   validFrom: r.valid_from,
 })
 
-export async function attributeStateOn(tx: Tx, personId: string, on: string): Promise<AttributeState> {
-  const rows = await tx
+/** Sensitive attributes (resources) are left out, not even keyed, when the reader may not see them. */
+export async function attributeStateOn(
+  tx: Tx,
+  personId: string,
+  on: string,
+  opts: { withSensitive: boolean },
+): Promise<AttributeState> {
+  let q = tx
     .selectFrom('person_attribute')
     .distinctOn('attribute')
     .select(['id', 'attribute', 'value', 'level_2019', 'valid_from'])
     .where('person_id', '=', personId)
     .where('valid_from', '<=', on)
-    .orderBy('attribute')
-    .orderBy('valid_from', 'desc')
-    .execute()
-  const state = Object.fromEntries(attributeCodes.map((c) => [c, null])) as AttributeState
+  if (!opts.withSensitive) q = q.where('attribute', 'not in', sensitiveAttributes)
+  const rows = await q.orderBy('attribute').orderBy('valid_from', 'desc').execute()
+  const shown = attributeCodes.filter((c) => opts.withSensitive || !isSensitiveAttribute(c))
+  const state: AttributeState = Object.fromEntries(shown.map((c) => [c, null]))
   for (const r of rows)
     if (Object.hasOwn(state, r.attribute)) state[r.attribute as keyof AttributeState] = presentValue(r)
   return state
 }
 
-export async function attributeHistory(tx: Tx, personId: string): Promise<AttributeEntry[]> {
-  const rows = await tx
+export async function attributeHistory(
+  tx: Tx,
+  personId: string,
+  opts: { withSensitive: boolean },
+): Promise<AttributeEntry[]> {
+  let q = tx
     .selectFrom('person_attribute as a')
     .leftJoin('app_user as u', 'u.id', 'a.recorded_by')
     .select(['a.id', 'a.attribute', 'a.value', 'a.level_2019', 'a.valid_from', 'a.recorded_at', 'u.display_name'])
     .where('a.person_id', '=', personId)
-    .orderBy('a.attribute')
-    .orderBy('a.valid_from', 'desc')
-    .execute()
+  if (!opts.withSensitive) q = q.where('a.attribute', 'not in', sensitiveAttributes)
+  const rows = await q.orderBy('a.attribute').orderBy('a.valid_from', 'desc').execute()
   return rows.map((r) => ({
     ...presentValue(r),
     attribute: r.attribute as AttributeEntry['attribute'],
@@ -58,6 +69,15 @@ export async function attributeHistory(tx: Tx, personId: string): Promise<Attrib
     recordedByName: r.display_name,
   }))
 }
+
+// Two entries of one attribute on one day saved at the same moment both pass findAttributeOn; the unique index keeps
+// one and the other is answered like the sequential case.
+declareConstraintConflict(
+  'person_attribute_person_id_attribute_valid_from_key',
+  'Cet élément de situation a déjà une valeur à cette date : elle vient d’être enregistrée par ailleurs. ' +
+    'Rechargez le dossier ; supprimez cette saisie si elle est erronée, ou choisissez une autre date d’effet.',
+  [{ field: 'validFrom', message: 'Une valeur existe déjà à cette date.' }],
+)
 
 export async function findAttributeOn(tx: Tx, personId: string, attribute: string, validFrom: string) {
   return tx
@@ -98,13 +118,11 @@ export async function insertAttribute(
     .executeTakeFirstOrThrow()
 }
 
-export async function deleteAttribute(tx: Tx, personId: string, attributeId: string) {
-  return tx
-    .deleteFrom('person_attribute')
-    .where('id', '=', attributeId)
-    .where('person_id', '=', personId)
-    .returning(['attribute', 'valid_from'])
-    .executeTakeFirst()
+/** Deletes an entry; a sensitive one only when the reader may see it (else it answers as absent). */
+export async function deleteAttribute(tx: Tx, personId: string, attributeId: string, opts: { withSensitive: boolean }) {
+  let q = tx.deleteFrom('person_attribute').where('id', '=', attributeId).where('person_id', '=', personId)
+  if (!opts.withSensitive) q = q.where('attribute', 'not in', sensitiveAttributes)
+  return q.returning(['attribute', 'valid_from']).executeTakeFirst()
 }
 
 // Statuses --------------------------------------------------------------------------------------------------------

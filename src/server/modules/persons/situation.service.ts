@@ -5,6 +5,7 @@ import {
   type AttributeEntry,
   type AttributesView,
   type attributeInput,
+  isSensitiveAttribute,
   isSensitiveStatus,
   resolveAttributeValue,
   type StatusesView,
@@ -15,6 +16,7 @@ import {
 import { ensureUpdated } from '../../db/versioning.ts'
 import { AppError, notFound } from '../../errors.ts'
 import { canSeeSensitive, loadVisiblePerson } from './person.policy.ts'
+import { lockPerson } from './persons.repository.ts'
 import { auditSensitiveRead, type ServiceContext } from './persons.service.ts'
 import {
   attributeHistory,
@@ -40,14 +42,29 @@ function checkDate(field: string, date: string, person: { birth_date: string }, 
     ])
 }
 
+/** The state on a date and the history; resources only for those who may see sensitive data, each read audited. */
 export async function attributesView(ctx: ServiceContext, personId: string, on?: string): Promise<AttributesView> {
   const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId)
   const day = on ?? dayInFrance(ctx.now)
-  return {
-    on: day,
-    state: await attributeStateOn(ctx.tx, person.id, day),
-    history: await attributeHistory(ctx.tx, person.id),
-  }
+  const withSensitive = canSeeSensitive(ctx.actor, person)
+  const state = await attributeStateOn(ctx.tx, person.id, day, { withSensitive })
+  const history = await attributeHistory(ctx.tx, person.id, { withSensitive })
+  await auditSensitiveRead(ctx, person.id, { state, attributes: history })
+  return { on: day, state, history, sensitiveHidden: !withSensitive }
+}
+
+function requireSensitiveRight(
+  ctx: ServiceContext,
+  person: { site_id: string; referent_id: string | null },
+  sensitive: boolean,
+  field: string,
+) {
+  if (sensitive && !canSeeSensitive(ctx.actor, person))
+    throw new AppError(
+      'forbidden',
+      'Seul un conseiller qui suit la personne peut gérer le RSA, les ressources, la RQTH ou la justice.',
+      [{ field, message: 'Donnée réservée au conseiller qui suit la personne.' }],
+    )
 }
 
 export async function addAttribute(
@@ -57,6 +74,7 @@ export async function addAttribute(
 ): Promise<AttributeEntry> {
   const { tx, actor, now } = ctx
   const person = await loadVisiblePerson(tx, actor, personId)
+  requireSensitiveRight(ctx, person, isSensitiveAttribute(input.attribute), 'attribute')
   checkDate('validFrom', input.validFrom, person, dayInFrance(now))
   if (await findAttributeOn(tx, person.id, input.attribute, input.validFrom))
     throw new AppError(
@@ -81,6 +99,7 @@ export async function addAttribute(
     entityId: person.id,
     detail: { attributeId: row.id, attribute: input.attribute, validFrom: input.validFrom },
   })
+  await auditSensitiveRead(ctx, person.id, { attributes: [row] })
   return {
     id: row.id,
     attribute: input.attribute,
@@ -95,7 +114,10 @@ export async function addAttribute(
 
 export async function removeAttribute(ctx: ServiceContext, personId: string, attributeId: string) {
   const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId)
-  const gone = await deleteAttribute(ctx.tx, person.id, attributeId)
+  // A hidden entry answers as absent: its existence is itself sensitive.
+  const gone = await deleteAttribute(ctx.tx, person.id, attributeId, {
+    withSensitive: canSeeSensitive(ctx.actor, person),
+  })
   if (!gone) throw notFound('Cette saisie')
   await ctx.audit({
     action: 'attribute.delete',
@@ -111,19 +133,8 @@ export async function statusesView(ctx: ServiceContext, personId: string, on?: s
   const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId)
   const withSensitive = canSeeSensitive(ctx.actor, person)
   const items = await listStatuses(ctx.tx, person.id, { on, withSensitive })
-  await auditSensitiveRead(ctx, person.id, items)
+  await auditSensitiveRead(ctx, person.id, { statuses: items })
   return { on: on ?? null, sensitiveHidden: !withSensitive, items }
-}
-
-function requireSensitiveRight(
-  ctx: ServiceContext,
-  person: { site_id: string; referent_id: string | null },
-  status: string,
-) {
-  if (isSensitiveStatus(status) && !canSeeSensitive(ctx.actor, person))
-    throw new AppError('forbidden', 'Seul un conseiller qui suit la personne peut gérer un statut RQTH ou justice.', [
-      { field: 'status', message: 'Statut réservé au conseiller qui suit la personne.' },
-    ])
 }
 
 async function refuseOverlap(
@@ -151,9 +162,11 @@ export async function addStatus(
 ): Promise<StatusPeriod> {
   const { tx, actor, now } = ctx
   const person = await loadVisiblePerson(tx, actor, personId)
-  requireSensitiveRight(ctx, person, input.status)
+  requireSensitiveRight(ctx, person, isSensitiveStatus(input.status), 'status')
   const today = dayInFrance(now)
   checkDate('startDate', input.startDate, person, today)
+  // One request at a time per person from the overlap check to the commit: two desks cannot both store a period.
+  await lockPerson(tx, person.id)
   await refuseOverlap(ctx, person.id, input.status, input.startDate, input.endDate)
   const id = await insertStatus(tx, {
     structureId: actor.structureId,
@@ -172,7 +185,7 @@ export async function addStatus(
     detail: { statusId: id, status: isSensitiveStatus(input.status) ? 'sensitive' : input.status },
   })
   const created = (await getStatus(tx, person.id, id))!
-  await auditSensitiveRead(ctx, person.id, [created])
+  await auditSensitiveRead(ctx, person.id, { statuses: [created] })
   return created
 }
 
@@ -187,8 +200,9 @@ export async function changeStatus(
   const current = await getStatus(tx, person.id, statusId)
   // A hidden status answers as absent: its existence is itself sensitive.
   if (!current || (current.sensitive && !canSeeSensitive(actor, person))) throw notFound('Ce statut')
-  requireSensitiveRight(ctx, person, current.status)
+  requireSensitiveRight(ctx, person, current.sensitive, 'status')
   checkDate('startDate', input.startDate, person, dayInFrance(ctx.now))
+  await lockPerson(tx, person.id)
   await refuseOverlap(ctx, person.id, current.status, input.startDate, input.endDate, statusId)
   await ensureUpdated(await updateStatus(tx, person.id, statusId, input), async () => true, 'Ce statut')
   const changed = (['detail', 'startDate', 'endDate'] as const).filter((f) => input[f] !== current[f])
@@ -199,6 +213,6 @@ export async function changeStatus(
     detail: { statusId, status: current.sensitive ? 'sensitive' : current.status, changed },
   })
   const updated = (await getStatus(tx, person.id, statusId))!
-  await auditSensitiveRead(ctx, person.id, [updated])
+  await auditSensitiveRead(ctx, person.id, { statuses: [updated] })
   return updated
 }

@@ -4,6 +4,7 @@ import { useId } from 'react'
 import {
   type AttributeKind,
   attributeLabels,
+  sensitiveAttributes,
   sensitiveStatuses,
   statuses,
 } from '../../../shared/nomenclatures/person.ts'
@@ -57,10 +58,11 @@ export function EntrySituationFields({
   withSensitive,
 }: {
   form: UseFormReturnType<any>
-  /** RQTH and justice may be recorded (the user is one who follows people) */
+  /** RSA, resources, RQTH and justice may be recorded (the user is one who follows people) */
   withSensitive: boolean
 }) {
   const values = form.values.situation as EntrySituationValues
+  const shownAttributes = plainAttributes.filter((a) => withSensitive || !(sensitiveAttributes as string[]).includes(a))
   const nomenclatureLabel = useId()
   const statusOptions = optionsOf(statuses.labels).filter(
     (o) => withSensitive || !(sensitiveStatuses as string[]).includes(o.value),
@@ -72,7 +74,7 @@ export function EntrySituationFields({
           Datée du premier accueil ; les changements se saisiront ensuite dans le dossier, à leur date.
         </Text>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          {plainAttributes.map((attribute) => (
+          {shownAttributes.map((attribute) => (
             <Select
               key={attribute}
               label={attributeLabels[attribute]}

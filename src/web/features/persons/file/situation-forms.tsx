@@ -4,6 +4,7 @@ import { useId } from 'react'
 import {
   type AttributeKind,
   attributeLabels,
+  sensitiveAttributes,
   sensitiveStatuses,
   statuses,
 } from '../../../../shared/nomenclatures/person.ts'
@@ -17,7 +18,9 @@ import { personsApi } from '../persons.api.ts'
 import { SensitiveHint } from '../sensitive.tsx'
 import { textOrNull, useRecordMutation } from '../use-record-mutation.ts'
 
-const attributeChoices = optionsOf(attributeLabels)
+/** Resources (welfare and disability benefits) only for those who may see them, as the server rules. */
+const attributeChoices = (seeSensitive: boolean) =>
+  optionsOf(attributeLabels).filter((o) => seeSensitive || !(sensitiveAttributes as string[]).includes(o.value))
 
 interface AttributeValues {
   attribute: string | null
@@ -83,7 +86,7 @@ function AttributeForm({ person, onDone }: { person: PersonDetail; onDone: () =>
           label="Élément de situation"
           required
           allowDeselect={false}
-          data={attributeChoices}
+          data={attributeChoices(person.can.seeSensitive)}
           data-autofocus
           {...form.getInputProps('attribute')}
           onChange={(v) => {

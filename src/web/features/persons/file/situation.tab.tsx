@@ -1,7 +1,7 @@
 import { Accordion, Badge, Button, Group, Loader, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
-import { type AttributeKind, attributeLabels } from '../../../../shared/nomenclatures/person.ts'
+import { type AttributeKind, attributeLabels, sensitiveAttributes } from '../../../../shared/nomenclatures/person.ts'
 import type { PersonDetail } from '../../../../shared/persons/person.schema.ts'
 import type { AttributeEntry, StatusPeriod } from '../../../../shared/persons/situation.schema.ts'
 import { FormError } from '../../../components/form-error.tsx'
@@ -13,7 +13,7 @@ import { SensitiveHiddenNotice, SensitiveHint } from '../sensitive.tsx'
 import { useRecordMutation } from '../use-record-mutation.ts'
 import { AttributeFormModal, StatusFormModal } from './situation-forms.tsx'
 
-const attributes = Object.keys(attributeLabels) as AttributeKind[]
+const allAttributes = Object.keys(attributeLabels) as AttributeKind[]
 const activeOn = (s: StatusPeriod, on: string) => s.startDate <= on && (!s.endDate || s.endDate >= on)
 
 /** The situation on a chosen date (today by default), its history per element, and the status periods. */
@@ -34,6 +34,9 @@ export function SituationTab({
     personsApi.removeAttribute(person.id, entry.id),
   )
   const history = (a: AttributeKind) => (view.data?.history ?? []).filter((e) => e.attribute === a)
+  // Resources are left out by the server for those who may not see them: no row, and the notice says so.
+  const attributesHidden = view.data?.sensitiveHidden ?? person.sensitiveHidden
+  const attributes = allAttributes.filter((a) => !attributesHidden || !(sensitiveAttributes as string[]).includes(a))
 
   return (
     <Stack gap="xl">
@@ -61,6 +64,7 @@ export function SituationTab({
           Situation au {formatDate(on)}
         </Title>
         <FormError error={view.error ?? remove.error} title="Chargement impossible" />
+        {attributesHidden && <SensitiveHiddenNotice />}
         {view.isPending ? (
           <Loader aria-label="Chargement de la situation" />
         ) : (
