@@ -1,14 +1,16 @@
 import { z } from 'zod'
 import { pageOf, pageQuery } from '../admin/admin.schema.ts'
 import { attendances, eventKinds, propositionDomains, propositionOutcomes } from '../nomenclatures/accompaniment.ts'
+import { calendarDate, safeText, versionSchema } from '../primitives.ts'
 
 // Contracts of the counsellor's daily record: events and propositions (situations, enrolments and the caseload have
 // their own files). Used by the server routes and by the web forms alike.
 
-export const isoDate = z.iso.date('Date au format AAAA-MM-JJ.')
+export const isoDate = calendarDate()
 export const personParams = z.object({ personId: z.uuid('Identifiant invalide.') })
 export const personItemParams = personParams.extend({ id: z.uuid('Identifiant invalide.') })
-export const versionSchema = z.number().int()
+export { versionSchema }
+
 const minutes = z
   .number()
   .int('Nombre entier de minutes.')
@@ -16,7 +18,7 @@ const minutes = z
   .max(1440, 'Au plus 24 heures.')
   .nullable()
   .default(null)
-const note = z.string().trim().max(4000, 'Au plus 4000 caractères.').nullable().default(null)
+const note = safeText().trim().max(4000, 'Au plus 4000 caractères.').nullable().default(null)
 
 // Events -------------------------------------------------------------------------------------------
 export const eventKindSchema = z.enum(eventKinds.codes, 'Type d’événement inconnu.')
@@ -103,7 +105,7 @@ export const propositionListQuery = pageQuery.extend({
   from: isoDate.optional(),
   to: isoDate.optional(),
   domain: propositionDomainSchema.optional(),
-  theme: z.string().trim().max(60).optional(),
+  theme: safeText().trim().max(60).optional(),
 })
 export const propositionPageSchema = pageOf(propositionSchema).extend({
   /** health propositions left out because the signed-in user may not see them */
@@ -113,8 +115,8 @@ export const propositionPageSchema = pageOf(propositionSchema).extend({
 export const propositionInputSchema = z.object({
   date: isoDate,
   domain: propositionDomainSchema,
-  theme: z.string().trim().min(1, 'Thème requis.').max(60),
-  text: z.string().trim().max(4000, 'Au plus 4000 caractères.').nullable().default(null),
+  theme: safeText().trim().min(1, 'Thème requis.').max(60),
+  text: safeText().trim().max(4000, 'Au plus 4000 caractères.').nullable().default(null),
   outcome: propositionOutcomeSchema.default('pending'),
   durationMinutes: minutes,
 })

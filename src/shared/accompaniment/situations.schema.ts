@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { situationGroups, situationKindCodes } from '../nomenclatures/accompaniment.ts'
+import { safeText } from '../primitives.ts'
 import { isoDate, versionSchema } from './accompaniment.schema.ts'
 
 // Contracts of situations (what the person does, dated) and programme enrolments (CIVIS, CEJ, PLIE pathway…).
@@ -38,9 +39,9 @@ const situationFields = z.object({
   plannedEndDate: isoDate.nullable().default(null),
   endDate: isoDate.nullable().default(null),
   /** the employer or the training body */
-  organisationName: z.string().trim().max(200, 'Au plus 200 caractères.').nullable().default(null),
+  organisationName: safeText().trim().max(200, 'Au plus 200 caractères.').nullable().default(null),
   hoursPerWeek: z.number().min(0, 'Nombre d’heures positif.').max(80, 'Au plus 80 heures.').nullable().default(null),
-  note: z.string().trim().max(4000, 'Au plus 4000 caractères.').nullable().default(null),
+  note: safeText().trim().max(4000, 'Au plus 4000 caractères.').nullable().default(null),
 })
 type SituationDates = { startDate: string; plannedEndDate: string | null; endDate: string | null }
 const checkSituationDates = (v: SituationDates, ctx: z.RefinementCtx) => {

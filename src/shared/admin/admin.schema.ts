@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { passwordSchema } from '../auth/auth.schema.ts'
 import { roleSchema } from '../auth/roles.ts'
-import { calendarDate, INT4_MAX, safeText, versionSchema } from '../primitives.ts'
+import { calendarDate, distinct, INT4_MAX, safeText, versionSchema } from '../primitives.ts'
 
 export const idParams = z.object({ id: z.uuid('Identifiant invalide.') })
 
@@ -40,6 +40,7 @@ export const siteInputSchema = z.object({
   communeCodes: z
     .array(z.string().regex(/^[0-9AB]{5}$/, 'Code INSEE invalide.'))
     .max(200)
+    .refine(distinct, 'Chaque commune une seule fois.')
     .default([]),
 })
 export type SiteInput = z.input<typeof siteInputSchema>

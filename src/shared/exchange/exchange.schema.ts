@@ -1,9 +1,10 @@
 import { z } from 'zod'
+import { safeText } from '../primitives.ts'
 
 // The import/export API (small bundles; the CLI streams big ones). Files are CSV text by file name (docs/import-format.md).
 
 export const bundleFilesSchema = z
-  .record(z.string().regex(/^[a-z0-9_]+\.csv$/, 'Nom de fichier invalide.'), z.string())
+  .record(z.string().regex(/^[a-z0-9_]+\.csv$/, 'Nom de fichier invalide.'), safeText())
   .refine((files) => Object.keys(files).length > 0, 'Le lot ne contient aucun fichier.')
 
 export const importRequestSchema = z.object({

@@ -1,16 +1,17 @@
 import { z } from 'zod'
+import { safeText, versionSchema } from '../primitives.ts'
 
 /** Shown above the notes, on screen and in every answer: what a note is for, and what it must not hold. */
 export const NOTES_REMINDER =
   'La personne peut demander à lire ces notes (droit d’accès) : écrivez-les comme si elle les lisait, en vous en ' +
   'tenant aux faits utiles à son accompagnement. N’y inscrivez aucun détail de santé, de handicap ni de justice.'
 
-const text = z.string('Texte requis.').trim().min(1, 'Texte requis.').max(5000, '5 000 caractères au plus.')
+const text = safeText('Texte requis.').trim().min(1, 'Texte requis.').max(5000, '5 000 caractères au plus.')
 
 /** POST /api/persons/:id/notes */
 export const noteInput = z.object({ text })
 /** PUT /api/persons/:id/notes/:noteId: by its author only, with the version read */
-export const noteUpdateInput = z.object({ text, version: z.number().int() })
+export const noteUpdateInput = z.object({ text, version: versionSchema })
 export type NoteInput = z.input<typeof noteInput>
 export type NoteUpdateInput = z.input<typeof noteUpdateInput>
 

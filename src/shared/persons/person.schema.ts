@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { pageQuery } from '../admin/admin.schema.ts'
 import { referralSources } from '../nomenclatures/accompaniment.ts'
 import { priorityAreas, sexes } from '../nomenclatures/person.ts'
+import { safeText, versionSchema } from '../primitives.ts'
 import {
   attributeStateSchema,
   initialAttributeInput,
@@ -15,8 +16,7 @@ import {
 
 /** An optional text field: '' and spaces mean "not given" (null). */
 const optionalText = (max: number, pattern?: RegExp, message = 'Valeur invalide.') =>
-  z
-    .string()
+  safeText()
     .trim()
     .max(max, `${max} caractères au plus.`)
     .refine((v) => v === '' || !pattern || pattern.test(v), message)
@@ -25,8 +25,7 @@ const optionalText = (max: number, pattern?: RegExp, message = 'Valeur invalide.
     .transform((v) => v || null)
 
 const nameSchema = (label: string) =>
-  z
-    .string(`${label} requis.`)
+  safeText(`${label} requis.`)
     .trim()
     .min(1, { message: `${label} requis.`, abort: true })
     .max(80, '80 caractères au plus.')
@@ -96,7 +95,7 @@ export const personCreateSchema = z.object({
 export type PersonCreate = z.input<typeof personCreateSchema>
 
 /** PUT /api/persons/:id: the whole identity block with the version read (409 version_conflict when stale). */
-export const personUpdateSchema = z.object({ ...identityFields, version: z.number().int() })
+export const personUpdateSchema = z.object({ ...identityFields, version: versionSchema })
 export type PersonUpdate = z.input<typeof personUpdateSchema>
 
 /** What the reader may do on this file, so the screens offer only that. */
@@ -153,10 +152,9 @@ export const personSortSchema = z.enum(['relevance', 'name', 'birthDate', 'first
  * Sort defaults to relevance when q is given, else name. Omit empty parameters.
  */
 export const personSearchQuery = pageQuery.extend({
-  q: z.string().trim().max(100).optional(),
+  q: safeText().trim().max(100).optional(),
   birthDate: isoDate('Date de naissance au format AAAA-MM-JJ.').optional(),
-  phone: z
-    .string()
+  phone: safeText()
     .trim()
     .max(30)
     .regex(/^(?:\D*\d){4}/, 'Au moins 4 chiffres.')

@@ -13,12 +13,13 @@ import {
   sensitiveStatuses,
   statuses,
 } from '../nomenclatures/person.ts'
+import { calendarDate, safeText, versionSchema } from '../primitives.ts'
 
 // The situation of a person over time: dated attributes (a change takes effect on a date; history is kept) and status
 // periods (RSA, RQTH, long-term job-seeker, justice: a start and, once over, an end).
 // RSA, RQTH, justice and the resources are sensitive: shown only to those who follow the person, each read audited.
 
-export const isoDate = (message = 'Date au format AAAA-MM-JJ.') => z.iso.date(message)
+export const isoDate = (message?: string) => calendarDate(message)
 
 export const attributeCodes = Object.keys(attributeKinds) as [AttributeKind, ...AttributeKind[]]
 export const attributeCodeSchema = z.enum(attributeCodes, 'Élément de situation inconnu.')
@@ -40,7 +41,7 @@ export const level2019Schema = z
  */
 const attributeValueFields = {
   attribute: attributeCodeSchema,
-  value: z.string().trim().max(20).nullable().optional(),
+  value: safeText().trim().max(20).nullable().optional(),
   level2019: level2019Schema.nullable().optional(),
 }
 type AttributeValueInput = { attribute: AttributeKind; value?: string | null; level2019?: number | null }
@@ -132,7 +133,7 @@ export type AttributesView = z.infer<typeof attributesViewSchema>
 export const statusCodeSchema = z.enum(statuses.codes, 'Statut inconnu.')
 export const isSensitiveStatus = (s: string) => (sensitiveStatuses as string[]).includes(s as StatusCode)
 
-const detail = z.string().trim().max(500).nullable().default(null)
+const detail = safeText().trim().max(500).nullable().default(null)
 
 /** A status of the situation at entry; its start defaults to the first reception's date. */
 export const initialStatusInput = z.object({
@@ -163,7 +164,7 @@ export const statusUpdateInput = z
     detail,
     startDate: isoDate('Date de début au format AAAA-MM-JJ.'),
     endDate: isoDate('Date de fin au format AAAA-MM-JJ.').nullable(),
-    version: z.number().int(),
+    version: versionSchema,
   })
   .superRefine(endAfterStart)
 export type StatusUpdateInput = z.input<typeof statusUpdateInput>

@@ -1,10 +1,11 @@
 import { z } from 'zod'
+import { calendarDate, safeText, versionSchema } from '../primitives.ts'
 
 // Indicators, their results and the annual report: the contract between the reporting module, the web page and
 // anyone who reads the JSON export. Results are tables and figures so that every output (screen, spreadsheet, PDF)
 // renders any indicator without knowing it.
 
-const isoDate = z.iso.date('Date au format AAAA-MM-JJ.')
+const isoDate = calendarDate()
 
 /** What a value is: how it is formatted and whether statistical secrecy applies to it (counts only). */
 export const valueKindSchema = z.enum(['count', 'share', 'average', 'change', 'amount'])
@@ -221,8 +222,8 @@ export const agreementSchema = z.object({
 export type Agreement = z.infer<typeof agreementSchema>
 export const agreementInputSchema = z
   .object({
-    name: z.string().trim().min(2, 'Nom requis.').max(160),
-    funder: z.string().trim().min(2, 'Financeur requis.').max(160),
+    name: safeText().trim().min(2, 'Nom requis.').max(160),
+    funder: safeText().trim().min(2, 'Financeur requis.').max(160),
     periodStart: isoDate,
     periodEnd: isoDate,
   })
@@ -232,11 +233,11 @@ export const agreementInputSchema = z
   })
 export const agreementUpdateSchema = z
   .object({
-    name: z.string().trim().min(2, 'Nom requis.').max(160),
-    funder: z.string().trim().min(2, 'Financeur requis.').max(160),
+    name: safeText().trim().min(2, 'Nom requis.').max(160),
+    funder: safeText().trim().min(2, 'Financeur requis.').max(160),
     periodStart: isoDate,
     periodEnd: isoDate,
-    version: z.number().int(),
+    version: versionSchema,
   })
   .refine((a) => a.periodStart <= a.periodEnd, {
     message: 'La fin de la convention doit suivre son début.',
@@ -253,19 +254,21 @@ export const objectiveSchema = z.object({
   version: z.number().int(),
 })
 export type Objective = z.infer<typeof objectiveSchema>
+/** numeric(14, 2) in the database */
+const target = z.number().min(0, 'Objectif positif.').max(999_999_999_999.99, 'Objectif trop grand.')
 export const objectiveInputSchema = z.object({
   agreementId: z.uuid('Identifiant invalide.'),
-  indicatorId: z.string().trim().min(1).max(80),
-  subKey: z.string().trim().min(1).max(80).nullable().default(null),
+  indicatorId: safeText().trim().min(1).max(80),
+  subKey: safeText().trim().min(1).max(80).nullable().default(null),
   year: z.number().int().min(2000).max(2100),
-  target: z.number().min(0),
+  target,
 })
 export const objectiveUpdateSchema = z.object({
-  target: z.number().min(0),
-  version: z.number().int(),
+  target,
+  version: versionSchema,
 })
 export const objectiveListQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
-  indicatorId: z.string().trim().max(80).optional(),
+  indicatorId: safeText().trim().max(80).optional(),
   agreementId: z.uuid('Identifiant invalide.').optional(),
 })
