@@ -10,7 +10,8 @@ import { forbidden, notFound } from '../../errors.ts'
  * - identity: search, duplicates check, identity and contact. Reception and every front-line role need it.
  * - file: the whole accompaniment record (situations over time, events, propositions, situations, programmes, notes).
  * - write: record events, propositions, situations, programmes, notes, dated attributes.
- * - sensitive: disability (RQTH) and justice statuses, health propositions. Only those who follow the person.
+ * - sensitive: welfare (RSA status, resources), disability (RQTH) and justice statuses, health propositions. Only
+ *   those who follow the person; each read audited; left out (sensitiveHidden) for the others, who may not record them.
  * - duplicates: the check before creating a file looks across the whole structure; a match out of the actor's
  *   scope is answered with name, birth date, site and referent only (no id), so reception learns the person is
  *   followed elsewhere without reading the file.
