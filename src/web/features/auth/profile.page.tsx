@@ -62,7 +62,7 @@ function ChangePassword() {
           </Title>
           {done && (
             <Alert color="green" role="status">
-              Votre mot de passe a été changé.
+              Votre mot de passe a été changé. Vos sessions ouvertes sur d’autres appareils ont été fermées.
             </Alert>
           )}
           <FormError error={change.error} />
@@ -74,7 +74,7 @@ function ChangePassword() {
           />
           <PasswordInput
             label="Nouveau mot de passe"
-            description="12 caractères au moins ; une phrase de passe est idéale"
+            description="12 caractères au moins, sans reprendre votre adresse e-mail ; une phrase de passe est idéale"
             autoComplete="new-password"
             required
             {...form.getInputProps('newPassword')}
