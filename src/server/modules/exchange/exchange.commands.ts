@@ -148,18 +148,15 @@ export const exportCommand: Command = {
             stderr(`  ${file} : ${lines(rows)}…`)
           },
         })
-        await writeAudit(
-          tx,
-          deps.clock.now(),
-          { ...CLI_ACTOR, structureId: structure.id },
-          exportAudit(report, cliVia(folder)),
-        )
         return report
       })
     if (typeof result === 'string') {
       log(result)
       return 1
     }
+    // Its own transaction: a repeatable-read snapshot that writes to the hash-chained audit trail would fail whenever
+    // someone else audited something during the export (the chain head moved).
+    await auditAlone(deps, result.structureId, exportAudit(result, cliVia(folder)))
     for (const f of result.files) stderr(`  ${f.file} : ${lines(f.rows)}`)
     log(
       `Export de « ${result.structureId} » dans ${resolve(folder)} terminé en ${((Date.now() - started) / 1000).toFixed(1)} s.`,
