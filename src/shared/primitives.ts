@@ -77,12 +77,15 @@ export const INT4_MAX = 2_147_483_647
 export const int4 = (message = 'Nombre entier attendu.') =>
   z.number(message).int(message).min(0, 'Nombre positif attendu.').max(INT4_MAX, 'Nombre trop grand.')
 
-/** The version of a row read by the client (db/versioning.ts): an int4 column, from 1 up. */
+/**
+ * The version of a row read by the client (db/versioning.ts): an int4 column, from 1 up. An update writes the version
+ * read + 1, so the largest int4 itself is refused (its successor would not fit the column).
+ */
 export const versionSchema = z
   .number('Version requise.')
   .int('Version invalide.')
   .min(1, 'Version invalide.')
-  .max(INT4_MAX, 'Version invalide.')
+  .max(INT4_MAX - 1, 'Version invalide.')
 
 // Lists -----------------------------------------------------------------------------------------------------------
 
