@@ -8,7 +8,6 @@ import * as m20261129T1130 from './migrations/20261129T1130_exchange_external_id
 import * as m20261129T1200 from './migrations/20261129T1200_totp_replay.ts'
 import * as m20261130T1000 from './migrations/20261130T1000_auth_hardening.ts'
 import * as m20261130T1010 from './migrations/20261130T1010_audit_chain.ts'
-import * as m20261130T1020 from './migrations/20261130T1020_person_integrity.ts'
 import * as m20261130T1030 from './migrations/20261130T1030_exchange_rights.ts'
 
 // Listed by hand so that the same list works under tsx, Vitest and a bundle. Append new migrations at the end.
@@ -21,7 +20,6 @@ const migrations: Record<string, Migration> = {
   '20261129T1200_totp_replay': m20261129T1200,
   '20261130T1000_auth_hardening': m20261130T1000,
   '20261130T1010_audit_chain': m20261130T1010,
-  '20261130T1020_person_integrity': m20261130T1020,
   '20261130T1030_exchange_rights': m20261130T1030,
 }
 
