@@ -123,8 +123,8 @@ export const statusesEntity: EntitySpec = {
   file: 'statuses.csv',
   table: 'status_period',
   description:
-    'Les statuts datés (RSA, RQTH, demandeur d’emploi de longue durée, sous main de justice). RQTH et justice sont ' +
-    'des données sensibles.',
+    'Les statuts datés (RSA, RQTH, demandeur d’emploi de longue durée, sous main de justice). RSA, RQTH et justice ' +
+    'sont des données sensibles (comme les ressources : AAH, prestations familiales).',
   key: 'external_id',
   versioned: true,
   order: ['person_external_id', 'start_date', 'external_id'],

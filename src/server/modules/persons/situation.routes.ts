@@ -78,7 +78,7 @@ export function situationRoutes(app: FastifyInstance, deps: Deps) {
   defineRoute(app, deps, {
     method: 'POST',
     url: '/api/persons/:id/statuses',
-    summary: 'Ouvrir une période de statut (RQTH et justice : conseiller qui suit la personne)',
+    summary: 'Ouvrir une période de statut (RSA, RQTH et justice : direction ou conseiller qui suit la personne)',
     tags,
     access: personPolicy.write,
     params: idParams,
