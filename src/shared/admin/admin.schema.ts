@@ -1,5 +1,4 @@
 import { z } from 'zod'
-import { passwordSchema } from '../auth/auth.schema.ts'
 import { roleSchema } from '../auth/roles.ts'
 import { calendarDate, distinct, INT4_MAX, safeText, versionSchema } from '../primitives.ts'
 
@@ -99,6 +98,8 @@ export const userSchema = z.object({
   programmeIds: z.array(z.string()),
   createdAt: z.string(),
   version: z.number().int(),
+  /** the account has never had a password: its invitation link is valid until then (in the past: expired) */
+  invitationExpiresAt: z.string().nullable(),
 })
 export type User = z.infer<typeof userSchema>
 export const userListQuery = pageQuery.extend({
@@ -112,7 +113,10 @@ export const userCreateSchema = z.object({
   email: z.string().trim().toLowerCase().email('Adresse e-mail invalide.'),
   displayName: safeText().trim().min(2, 'Nom requis.').max(120),
   role: roleSchema,
-  password: passwordSchema,
+  /** never chosen by the administrator: the new user receives a one-time link by mail and chooses it */
+  password: z
+    .undefined('L’utilisateur choisira lui-même son mot de passe : il reçoit pour cela un lien par courriel.')
+    .optional(),
   siteIds: z.array(z.uuid()).min(1, 'Au moins un site.'),
   programmeIds: z.array(z.uuid()).default([]),
 })
@@ -132,6 +136,8 @@ export const passwordResetResultSchema = z.object({
   /** false when no SMTP server is configured: the mail went to the server's log */
   mailed: z.boolean(),
 })
+/** A created account and its invitation (where it went, until when): no password, no link. */
+export const userCreatedSchema = userSchema.extend({ invitation: passwordResetResultSchema })
 
 // Audit -------------------------------------------------------------------------------------------
 export const auditEventSchema = z.object({

@@ -2,6 +2,7 @@ import type { User } from '../../../shared/admin/admin.schema.ts'
 import type { Role } from '../../../shared/auth/roles.ts'
 import type { Tx } from '../../deps.ts'
 import { AppError } from '../../errors.ts'
+import { isPendingInvitation } from '../auth/password-reset.ts'
 
 export interface UserFilter {
   q?: string
@@ -38,6 +39,13 @@ function baseQuery(tx: Tx, structureId: string) {
           eb.selectFrom('user_programme').select('programme_id').whereRef('user_programme.user_id', '=', 'u.id'),
         ])
         .as('programme_ids'),
+      eb
+        .selectFrom('password_reset')
+        .select('expires_at')
+        .whereRef('password_reset.user_id', '=', 'u.id')
+        .where(isPendingInvitation)
+        .limit(1)
+        .as('invitation_expires_at'),
     ])
 }
 
@@ -53,6 +61,7 @@ const present = (r: Row): User => ({
   programmeIds: r.programme_ids,
   createdAt: r.created_at.toISOString(),
   version: r.version,
+  invitationExpiresAt: r.invitation_expires_at?.toISOString() ?? null,
 })
 
 export async function listUsers(tx: Tx, structureId: string, f: UserFilter) {

@@ -3,6 +3,7 @@ import {
   idParams,
   pageOf,
   passwordResetResultSchema,
+  userCreatedSchema,
   userCreateSchema,
   userListQuery,
   userSchema,
@@ -12,8 +13,7 @@ import { ensureUpdated } from '../../db/versioning.ts'
 import type { Deps } from '../../deps.ts'
 import { AppError, notFound } from '../../errors.ts'
 import { defineRoute } from '../../http/route.ts'
-import { checkPasswordStrength, hashPassword } from '../auth/password.ts'
-import { sendResetLink } from '../auth/password-reset.ts'
+import { sendInvitation, sendResetLink, unusablePasswordHash } from '../auth/password-reset.ts'
 import { endUserSessions } from '../auth/session.repository.ts'
 import { adminPolicy } from './admin.policy.ts'
 import { checkScopes, getUser, listUsers, setScopes } from './users.repository.ts'
@@ -36,19 +36,20 @@ export function userRoutes(app: FastifyInstance, deps: Deps) {
   defineRoute(app, deps, {
     method: 'POST',
     url: '/api/admin/users',
-    summary: 'Créer un utilisateur',
+    summary:
+      'Créer un utilisateur, sans mot de passe : il reçoit par courriel un lien à usage unique (valable 7 jours) pour choisir le sien',
     tags,
     access,
     body: userCreateSchema,
-    response: userSchema,
+    response: userCreatedSchema,
     status: 201,
-    handler: async ({ tx, actor, body, audit }) => {
-      checkPasswordStrength(body.password)
+    handler: async ({ tx, now, actor, body, audit }) => {
       await checkScopes(tx, actor.structureId, body.siteIds, body.programmeIds)
       if (await tx.selectFrom('app_user').select('id').where('email', '=', body.email).executeTakeFirst())
         throw new AppError('conflict', 'Cette adresse e-mail est déjà utilisée.', [
           { field: 'email', message: 'Adresse déjà utilisée.' },
         ])
+      // The administrator chooses no password: the account has none that works until its user sets one from the link.
       const { id } = await tx
         .insertInto('app_user')
         .values({
@@ -56,14 +57,21 @@ export function userRoutes(app: FastifyInstance, deps: Deps) {
           email: body.email,
           display_name: body.displayName,
           role: body.role,
-          password_hash: await hashPassword(body.password),
+          password_hash: await unusablePasswordHash(),
         })
         .returning('id')
         .executeTakeFirstOrThrow()
       await setScopes(tx, id, body.siteIds, body.programmeIds)
-      const { password: _secret, ...detail } = body
-      await audit({ action: 'create', entity: 'app_user', entityId: id, detail })
-      return (await getUser(tx, actor.structureId, id))!
+      const user = { id, email: body.email, displayName: body.displayName }
+      const { expiresAt } = await sendInvitation(deps, tx, now, user, actor.userId)
+      await audit({
+        action: 'create',
+        entity: 'app_user',
+        entityId: id,
+        detail: { ...body, invitationExpiresAt: expiresAt.toISOString() },
+      })
+      const invitation = { sentTo: body.email, expiresAt: expiresAt.toISOString(), mailed: !!deps.config.smtpUrl }
+      return { ...(await getUser(tx, actor.structureId, id))!, invitation }
     },
   })
 
@@ -110,7 +118,7 @@ export function userRoutes(app: FastifyInstance, deps: Deps) {
     method: 'POST',
     url: '/api/admin/users/:id/reset-password',
     summary:
-      'Réinitialiser le mot de passe : l’ancien ne fonctionne plus, les sessions sont fermées et l’utilisateur reçoit par courriel un lien à usage unique pour en choisir un nouveau',
+      'Réinitialiser le mot de passe : l’ancien ne fonctionne plus, les sessions sont fermées et l’utilisateur reçoit par courriel un lien à usage unique pour en choisir un nouveau (à un compte qui n’a jamais choisi le sien, l’invitation est renvoyée)',
     tags,
     access,
     params: idParams,
@@ -118,9 +126,9 @@ export function userRoutes(app: FastifyInstance, deps: Deps) {
     handler: async ({ tx, now, actor, params, audit }) => {
       const user = await getUser(tx, actor.structureId, params.id)
       if (!user) throw notFound('Cet utilisateur')
-      const { expiresAt } = await sendResetLink(deps, tx, now, user, actor.userId)
+      const { expiresAt, invitation } = await sendResetLink(deps, tx, now, user, actor.userId)
       await audit({
-        action: 'password.reset',
+        action: invitation ? 'invitation.resent' : 'password.reset',
         entity: 'app_user',
         entityId: params.id,
         detail: { expiresAt: expiresAt.toISOString() },

@@ -9,6 +9,7 @@ import type {
   siteInputSchema,
   User,
   UserCreate,
+  userCreatedSchema,
   userUpdateSchema,
 } from '../../../shared/admin/admin.schema.ts'
 import type { Role } from '../../../shared/auth/roles.ts'
@@ -29,6 +30,7 @@ export type SiteInput = z.input<typeof siteInputSchema>
 export type ProgrammeInput = z.input<typeof programmeInputSchema>
 export type UserUpdate = z.input<typeof userUpdateSchema>
 export type PasswordReset = z.infer<typeof passwordResetResultSchema>
+export type UserCreated = z.infer<typeof userCreatedSchema>
 
 export interface UserListParams {
   page: number
@@ -84,7 +86,7 @@ export const adminApi = {
   createProgramme: (body: ProgrammeInput) => api.post<Programme>('/api/admin/programmes', body),
   updateProgramme: (id: string, body: ProgrammeInput & { version: number }) =>
     api.put<Programme>(`/api/admin/programmes/${id}`, body),
-  createUser: (body: UserCreate) => api.post<User>('/api/admin/users', body),
+  createUser: (body: UserCreate) => api.post<UserCreated>('/api/admin/users', body),
   updateUser: (id: string, body: UserUpdate) => api.put<User>(`/api/admin/users/${id}`, body),
   resetPassword: (id: string) => api.post<PasswordReset>(`/api/admin/users/${id}/reset-password`),
   endSessions: (id: string) => api.post(`/api/admin/users/${id}/end-sessions`),

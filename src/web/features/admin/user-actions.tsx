@@ -6,6 +6,7 @@ import { AppModal } from '../../components/app-modal.tsx'
 import { FormError } from '../../components/form-error.tsx'
 import { formatDateTime } from '../../components/format.ts'
 import { adminApi, type PasswordReset } from './admin.api.ts'
+import { invitationNotice } from './user-form.tsx'
 
 type Pending = 'reset' | 'sessions' | 'toggle' | null
 
@@ -14,10 +15,15 @@ export function UserActions({ user, onEdit }: { user: User; onEdit: () => void }
   const queryClient = useQueryClient()
   const [pending, setPending] = useState<Pending>(null)
   const [notice, setNotice] = useState<string | null>(null)
+  // an account that never chose its password: the reset sends its invitation again
+  const invited = user.invitationExpiresAt !== null
 
   const action = useMutation({
     mutationFn: async (kind: Exclude<Pending, null>) => {
-      if (kind === 'reset') setNotice(resetNotice(await adminApi.resetPassword(user.id)))
+      if (kind === 'reset') {
+        const sent = await adminApi.resetPassword(user.id)
+        setNotice(invited ? invitationNotice(sent) : resetNotice(sent))
+      }
       if (kind === 'sessions') {
         await adminApi.endSessions(user.id)
         setNotice(`Les sessions de ${user.displayName} ont été fermées.`)
@@ -37,15 +43,24 @@ export function UserActions({ user, onEdit }: { user: User; onEdit: () => void }
     Exclude<Pending, null>,
     { title: string; text: string; button: string; danger: boolean }
   > = {
-    reset: {
-      title: 'Réinitialiser le mot de passe',
-      text:
-        `Le mot de passe actuel de ${user.displayName} ne fonctionnera plus et ses sessions seront fermées. ` +
-        `Un lien pour choisir un nouveau mot de passe lui sera envoyé par courriel (${user.email}) : valable une heure, ` +
-        'il ne sert qu’une fois. Vous ne verrez ni le lien ni le mot de passe.',
-      button: 'Réinitialiser et envoyer le lien',
-      danger: true,
-    },
+    reset: invited
+      ? {
+          title: 'Renvoyer l’invitation',
+          text:
+            `${user.displayName} n’a pas encore choisi de mot de passe. Une nouvelle invitation, valable 7 jours, lui ` +
+            `sera envoyée par courriel (${user.email}) ; le lien précédent ne fonctionnera plus.`,
+          button: 'Renvoyer l’invitation',
+          danger: false,
+        }
+      : {
+          title: 'Réinitialiser le mot de passe',
+          text:
+            `Le mot de passe actuel de ${user.displayName} ne fonctionnera plus et ses sessions seront fermées. ` +
+            `Un lien pour choisir un nouveau mot de passe lui sera envoyé par courriel (${user.email}) : valable une heure, ` +
+            'il ne sert qu’une fois. Vous ne verrez ni le lien ni le mot de passe.',
+          button: 'Réinitialiser et envoyer le lien',
+          danger: true,
+        },
     sessions: {
       title: 'Fermer les sessions',
       text: `${user.displayName} sera déconnecté(e) sur tous ses appareils.`,
@@ -80,7 +95,9 @@ export function UserActions({ user, onEdit }: { user: User; onEdit: () => void }
         </Menu.Target>
         <Menu.Dropdown>
           <Menu.Item onClick={onEdit}>Modifier</Menu.Item>
-          <Menu.Item onClick={() => setPending('reset')}>Réinitialiser le mot de passe</Menu.Item>
+          <Menu.Item onClick={() => setPending('reset')}>
+            {invited ? 'Renvoyer l’invitation' : 'Réinitialiser le mot de passe'}
+          </Menu.Item>
           <Menu.Item onClick={() => setPending('sessions')}>Fermer les sessions</Menu.Item>
           <Menu.Divider />
           <Menu.Item color={user.active ? 'red.8' : undefined} onClick={() => setPending('toggle')}>

@@ -1,12 +1,14 @@
-import { Button, Group, MultiSelect, PasswordInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core'
+import { Alert, Button, Group, MultiSelect, Select, Stack, Switch, Text, TextInput } from '@mantine/core'
 import { schemaResolver, useForm } from '@mantine/form'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
 import { type User, userCreateSchema, userUpdateSchema } from '../../../shared/admin/admin.schema.ts'
 import { type Role, roleLabels, roles } from '../../../shared/auth/roles.ts'
 import { isApiError } from '../../api.ts'
 import { AppModal } from '../../components/app-modal.tsx'
 import { applyFieldErrors, FormError } from '../../components/form-error.tsx'
-import { adminApi, programmesQuery, sitesQuery } from './admin.api.ts'
+import { formatDateTime } from '../../components/format.ts'
+import { adminApi, type PasswordReset, programmesQuery, sitesQuery, type UserCreated } from './admin.api.ts'
 
 export const roleOptions = roles.map((role) => ({ value: role, label: roleLabels[role] }))
 
@@ -14,7 +16,6 @@ interface UserValues {
   email: string
   displayName: string
   role: Role
-  password: string
   active: boolean
   siteIds: string[]
   programmeIds: string[]
@@ -53,12 +54,12 @@ function useScopeOptions(user?: User) {
 function UserForm({ user, onDone }: { user?: User; onDone: () => void }) {
   const queryClient = useQueryClient()
   const options = useScopeOptions(user)
+  const [created, setCreated] = useState<UserCreated | null>(null)
   const form = useForm<UserValues>({
     initialValues: {
       email: user?.email ?? '',
       displayName: user?.displayName ?? '',
       role: user?.role ?? 'counsellor',
-      password: '',
       active: user?.active ?? true,
       siteIds: user?.siteIds ?? [],
       programmeIds: user?.programmeIds ?? [],
@@ -70,13 +71,15 @@ function UserForm({ user, onDone }: { user?: User; onDone: () => void }) {
   })
 
   const save = useMutation({
-    mutationFn: ({ email, password, active, ...rest }: UserValues) =>
-      user
-        ? adminApi.updateUser(user.id, { ...rest, active, version: user.version })
-        : adminApi.createUser({ ...rest, email, password }),
-    onSuccess: async () => {
+    mutationFn: async ({ email, active, ...rest }: UserValues) => {
+      if (user) await adminApi.updateUser(user.id, { ...rest, active, version: user.version })
+      else return adminApi.createUser({ ...rest, email })
+    },
+    onSuccess: async (result) => {
       await queryClient.invalidateQueries({ queryKey: ['admin', 'users'] })
-      onDone()
+      // a new account: say where its invitation went before closing
+      if (result) setCreated(result)
+      else onDone()
     },
     onError: async (error) => {
       applyFieldErrors(form, error)
@@ -84,6 +87,20 @@ function UserForm({ user, onDone }: { user?: User; onDone: () => void }) {
         await queryClient.invalidateQueries({ queryKey: ['admin', 'users'] })
     },
   })
+
+  if (created)
+    return (
+      <Stack gap="md">
+        <Alert color="green" role="status" title={`Compte de ${created.displayName} créé`}>
+          {invitationNotice(created.invitation)}
+        </Alert>
+        <Group justify="flex-end">
+          <Button onClick={onDone} data-autofocus>
+            Fermer
+          </Button>
+        </Group>
+      </Stack>
+    )
 
   return (
     <form noValidate onSubmit={form.onSubmit((values) => save.mutate(values))}>
@@ -113,13 +130,10 @@ function UserForm({ user, onDone }: { user?: User; onDone: () => void }) {
           {...form.getInputProps('role')}
         />
         {!user && (
-          <PasswordInput
-            label="Mot de passe initial"
-            description="12 caractères au moins ; l'utilisateur pourra le changer dans son profil"
-            autoComplete="new-password"
-            required
-            {...form.getInputProps('password')}
-          />
+          <Text size="sm">
+            Vous ne choisissez pas de mot de passe : l’utilisateur recevra à son adresse e-mail une invitation, un lien
+            valable 7 jours pour choisir lui-même le sien.
+          </Text>
         )}
         <MultiSelect
           label="Sites"
@@ -152,4 +166,14 @@ function UserForm({ user, onDone }: { user?: User; onDone: () => void }) {
       </Stack>
     </form>
   )
+}
+
+/** Where the invitation went and until when; the administrator sees neither the link nor a password. */
+export function invitationNotice(invitation: PasswordReset): string {
+  return invitation.mailed
+    ? `Une invitation a été envoyée à ${invitation.sentTo} : un lien pour choisir son mot de passe, valable jusqu’au ` +
+        `${formatDateTime(invitation.expiresAt)} et utilisable une seule fois. Vous ne verrez ni le lien ni le mot ` +
+        'de passe. Si elle n’arrive pas ou expire, renvoyez-la depuis le menu « Actions » de l’utilisateur.'
+    : 'Aucun serveur de courriel n’est configuré (SMTP_URL) : l’invitation, avec son lien, a été écrite dans le journal ' +
+        'du serveur, à l’attention de son exploitant.'
 }

@@ -1,4 +1,4 @@
-import { Button, Group, Loader, Select, Table, Text, TextInput } from '@mantine/core'
+import { Badge, Button, Group, Loader, Select, Table, Text, TextInput } from '@mantine/core'
 import { useDebouncedCallback } from '@mantine/hooks'
 import { useQuery } from '@tanstack/react-query'
 import { useNavigate, useSearch } from '@tanstack/react-router'
@@ -7,7 +7,7 @@ import { z } from 'zod'
 import type { User } from '../../../shared/admin/admin.schema.ts'
 import { roleLabels, roleSchema } from '../../../shared/auth/roles.ts'
 import { FormError } from '../../components/form-error.tsx'
-import { formatDate } from '../../components/format.ts'
+import { formatDate, formatDateTime } from '../../components/format.ts'
 import { Page } from '../../components/page.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import { SortableTh, TablePagination } from '../../components/table.tsx'
@@ -127,7 +127,11 @@ export function UsersPage() {
                   <Table.Td>{sitesSummary(user.siteIds, siteNames)}</Table.Td>
                   <Table.Td>{user.totpEnabled ? 'Activée' : 'Non'}</Table.Td>
                   <Table.Td>
-                    <StatusBadge active={user.active} off="Désactivé" />
+                    {user.active && user.invitationExpiresAt ? (
+                      <InvitationBadge expiresAt={user.invitationExpiresAt} />
+                    ) : (
+                      <StatusBadge active={user.active} off="Désactivé" />
+                    )}
                   </Table.Td>
                   <Table.Td>{formatDate(user.createdAt)}</Table.Td>
                   <Table.Td>
@@ -149,6 +153,21 @@ export function UsersPage() {
       )}
       <UserFormModal user={editing?.user} opened={editing !== null} onClose={() => setEditing(null)} />
     </Page>
+  )
+}
+
+/** An account that has never had a password: its invitation waits, or has expired (the row menu sends it again). */
+function InvitationBadge({ expiresAt }: { expiresAt: string }) {
+  const expired = new Date(expiresAt).getTime() <= Date.now()
+  return (
+    <Badge
+      color={expired ? 'orange' : 'blue'}
+      variant="light"
+      title={`${expired ? 'Expirée depuis le' : 'Lien valable jusqu’au'} ${formatDateTime(expiresAt)}`}
+      styles={{ root: { flexShrink: 0, overflow: 'visible' }, label: { overflow: 'visible' } }}
+    >
+      {expired ? 'Invitation expirée' : 'Invitation envoyée'}
+    </Badge>
   )
 }
 

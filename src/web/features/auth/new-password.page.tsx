@@ -19,11 +19,14 @@ const formSchema = z
   })
 
 /**
- * Reached from the link an administrator's reset sends by mail. The token is in the fragment (#…), which the browser
- * sends neither to the server's logs nor to other sites; the page posts it with the new password.
+ * Reached from the link an administrator's reset sends by mail, or from a new account's invitation (`?invitation=1`:
+ * a first password). The token is in the fragment (#…), which the browser sends neither to the server's logs nor to
+ * other sites; the page posts it with the new password.
  */
 export function NewPasswordPage() {
-  useDocumentTitle('Nouveau mot de passe')
+  const [invitation] = useState(() => new URLSearchParams(window.location.search).has('invitation'))
+  const title = invitation ? 'Choisir votre mot de passe' : 'Nouveau mot de passe'
+  useDocumentTitle(title)
   const queryClient = useQueryClient()
   const [token] = useState(() => window.location.hash.slice(1))
   const [done, setDone] = useState(false)
@@ -45,11 +48,13 @@ export function NewPasswordPage() {
   return (
     <PublicFrame>
       <Stack gap="lg">
-        <Title order={1}>Nouveau mot de passe</Title>
+        <Title order={1}>{title}</Title>
         {done ? (
           <>
             <Alert color="green" role="status">
-              Votre mot de passe a été changé. Vos sessions ouvertes ont été fermées.
+              {invitation
+                ? 'Votre mot de passe est enregistré : votre compte est prêt.'
+                : 'Votre mot de passe a été changé. Vos sessions ouvertes ont été fermées.'}
             </Alert>
             <Button component={Link} to="/connexion">
               Se connecter
@@ -63,7 +68,11 @@ export function NewPasswordPage() {
         ) : (
           <form noValidate onSubmit={form.onSubmit((v) => submit.mutate(v))}>
             <Stack gap="md">
-              <Text>Choisissez le mot de passe avec lequel vous vous connecterez désormais.</Text>
+              <Text>
+                {invitation
+                  ? 'Bienvenue dans Jalon. Choisissez le mot de passe avec lequel vous vous connecterez : personne d’autre ne le connaîtra.'
+                  : 'Choisissez le mot de passe avec lequel vous vous connecterez désormais.'}
+              </Text>
               <FormError error={submit.error} title={linkRefused ? 'Lien refusé' : undefined} />
               <PasswordInput
                 label="Nouveau mot de passe"
