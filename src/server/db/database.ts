@@ -4,6 +4,7 @@ import { citext } from '@electric-sql/pglite/contrib/citext'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent'
 import {
+  CompiledQuery,
   type DatabaseConnection,
   type Driver,
   Kysely,
@@ -13,7 +14,6 @@ import {
   PostgresQueryCompiler,
   type TransactionSettings,
 } from 'kysely'
-import { KyselyPGlite } from 'kysely-pglite'
 import pg from 'pg'
 import { lockFolder } from './pglite-lock.ts'
 import type { Database } from './schema.ts'
@@ -61,11 +61,10 @@ export async function openPglite(dataDir?: string, log?: (msg: string) => void):
     lock?.release()
     throw error
   }
-  const inner = new KyselyPGlite(client).dialect
   const kysely = new Kysely<Database>({
     dialect: {
       createAdapter: () => new PostgresAdapter(),
-      createDriver: () => new SerialDriver(inner.createDriver()),
+      createDriver: () => new SerialDriver(new PGliteDriver(client)),
       createIntrospector: (db) => new PostgresIntrospector(db),
       createQueryCompiler: () => new PostgresQueryCompiler(),
     },
@@ -83,6 +82,37 @@ export async function openPglite(dataDir?: string, log?: (msg: string) => void):
         lock?.release()
       }
     },
+  }
+}
+
+/**
+ * kysely-pglite's driver, minus its constructor: `new KyselyPGlite(client)` starts an unawaited mkdir of the client's data
+ * folder, which fails (unhandled rejection) when the folder's parent is removed right after close.
+ */
+class PGliteDriver implements Driver {
+  constructor(private readonly client: PGlite) {}
+  async init() {}
+  async acquireConnection(): Promise<DatabaseConnection> {
+    const client = this.client
+    return {
+      executeQuery: (q) => client.query(q.sql, [...q.parameters]) as never,
+      streamQuery: () => {
+        throw new Error('PGlite does not support streaming.')
+      },
+    }
+  }
+  async releaseConnection() {}
+  async beginTransaction(c: DatabaseConnection) {
+    await c.executeQuery(CompiledQuery.raw('BEGIN'))
+  }
+  async commitTransaction(c: DatabaseConnection) {
+    await c.executeQuery(CompiledQuery.raw('COMMIT'))
+  }
+  async rollbackTransaction(c: DatabaseConnection) {
+    await c.executeQuery(CompiledQuery.raw('ROLLBACK'))
+  }
+  async destroy() {
+    await this.client.close()
   }
 }
 

@@ -1,6 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { hostname, tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -26,7 +35,7 @@ afterAll(async () => {
 const SLOW = { timeout: 900_000 }
 
 function tempFolder() {
-  const base = mkdtempSync(join(tmpdir(), 'jalon-lock-'))
+  const base = realpathSync(mkdtempSync(join(tmpdir(), 'jalon-lock-'))) // messages name the real path
   folders.push(base)
   return join(base, 'pglite')
 }

@@ -1,5 +1,15 @@
 import { randomUUID } from 'node:crypto'
-import { linkSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs'
+import {
+  closeSync,
+  linkSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs'
 import { hostname } from 'node:os'
 import { join, resolve } from 'node:path'
 
@@ -48,7 +58,8 @@ let exitHook = false
 
 /** Takes the folder's lock or throws FolderHeldError. A lock whose process is gone is taken over, and `log` says so. */
 export function lockFolder(dir: string, log: (msg: string) => void = console.warn): FolderLock {
-  const folder = resolve(dir)
+  // the real path: the same folder reached through a symbolic link is the same folder
+  const folder = realpathSync(resolve(dir))
   const lockPath = join(folder, LOCK_FILE)
   if (held.has(lockPath)) throw heldError(folder, lockPath, readHolder(lockPath), 'ce processus-ci')
   const mine = JSON.stringify(currentHolder(), null, 2)
@@ -106,7 +117,11 @@ function create(lockPath: string, content: string): boolean {
       if (code(inner) === 'EEXIST') return false
       throw inner
     }
-    writeSync(fd, content)
+    try {
+      writeSync(fd, content)
+    } finally {
+      closeSync(fd)
+    }
     return true
   } finally {
     try {
@@ -214,8 +229,8 @@ function readHolder(lockPath: string) {
 function parse(raw: string): Holder | undefined {
   try {
     const h = JSON.parse(raw) as Partial<Holder>
-    return typeof h.pid === 'number' && typeof h.hostname === 'string'
-      ? { startedAt: '?', command: '?', ...h, pid: h.pid, hostname: h.hostname }
+    return Number.isInteger(h.pid) && (h.pid as number) > 0 && typeof h.hostname === 'string'
+      ? { startedAt: '?', command: '?', ...h, pid: h.pid as number, hostname: h.hostname }
       : undefined
   } catch {
     return undefined
