@@ -1,6 +1,7 @@
 /**
  * Browser journeys against a real server: a fresh PGlite database in a temporary folder, the demo organisation,
- * the built web app (run `vite build` first), and Debian's Chromium. Usage: tsx e2e/run.ts [part of a journey name]
+ * the built web app (run `vite build` first), a local SMTP server that keeps the mails the server sends (journeys read
+ * them: invitations, reset links), and Debian's Chromium. Usage: tsx e2e/run.ts [part of a journey name]
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
@@ -9,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { type Browser, type BrowserContext, chromium } from 'playwright-core'
+import { startSmtpSink } from '../src/server/test/smtp-sink.ts'
 import * as adminEnrols from './admin-enrols-and-creates-a-user.spec.ts'
 import * as adminMaintains from './admin-maintains-sites-and-programmes.spec.ts'
 import * as counsellorFollows from './counsellor-follows-a-new-person.spec.ts'
@@ -17,7 +19,7 @@ import * as directorReadsAudit from './director-reads-the-audit-trail.spec.ts'
 import * as duplicateAtCreation from './duplicate-shown-at-creation.spec.ts'
 import * as expiredSession from './expired-session-returns-to-the-page.spec.ts'
 import * as receptionCreates from './reception-creates-a-person-file.spec.ts'
-import { type JourneyModule, openContext } from './support.ts'
+import { type JourneyModule, openContext, type ReceivedMail, readMail } from './support.ts'
 import * as wrongPassword from './wrong-password-is-refused.spec.ts'
 
 // In this order: the admin's first sign-in (enrolment) comes before the journeys that sign the admin in again.
@@ -37,6 +39,33 @@ const ROOT = resolve(import.meta.dirname, '..')
 const RESULTS = join(ROOT, 'test-results')
 const JOURNEY_TIMEOUT_MS = 240_000
 const HEALTH_TIMEOUT_MS = 120_000
+const MAIL_TIMEOUT_MS = 30_000
+
+type Sink = Awaited<ReturnType<typeof startSmtpSink>>
+
+/** The journeys' view of the sink: every mail, and the next one to an address (each returned once per run). */
+function mailbox(sink: Sink) {
+  const returned = new Set<number>()
+  const mails = () => sink.messages.map(readMail)
+  return {
+    mails,
+    async waitForMail(to: string): Promise<ReceivedMail> {
+      const deadline = Date.now() + MAIL_TIMEOUT_MS
+      const address = to.toLowerCase()
+      for (;;) {
+        const index = sink.messages.findIndex(
+          (m, i) => !returned.has(i) && m.to.some((r) => r.toLowerCase() === address),
+        )
+        if (index >= 0) {
+          returned.add(index)
+          return readMail(sink.messages[index]!)
+        }
+        if (Date.now() > deadline) throw new Error(`aucun courriel reçu pour ${to} en ${MAIL_TIMEOUT_MS / 1000} s`)
+        await sleep(200)
+      }
+    },
+  }
+}
 
 function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
@@ -102,7 +131,13 @@ const slug = (text: string) =>
     .replace(/^-|-$/g, '')
     .toLowerCase()
 
-async function runJourney(journey: JourneyModule, browser: Browser, baseURL: string, log: string[]) {
+async function runJourney(
+  journey: JourneyModule,
+  browser: Browser,
+  baseURL: string,
+  log: string[],
+  mail: ReturnType<typeof mailbox>,
+) {
   const contexts: BrowserContext[] = []
   const pageErrors: string[] = []
   const started = performance.now()
@@ -119,6 +154,8 @@ async function runJourney(journey: JourneyModule, browser: Browser, baseURL: str
           page.on('console', (m) => m.type() === 'error' && pageErrors.push(`console: ${m.text()}`))
           return page
         },
+        mails: mail.mails,
+        waitForMail: mail.waitForMail,
       }),
       JOURNEY_TIMEOUT_MS,
       journey.name,
@@ -136,6 +173,7 @@ async function runJourney(journey: JourneyModule, browser: Browser, baseURL: str
       console.log(`    page : ${page.url()} — capture : ${file}`)
     }
     for (const line of pageErrors) console.log(`    navigateur — ${line}`)
+    for (const m of mail.mails()) console.log(`    courriel — à ${m.to.join(', ')} : ${m.subject}`)
     if (log.length) console.log(`    serveur (dernières lignes) :\n      ${log.slice(-15).join('\n      ')}`)
     return false
   } finally {
@@ -152,12 +190,14 @@ async function main() {
   const log: string[] = []
   let server: ChildProcess | undefined
   let browser: Browser | undefined
+  let sink: Sink | undefined
   let passed = 0
   let failed = 0
 
   const cleanUp = async () => {
     await browser?.close().catch(() => undefined)
     if (server) await stopServer(server)
+    await sink?.close().catch(() => undefined)
     rmSync(dataDir, { recursive: true, force: true })
   }
   const interrupted = () => void cleanUp().finally(() => process.exit(130))
@@ -176,6 +216,9 @@ async function main() {
   process.on('unhandledRejection', (reason) => console.log(`    (promesse rejetée non attendue) ${String(reason)}`))
 
   try {
+    // Mail goes through real SMTP, to a sink in this process that journeys read.
+    sink = await startSmtpSink()
+    const mail = mailbox(sink)
     server = spawn('npx', ['tsx', 'src/server/main.ts'], {
       cwd: ROOT,
       detached: true,
@@ -188,6 +231,9 @@ async function main() {
         NODE_ENV: 'test',
         LOG_LEVEL: 'warn',
         SIGNIN_PER_ADDRESS_PER_MINUTE: '1000',
+        SMTP_URL: sink.url,
+        // the links in the mails lead back to this server
+        PUBLIC_URL: baseURL,
       },
     })
     const keep = (chunk: Buffer) => {
@@ -221,7 +267,7 @@ async function main() {
       ],
     })
     for (const journey of selected) {
-      if (await runJourney(journey, browser, baseURL, log)) passed++
+      if (await runJourney(journey, browser, baseURL, log, mail)) passed++
       else failed++
     }
   } finally {

@@ -13,6 +13,56 @@ export interface Journey {
   browser: Browser
   /** a fresh browser (own cookies), in French, on Paris time; closed by the runner */
   newPage(): Promise<Page>
+  /** every mail the server has sent so far (through real SMTP, to the runner's local sink), oldest first */
+  mails(): ReceivedMail[]
+  /** the next mail to this address that no earlier call returned, waiting for it if need be */
+  waitForMail(to: string): Promise<ReceivedMail>
+}
+
+export interface ReceivedMail {
+  to: string[]
+  subject: string
+  /** the body, quoted-printable decoded */
+  text: string
+}
+
+/** A raw message as the SMTP sink received it, read back: subject and decoded text (nodemailer's plain-text mails). */
+export function readMail(message: { to: string[]; raw: string }): ReceivedMail {
+  const split = message.raw.search(/\r?\n\r?\n/)
+  const head = message.raw.slice(0, split).replace(/\r?\n[ \t]+/g, ' ')
+  const body = message.raw.slice(split).trim()
+  const quotedPrintable = /^Content-Transfer-Encoding:\s*quoted-printable/im.test(head)
+  const base64 = /^Content-Transfer-Encoding:\s*base64/im.test(head)
+  const text = base64
+    ? Buffer.from(body, 'base64').toString('utf8')
+    : quotedPrintable
+      ? Buffer.from(
+          body
+            .replace(/=\r?\n/g, '')
+            .replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
+          'latin1',
+        ).toString('utf8')
+      : body
+  const subject = (/^Subject: (.*)$/im.exec(head)?.[1] ?? '').replace(
+    /=\?utf-8\?([BQ])\?([^?]*)\?=\s*/gi,
+    (_, encoding: string, word: string) =>
+      encoding.toUpperCase() === 'B'
+        ? Buffer.from(word, 'base64').toString('utf8')
+        : Buffer.from(
+            word
+              .replace(/_/g, ' ')
+              .replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
+            'latin1',
+          ).toString('utf8'),
+  )
+  return { to: message.to, subject: subject.trim(), text: text.replace(/\r\n/g, '\n') }
+}
+
+/** The first address in a mail that starts with this one (a one-time link, its #fragment included). */
+export function linkIn(mail: ReceivedMail, start: string): string {
+  const link = mail.text.split(/\s+/).find((word) => word.startsWith(start))
+  assert.ok(link, `a link to ${start} in the mail "${mail.subject}"`)
+  return link
 }
 
 export interface JourneyModule {
