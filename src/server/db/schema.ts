@@ -1,4 +1,5 @@
 import type { Generated, GeneratedAlways, Insertable, Selectable } from 'kysely'
+import type { ProgrammeType } from '../../shared/admin/admin.schema.ts'
 
 // Table types, one interface per table. A feature module adds its tables here in a block of its own.
 
@@ -34,6 +35,11 @@ export interface ProgrammeTable {
   version: Generated<number>
   /** 'service': a department that follows people (ML, PLIE), scopes users; 'scheme': an enrolment (CIVIS, CEJ…) */
   kind: Generated<'service' | 'scheme'>
+  /**
+   * What the programme is, whatever its code (src/shared/admin/admin.schema.ts programmeTypes): the report finds its
+   * populations by it. Omitted on insert: guessed once from the code by the programme_type trigger.
+   */
+  type: Generated<ProgrammeType>
   /** the contact rule for the caseload alert: days without contact, and during a step */
   contact_days: number | null
   contact_days_during_step: number | null
