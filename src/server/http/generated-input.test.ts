@@ -1,4 +1,5 @@
 import fc from 'fast-check'
+import { generate, generateSecret } from 'otplib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { z } from 'zod'
 import type { Role } from '../../shared/auth/roles.ts'
@@ -31,8 +32,19 @@ let ids: KnownIds
 const rowIds: Record<string, string> = {}
 const clients = new Map<Role, TestClient>()
 const client = async (role: Role) => {
-  if (!clients.has(role)) clients.set(role, await t.as(role))
+  if (!clients.has(role)) clients.set(role, role === 'director' ? await withSecondFactor(role) : await t.as(role))
   return clients.get(role)!
+}
+/** A session that gave the second factor (person-data exchange asks for it). */
+async function withSecondFactor(role: Role) {
+  const secret = generateSecret()
+  const user = await buildUser(t.db, t.fx, { role, totpSecret: secret })
+  const c = await t.anonymous()
+  await c.post('/api/auth/sign-in', { email: user.email, password: user.password })
+  const code = await generate({ secret, epoch: Math.floor(t.clock.now().getTime() / 1000) })
+  const res = await c.post('/api/auth/totp/verify', { code })
+  if (res.statusCode !== 200) throw new Error(`totp failed: ${res.body}`)
+  return c
 }
 
 beforeAll(async () => {
@@ -95,7 +107,7 @@ beforeAll(async () => {
     counsellorId,
     agreementId: agreement.id,
     pool: Object.values(rowIds),
-    byKey: { files: await readBundle() },
+    byKey: { files: await readBundle(), theme: themes[0].code, domain: themes[0].domain, indicatorId: indicatorIds[0] },
   }
 })
 afterAll(() => t.close())
