@@ -1,7 +1,10 @@
 import { type Expression, type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely'
+import type { ProgrammeType } from '../../shared/admin/admin.schema.ts'
 import type { AttributeKind } from '../../shared/nomenclatures/person.ts'
 import type { Period } from '../../shared/reporting/reporting.schema.ts'
 import type { Database } from '../db/schema.ts'
+import { enrolmentOpenDuring } from '../modules/accompaniment/index.ts'
+import { codesWithin } from '../modules/reference/communes.ts'
 import type { IndicatorContext, Q } from './indicator.ts'
 
 // The building blocks every indicator query shares: who is in scope, enrolled in a programme over a period, the
@@ -50,10 +53,14 @@ export function ageBandOn(birthDateRef: string, date: Expression<string>): RawBu
   return sql<AgeBand>`case when ${age} < 18 then '16-17' when ${age} <= 21 then '18-21' when ${age} <= 25 then '22-25' else '26+' end`
 }
 
-/** The person has an enrolment in the programme that overlaps the period (entry ≤ end, no exit or exit ≥ start). */
+/**
+ * The person has an enrolment open during the period (entry ≤ end, no exit or exit ≥ start: the accompaniment module's
+ * one definition, enrolment-open.ts) in a programme named by its type (what it is, whatever its editable code) or by
+ * its id (a scope the user chose).
+ */
 export function enrolledDuring(
   eb: ExpressionBuilder<Database, 'person'>,
-  programme: { code: string } | { id: string },
+  programme: { type: ProgrammeType } | { id: string },
   period: Period,
 ) {
   let sub = eb
@@ -61,9 +68,8 @@ export function enrolledDuring(
     .innerJoin('programme as pg', 'pg.id', 'en.programme_id')
     .select(sql.lit(1).as('one'))
     .whereRef('en.person_id', '=', 'person.id')
-    .where('en.entry_date', '<=', period.to)
-    .where((w) => w.or([w('en.exit_date', 'is', null), w('en.exit_date', '>=', period.from)]))
-  sub = 'code' in programme ? sub.where('pg.code', '=', programme.code) : sub.where('pg.id', '=', programme.id)
+    .where(enrolmentOpenDuring('en', period.from, period.to))
+  sub = 'type' in programme ? sub.where('pg.type', '=', programme.type) : sub.where('pg.id', '=', programme.id)
   return eb.exists(sub)
 }
 
@@ -72,7 +78,8 @@ export function scopedPersons(ctx: IndicatorContext, period: Period = ctx.period
   const s = ctx.scope
   let qb = ctx.q.selectFrom('person').where('person.structure_id', '=', ctx.structureId)
   if (s.siteIds) qb = s.siteIds.length ? qb.where('person.site_id', 'in', s.siteIds) : qb.where(sql<boolean>`false`)
-  if (s.communeCode) qb = qb.where('person.commune_code', '=', s.communeCode)
+  // a commune counts the persons written with one of its former codes (59540 Saint-Pol-sur-Mer in Dunkerque, 59183)
+  if (s.communeCode) qb = qb.where('person.commune_code', 'in', codesWithin(s.communeCode))
   if (s.counsellorId) qb = qb.where('person.referent_id', '=', s.counsellorId)
   if (s.sex) qb = qb.where('person.sex', '=', s.sex)
   const programmeId = s.programmeId
@@ -80,9 +87,9 @@ export function scopedPersons(ctx: IndicatorContext, period: Period = ctx.period
   return qb
 }
 
-/** The Mission Locale population: in scope, with an ML enrolment overlapping the period. */
+/** The Mission Locale population: in scope, with an enrolment open during the period in a Mission Locale programme. */
 export const mlPersons = (ctx: IndicatorContext, period: Period = ctx.period) =>
-  scopedPersons(ctx, period).where((eb) => enrolledDuring(eb, { code: 'ML' }, period))
+  scopedPersons(ctx, period).where((eb) => enrolledDuring(eb, { type: 'mission_locale' }, period))
 
 /** At least one event in the period that the person did not miss (any kind, first reception included). */
 export function hadContactDuring(eb: ExpressionBuilder<Database, 'person'>, period: Period) {

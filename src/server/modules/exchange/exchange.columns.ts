@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { findCommune } from '../reference/communes.ts'
+import { resolveCommune } from '../reference/communes.ts'
 import { quote } from './exchange.errors.ts'
 import type { ColumnIssue, ColumnSpec, ColumnType, EntitySpec } from './exchange.types.ts'
 
@@ -97,11 +97,12 @@ export function parseCell(raw: string, type: ColumnType): Parsed {
       return type.list.codes.includes(v) ? ok(v) : fail(`code inconnu ${quote(v)} (${codeHint(type.list)})`)
     case 'codeBy':
       return v.length > 50 ? fail(`code inconnu ${quote(v)}`) : ok(v)
+    // a current or a former commune (merged since): kept as written
     case 'commune':
-      return findCommune(v) ? ok(v) : fail(`code commune INSEE inconnu ${quote(v)}`)
+      return resolveCommune(v) ? ok(v) : fail(`code commune INSEE inconnu ${quote(v)}`)
     case 'communes': {
       const codes = splitList(v)
-      const bad = codes.find((c) => !findCommune(c))
+      const bad = codes.find((c) => !resolveCommune(c))
       return bad ? fail(`code commune INSEE inconnu ${quote(bad)}`) : ok([...new Set(codes)])
     }
     case 'ref':

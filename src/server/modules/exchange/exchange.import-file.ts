@@ -2,7 +2,7 @@ import type { Tx } from '../../deps.ts'
 import type { BundleSource } from './exchange.bundle.ts'
 import { columnIssues, rowSchema, unescapeFormula } from './exchange.columns.ts'
 import { CsvFormatError, csvRecords } from './exchange.csv.ts'
-import { type IssueLog, quote } from './exchange.errors.ts'
+import { type ImportIssue, type IssueLog, quote } from './exchange.errors.ts'
 import { foldKey, type RefResolver } from './exchange.refs.ts'
 import { entityByName } from './exchange.registry.ts'
 import {
@@ -37,6 +37,8 @@ export interface FileCtx extends WriteCtx {
    */
   refused: Map<string, Set<string>>
   onProgress?(report: FileReport, done: boolean): void
+  /** a warning: the row is imported, the report says something about it */
+  warn(warning: ImportIssue): void
 }
 
 /** Reads one file of the bundle row by row, validates, and writes it batch by batch. */
@@ -76,7 +78,9 @@ export async function importFile(entity: EntitySpec, ctx: FileCtx): Promise<File
         for (const i of columnIssues(parsed.error)) ctx.log.add({ file, line, ...i })
         continue
       }
-      batch.push({ line, values: parsed.data, refInfo: {} })
+      const row = { line, values: parsed.data, refInfo: {} }
+      for (const w of entity.warnings?.(row) ?? []) ctx.warn({ file, line, ...w })
+      batch.push(row)
       if (batch.length >= batchSize) {
         await flush(entity, batch, report, ctx)
         batch = []

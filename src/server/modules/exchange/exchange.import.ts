@@ -2,12 +2,13 @@ import type { Tx } from '../../deps.ts'
 import type { BundleSource } from './exchange.bundle.ts'
 import { unescapeFormula } from './exchange.columns.ts'
 import { CsvFormatError, csvRecords } from './exchange.csv.ts'
-import { ImportFailed, IssueLog, MAX_ISSUES, TooManyIssues } from './exchange.errors.ts'
+import { ImportFailed, type ImportIssue, IssueLog, MAX_ISSUES, TooManyIssues } from './exchange.errors.ts'
 import { type FileReport, importFile } from './exchange.import-file.ts'
 import { RefResolver } from './exchange.refs.ts'
 import { type ExchangeScope, entitiesOf, exchangeEntities, STRUCTURE_FILE } from './exchange.registry.ts'
 import { createSeenTable, createStructure, listStructures } from './exchange.repository.ts'
 import type { EntitySpec } from './exchange.types.ts'
+import { bundleWarnings, WarningLog } from './exchange.warnings.ts'
 
 export type { FileReport }
 
@@ -26,6 +27,8 @@ export interface ImportReport {
   structureId: string
   structureCreated: boolean
   files: FileReport[]
+  /** what was imported but deserves a look (exchange.warnings.ts): in French, located like the errors */
+  warnings: ImportIssue[]
 }
 
 /**
@@ -35,6 +38,7 @@ export interface ImportReport {
  */
 export async function importBundle(tx: Tx, source: BundleSource, opts: ImportOptions): Promise<ImportReport> {
   const log = new IssueLog(opts.maxIssues ?? MAX_ISSUES)
+  const warnings = new WarningLog()
   const files: FileReport[] = []
   try {
     const names = await source.names()
@@ -54,10 +58,12 @@ export async function importBundle(tx: Tx, source: BundleSource, opts: ImportOpt
       batchSize: opts.batchSize,
       refused: new Map<string, Set<string>>(),
       onProgress: opts.onProgress,
+      warn: (w: ImportIssue) => warnings.add(w),
     }
     for (const entity of entities) if (names.includes(entity.file)) files.push(await importFile(entity, ctx))
     if (log.count) throw new ImportFailed(log.issues, false)
-    return { structureId: structure.id, structureCreated: structure.created, files }
+    await bundleWarnings(tx, structure.id, names, warnings)
+    return { structureId: structure.id, structureCreated: structure.created, files, warnings: warnings.list }
   } catch (error) {
     if (error instanceof TooManyIssues) throw new ImportFailed(log.issues, true)
     throw error

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { roleLabels, roles } from '../../../shared/auth/roles.ts'
-import { findCommune } from '../reference/communes.ts'
+import { findCommune, findFormerCommune, resolveCommune } from '../reference/communes.ts'
 import {
   findUsersByEmail,
   IMPORTED_PASSWORD,
@@ -52,9 +52,20 @@ export const sitesEntity: EntitySpec = {
       type: { kind: 'communes' },
       db: false,
       exportSql: sql`(SELECT string_agg(sc.commune_code, '|' ORDER BY sc.commune_code COLLATE "C") FROM site_commune sc WHERE sc.site_id = t.id)`,
-      description: 'Communes desservies : codes INSEE séparés par |, remplacent la liste du site.',
+      description:
+        'Communes desservies : codes INSEE séparés par |, remplacent la liste du site. Le code d’une ancienne ' +
+        'commune est remplacé par celui de la commune actuelle (un site dessert le territoire d’aujourd’hui).',
     },
   ],
+  warnings(row) {
+    const former = ((row.values.commune_codes as string[] | null) ?? []).flatMap((c) => findFormerCommune(c) ?? [])
+    return former.map((f) => ({
+      column: 'commune_codes',
+      message:
+        `${f.code}${f.name ? ` (${f.name})` : ''} est une ancienne commune : le site dessert ` +
+        `${f.successor.code} (${f.successor.name}), la commune actuelle.`,
+    }))
+  },
   async afterWrite(tx, rows, ctx) {
     const codes = rows.map((r) => r.values.code as string)
     const current = await siteCommunes(tx, ctx.structureId, codes)
@@ -62,7 +73,8 @@ export const sitesEntity: EntitySpec = {
     for (const r of rows) {
       const code = r.values.code as string
       const site = current.get(code)!
-      const wanted = [...((r.values.commune_codes as string[] | null) ?? [])].sort()
+      const written = (r.values.commune_codes as string[] | null) ?? []
+      const wanted = [...new Set(written.map((c) => resolveCommune(c)!.current.code))].sort()
       if (wanted.join('|') === site.communes.join('|')) continue
       await replaceSiteCommunes(
         tx,

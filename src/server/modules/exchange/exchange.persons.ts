@@ -6,7 +6,7 @@ import {
   sexes,
   statuses,
 } from '../../../shared/nomenclatures/person.ts'
-import { findCommune } from '../reference/communes.ts'
+import { resolveCommune } from '../reference/communes.ts'
 import { date, externalId, notBefore, personRef, siteRef, text, userRef } from './exchange.columns-common.ts'
 import type { ColumnIssue, EntitySpec } from './exchange.types.ts'
 
@@ -35,7 +35,10 @@ export const personsEntity: EntitySpec = {
     {
       name: 'commune_code',
       type: { kind: 'commune' },
-      description: 'Commune de résidence : code INSEE de la liste officielle (le nom en est déduit).',
+      description:
+        'Commune de résidence : code INSEE de la liste officielle (le nom en est déduit). Le code d’une ancienne ' +
+        'commune (59540, Saint-Pol-sur-Mer, associée à Dunkerque en 2010) est accepté et gardé tel qu’écrit ; les ' +
+        'rapports par commune le comptent dans la commune actuelle.',
     },
     {
       name: 'priority_area',
@@ -53,7 +56,7 @@ export const personsEntity: EntitySpec = {
   ],
   insertOnly: { search_name: '' },
   derive: ({ values }) => ({
-    commune_name: values.commune_code ? (findCommune(values.commune_code as string)?.name ?? null) : null,
+    commune_name: values.commune_code ? (resolveCommune(values.commune_code as string)?.name ?? null) : null,
   }),
   check(v, { today }): ColumnIssue[] {
     const out: ColumnIssue[] = []

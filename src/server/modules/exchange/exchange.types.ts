@@ -103,6 +103,8 @@ export interface EntitySpec {
   insertOnly?: Record<string, unknown>
   /** checks across columns, once every column is valid */
   check?(values: Record<string, unknown>, ctx: { today: string }): ColumnIssue[]
+  /** what is accepted but worth telling (a former commune read as its successor): warnings, not errors */
+  warnings?(row: ImportRow): ColumnIssue[]
   /** checks that need what the references resolved to */
   checkResolved?(row: ImportRow): ColumnIssue[]
   /** replaces the generic upsert (users: matched by e-mail across structures) */

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { can } from '../../../shared/auth/roles.ts'
 import { ageOn, dayInFrance } from '../../../shared/persons/dates.ts'
 import type { PersonDetail, personCreateSchema, personUpdateSchema } from '../../../shared/persons/person.schema.ts'
 import {
@@ -12,7 +13,7 @@ import { ensureUpdated } from '../../db/versioning.ts'
 import type { Actor, Tx } from '../../deps.ts'
 import { AppError, type FieldError } from '../../errors.ts'
 import type { AuditEntry } from '../audit/audit.repository.ts'
-import { findCommune } from '../reference/communes.ts'
+import { resolveCommune } from '../reference/communes.ts'
 import { describeDuplicate, findDuplicates, lockIdentity } from './duplicates.repository.ts'
 import { abilitiesOn, canSeeSensitive } from './person.policy.ts'
 import { findActiveCounsellor, findSite, loadPersonView, type PersonViewRow } from './persons.repository.ts'
@@ -57,7 +58,7 @@ export async function auditSensitiveRead(
 
 /** The file as GET /api/persons/:id answers it; a read that shows a sensitive status is audited. */
 export async function readPerson(ctx: ServiceContext, id: string, loaded?: PersonViewRow): Promise<PersonDetail> {
-  const p = loaded ?? (await loadPersonView(ctx.tx, ctx.actor, id))
+  const p = loaded ?? (await loadPersonView(ctx.tx, ctx.actor, id, dayInFrance(ctx.now)))
   const today = dayInFrance(ctx.now)
   const can = abilitiesOn(ctx.actor, p)
   const withSensitive = can.seeSensitive
@@ -113,14 +114,15 @@ async function checkIdentity(
     const site = await findSite(ctx.tx, ctx.actor.structureId, body.siteId)
     if (!site?.active) fields.push({ field: 'siteId', message: 'Site inconnu ou fermé.' })
     // A new file goes to one of the actor's own sites; an existing one may be transferred to any site (audited).
-    else if (!current && ctx.actor.role !== 'director' && !ctx.actor.siteIds.includes(body.siteId))
+    else if (!current && !can(ctx.actor.role, 'personsWholeStructure') && !ctx.actor.siteIds.includes(body.siteId))
       fields.push({ field: 'siteId', message: 'Choisissez l’un de vos sites.' })
   }
   if (body.referentId && body.referentId !== current?.referent_id)
     if (!(await findActiveCounsellor(ctx.tx, ctx.actor.structureId, body.referentId)))
       fields.push({ field: 'referentId', message: 'Le référent doit être un conseiller actif de la structure.' })
   if (!body.communeCode) return null
-  const commune = findCommune(body.communeCode)
+  // a former commune (an imported history) is kept as written; its name says which commune it is part of
+  const commune = resolveCommune(body.communeCode)
   if (!commune) fields.push({ field: 'communeCode', message: 'Commune inconnue de la liste officielle.' })
   return commune?.name ?? null
 }
@@ -191,7 +193,7 @@ export async function createPerson(ctx: ServiceContext, body: PersonCreate): Pro
 
   // Under a lock: the same newcomer entered at several desks at once is checked one desk after the other.
   if (!body.confirmNotDuplicate) await lockIdentity(tx, actor.structureId, body.birthDate)
-  const duplicates = await findDuplicates(tx, actor, body)
+  const duplicates = await findDuplicates(tx, actor, body, today)
   if (duplicates.length && !body.confirmNotDuplicate)
     throw new AppError(
       'conflict',
@@ -278,7 +280,7 @@ const auditedFields = {
 
 export async function updatePerson(ctx: ServiceContext, id: string, body: PersonUpdate): Promise<PersonDetail> {
   const { tx, actor, now } = ctx
-  const current = await loadPersonView(tx, actor, id)
+  const current = await loadPersonView(tx, actor, id, dayInFrance(now))
   const fields: FieldError[] = []
   const communeName = await checkIdentity(ctx, body, fields, current)
   invalid(fields)
@@ -309,5 +311,5 @@ export async function updatePerson(ctx: ServiceContext, id: string, body: Person
     },
   })
   // After a transfer the file may have left the actor's scope: answer it once more, as it now is.
-  return readPerson(ctx, id, await loadPersonView(tx, actor, id, { inStructure: true }))
+  return readPerson(ctx, id, await loadPersonView(tx, actor, id, dayInFrance(now), { inStructure: true }))
 }
