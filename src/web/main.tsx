@@ -12,8 +12,10 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { isApiError } from './api.ts'
 import { meQuery } from './features/auth/auth.api.ts'
+import { webModules } from './modules.ts'
 import { buildRouter } from './routes/router.tsx'
 import { cssVariablesResolver, theme } from './theme.ts'
+import { WebModulesContext } from './web-module.ts'
 
 dayjs.locale('fr')
 
@@ -47,7 +49,9 @@ createRoot(root).render(
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <DatesProvider settings={{ locale: 'fr', firstDayOfWeek: 1 }}>
         <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
+          <WebModulesContext.Provider value={webModules}>
+            <RouterProvider router={router} />
+          </WebModulesContext.Provider>
         </QueryClientProvider>
       </DatesProvider>
     </MantineProvider>

@@ -5,16 +5,16 @@ import { createLink, Outlet, useNavigate, useRouter, useRouterState } from '@tan
 import { forwardRef, useEffect, useRef } from 'react'
 import { roleLabels } from '../../shared/auth/roles.ts'
 import { authApi, meQuery } from '../features/auth/auth.api.ts'
+import { type NavEntry, navFor, useWebModules } from '../web-module.ts'
 import { FormError } from './form-error.tsx'
-import { type NavItem, navFor } from './nav.ts'
 
 const MantineLinkAnchor = forwardRef<HTMLAnchorElement, React.ComponentPropsWithoutRef<typeof NavLink<'a'>>>(
   (props, ref) => <NavLink component="a" ref={ref} {...props} />,
 )
 const RouterNavLink = createLink(MantineLinkAnchor)
 
-function groupBySection(items: NavItem[]): [string | undefined, NavItem[]][] {
-  const sections = new Map<string | undefined, NavItem[]>()
+function groupBySection(items: NavEntry[]): [string | undefined, NavEntry[]][] {
+  const sections = new Map<string | undefined, NavEntry[]>()
   for (const item of items) sections.set(item.section, [...(sections.get(item.section) ?? []), item])
   return [...sections.entries()]
 }
@@ -22,6 +22,7 @@ function groupBySection(items: NavItem[]): [string | undefined, NavItem[]][] {
 /** The frame of every signed-in page: header, navigation by role, main content. */
 export function AppLayout() {
   const { data: me } = useQuery(meQuery)
+  const modules = useWebModules()
   const [opened, { toggle, close }] = useDisclosure()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
@@ -49,7 +50,7 @@ export function AppLayout() {
   }, [me, navigate, router])
 
   if (!me) return null
-  const sections = groupBySection(navFor(me.role))
+  const sections = groupBySection(navFor(modules, me.role))
 
   return (
     <>

@@ -7,39 +7,19 @@ import { isApiError } from '../../api.ts'
 import { FormError } from '../../components/form-error.tsx'
 import { formatDate } from '../../components/format.ts'
 import { Page } from '../../components/page.tsx'
+import { fileTabsFor, useWebModules } from '../../web-module.ts'
 import { AnchorLink } from './anchor-link.tsx'
-import { EnrolmentsTab } from './file/enrolments.tab.tsx'
-import { EventsTab } from './file/events.tab.tsx'
-import { type FileSearch, type FileTab, fileSearchSchema, fileTabs } from './file/file-search.ts'
-import { IdentityTab } from './file/identity.tab.tsx'
-import { NotesTab } from './file/notes.tab.tsx'
-import { PropositionsTab } from './file/propositions.tab.tsx'
-import { SituationTab } from './file/situation.tab.tsx'
-import { SituationsTab } from './file/situations.tab.tsx'
+import { type FileSearch, fileSearchSchema } from './file/file-search.ts'
 import { labelOf, statusLabels } from './labels.ts'
 import { personQuery } from './persons.api.ts'
 
-/** the router validates the URL with it */
-export { fileSearchSchema }
-
-const tabLabels: Record<FileTab, string> = {
-  identite: 'Identité',
-  situation: 'Situation',
-  evenements: 'Événements',
-  propositions: 'Propositions',
-  situations: 'Situations',
-  programmes: 'Programmes',
-  notes: 'Notes',
-}
-
-/** The tabs this reader may use: identity for all, the accompaniment record for those who follow people. */
-const tabsFor = (person: PersonDetail): FileTab[] => (person.can.readFile ? [...fileTabs] : ['identite'])
-
+/** The file of one person: a header, then the tabs every module declares (their manifests' `fileTabs`). */
 export function PersonFilePage() {
   const { id } = useParams({ strict: false }) as { id: string }
   const search = fileSearchSchema.parse(useSearch({ strict: false }))
   const navigate = useNavigate()
   const person = useQuery(personQuery(id))
+  const modules = useWebModules()
 
   if (person.isPending) return <Loader aria-label="Chargement du dossier" />
   if (person.error || !person.data) {
@@ -57,8 +37,9 @@ export function PersonFilePage() {
   }
 
   const p = person.data
-  const tabs = tabsFor(p)
-  const tab = search.onglet && tabs.includes(search.onglet) ? search.onglet : 'identite'
+  const tabs = fileTabsFor(modules, p)
+  const first = tabs[0]?.key
+  const tab = tabs.some((t) => t.key === search.onglet) ? search.onglet : first
   const setSearch = (patch: Partial<FileSearch>) =>
     navigate({ to: '/personnes/$id', params: { id }, search: { ...search, ...patch }, replace: true })
 
@@ -71,43 +52,23 @@ export function PersonFilePage() {
           navigate({
             to: '/personnes/$id',
             params: { id },
-            search: next === 'identite' ? {} : { onglet: next as FileTab },
+            search: !next || next === first ? {} : { onglet: next },
           })
         }
         keepMounted={false}
       >
         <Tabs.List aria-label="Sections du dossier">
           {tabs.map((t) => (
-            <Tabs.Tab key={t} value={t}>
-              {tabLabels[t]}
+            <Tabs.Tab key={t.key} value={t.key}>
+              {t.label}
             </Tabs.Tab>
           ))}
         </Tabs.List>
-        <Tabs.Panel value="identite" pt="lg">
-          <IdentityTab person={p} />
-        </Tabs.Panel>
-        {p.can.readFile && (
-          <>
-            <Tabs.Panel value="situation" pt="lg">
-              <SituationTab person={p} on={search.on ?? p.today} onDate={(on) => setSearch({ on })} />
-            </Tabs.Panel>
-            <Tabs.Panel value="evenements" pt="lg">
-              <EventsTab person={p} search={search} setSearch={setSearch} />
-            </Tabs.Panel>
-            <Tabs.Panel value="propositions" pt="lg">
-              <PropositionsTab person={p} search={search} setSearch={setSearch} />
-            </Tabs.Panel>
-            <Tabs.Panel value="situations" pt="lg">
-              <SituationsTab person={p} />
-            </Tabs.Panel>
-            <Tabs.Panel value="programmes" pt="lg">
-              <EnrolmentsTab person={p} />
-            </Tabs.Panel>
-            <Tabs.Panel value="notes" pt="lg">
-              <NotesTab person={p} />
-            </Tabs.Panel>
-          </>
-        )}
+        {tabs.map(({ key, component: Tab }) => (
+          <Tabs.Panel key={key} value={key} pt="lg">
+            <Tab person={p} search={search} setSearch={setSearch} />
+          </Tabs.Panel>
+        ))}
       </Tabs>
     </Page>
   )

@@ -1,20 +1,14 @@
 import { z } from 'zod'
 
-// The person file's tabs and the state of each list, kept in the URL: the page and its tabs read them from here.
-export const fileTabs = [
-  'identite',
-  'situation',
-  'evenements',
-  'propositions',
-  'situations',
-  'programmes',
-  'notes',
-] as const
-export type FileTab = (typeof fileTabs)[number]
+/** `?onglet=` values: what a module's tab key (file-tab.ts) must look like. */
+export const FILE_TAB_KEY = /^[a-z][a-z-]{0,39}$/
 
-/** Which tab, and the state of its list, in the URL (?onglet=propositions&domain=social&page=2). */
+/**
+ * Which tab, and the state of its list, in the URL (?onglet=propositions&domain=social&page=2). The tabs come from the
+ * modules (file-tab.ts): the page falls back to the first tab when `onglet` names none this reader has.
+ */
 export const fileSearchSchema = z.object({
-  onglet: z.enum(fileTabs).optional().catch(undefined),
+  onglet: z.string().regex(FILE_TAB_KEY).optional().catch(undefined),
   page: z.coerce.number().int().min(1).optional().catch(undefined),
   pageSize: z.coerce.number().int().min(1).max(200).optional().catch(undefined),
   kind: z.string().max(40).optional().catch(undefined),

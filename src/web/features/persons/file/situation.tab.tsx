@@ -11,10 +11,16 @@ import { attributeValueLabel, labelOf, statusLabels } from '../labels.ts'
 import { attributesQuery, personsApi, statusesQuery } from '../persons.api.ts'
 import { SensitiveHiddenNotice, SensitiveHint } from '../sensitive.tsx'
 import { useRecordMutation } from '../use-record-mutation.ts'
+import type { FileTabProps } from './file-tab.ts'
 import { AttributeFormModal, StatusFormModal } from './situation-forms.tsx'
 
 const allAttributes = Object.keys(attributeLabels) as AttributeKind[]
 const activeOn = (s: StatusPeriod, on: string) => s.startDate <= on && (!s.endDate || s.endDate >= on)
+
+/** As a tab of the person file: the date is kept in the URL (`?on=`), today when absent. */
+export function SituationFileTab({ person, search, setSearch }: FileTabProps) {
+  return <SituationTab person={person} on={search.on ?? person.today} onDate={(on) => setSearch({ on })} />
+}
 
 /** The situation on a chosen date (today by default), its history per element, and the status periods. */
 export function SituationTab({

@@ -1,0 +1,19 @@
+import { adminModule } from './features/admin/admin.web.ts'
+import { authModule } from './features/auth/auth.web.ts'
+import { caseloadModule } from './features/caseload/caseload.web.ts'
+import { homeModule } from './features/home/home.web.ts'
+import { personsModule } from './features/persons/persons.web.ts'
+import { statisticsModule } from './features/statistics/statistics.web.ts'
+
+/**
+ * The modules of the web app, one line each (docs/MODULES.md). Their order is the order of the navigation (and of its
+ * sections, by first appearance) and of the person file's tabs: the account's pages ("Mon compte") stay last.
+ */
+export const webModules = [
+  homeModule,
+  personsModule,
+  caseloadModule,
+  statisticsModule,
+  adminModule,
+  authModule,
+] as const
