@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest'
+import { type Role, roles } from '../shared/auth/roles.ts'
+import type { PersonDetail } from '../shared/persons/person.schema.ts'
+import { FILE_TAB_KEY } from './features/persons/file/file-search.ts'
+import { webModules } from './modules.ts'
+import { fileTabsFor, homeCardsFor, homeLinksFor, navFor, routesOf } from './web-module.ts'
+
+// The web app is assembled from the modules' manifests (docs/MODULES.md): what each role sees must come out of the list
+// as it did when the navigation, the home page and the file's tabs were written by hand, and every entry must lead to
+// a page that exists.
+
+const routes = routesOf(webModules)
+const appPaths = routes.app.map((r) => r.options.path as string)
+const publicPaths = routes.public.map((r) => r.options.path as string)
+const labels = (role: Role) => navFor(webModules, role).map((e) => `${e.section ?? '-'} / ${e.label}`)
+
+describe('the module list', () => {
+  it('declares each route path once', () => {
+    const all = [...appPaths, ...publicPaths]
+    expect(all.length).toBeGreaterThan(10)
+    expect(all.filter((p, i) => all.indexOf(p) !== i)).toEqual([])
+  })
+
+  it('leads every navigation entry and home link to a declared page', () => {
+    const targets = webModules.flatMap((m) => [...m.nav.map((e) => e.to), ...m.home.links.map((l) => l.to)])
+    expect(targets.filter((to) => !appPaths.includes(to))).toEqual([])
+  })
+
+  it('gives the person-file tabs distinct keys that fit the URL', () => {
+    const keys = webModules.flatMap((m) => m.fileTabs.map((t) => t.key))
+    expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([])
+    expect(keys.filter((k) => !FILE_TAB_KEY.test(k))).toEqual([])
+  })
+})
+
+describe('the navigation by role', () => {
+  it('shows the counsellor the accompaniment, statistics and account sections, no administration', () => {
+    expect(labels('counsellor')).toEqual([
+      '- / Accueil',
+      'Accompagnement / Personnes',
+      'Accompagnement / Mon portefeuille',
+      'Pilotage / Statistiques',
+      'Mon compte / Mon profil',
+    ])
+  })
+
+  it('shows the administrator the administration and no person file', () => {
+    expect(labels('admin')).toEqual([
+      '- / Accueil',
+      'Administration / Sites',
+      'Administration / Programmes',
+      'Administration / Utilisateurs',
+      "Administration / Journal d'audit",
+      'Mon compte / Mon profil',
+    ])
+  })
+
+  it('shows the director the audit trail but not the users', () => {
+    expect(labels('director')).toEqual([
+      '- / Accueil',
+      'Accompagnement / Personnes',
+      'Accompagnement / Mon portefeuille',
+      'Pilotage / Statistiques',
+      "Administration / Journal d'audit",
+      'Mon compte / Mon profil',
+    ])
+  })
+
+  it('shows the statistician and the partner only what their role opens', () => {
+    expect(labels('statistician')).toEqual(['- / Accueil', 'Pilotage / Statistiques', 'Mon compte / Mon profil'])
+    expect(labels('partner')).toEqual(['- / Accueil', 'Mon compte / Mon profil'])
+    expect(labels('reception')).toEqual(['- / Accueil', 'Accompagnement / Personnes', 'Mon compte / Mon profil'])
+  })
+})
+
+describe('the home page by role', () => {
+  const links = (role: Role) => homeLinksFor(webModules, role).map((l) => l.label)
+
+  it('offers the quick links a role may follow, the caseload first', () => {
+    expect(links('counsellor')).toEqual(['Mon portefeuille', 'Rechercher une personne', 'Créer un dossier'])
+    expect(links('director')).toEqual(['Mon portefeuille', 'Rechercher une personne'])
+    expect(links('reception')).toEqual(['Rechercher une personne', 'Créer un dossier'])
+    expect(links('aid_officer')).toEqual(['Rechercher une personne'])
+    expect(links('admin')).toEqual([])
+    expect(links('statistician')).toEqual([])
+  })
+
+  it('shows every role its role, sites and programmes', () => {
+    for (const role of roles)
+      expect(homeCardsFor(webModules, role).map((c) => c.key)).toEqual(['role', 'sites', 'programmes'])
+  })
+})
+
+describe('the person file', () => {
+  const reader = (readFile: boolean) => ({ can: { readFile } }) as PersonDetail
+
+  it('opens the whole record to those who follow the person', () => {
+    expect(fileTabsFor(webModules, reader(true)).map((t) => t.label)).toEqual([
+      'Identité',
+      'Situation',
+      'Événements',
+      'Propositions',
+      'Situations',
+      'Programmes',
+      'Notes',
+    ])
+  })
+
+  it('shows the others the identity only, which is the default tab', () => {
+    expect(fileTabsFor(webModules, reader(false)).map((t) => t.key)).toEqual(['identite'])
+  })
+})
