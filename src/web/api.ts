@@ -1,3 +1,6 @@
+import type { z } from 'zod'
+import type { pageOf } from '../shared/admin/admin.schema.ts'
+
 /**
  * The one way the web talks to the server: same-origin cookies, the anti-CSRF token on every request that changes
  * something, and errors turned from application/problem+json into a typed ApiError.
@@ -31,6 +34,9 @@ export class ApiError extends Error {
     return errors
   }
 }
+
+/** A page of a list, as the shared `pageOf(item)` schema answers it. */
+export type PageOf<T> = Omit<z.infer<ReturnType<typeof pageOf>>, 'items'> & { items: T[] }
 
 export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError
 

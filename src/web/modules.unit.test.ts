@@ -10,8 +10,9 @@ import { fileTabsFor, homeCardsFor, homeLinksFor, navFor, routesOf } from './web
 // a page that exists.
 
 const routes = routesOf(webModules)
-const appPaths = routes.app.map((r) => r.options.path as string)
-const publicPaths = routes.public.map((r) => r.options.path as string)
+const pathOf = (route: { options: object }) => (route.options as { path?: string }).path ?? ''
+const appPaths = routes.app.map(pathOf)
+const publicPaths = routes.public.map(pathOf)
 const labels = (role: Role) => navFor(webModules, role).map((e) => `${e.section ?? '-'} / ${e.label}`)
 
 describe('the module list', () => {

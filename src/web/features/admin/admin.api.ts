@@ -2,6 +2,7 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query'
 import type { z } from 'zod'
 import type {
   AuditEvent,
+  auditQuery as auditQuerySchema,
   Programme,
   passwordResetResultSchema,
   programmeInputSchema,
@@ -10,17 +11,13 @@ import type {
   User,
   UserCreate,
   userCreatedSchema,
+  userListQuery,
   userUpdateSchema,
 } from '../../../shared/admin/admin.schema.ts'
-import type { Role } from '../../../shared/auth/roles.ts'
-import { api } from '../../api.ts'
+import { api, type PageOf } from '../../api.ts'
 
-export interface PageOf<T> {
-  items: T[]
-  total: number
-  page: number
-  pageSize: number
-}
+export type { PageOf }
+/** as GET /api/reference/communes answers (its schema is the server route's) */
 export interface Commune {
   code: string
   name: string
@@ -32,64 +29,57 @@ export type UserUpdate = z.input<typeof userUpdateSchema>
 export type PasswordReset = z.infer<typeof passwordResetResultSchema>
 export type UserCreated = z.infer<typeof userCreatedSchema>
 
-export interface UserListParams {
-  page: number
-  pageSize: number
-  q?: string
-  role?: Role
-  active?: 'true' | 'false'
-  sort: 'displayName' | 'email' | 'role' | 'createdAt'
-  order: 'asc' | 'desc'
+export type UserListParams = z.infer<typeof userListQuery>
+export type AuditParams = z.infer<typeof auditQuerySchema>
+
+// Each address once: a list and its items share it (GET and POST on the list, PUT on an item).
+const url = {
+  sites: '/api/admin/sites',
+  programmes: '/api/admin/programmes',
+  users: '/api/admin/users',
+  audit: '/api/admin/audit',
+  communes: '/api/reference/communes',
 }
-export interface AuditParams {
-  page: number
-  pageSize: number
-  actorId?: string
-  action?: string
-  entity?: string
-  entityId?: string
-  from?: string
-  to?: string
-}
+const item = (list: string, id: string) => `${list}/${encodeURIComponent(id)}`
 
 export const sitesQuery = queryOptions({
   queryKey: ['admin', 'sites'],
-  queryFn: () => api.get<Site[]>('/api/admin/sites'),
+  queryFn: () => api.get<Site[]>(url.sites),
 })
 export const programmesQuery = queryOptions({
   queryKey: ['admin', 'programmes'],
-  queryFn: () => api.get<Programme[]>('/api/admin/programmes'),
+  queryFn: () => api.get<Programme[]>(url.programmes),
 })
 export const usersQuery = (params: UserListParams) =>
   queryOptions({
     queryKey: ['admin', 'users', params],
-    queryFn: ({ signal }) => api.get<PageOf<User>>('/api/admin/users', { ...params }, signal),
+    queryFn: ({ signal }) => api.get<PageOf<User>>(url.users, { ...params }, signal),
     placeholderData: keepPreviousData,
   })
 export const auditQuery = (params: AuditParams) =>
   queryOptions({
     queryKey: ['admin', 'audit', params],
-    queryFn: ({ signal }) => api.get<PageOf<AuditEvent>>('/api/admin/audit', { ...params }, signal),
+    queryFn: ({ signal }) => api.get<PageOf<AuditEvent>>(url.audit, { ...params }, signal),
     placeholderData: keepPreviousData,
   })
 export const communesQuery = (q: string) =>
   queryOptions({
     queryKey: ['reference', 'communes', q],
-    queryFn: ({ signal }) => api.get<Commune[]>('/api/reference/communes', { q }, signal),
+    queryFn: ({ signal }) => api.get<Commune[]>(url.communes, { q }, signal),
     enabled: q.trim().length >= 2,
     staleTime: Number.POSITIVE_INFINITY,
   })
 
 export const adminApi = {
-  createSite: (body: SiteInput) => api.post<Site>('/api/admin/sites', body),
-  updateSite: (id: string, body: SiteInput & { version: number }) => api.put<Site>(`/api/admin/sites/${id}`, body),
-  createProgramme: (body: ProgrammeInput) => api.post<Programme>('/api/admin/programmes', body),
+  createSite: (body: SiteInput) => api.post<Site>(url.sites, body),
+  updateSite: (id: string, body: SiteInput & { version: number }) => api.put<Site>(item(url.sites, id), body),
+  createProgramme: (body: ProgrammeInput) => api.post<Programme>(url.programmes, body),
   updateProgramme: (id: string, body: ProgrammeInput & { version: number }) =>
-    api.put<Programme>(`/api/admin/programmes/${id}`, body),
-  createUser: (body: UserCreate) => api.post<UserCreated>('/api/admin/users', body),
-  updateUser: (id: string, body: UserUpdate) => api.put<User>(`/api/admin/users/${id}`, body),
-  resetPassword: (id: string) => api.post<PasswordReset>(`/api/admin/users/${id}/reset-password`),
-  endSessions: (id: string) => api.post(`/api/admin/users/${id}/end-sessions`),
+    api.put<Programme>(item(url.programmes, id), body),
+  createUser: (body: UserCreate) => api.post<UserCreated>(url.users, body),
+  updateUser: (id: string, body: UserUpdate) => api.put<User>(item(url.users, id), body),
+  resetPassword: (id: string) => api.post<PasswordReset>(`${item(url.users, id)}/reset-password`),
+  endSessions: (id: string) => api.post(`${item(url.users, id)}/end-sessions`),
 }
 
 export const siteKindLabels: Record<Site['kind'], string> = { antenna: 'Antenne', desk: 'Permanence' }

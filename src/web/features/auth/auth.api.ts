@@ -1,9 +1,18 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { z } from 'zod'
-import type { Me, SignInResult, totpEnrolmentSchema } from '../../../shared/auth/auth.schema.ts'
+import type {
+  changePasswordSchema,
+  Me,
+  passwordResetCompleteSchema,
+  SignInResult,
+  signInSchema,
+  totpCodeSchema,
+  totpEnrolmentSchema,
+} from '../../../shared/auth/auth.schema.ts'
 import { api, forgetCsrfToken, isApiError } from '../../api.ts'
 
 export type TotpEnrolment = z.infer<typeof totpEnrolmentSchema>
+type TotpCode = z.input<typeof totpCodeSchema>['code']
 
 /** The signed-in user, or null when nobody is (401). */
 export const meQuery = queryOptions({
@@ -27,12 +36,13 @@ export function useMe(): Me {
 }
 
 export const authApi = {
-  signIn: (body: { email: string; password: string }) => api.post<SignInResult>('/api/auth/sign-in', body),
-  verifyTotp: (code: string) => api.post<SignInResult>('/api/auth/totp/verify', { code }),
+  signIn: (body: z.input<typeof signInSchema>) => api.post<SignInResult>('/api/auth/sign-in', body),
+  verifyTotp: (code: TotpCode) => api.post<SignInResult>('/api/auth/totp/verify', { code }),
   startEnrolment: () => api.post<TotpEnrolment>('/api/auth/totp/enrol'),
-  confirmTotp: (code: string) => api.post('/api/auth/totp/confirm', { code }),
-  changePassword: (body: { currentPassword: string; newPassword: string }) => api.post('/api/auth/password', body),
-  completePasswordReset: (body: { token: string; newPassword: string }) => api.post('/api/auth/password-reset', body),
+  confirmTotp: (code: TotpCode) => api.post('/api/auth/totp/confirm', { code }),
+  changePassword: (body: z.input<typeof changePasswordSchema>) => api.post('/api/auth/password', body),
+  completePasswordReset: (body: z.input<typeof passwordResetCompleteSchema>) =>
+    api.post('/api/auth/password-reset', body),
   signOut: async () => {
     try {
       await api.post('/api/auth/sign-out')

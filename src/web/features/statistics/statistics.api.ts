@@ -1,16 +1,15 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query'
-import type { CatalogueEntry, IndicatorComparison } from '../../../shared/reporting/reporting.schema.ts'
+import type { z } from 'zod'
+import type {
+  CatalogueEntry,
+  IndicatorComparison,
+  indicatorQuery as indicatorQuerySchema,
+  reportQuery,
+} from '../../../shared/reporting/reporting.schema.ts'
 import { api, withQuery } from '../../api.ts'
 
-export interface IndicatorParams {
-  indicator: string
-  from: string
-  to: string
-  siteId?: string
-  compare: number
-  bySex?: 'true'
-  public?: 'true'
-}
+/** the indicator's id (in the path) and its query */
+export type IndicatorParams = z.infer<typeof indicatorQuerySchema> & { indicator: string }
 
 export const catalogueQuery = queryOptions({
   queryKey: ['indicators'],
@@ -27,5 +26,7 @@ export const indicatorQuery = ({ indicator, ...query }: IndicatorParams) =>
   })
 
 /** The annual report as a file the browser downloads (same-origin cookie). */
-export const reportUrl = (p: { from: string; to: string; siteId?: string }, format: 'pdf' | 'xlsx' | 'json') =>
-  withQuery('/api/reports/annual', { from: p.from, to: p.to, siteId: p.siteId, format })
+export const reportUrl = (
+  p: Pick<z.input<typeof reportQuery>, 'from' | 'to' | 'siteId'>,
+  format: z.input<typeof reportQuery>['format'],
+) => withQuery('/api/reports/annual', { from: p.from, to: p.to, siteId: p.siteId, format })

@@ -10,7 +10,7 @@ import { sitesQuery } from '../admin/admin.api.ts'
 import { DateField } from '../persons/date-field.tsx'
 import { Comparison } from './comparison.tsx'
 import { ResultView } from './result-view.tsx'
-import { catalogueQuery, type IndicatorParams, indicatorQuery, reportUrl } from './statistics.api.ts'
+import { catalogueQuery, indicatorQuery, reportUrl } from './statistics.api.ts'
 
 const lastYear = new Date().getFullYear() - 1
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
@@ -26,6 +26,8 @@ export const statisticsSearchSchema = z.object({
   public: z.enum(['true']).optional().catch(undefined),
 })
 
+type StatisticsSearch = z.infer<typeof statisticsSearchSchema>
+
 const familyLabels: Record<string, string> = {
   ml: 'Mission Locale',
   plie: 'PLIE',
@@ -37,9 +39,9 @@ const years = Array.from({ length: lastYear + 2 - 2000 }, (_, i) => String(lastY
 
 /** Any indicator, any period and site, year on year, by sex; the annual report to download. */
 export function StatisticsPage() {
-  const params = statisticsSearchSchema.parse(useSearch({ strict: false })) as IndicatorParams
+  const params = statisticsSearchSchema.parse(useSearch({ strict: false }))
   const navigate = useNavigate()
-  const update = (patch: Partial<IndicatorParams>) =>
+  const update = (patch: Partial<StatisticsSearch>) =>
     navigate({ to: '/statistiques', search: { ...params, ...patch }, replace: true })
   const catalogue = useQuery(catalogueQuery)
   const sites = useQuery(sitesQuery)
