@@ -44,6 +44,14 @@ export function withRow(bundle: Bundle, file: string, cells: Record<string, stri
   return { ...bundle, [file]: write(rows) }
 }
 
+/** Drops the data rows whose `column` holds one of `values`. */
+export function withoutRows(bundle: Bundle, file: string, column: string, values: string[]): Bundle {
+  const [header, ...rows] = rowsOf(bundle[file]!)
+  const at = header!.indexOf(column)
+  if (at < 0) throw new Error(`no column ${column} in ${file}`)
+  return { ...bundle, [file]: write([header!, ...rows.filter((r) => !values.includes(r[at]!))]) }
+}
+
 export function withoutFile(bundle: Bundle, file: string): Bundle {
   const { [file]: _, ...rest } = bundle
   return rest

@@ -22,10 +22,18 @@ export const fileReportSchema = z.object({
   unchanged: z.number().int(),
 })
 
+/** Imported, but worth a look (no person the annual report would count, a former commune…): French, like the errors. */
+export const importWarningSchema = z.object({
+  /** file:line:column, as the errors' `field` (empty: the bundle as a whole) */
+  field: z.string(),
+  message: z.string(),
+})
+
 export const importResponseSchema = z.object({
   structureId: z.string(),
   dryRun: z.boolean(),
   files: z.array(fileReportSchema),
+  warnings: z.array(importWarningSchema),
 })
 export type ImportResponse = z.infer<typeof importResponseSchema>
 

@@ -5,7 +5,7 @@ import { AppError } from '../../errors.ts'
 import type { AuditEntry } from '../audit/audit.repository.ts'
 import { exportAudit, importAudit, importFailedAudit } from './exchange.audit.ts'
 import { memorySink, memorySource } from './exchange.bundle.ts'
-import { formatIssue, ImportFailed } from './exchange.errors.ts'
+import { formatIssue, ImportFailed, type ImportIssue } from './exchange.errors.ts'
 import { exportBundle } from './exchange.export.ts'
 import { importBundle } from './exchange.import.ts'
 import { requireSecondFactor } from './exchange.policy.ts'
@@ -23,6 +23,9 @@ interface ApiCtx {
 
 const via = { via: 'api' } as const
 
+/** persons.csv:12:birth_date */
+const issueField = (i: ImportIssue) => [i.file, i.line, i.column].filter((p) => p !== undefined && p !== '').join(':')
+
 export async function apiImport(
   ctx: ApiCtx,
   scope: ExchangeScope,
@@ -38,7 +41,12 @@ export async function apiImport(
     if (body.dryRun) await sql`ROLLBACK TO SAVEPOINT exchange_import`.execute(tx)
     else await sql`RELEASE SAVEPOINT exchange_import`.execute(tx)
     await ctx.audit(importAudit(report.structureId, scope, body.dryRun, report.files, via))
-    return { structureId: report.structureId, dryRun: body.dryRun, files: report.files }
+    return {
+      structureId: report.structureId,
+      dryRun: body.dryRun,
+      files: report.files,
+      warnings: report.warnings.map((w) => ({ field: issueField(w), message: formatIssue(w) })),
+    }
   } catch (error) {
     if (!(error instanceof ImportFailed)) throw error
     await sql`ROLLBACK TO SAVEPOINT exchange_import`.execute(tx)
@@ -46,10 +54,7 @@ export async function apiImport(
     throw new AppError(
       'validation',
       error.message,
-      error.issues.map((i) => ({
-        field: [i.file, i.line, i.column].filter((p) => p !== undefined && p !== '').join(':'),
-        message: formatIssue(i),
-      })),
+      error.issues.map((i) => ({ field: issueField(i), message: formatIssue(i) })),
       true,
     )
   }

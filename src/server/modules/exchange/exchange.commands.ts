@@ -5,7 +5,7 @@ import type { Deps } from '../../deps.ts'
 import { type AuditEntry, writeAudit } from '../audit/audit.repository.ts'
 import { exportAudit, importAudit, importFailedAudit } from './exchange.audit.ts'
 import { folderSink, folderSource } from './exchange.bundle.ts'
-import { formatIssue, ImportFailed } from './exchange.errors.ts'
+import { formatIssue, ImportFailed, type ImportIssue } from './exchange.errors.ts'
 import { exportBundle } from './exchange.export.ts'
 import { type FileReport, importBundle } from './exchange.import.ts'
 import { listStructures } from './exchange.repository.ts'
@@ -54,6 +54,14 @@ async function targetStructure(deps: Deps, wanted: string | null): Promise<strin
   return structures.length === 1 ? structures[0]!.id : null
 }
 
+/** After the summary: what was imported but deserves a look (the bundle is imported all the same). */
+function printWarnings(warnings: ImportIssue[], log: (m: string) => void, dryRun = false) {
+  if (!warnings.length) return
+  const what = warnings.length > 1 ? `${warnings.length} avertissements` : 'Un avertissement'
+  log(`${what} (le lot ${dryRun ? 'serait' : 'est'} importé tout de même) :`)
+  for (const w of warnings) log(`  Attention : ${formatIssue(w)}`)
+}
+
 /** Rolls back a dry run after a successful check. */
 class DryRun extends Error {}
 
@@ -91,6 +99,7 @@ export const importCommand: Command = {
         `Import terminé dans la structure « ${report.structureId} »${report.structureCreated ? ' (créée)' : ''} : ` +
           `${lines(rows)} en ${((Date.now() - started) / 1000).toFixed(1)} s.`,
       )
+      printWarnings(report.warnings, log)
       return 0
     } catch (error) {
       if (error instanceof DryRun && checked) {
@@ -102,6 +111,7 @@ export const importCommand: Command = {
           importAudit(checked.structureId, 'all', true, checked.files, cliVia(folder)),
         )
         log('Vérification terminée : le lot est valide (rien n’a été enregistré).')
+        printWarnings(checked.warnings, log, true)
         return 0
       }
       const names = (await source.names().catch(() => [])).filter((n) => n.toLowerCase().endsWith('.csv'))

@@ -2,12 +2,19 @@ import { readdir, readFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
 import { EXAMPLE_BUNDLE } from '../../test/exchange.builders.ts'
 import { FORMULA } from './exchange.columns.ts'
-import { DOC_PATH, readDocReference, renderReference } from './exchange.docs.ts'
+import { DOC_PATH, readDocRegion, renderReference, renderRegion } from './exchange.docs.ts'
 import { exchangeEntities, STRUCTURE_FILE } from './exchange.registry.ts'
 
 describe('docs/import-format.md', () => {
   it('documents every file and column as declared (regenerate: npx tsx src/server/modules/exchange/exchange.docs.ts)', async () => {
-    expect(await readDocReference()).toBe(renderReference())
+    expect(await readDocRegion('reference')).toBe(renderRegion('reference'))
+  })
+
+  it('lists every file in the order it is read, from the declarations (same command)', async () => {
+    const table = await readDocRegion('files')
+    expect(table).toBe(renderRegion('files'))
+    for (const e of exchangeEntities) expect(table).toContain(`| \`${e.file}\` |`)
+    expect(table).toContain('| 4 | `proposition_themes.csv` | thèmes de proposition propres à la structure |')
   })
 
   it('lists every code with its French label', () => {

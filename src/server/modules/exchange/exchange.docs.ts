@@ -1,14 +1,21 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { pathToFileURL } from 'node:url'
-import { entityByName, exchangeEntities, exchangeLookups } from './exchange.registry.ts'
+import { entityByName, exchangeEntities, exchangeLookups, STRUCTURE_FILE } from './exchange.registry.ts'
 import type { CodeList, ColumnSpec, ColumnType } from './exchange.types.ts'
 
 // The reference part of docs/import-format.md is written from the declarations, so that the documentation is the code.
 // Regenerate it with: npx tsx src/server/modules/exchange/exchange.docs.ts
 
 export const DOC_PATH = 'docs/import-format.md'
-const START = '<!-- reference:start (généré par src/server/modules/exchange/exchange.docs.ts : ne pas modifier) -->'
-const END = '<!-- reference:end -->'
+const GENERATED = '(généré par src/server/modules/exchange/exchange.docs.ts : ne pas modifier)'
+
+/** The generated parts of the page, each between its markers. */
+const regions = {
+  files: () => renderFileTable(),
+  reference: () => renderReference(),
+} as const
+type Region = keyof typeof regions
+const markers = (r: Region) => ({ start: `<!-- ${r}:start ${GENERATED} -->`, end: `<!-- ${r}:end -->` })
 
 const cell = (s: string) => s.replaceAll('|', '\\|').replaceAll('\n', ' ')
 
@@ -89,19 +96,39 @@ export function renderReference(): string {
   return out.join('\n').trimEnd()
 }
 
-export async function readDocReference(path = DOC_PATH): Promise<string | undefined> {
-  const text = await readFile(path, 'utf8')
-  const a = text.indexOf(START)
-  const b = text.indexOf(END)
-  return a < 0 || b < 0 ? undefined : text.slice(a + START.length, b).trim()
+/** The files in the order they are read (a file refers only to those before it), with their content in a few words. */
+export function renderFileTable(): string {
+  return [
+    '| ordre | fichier | contenu |',
+    '| --- | --- | --- |',
+    `| 0 | \`${STRUCTURE_FILE}\` | \`id,name\` : la structure, lue seulement pour la créer dans une base vide |`,
+    ...exchangeEntities.map((e, i) => `| ${i + 1} | \`${e.file}\` | ${cell(e.summary)} |`),
+  ].join('\n')
 }
 
-export async function writeDocReference(path = DOC_PATH) {
+/** What the page holds between the region's markers (undefined: markers missing). */
+export async function readDocRegion(region: Region, path = DOC_PATH): Promise<string | undefined> {
   const text = await readFile(path, 'utf8')
-  const a = text.indexOf(START)
-  const b = text.indexOf(END)
-  if (a < 0 || b < 0) throw new Error(`${path}: reference markers not found`)
-  await writeFile(path, `${text.slice(0, a + START.length)}\n\n${renderReference()}\n\n${text.slice(b)}`)
+  const { start, end } = markers(region)
+  const a = text.indexOf(start)
+  const b = text.indexOf(end)
+  return a < 0 || b < 0 ? undefined : text.slice(a + start.length, b).trim()
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await writeDocReference()
+export const readDocReference = (path = DOC_PATH) => readDocRegion('reference', path)
+
+export async function writeDocRegions(path = DOC_PATH) {
+  let text = await readFile(path, 'utf8')
+  for (const region of Object.keys(regions) as Region[]) {
+    const { start, end } = markers(region)
+    const a = text.indexOf(start)
+    const b = text.indexOf(end)
+    if (a < 0 || b < 0) throw new Error(`${path}: ${region} markers not found`)
+    text = `${text.slice(0, a + start.length)}\n\n${regions[region]()}\n\n${text.slice(b)}`
+  }
+  await writeFile(path, text)
+}
+
+export const renderRegion = (region: Region) => regions[region]()
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await writeDocRegions()

@@ -40,7 +40,7 @@ describe('jalon import: the documented example bundle', () => {
       event: 6,
       proposition: 4,
       situation: 3,
-      enrolment: 3,
+      enrolment: 6,
       person_note: 2,
     })
     const byFile = Object.fromEntries(report.files.map((f) => [f.file, f]))

@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { programmeTypeLabels, programmeTypes } from '../../../shared/admin/admin.schema.ts'
 import { roleLabels, roles } from '../../../shared/auth/roles.ts'
 import { findCommune, findFormerCommune, resolveCommune } from '../reference/communes.ts'
 import {
@@ -24,12 +25,14 @@ const programmeKinds = {
     scheme: 'Dispositif auquel une personne est inscrite (CIVIS, CEJ, parrainage…)',
   },
 }
+const programmeTypeList = { codes: programmeTypes, labels: programmeTypeLabels }
 const roleList = { codes: roles, labels: roleLabels }
 
 export const sitesEntity: EntitySpec = {
   name: 'site',
   label: 'site',
   file: 'sites.csv',
+  summary: 'antennes et permanences',
   table: 'site',
   description: 'Les antennes (bureaux à temps plein) et les permanences (bureaux à temps partiel dans une commune).',
   key: 'code',
@@ -91,6 +94,7 @@ export const programmesEntity: EntitySpec = {
   name: 'programme',
   label: 'programme',
   file: 'programmes.csv',
+  summary: 'services et dispositifs',
   table: 'programme',
   description:
     'Les services (Mission Locale, PLIE) et les dispositifs (CIVIS, CEJ…) auxquels les personnes sont inscrites.',
@@ -111,6 +115,16 @@ export const programmesEntity: EntitySpec = {
       type: { kind: 'code', list: programmeKinds, listName: 'Types de programme' },
       default: 'service',
       description: 'Service ou dispositif (vide : service).',
+    },
+    {
+      name: 'type',
+      type: { kind: 'code', list: programmeTypeList, listName: 'Natures de programme' },
+      emptyKeeps: true,
+      description:
+        'Ce qu’est le programme, quel que soit son code : le rapport annuel trouve ses populations par elle (ses ' +
+        'chiffres Mission Locale comptent les personnes inscrites à un programme mission_locale). Vide : celle déjà ' +
+        'enregistrée ; pour un nouveau programme, déduite du code (ML → mission_locale, PLIE → plie, CIVIS → civis, ' +
+        'CEJ → cej, PARRAINAGE → mentoring, autre → other).',
     },
     {
       name: 'contact_days',
@@ -135,6 +149,7 @@ export const usersEntity: EntitySpec = {
   name: 'user',
   label: 'utilisateur',
   file: 'users.csv',
+  summary: 'conseillers, référents, auteurs',
   table: 'app_user',
   description:
     'Les conseillers, référents et auteurs nommés dans les autres fichiers. Un utilisateur importé est créé désactivé, ' +

@@ -16,6 +16,7 @@ export const personsEntity: EntitySpec = {
   name: 'person',
   label: 'personne',
   file: 'persons.csv',
+  summary: 'les personnes',
   table: 'person',
   description: 'Les personnes accompagnées : identité, coordonnées, site de rattachement, référent.',
   key: 'external_id',
@@ -74,6 +75,7 @@ export const personAttributesEntity: EntitySpec = {
   name: 'person_attribute',
   label: 'attribut daté',
   file: 'person_attributes.csv',
+  summary: 'situation datée (logement, ressources, niveau…)',
   table: 'person_attribute',
   description:
     'La situation de la personne au fil du temps (logement, ressources, niveau de formation…) : chaque ligne est une ' +
@@ -124,6 +126,7 @@ export const statusesEntity: EntitySpec = {
   name: 'status_period',
   label: 'statut',
   file: 'statuses.csv',
+  summary: 'statuts datés (RSA, RQTH, DELD, justice)',
   table: 'status_period',
   description:
     'Les statuts datés (RSA, RQTH, demandeur d’emploi de longue durée, sous main de justice). RSA, RQTH et justice ' +
@@ -152,6 +155,7 @@ export const notesEntity: EntitySpec = {
   name: 'person_note',
   label: 'note',
   file: 'notes.csv',
+  summary: 'notes du dossier',
   table: 'person_note',
   description: 'Les notes libres du dossier.',
   key: 'external_id',

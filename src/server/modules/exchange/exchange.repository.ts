@@ -105,11 +105,15 @@ export async function upsertRows(tx: Tx, entity: EntitySpec, rows: Record<string
     rows.map((r) => sql`(${sql.join([...cols.map((c) => r[c]), ...insertOnly.map(([, v]) => v)])})`),
   )
   const updatable = cols.filter((c) => c !== 'structure_id' && c !== entity.key)
-  const sets = updatable.map((c) => sql`${sql.id(c)} = EXCLUDED.${sql.id(c)}`)
+  const keeps = new Set(entity.columns.filter((c) => c.emptyKeeps).map((c) => c.db || c.name))
+  // an empty cell of an emptyKeeps column (NULL) leaves the stored value
+  const incomingOf = (c: string) =>
+    keeps.has(c) ? sql`coalesce(EXCLUDED.${sql.id(c)}, ${table}.${sql.id(c)})` : sql`EXCLUDED.${sql.id(c)}`
+  const sets = updatable.map((c) => sql`${sql.id(c)} = ${incomingOf(c)}`)
   if (entity.versioned) sets.push(sql`version = ${table}.version + 1`)
   for (const c of entity.touch ?? []) sets.push(sql`${sql.id(c)} = ${now}`)
   const current = sql.join(updatable.map((c) => sql`${table}.${sql.id(c)}`))
-  const incoming = sql.join(updatable.map((c) => sql`EXCLUDED.${sql.id(c)}`))
+  const incoming = sql.join(updatable.map(incomingOf))
   const { rows: out } = await sql<{ key: string; inserted: boolean }>`
     INSERT INTO ${table} (${sql.join(names.map((n) => sql.id(n)))}) VALUES ${values}
     ON CONFLICT ${entity.conflict ?? sql`(structure_id, ${sql.id(entity.key)})`} DO UPDATE SET ${sql.join(sets)}

@@ -44,6 +44,11 @@ export interface ColumnSpec {
   required?: boolean
   /** the value of an empty cell (a column that is not required and has no default is stored as NULL) */
   default?: string | number | boolean
+  /**
+   * an empty cell leaves the stored value as it is, and lets the database choose on insert (a trigger's guess): for a
+   * value that older bundles do not carry
+   */
+  emptyKeeps?: boolean
   /** the database column (default: the same name); false: written by the entity's own afterWrite/write */
   db?: string | false
   /** for db: false, the SQL giving the exported cell from the row aliased `t` */
@@ -84,6 +89,8 @@ export interface EntitySpec {
   table: keyof Database
   /** French, for the documentation */
   description: string
+  /** French, a few words for the table of files in the documentation */
+  summary: string
   /** the column that identifies a row within the structure: external_id, code or email */
   key: string
   /** the upsert's conflict target when the unique index is not (structure_id, key) */

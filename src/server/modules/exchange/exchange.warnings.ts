@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import type { ProgrammeType } from '../../../shared/admin/admin.schema.ts'
 import type { Tx } from '../../deps.ts'
 import { findFormerCommune } from '../reference/communes.ts'
 import type { ImportIssue } from './exchange.errors.ts'
@@ -27,10 +28,10 @@ export class WarningLog {
 }
 
 /**
- * The programme whose enrolments make a person count in the annual report's Mission Locale figures
+ * The programme type whose enrolments make a person count in the annual report's Mission Locale figures
  * (`mlPersons`, src/server/reporting/sql.ts): keep the two in step.
  */
-export const REPORTED_PROGRAMME = { code: 'ML', label: 'Mission Locale' } as const
+export const REPORTED_PROGRAMME_TYPE: ProgrammeType = 'mission_locale'
 
 const PERSONS = 'persons.csv'
 const n = (v: number) => v.toLocaleString('fr-FR')
@@ -50,28 +51,31 @@ const bundlePersons = (structureId: string) => sql`
 
 /** Persons in the bundle, none in the programme the report counts: the report would be empty. */
 async function reportPopulation(tx: Tx, structureId: string, log: WarningLog) {
-  const { code, label } = REPORTED_PROGRAMME
-  const { rows } = await sql<{ total: number; counted: number; programme: number }>`
+  const type = REPORTED_PROGRAMME_TYPE
+  const { rows } = await sql<{ total: number; counted: number; programmes: string | null }>`
     SELECT count(*)::int AS total,
       count(*) FILTER (WHERE EXISTS (
         SELECT 1 FROM enrolment e JOIN programme g ON g.id = e.programme_id
-        WHERE e.person_id = p.id AND g.code = ${code}))::int AS counted,
-      (SELECT count(*)::int FROM programme WHERE structure_id = ${structureId} AND code = ${code}) AS programme
+        WHERE e.person_id = p.id AND g.type = ${type}))::int AS counted,
+      (SELECT string_agg(code, ', ' ORDER BY code) FROM programme
+        WHERE structure_id = ${structureId} AND type = ${type}) AS programmes
     FROM ${bundlePersons(structureId)}`.execute(tx)
-  const { total, counted, programme } = rows[0] ?? { total: 0, counted: 0, programme: 0 }
+  const { total, counted, programmes } = rows[0] ?? { total: 0, counted: 0, programmes: null }
   if (!total || counted) return
-  const missing = programme
-    ? `aucune n’a d’inscription au programme ${label} (code ${code}) dans enrolments.csv ni dans la base`
-    : `la structure n’a pas de programme de code ${code} (${label}) : ni programmes.csv ni la base n’en déclarent`
+  const missing = programmes
+    ? `aucune n’a d’inscription au programme Mission Locale (${programmes}) dans enrolments.csv ni dans la base`
+    : 'la structure n’a aucun programme Mission Locale (type mission_locale) : ni programmes.csv ni la base n’en ' +
+      'déclarent'
+  const code = programmes?.split(', ')[0] ?? 'ML'
   log.add({
     file: PERSONS,
     message:
       `${persons(total)} importée${total > 1 ? 's' : ''}, mais ${missing}. Le rapport annuel et les indicateurs ` +
-      `Mission Locale ne comptent que les personnes inscrites au programme ${label} (code ${code}) sur la période : ` +
-      `ils seront vides pour ${total > 1 ? 'elles' : 'elle'}. Pour les compter : déclarer le programme ${code} dans ` +
-      `programmes.csv (code ${code}, name ${label}) et inscrire chaque jeune dans enrolments.csv ` +
-      `(programme_code ${code}, entry_date, exit_date vide s’il est encore suivi) — voir « Ce qui fait les chiffres ` +
-      'du rapport » dans docs/import-format.md.',
+      'Mission Locale ne comptent que les personnes inscrites, sur la période, à un programme de type ' +
+      `mission_locale : ils seront vides pour ${total > 1 ? 'elles' : 'elle'}. Pour les compter : ` +
+      (programmes ? '' : `déclarer le programme dans programmes.csv (code ${code}, type mission_locale), puis `) +
+      `inscrire chaque jeune dans enrolments.csv (programme_code ${code}, entry_date, exit_date vide s’il est encore ` +
+      'suivi) — voir « Ce qui fait les chiffres du rapport » dans docs/import-format.md.',
   })
 }
 
