@@ -4,15 +4,17 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import { useState } from 'react'
 import { z } from 'zod'
-import { passwordSchema } from '../../../shared/auth/auth.schema.ts'
+import { passwordResetCompleteSchema } from '../../../shared/auth/auth.schema.ts'
 import { isApiError } from '../../api.ts'
 import { applyFieldErrors, FormError } from '../../components/form-error.tsx'
 import { useDocumentTitle } from '../../components/page.tsx'
 import { authApi, meQuery } from './auth.api.ts'
 import { PublicFrame } from './public-frame.tsx'
 
-const formSchema = z
-  .object({ newPassword: passwordSchema, confirmation: z.string() })
+/** The route's body less the token (it comes from the link), and the confirmation typed twice. */
+const formSchema = passwordResetCompleteSchema
+  .omit({ token: true })
+  .extend({ confirmation: z.string() })
   .refine((v) => v.newPassword === v.confirmation, {
     path: ['confirmation'],
     message: 'Les deux mots de passe ne correspondent pas.',
