@@ -50,6 +50,7 @@ export async function run({ newPage }: Journey) {
   await assertAccessible(page, "formulaire d'un programme")
   await dialog.getByLabel('Code').fill('x')
   await dialog.getByLabel('Nom').fill('Programme de test')
+  await pick(page, dialog.getByRole('combobox', { name: 'Nature' }), 'Autre')
   await dialog.getByRole('button', { name: 'Enregistrer' }).click()
   await dialog.getByText('Code en majuscules, chiffres ou _ (2 à 20 caractères).').waitFor()
   await dialog.getByLabel('Code').fill('essai_e2e')

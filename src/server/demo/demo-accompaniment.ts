@@ -1,4 +1,5 @@
 import type { Insertable } from 'kysely'
+import type { ProgrammeType } from '../../shared/admin/admin.schema.ts'
 import { propositionThemes } from '../../shared/nomenclatures/accompaniment.ts'
 import type { EnrolmentTable, EventTable, PropositionTable, SituationTable } from '../db/schema.ts'
 import type { Tx } from '../deps.ts'
@@ -29,10 +30,10 @@ const rules: Record<string, [number | null, number | null]> = {
   CEJ: [30, 60],
   PARRAINAGE: [null, null],
 }
-const schemes = [
-  { code: 'CIVIS', name: 'CIVIS — Contrat d’insertion dans la vie sociale' },
-  { code: 'CEJ', name: 'CEJ — Contrat d’engagement jeune' },
-  { code: 'PARRAINAGE', name: 'Parrainage vers l’emploi' },
+const schemes: { code: string; name: string; type: ProgrammeType }[] = [
+  { code: 'CIVIS', name: 'CIVIS — Contrat d’insertion dans la vie sociale', type: 'civis' },
+  { code: 'CEJ', name: 'CEJ — Contrat d’engagement jeune', type: 'cej' },
+  { code: 'PARRAINAGE', name: 'Parrainage vers l’emploi', type: 'mentoring' },
 ]
 const CONSEILLER = 'conseiller@demo.jalon.fr'
 const REFERENT_PLIE = 'referent.plie@demo.jalon.fr'
@@ -57,7 +58,7 @@ async function setUpProgrammes(tx: Tx, ctx: DemoContext) {
   for (const s of schemes) {
     const { id } = await tx
       .insertInto('programme')
-      .values({ structure_id: ctx.structureId, code: s.code, name: s.name, kind: 'scheme' })
+      .values({ structure_id: ctx.structureId, code: s.code, name: s.name, kind: 'scheme', type: s.type })
       .returning('id')
       .executeTakeFirstOrThrow()
     ctx.programmeIds.set(s.code, id)

@@ -1,3 +1,4 @@
+import type { ProgrammeType } from '../../shared/admin/admin.schema.ts'
 import type { Role } from '../../shared/auth/roles.ts'
 
 // The demo organisation: a fictitious association on a real territory (the Dunkirk coast, as in the seed report),
@@ -7,9 +8,9 @@ export const DEMO_STRUCTURE = { id: 'demo', name: 'Association Jalon Démo — L
 export const DEMO_PASSWORD = 'demo-jalon-2026'
 
 export const demoProgrammes = [
-  { code: 'ML', name: 'Mission Locale' },
-  { code: 'PLIE', name: 'PLIE — Plan local pour l’insertion et l’emploi' },
-]
+  { code: 'ML', name: 'Mission Locale', type: 'mission_locale' },
+  { code: 'PLIE', name: 'PLIE — Plan local pour l’insertion et l’emploi', type: 'plie' },
+] as const satisfies { code: string; name: string; type: ProgrammeType }[]
 
 interface DemoSite {
   code: string

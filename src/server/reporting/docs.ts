@@ -23,9 +23,14 @@ const conventions = `## Conventions
   \`18-21\`, \`22-25\`, \`26+\`.
 - **Level**: 1969 nomenclature, III, II and I grouped as \`III+\`; a 2019 level entered alone is mapped to its 1969
   equivalent; \`unknown\` when no level is valid on the date.
-- **Mission Locale population**: persons with an enrolment in the programme of code \`ML\` overlapping the period
-  (entry ≤ end, no exit or exit ≥ start). Every \`ml.*\` indicator is restricted to it.
-- **Scope**: every indicator can be restricted to sites (person's site), a programme (an enrolment in it overlapping
+- **Open enrolment**: open on a day D when entry ≤ D and (no exit, or exit ≥ D), both days included; open during a
+  period when open on one of its days (entry ≤ end, no exit or exit ≥ start). One definition
+  (\`src/server/modules/accompaniment/enrolment-open.ts\`), the same for the report, the caseload and who sees a file.
+- **Programmes are found by their type** (Mission Locale, PLIE, CIVIS, CEJ, mentoring, other), chosen in the
+  administration, never by their editable code: renaming a code changes no figure.
+- **Mission Locale population**: persons with an enrolment open during the period in a programme of type
+  \`mission_locale\`. Every \`ml.*\` indicator is restricted to it.
+- **Scope**: every indicator can be restricted to sites (person's site), a programme (an enrolment in it open during
   the period), a commune (person's commune), a counsellor (person's referent), and split by sex (\`bySex=true\`: the
   same indicator restricted to women, then to men).
 - **Shares** are computed on the indicator's own population.

@@ -1,4 +1,4 @@
-import { capabilities, type Role } from '../../shared/auth/roles.ts'
+import { can, capabilities, type Role } from '../../shared/auth/roles.ts'
 import type { Scope } from '../../shared/reporting/reporting.schema.ts'
 import type { Actor } from '../deps.ts'
 import { forbidden } from '../errors.ts'
@@ -16,16 +16,14 @@ export const reportingPolicy = {
   /** the same list opens the statistics page (capabilities.statistics) */
   readIndicators: capabilities.statistics,
   readReport: capabilities.statistics,
-  readCatalogue: ['director', 'statistician', 'counsellor', 'admin'],
-  readObjectives: ['director', 'statistician', 'admin'],
-  manageObjectives: ['admin'],
+  readCatalogue: capabilities.indicatorCatalogue,
+  readObjectives: capabilities.objectivesRead,
+  manageObjectives: capabilities.objectivesManage,
 } as const satisfies Record<string, readonly Role[]>
-
-const wholeStructure: readonly Role[] = ['director', 'statistician']
 
 /** The sites an actor's figures are restricted to: undefined = the whole structure. */
 export function siteScope(actor: Actor, siteId: string | undefined): string[] | undefined {
-  if (wholeStructure.includes(actor.role)) return siteId ? [siteId] : undefined
+  if (can(actor.role, 'statisticsWholeStructure')) return siteId ? [siteId] : undefined
   if (siteId) {
     if (!actor.siteIds.includes(siteId)) throw forbidden('Vous ne pouvez consulter que les chiffres de vos sites.')
     return [siteId]

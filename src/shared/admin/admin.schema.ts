@@ -48,6 +48,27 @@ export const siteUpdateSchema = siteInputSchema.extend({ version: versionSchema 
 // Programmes --------------------------------------------------------------------------------------
 /** 'service': a department that follows people (ML, PLIE) and scopes users; 'scheme': an enrolment (CIVIS, CEJ…) */
 export const programmeKindSchema = z.enum(['service', 'scheme'], 'Type de programme inconnu.')
+/**
+ * What a programme IS, whatever its code: the report finds its populations by it (the Mission Locale population, the
+ * CIVIS entries…), never by the editable code. Chosen at creation from this fixed list; it can change only while no
+ * enrolment uses the programme (after that, changing it would change past figures).
+ */
+export const programmeTypes = ['mission_locale', 'plie', 'civis', 'cej', 'mentoring', 'other'] as const
+export const programmeTypeSchema = z.enum(programmeTypes, {
+  error: (issue) =>
+    issue.input === undefined || issue.input === null
+      ? 'Choisissez la nature du programme.'
+      : 'Nature de programme inconnue.',
+})
+export type ProgrammeType = z.infer<typeof programmeTypeSchema>
+export const programmeTypeLabels: Record<ProgrammeType, string> = {
+  mission_locale: 'Mission Locale',
+  plie: 'PLIE — parcours d’insertion',
+  civis: 'CIVIS',
+  cej: 'CEJ — Contrat d’engagement jeune',
+  mentoring: 'Parrainage',
+  other: 'Autre',
+}
 /** the caseload's contact rule: days without contact before an alert */
 const contactDaysSchema = z
   .number()
@@ -61,6 +82,9 @@ export const programmeSchema = z.object({
   name: z.string(),
   active: z.boolean(),
   kind: programmeKindSchema,
+  type: programmeTypeSchema,
+  /** an enrolment uses it: its type can no longer change */
+  inUse: z.boolean(),
   contactDays: z.number().int().nullable(),
   contactDaysDuringStep: z.number().int().nullable(),
   version: z.number().int(),
@@ -73,14 +97,17 @@ export const programmeInputSchema = z.object({
   name: safeText().trim().min(2, 'Nom requis.').max(120),
   active: z.boolean().default(true),
   kind: programmeKindSchema.default('service'),
+  /** required at creation: the admin chooses it */
+  type: programmeTypeSchema,
   /** no contact for more days than this raises the caseload alert (null: the default, 90 days) */
   contactDays: contactDaysSchema.default(null),
   /** the same while the person is in a step (an open situation); null: contactDays applies */
   contactDaysDuringStep: contactDaysSchema.default(null),
 })
-/** On update, an omitted kind or contact rule stays as it is. */
+/** On update, an omitted kind, type or contact rule stays as it is. */
 export const programmeUpdateSchema = programmeInputSchema.extend({
   kind: programmeKindSchema.optional(),
+  type: programmeTypeSchema.optional(),
   contactDays: contactDaysSchema.optional(),
   contactDaysDuringStep: contactDaysSchema.optional(),
   version: versionSchema,

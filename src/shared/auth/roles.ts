@@ -26,18 +26,37 @@ export const roleLabels: Record<Role, string> = {
   partner: 'Partenaire',
 }
 
-/** What the navigation offers each role; the server enforces the same rules in each module's policy. */
+/**
+ * Every list of roles the system knows, by name: the navigation reads them, and each module's policy names them (no
+ * policy writes a role list of its own), so the screens and the server cannot drift apart.
+ */
 export const capabilities = {
   administration: ['admin'],
   audit: ['admin', 'director'],
   // Indicators and the annual report: reportingPolicy (src/server/reporting/reporting.policy.ts).
   statistics: ['director', 'statistician', 'counsellor'],
-  // Person files: the same lists as personPolicy (src/server/modules/persons/person.policy.ts).
+  /** figures of the whole structure; the other readers of statistics see their own sites */
+  statisticsWholeStructure: ['director', 'statistician'],
+  /** the indicator catalogue (the admin reads it to set objectives, without any figure) */
+  indicatorCatalogue: ['director', 'statistician', 'counsellor', 'admin'],
+  objectivesRead: ['director', 'statistician', 'admin'],
+  objectivesManage: ['admin'],
+  // Person files: personPolicy (src/server/modules/persons/person.policy.ts).
+  /** search, identity and contact, and the reference lists the person forms need */
   persons: ['director', 'counsellor', 'reception', 'training_officer', 'employment_officer', 'aid_officer'],
   personCreate: ['counsellor', 'reception'],
+  personEditIdentity: ['counsellor', 'reception'],
+  personDuplicates: ['director', 'counsellor', 'reception'],
   personFile: ['director', 'counsellor'],
+  personWrite: ['counsellor'],
   personSensitive: ['director', 'counsellor'],
+  /** every person of the structure, whatever the sites, referents and enrolments */
+  personsWholeStructure: ['director'],
+  /** who can be a person's referent (the forms' list of counsellors) */
+  referent: ['counsellor'],
   caseload: ['counsellor', 'director'],
+  /** another user's caseload (a departed counsellor's, a team's) */
+  caseloadOfOthers: ['director'],
   // Export/import of the person files (jalon bundle, API): the director only, on a session that gave the second factor
   // (exchangePolicy, src/server/modules/exchange/exchange.policy.ts). The admin moves the configuration only.
   dataExchange: ['director'],

@@ -1,6 +1,7 @@
 import { type SqlBool, sql } from 'kysely'
 import { DEFAULT_CONTACT_DAYS } from '../../../shared/accompaniment/caseload.schema.ts'
 import type { Tx } from '../../deps.ts'
+import { enrolmentOpenOn } from './enrolment-open.ts'
 
 export interface CaseloadFilter {
   alertOnly: boolean
@@ -10,13 +11,14 @@ export interface CaseloadFilter {
   pageSize: number
 }
 
-/** Open on a day: no end date, or an end date that day or later. */
-const openOn = (endColumn: string, today: string) =>
-  sql<SqlBool>`(${sql.ref(endColumn)} IS NULL OR ${sql.ref(endColumn)} >= ${today}::date)`
+/** A situation (a step) open on a day: no end date, or an end date that day or later. */
+const situationOpenOn = (alias: string, today: string) =>
+  sql<SqlBool>`(${sql.ref(`${alias}.end_date`)} IS NULL OR ${sql.ref(`${alias}.end_date`)} >= ${today}::date)`
 
 /**
  * A counsellor's caseload, one row per person: the people they are referent of, and the people they follow as referent
- * of an open enrolment. Per person: the last contact (latest event up to today that the person attended, or whose
+ * of an enrolment open today (enrolment-open.ts: the rule the person policy applies too, so every person listed here
+ * opens). Per person: the last contact (latest event up to today that the person attended, or whose
  * attendance is not recorded), the next planned event, and the contact rule — the strictest of the open enrolments'
  * programmes (their rule "during a step" when a situation is open), 90 days when none sets one. With no contact ever,
  * the days are counted from the first reception (or the first entry, or the file's creation).
@@ -34,7 +36,7 @@ function caseloadQuery(tx: Tx, structureId: string, counsellorId: string, today:
             .select(sql`1`.as('one'))
             .whereRef('en.person_id', '=', 'p.id')
             .where('en.referent_id', '=', counsellorId)
-            .where(openOn('en.exit_date', today)),
+            .where(enrolmentOpenOn('en', today)),
         ),
       ]),
     )
@@ -62,10 +64,10 @@ function caseloadQuery(tx: Tx, structureId: string, counsellorId: string, today:
         (p.created_at AT TIME ZONE 'Europe/Paris')::date)`.as('known_since'),
       sql<number | null>`(
         SELECT min(CASE WHEN pr.contact_days_during_step IS NOT NULL AND EXISTS (
-                   SELECT 1 FROM situation s WHERE s.person_id = p.id AND ${openOn('s.end_date', today)})
+                   SELECT 1 FROM situation s WHERE s.person_id = p.id AND ${situationOpenOn('s', today)})
                  THEN pr.contact_days_during_step ELSE pr.contact_days END)
         FROM enrolment en JOIN programme pr ON pr.id = en.programme_id
-        WHERE en.person_id = p.id AND ${openOn('en.exit_date', today)})`.as('rule_days'),
+        WHERE en.person_id = p.id AND ${enrolmentOpenOn('en', today)})`.as('rule_days'),
     ])
   return tx.selectFrom(inner.as('c')).selectAll('c')
 }
@@ -123,7 +125,7 @@ export async function caseloadDetails(tx: Tx, personIds: string[], today: string
     .selectFrom('situation as s')
     .select(['s.id', 's.person_id', 's.kind'])
     .where('s.person_id', 'in', personIds)
-    .where(openOn('s.end_date', today))
+    .where(situationOpenOn('s', today))
     .orderBy('s.start_date', 'desc')
     .execute()
   const enrolments = await tx
@@ -131,7 +133,7 @@ export async function caseloadDetails(tx: Tx, personIds: string[], today: string
     .innerJoin('programme as pr', 'pr.id', 'en.programme_id')
     .select(['en.id', 'en.person_id', 'en.programme_id', 'pr.code'])
     .where('en.person_id', 'in', personIds)
-    .where(openOn('en.exit_date', today))
+    .where(enrolmentOpenOn('en', today))
     .orderBy('pr.code')
     .execute()
   return { nextEvents, situations, enrolments }

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type { CaseloadRow, caseloadQuery } from '../../../shared/accompaniment/caseload.schema.ts'
+import { can } from '../../../shared/auth/roles.ts'
 import { type SituationKind, situationKinds } from '../../../shared/nomenclatures/accompaniment.ts'
 import { forbidden } from '../../errors.ts'
 import { invalid, type ServiceCtx } from './accompaniment.checks.ts'
@@ -12,7 +13,7 @@ type Query = z.output<typeof caseloadQuery>
 async function whose(ctx: ServiceCtx, requested: string | undefined) {
   const { actor, tx } = ctx
   if (!requested || requested === actor.userId) return actor.userId
-  if (actor.role !== 'director') throw forbidden('Vous ne pouvez consulter que votre propre portefeuille.')
+  if (!can(actor.role, 'caseloadOfOthers')) throw forbidden('Vous ne pouvez consulter que votre propre portefeuille.')
   const user = await tx
     .selectFrom('app_user')
     .select('id')

@@ -19,6 +19,7 @@ describe('programme kind and contact rule', () => {
       code: 'CEJ',
       name: 'Contrat d’engagement jeune',
       kind: 'scheme',
+      type: 'cej',
       contactDays: 30,
       contactDaysDuringStep: 60,
     })

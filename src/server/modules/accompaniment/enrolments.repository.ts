@@ -1,7 +1,7 @@
 import type { Enrolment } from '../../../shared/accompaniment/situations.schema.ts'
 import type { Tx } from '../../deps.ts'
+import { enrolmentOpenDuring, enrolmentOpenOn } from './enrolment-open.ts'
 import { findPersonRecord, updatePersonRecord } from './person-record.repository.ts'
-import { isOpen } from './situations.repository.ts'
 
 export interface EnrolmentValues {
   programme_id: string
@@ -12,7 +12,7 @@ export interface EnrolmentValues {
   referent_id: string | null
 }
 
-function baseQuery(tx: Tx, personId: string) {
+function baseQuery(tx: Tx, personId: string, today: string) {
   return tx
     .selectFrom('enrolment as e')
     .innerJoin('programme as p', 'p.id', 'e.programme_id')
@@ -32,38 +32,41 @@ function baseQuery(tx: Tx, personId: string) {
       'e.referent_id',
       'u.display_name as referent_name',
       'e.version',
+      enrolmentOpenOn('e', today).as('open'),
     ])
 }
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>
 
-const present =
-  (today: string) =>
-  (r: Row): Enrolment => ({
-    id: r.id,
-    personId: r.person_id,
-    programmeId: r.programme_id,
-    programmeCode: r.programme_code,
-    programmeName: r.programme_name,
-    programmeKind: r.programme_kind,
-    entryDate: r.entry_date,
-    exitDate: r.exit_date,
-    exitReason: r.exit_reason as Enrolment['exitReason'],
-    reinforced: r.reinforced,
-    referentId: r.referent_id,
-    referentName: r.referent_name,
-    open: isOpen(r.exit_date, today),
-    version: r.version,
-  })
+const present = (r: Row): Enrolment => ({
+  id: r.id,
+  personId: r.person_id,
+  programmeId: r.programme_id,
+  programmeCode: r.programme_code,
+  programmeName: r.programme_name,
+  programmeKind: r.programme_kind,
+  entryDate: r.entry_date,
+  exitDate: r.exit_date,
+  exitReason: r.exit_reason as Enrolment['exitReason'],
+  reinforced: r.reinforced,
+  referentId: r.referent_id,
+  referentName: r.referent_name,
+  open: !!r.open,
+  version: r.version,
+})
 
 /** A person's enrolments, latest entry first. */
 export async function listEnrolments(tx: Tx, personId: string, today: string) {
-  const rows = await baseQuery(tx, personId).orderBy('e.entry_date', 'desc').orderBy('p.code').orderBy('e.id').execute()
-  return rows.map(present(today))
+  const rows = await baseQuery(tx, personId, today)
+    .orderBy('e.entry_date', 'desc')
+    .orderBy('p.code')
+    .orderBy('e.id')
+    .execute()
+  return rows.map(present)
 }
 
 export async function getEnrolment(tx: Tx, personId: string, id: string, today: string) {
-  const row = await baseQuery(tx, personId).where('e.id', '=', id).executeTakeFirst()
-  return row && present(today)(row)
+  const row = await baseQuery(tx, personId, today).where('e.id', '=', id).executeTakeFirst()
+  return row && present(row)
 }
 
 export async function findProgramme(tx: Tx, structureId: string, id: string) {
@@ -90,8 +93,8 @@ export async function findOverlap(
     .select(['id', 'entry_date', 'exit_date'])
     .where('person_id', '=', personId)
     .where('programme_id', '=', v.programme_id)
-    .where((eb) => eb.or([eb('exit_date', 'is', null), eb('exit_date', '>=', v.entry_date)]))
-  if (v.exit_date) q = q.where('entry_date', '<=', v.exit_date)
+    // open on some day of the new period (an open-ended one runs to 'infinity', a date PostgreSQL knows)
+    .where(enrolmentOpenDuring('enrolment', v.entry_date, v.exit_date ?? 'infinity'))
   if (exceptId) q = q.where('id', '!=', exceptId)
   return q.executeTakeFirst()
 }

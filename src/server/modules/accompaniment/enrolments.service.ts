@@ -70,12 +70,12 @@ const auditDetail = (personId: string, v: EnrolmentValues) => ({
 })
 
 export async function listPersonEnrolments(ctx: ServiceCtx, personId: string) {
-  const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId)
+  const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId, ctx.now)
   return listEnrolments(ctx.tx, person.id, localDay(ctx.now))
 }
 
 export async function createEnrolment(ctx: ServiceCtx, personId: string, input: EnrolmentInput) {
-  const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId)
+  const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId, ctx.now)
   const v = await resolve(ctx, person.id, input)
   const id = await insertEnrolment(ctx.tx, ctx.actor.structureId, person.id, v)
   await ctx.audit({ action: 'create', entity: 'enrolment', entityId: id, detail: auditDetail(person.id, v) })
@@ -88,7 +88,7 @@ export async function changeEnrolment(
   id: string,
   input: EnrolmentInput & { version: number },
 ) {
-  const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId)
+  const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId, ctx.now)
   const current = await findEnrolmentRow(ctx.tx, person.id, id)
   if (!current) throw notFound('Cette inscription')
   const v = await resolve(ctx, person.id, input, current)

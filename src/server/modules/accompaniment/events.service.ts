@@ -55,12 +55,12 @@ const auditDetail = (personId: string, v: EventValues) => ({
 })
 
 export async function listPersonEvents(ctx: ServiceCtx, personId: string, query: z.output<typeof eventListQuery>) {
-  const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId)
+  const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId, ctx.now)
   return listEvents(ctx.tx, person.id, query, localDay(ctx.now))
 }
 
 export async function createEvent(ctx: ServiceCtx, personId: string, input: EventInput) {
-  const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId)
+  const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId, ctx.now)
   const values = await resolve(ctx, person, input)
   const id = await insertEvent(ctx.tx, ctx.actor.structureId, person.id, values)
   await ctx.audit({ action: 'create', entity: 'event', entityId: id, detail: auditDetail(person.id, values) })
@@ -73,7 +73,7 @@ export async function changeEvent(
   id: string,
   input: EventInput & { version: number },
 ) {
-  const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId)
+  const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId, ctx.now)
   const current = await findEventRow(ctx.tx, person.id, id)
   if (!current) throw notFound('Cet événement')
   const values = await resolve(ctx, person, input, current)
@@ -87,7 +87,7 @@ export async function changeEvent(
 }
 
 export async function removeEvent(ctx: ServiceCtx, personId: string, id: string) {
-  const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId)
+  const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId, ctx.now)
   const deleted = await deleteEvent(ctx.tx, person.id, id)
   if (!deleted) throw notFound('Cet événement')
   await ctx.audit({

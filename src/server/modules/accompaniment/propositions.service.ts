@@ -64,7 +64,7 @@ export async function listPersonPropositions(
   personId: string,
   query: z.output<typeof propositionListQuery>,
 ) {
-  const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId)
+  const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId, ctx.now)
   const themes = await loadThemes(ctx.tx, ctx.actor.structureId)
   const hide = canSeeSensitive(ctx.actor, person)
     ? []
@@ -75,7 +75,7 @@ export async function listPersonPropositions(
 }
 
 export async function createProposition(ctx: ServiceCtx, personId: string, input: PropositionInput) {
-  const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId)
+  const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId, ctx.now)
   const themes = await loadThemes(ctx.tx, ctx.actor.structureId)
   const theme = checkTheme(themes, input)
   if (theme.sensitive && !canSeeSensitive(ctx.actor, person)) throw forbidden()
@@ -102,7 +102,7 @@ export async function changeProposition(
   id: string,
   input: PropositionInput & { version: number },
 ) {
-  const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId)
+  const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId, ctx.now)
   const themes = await loadThemes(ctx.tx, ctx.actor.structureId)
   const current = await findPropositionRow(ctx.tx, person.id, id)
   const mayRead = canSeeSensitive(ctx.actor, person)

@@ -35,12 +35,12 @@ const auditDetail = (personId: string, v: SituationValues) => ({
 })
 
 export async function listPersonSituations(ctx: ServiceCtx, personId: string, open?: 'true' | 'false') {
-  const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId)
+  const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId, ctx.now)
   return listSituations(ctx.tx, person.id, localDay(ctx.now), open === undefined ? undefined : open === 'true')
 }
 
 export async function createSituation(ctx: ServiceCtx, personId: string, input: SituationInput) {
-  const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId)
+  const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId, ctx.now)
   const v = values(input)
   const id = await insertSituation(
     ctx.tx,
@@ -57,7 +57,7 @@ export async function changeSituation(
   id: string,
   input: SituationInput & { version: number },
 ) {
-  const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId)
+  const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId, ctx.now)
   const v = values(input)
   await ensureUpdated(
     await updateSituation(ctx.tx, person.id, id, input.version, v),
@@ -69,7 +69,7 @@ export async function changeSituation(
 }
 
 export async function removeSituation(ctx: ServiceCtx, personId: string, id: string) {
-  const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId)
+  const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId, ctx.now)
   const deleted = await deleteSituation(ctx.tx, person.id, id)
   if (!deleted) throw notFound('Cette situation')
   await ctx.audit({

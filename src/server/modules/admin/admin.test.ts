@@ -62,7 +62,11 @@ describe('sites', () => {
 
 describe('programmes', () => {
   it('creates and renames a programme, audited', async () => {
-    const created = await admin.post('/api/admin/programmes', { code: 'CEJ', name: 'Contrat d’engagement jeune' })
+    const created = await admin.post('/api/admin/programmes', {
+      code: 'CEJ',
+      name: 'Contrat d’engagement jeune',
+      type: 'cej',
+    })
     expect(created.statusCode).toBe(201)
     const p = created.json()
     const updated = await admin.put(`/api/admin/programmes/${p.id}`, {

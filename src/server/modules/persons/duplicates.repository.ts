@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import { frenchDate, swapDayMonth } from '../../../shared/persons/dates.ts'
 import type { DuplicateCandidate, DuplicateMatch, DuplicateQuery } from '../../../shared/persons/person.schema.ts'
 import type { Actor, Tx } from '../../deps.ts'
-import { canSeePerson } from './person.policy.ts'
+import { visiblePersons } from './person.policy.ts'
 
 /** Trigram similarity of the whole folded "last first" from which a spelling counts as close. */
 export const CLOSE_SPELLING = 0.5
@@ -25,6 +25,7 @@ export async function findDuplicates(
   tx: Tx,
   actor: Actor,
   q: Pick<DuplicateQuery, 'lastName' | 'firstName' | 'birthDate'>,
+  today: string,
   exceptId?: string,
 ): Promise<(DuplicateCandidate & { personId: string })[]> {
   const swapped = swapDayMonth(q.birthDate)
@@ -49,6 +50,8 @@ export async function findDuplicates(
       'site.name as site_name',
       'r.display_name as referent_name',
       sql<number>`similarity(person.search_name, ${name})`.as('similarity'),
+      // the person policy's one rule, evaluated for each candidate
+      (eb) => visiblePersons(actor, today)(eb).as('visible'),
     ])
     .where('person.structure_id', '=', actor.structureId)
     .where('person.birth_date', 'in', dates)
@@ -76,7 +79,7 @@ export async function findDuplicates(
     let reason = reasons[match](r.birth_date)
     if (match === 'swapped_day_month' && !sameName)
       reason = `Nom ou prénom proche, né(e) le ${frenchDate(r.birth_date)} : jour et mois de naissance inversés.`
-    const visible = canSeePerson(actor, r)
+    const visible = !!r.visible
     return {
       personId: r.id,
       id: visible ? r.id : null,

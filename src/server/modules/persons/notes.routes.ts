@@ -26,8 +26,8 @@ export function noteRoutes(app: FastifyInstance, deps: Deps) {
     access: personPolicy.file,
     params: idParams,
     response: notesViewSchema,
-    handler: async ({ tx, actor, params }) => {
-      const person = await loadVisiblePerson(tx, actor, params.id)
+    handler: async ({ tx, actor, params, now }) => {
+      const person = await loadVisiblePerson(tx, actor, params.id, now)
       return { reminder: NOTES_REMINDER, items: await listNotes(tx, person.id, actor.userId) }
     },
   })
@@ -43,7 +43,7 @@ export function noteRoutes(app: FastifyInstance, deps: Deps) {
     response: noteResultSchema,
     status: 201,
     handler: async ({ tx, actor, params, body, now, audit }) => {
-      const person = await loadVisiblePerson(tx, actor, params.id)
+      const person = await loadVisiblePerson(tx, actor, params.id, now)
       const id = await insertNote(tx, {
         structureId: actor.structureId,
         personId: person.id,
@@ -66,7 +66,7 @@ export function noteRoutes(app: FastifyInstance, deps: Deps) {
     body: noteUpdateInput,
     response: noteResultSchema,
     handler: async ({ tx, actor, params, body, now, audit }) => {
-      const person = await loadVisiblePerson(tx, actor, params.id)
+      const person = await loadVisiblePerson(tx, actor, params.id, now)
       const note = await getNote(tx, person.id, params.noteId, actor.userId)
       if (!note) throw notFound('Cette note')
       if (!note.editable) throw forbidden('Seul l’auteur d’une note peut la modifier.')

@@ -1,8 +1,10 @@
 import { type ExpressionBuilder, sql } from 'kysely'
-import type { Role } from '../../../shared/auth/roles.ts'
+import { can, capabilities, type Role } from '../../../shared/auth/roles.ts'
+import { dayInFrance } from '../../../shared/persons/dates.ts'
 import type { Database } from '../../db/schema.ts'
 import type { Actor, Tx } from '../../deps.ts'
 import { forbidden, notFound } from '../../errors.ts'
+import { enrolmentOpenOn } from '../accompaniment/index.ts'
 
 /**
  * Who may see and change a person's file. Declared here, nowhere else.
@@ -17,68 +19,63 @@ import { forbidden, notFound } from '../../errors.ts'
  *   followed elsewhere without reading the file.
  * - reference: the lists the person forms need (counsellors who can be referent).
  *
- * Scope of records: a director sees the whole structure; others see the people of their sites, or the people
- * they are referent of. Statisticians, partners and admins have no access to individual files here: the
- * statistician works on aggregates (reporting module), the admin manages the system, not files.
+ * Scope of records: a director sees the whole structure; others see the people of their sites, the people they are
+ * referent of, and the people they follow as referent of an enrolment open today (visiblePersons, the only rule:
+ * lists, a file, the duplicates check all apply it in SQL). Statisticians, partners and admins have no access to
+ * individual files here: the statistician works on aggregates (reporting module), the admin manages the system.
+ * The role lists are named capabilities of src/shared/auth/roles.ts.
  */
 export const personPolicy = {
-  identity: ['director', 'counsellor', 'reception', 'training_officer', 'employment_officer', 'aid_officer'],
-  create: ['counsellor', 'reception'],
-  editIdentity: ['counsellor', 'reception'],
-  file: ['director', 'counsellor'],
-  write: ['counsellor'],
-  sensitive: ['director', 'counsellor'],
-  caseload: ['counsellor', 'director'],
-  duplicates: ['director', 'counsellor', 'reception'],
-  reference: ['director', 'counsellor', 'reception', 'training_officer', 'employment_officer', 'aid_officer'],
+  identity: capabilities.persons,
+  create: capabilities.personCreate,
+  editIdentity: capabilities.personEditIdentity,
+  file: capabilities.personFile,
+  write: capabilities.personWrite,
+  sensitive: capabilities.personSensitive,
+  caseload: capabilities.caseload,
+  duplicates: capabilities.personDuplicates,
+  reference: capabilities.persons,
 } as const satisfies Record<string, readonly Role[]>
 
-const wholeStructure: readonly Role[] = ['director']
+const seesWholeStructure = (actor: Actor) => can(actor.role, 'personsWholeStructure')
 
-/** A where-clause for lists: the persons this actor may see. */
-export function visiblePersons(actor: Actor) {
+/**
+ * A where-clause for lists: the persons this actor may see on `today` (the organisation's day, from the clock). A
+ * programme referent (e.g. the PLIE referent on another site) follows the person while their enrolment is open that
+ * day — the accompaniment module's one definition, the same the caseload and the report use.
+ */
+export function visiblePersons(actor: Actor, today: string) {
   return (eb: ExpressionBuilder<Database, 'person'>) => {
     const inStructure = eb('person.structure_id', '=', actor.structureId)
-    if (wholeStructure.includes(actor.role)) return inStructure
+    if (seesWholeStructure(actor)) return inStructure
     const bySite = actor.siteIds.length ? eb('person.site_id', 'in', actor.siteIds) : sql<boolean>`false`
-    // A programme referent (e.g. the PLIE referent on another site) follows the person through an open enrolment.
     const byEnrolment = eb.exists(
       eb
         .selectFrom('enrolment')
         .select('enrolment.id')
         .whereRef('enrolment.person_id', '=', 'person.id')
         .where('enrolment.referent_id', '=', actor.userId)
-        .where('enrolment.exit_date', 'is', null),
+        .where(enrolmentOpenOn('enrolment', today)),
     )
     return eb.and([inStructure, eb.or([bySite, eb('person.referent_id', '=', actor.userId), byEnrolment])])
   }
 }
 
-/** The same rule as visiblePersons, for a row already loaded (the duplicates check reads out of scope). */
-export function canSeePerson(
-  actor: Actor,
-  person: { structure_id: string; referent_id: string | null; site_id: string },
-) {
-  if (person.structure_id !== actor.structureId) return false
-  if (wholeStructure.includes(actor.role)) return true
-  return actor.siteIds.includes(person.site_id) || person.referent_id === actor.userId
-}
-
 /** Loads the person if the actor may see it; a person out of scope answers 404, so its existence does not leak. */
-export async function loadVisiblePerson(tx: Tx, actor: Actor, personId: string) {
+export async function loadVisiblePerson(tx: Tx, actor: Actor, personId: string, now: Date) {
   const row = await tx
     .selectFrom('person')
     .selectAll()
     .where('id', '=', personId)
-    .where(visiblePersons(actor))
+    .where(visiblePersons(actor, dayInFrance(now)))
     .executeTakeFirst()
   if (!row) throw notFound('Cette personne')
   return row
 }
 
 export function canSeeSensitive(actor: Actor, person: { referent_id: string | null; site_id: string }) {
-  if (!(personPolicy.sensitive as readonly Role[]).includes(actor.role)) return false
-  if (wholeStructure.includes(actor.role)) return true
+  if (!can(actor.role, 'personSensitive')) return false
+  if (seesWholeStructure(actor)) return true
   return person.referent_id === actor.userId || actor.siteIds.includes(person.site_id)
 }
 

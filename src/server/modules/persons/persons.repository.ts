@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { capabilities } from '../../../shared/auth/roles.ts'
 import { ageOn } from '../../../shared/persons/dates.ts'
 import type { PersonSummary } from '../../../shared/persons/person.schema.ts'
 import type { Actor, Tx } from '../../deps.ts'
@@ -27,7 +28,7 @@ export async function foldName(tx: Tx, text: string): Promise<string> {
 }
 
 export async function searchPersons(tx: Tx, actor: Actor, f: PersonFilter, today: string) {
-  let q = tx.selectFrom('person').where(visiblePersons(actor))
+  let q = tx.selectFrom('person').where(visiblePersons(actor, today))
   const folded = f.q ? await foldName(tx, f.q) : ''
   if (folded) {
     // Local to the request's transaction: the GIN trigram index serves `<%` with this threshold.
@@ -99,11 +100,17 @@ export async function searchPersons(tx: Tx, actor: Actor, f: PersonFilter, today
  * The person with the names of its site and referent, if the actor may see it (else 404). `inStructure` skips the
  * scope, for the answer to a change the actor was allowed to make (a transfer to another site).
  */
-export async function loadPersonView(tx: Tx, actor: Actor, id: string, opts: { inStructure?: boolean } = {}) {
+export async function loadPersonView(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  today: string,
+  opts: { inStructure?: boolean } = {},
+) {
   const row = await tx
     .selectFrom('person')
     .where('person.id', '=', id)
-    .where(opts.inStructure ? (eb) => eb('person.structure_id', '=', actor.structureId) : visiblePersons(actor))
+    .where(opts.inStructure ? (eb) => eb('person.structure_id', '=', actor.structureId) : visiblePersons(actor, today))
     .innerJoin('site', 'site.id', 'person.site_id')
     .leftJoin('app_user as r', 'r.id', 'person.referent_id')
     .selectAll('person')
@@ -140,7 +147,7 @@ export async function findActiveCounsellor(tx: Tx, structureId: string, id: stri
     .select(['id', 'display_name'])
     .where('id', '=', id)
     .where('structure_id', '=', structureId)
-    .where('role', '=', 'counsellor')
+    .where('role', 'in', capabilities.referent)
     .where('active', '=', true)
     .executeTakeFirst()
 }
@@ -158,7 +165,7 @@ export async function listCounsellors(tx: Tx, structureId: string) {
         .as('programme_ids'),
     ])
     .where('u.structure_id', '=', structureId)
-    .where('u.role', '=', 'counsellor')
+    .where('u.role', 'in', capabilities.referent)
     .where('u.active', '=', true)
     .orderBy('u.display_name')
     .execute()

@@ -44,8 +44,8 @@ export function personRoutes(app: FastifyInstance, deps: Deps) {
     access: personPolicy.duplicates,
     body: duplicateQuerySchema,
     response: z.array(duplicateCandidateSchema),
-    handler: async ({ tx, actor, body, audit }) => {
-      const found = await findDuplicates(tx, actor, body)
+    handler: async ({ tx, actor, body, audit, now }) => {
+      const found = await findDuplicates(tx, actor, body, dayInFrance(now))
       // Learning that someone is followed elsewhere is itself a disclosure: it leaves a trace.
       for (const c of found.filter((d) => !d.visible))
         await audit({

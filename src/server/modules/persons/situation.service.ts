@@ -44,7 +44,7 @@ function checkDate(field: string, date: string, person: { birth_date: string }, 
 
 /** The state on a date and the history; resources only for those who may see sensitive data, each read audited. */
 export async function attributesView(ctx: ServiceContext, personId: string, on?: string): Promise<AttributesView> {
-  const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId)
+  const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId, ctx.now)
   const day = on ?? dayInFrance(ctx.now)
   const withSensitive = canSeeSensitive(ctx.actor, person)
   const state = await attributeStateOn(ctx.tx, person.id, day, { withSensitive })
@@ -73,7 +73,7 @@ export async function addAttribute(
   input: z.infer<typeof attributeInput>,
 ): Promise<AttributeEntry> {
   const { tx, actor, now } = ctx
-  const person = await loadVisiblePerson(tx, actor, personId)
+  const person = await loadVisiblePerson(tx, actor, personId, now)
   requireSensitiveRight(ctx, person, isSensitiveAttribute(input.attribute), 'attribute')
   checkDate('validFrom', input.validFrom, person, dayInFrance(now))
   if (await findAttributeOn(tx, person.id, input.attribute, input.validFrom))
@@ -113,7 +113,7 @@ export async function addAttribute(
 }
 
 export async function removeAttribute(ctx: ServiceContext, personId: string, attributeId: string) {
-  const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId)
+  const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId, ctx.now)
   // A hidden entry answers as absent: its existence is itself sensitive.
   const gone = await deleteAttribute(ctx.tx, person.id, attributeId, {
     withSensitive: canSeeSensitive(ctx.actor, person),
@@ -130,7 +130,7 @@ export async function removeAttribute(ctx: ServiceContext, personId: string, att
 // Statuses --------------------------------------------------------------------------------------------------------
 
 export async function statusesView(ctx: ServiceContext, personId: string, on?: string): Promise<StatusesView> {
-  const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId)
+  const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId, ctx.now)
   const withSensitive = canSeeSensitive(ctx.actor, person)
   const items = await listStatuses(ctx.tx, person.id, { on, withSensitive })
   await auditSensitiveRead(ctx, person.id, { statuses: items })
@@ -161,7 +161,7 @@ export async function addStatus(
   input: z.infer<typeof statusInput>,
 ): Promise<StatusPeriod> {
   const { tx, actor, now } = ctx
-  const person = await loadVisiblePerson(tx, actor, personId)
+  const person = await loadVisiblePerson(tx, actor, personId, now)
   requireSensitiveRight(ctx, person, isSensitiveStatus(input.status), 'status')
   const today = dayInFrance(now)
   checkDate('startDate', input.startDate, person, today)
@@ -196,7 +196,7 @@ export async function changeStatus(
   input: z.infer<typeof statusUpdateInput>,
 ): Promise<StatusPeriod> {
   const { tx, actor } = ctx
-  const person = await loadVisiblePerson(tx, actor, personId)
+  const person = await loadVisiblePerson(tx, actor, personId, ctx.now)
   const current = await getStatus(tx, person.id, statusId)
   // A hidden status answers as absent: its existence is itself sensitive.
   if (!current || (current.sensitive && !canSeeSensitive(actor, person))) throw notFound('Ce statut')

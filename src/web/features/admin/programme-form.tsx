@@ -1,7 +1,13 @@
 import { Button, Group, NumberInput, Select, Stack, Switch, TextInput } from '@mantine/core'
 import { schemaResolver, useForm } from '@mantine/form'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { type Programme, programmeInputSchema } from '../../../shared/admin/admin.schema.ts'
+import {
+  type Programme,
+  type ProgrammeType,
+  programmeInputSchema,
+  programmeTypeLabels,
+  programmeTypes,
+} from '../../../shared/admin/admin.schema.ts'
 import { isApiError } from '../../api.ts'
 import { AppModal } from '../../components/app-modal.tsx'
 import { applyFieldErrors, FormError } from '../../components/form-error.tsx'
@@ -15,6 +21,8 @@ interface ProgrammeValues {
   name: string
   active: boolean
   kind: Programme['kind']
+  /** null until the admin chooses */
+  type: ProgrammeType | null
   /** '' while the field is empty */
   contactDays: number | string
   contactDaysDuringStep: number | string
@@ -23,6 +31,8 @@ interface ProgrammeValues {
 const days = (value: number | string) => (value === '' || value === null ? null : Number(value))
 const normalise = (v: ProgrammeValues): ProgrammeInput => ({
   ...v,
+  // left empty, the schema answers 'Nature de programme inconnue.' under the field
+  type: v.type as ProgrammeType,
   code: v.code.trim().toUpperCase(),
   contactDays: days(v.contactDays),
   contactDaysDuringStep: days(v.contactDaysDuringStep),
@@ -32,6 +42,8 @@ const kindOptions = [
   { value: 'service', label: `${programmeKindLabels.service} (suit les personnes, délimite les accès : ML, PLIE…)` },
   { value: 'scheme', label: `${programmeKindLabels.scheme} (une entrée en dispositif : CEJ, PACEA…)` },
 ]
+
+const typeOptions = programmeTypes.map((value) => ({ value, label: programmeTypeLabels[value] }))
 
 /** Create (programme absent) or edit a programme, in a modal. */
 export function ProgrammeFormModal({
@@ -63,6 +75,7 @@ function ProgrammeForm({ programme, onDone }: { programme?: Programme; onDone: (
       name: programme?.name ?? '',
       active: programme?.active ?? true,
       kind: programme?.kind ?? 'service',
+      type: programme?.type ?? null,
       contactDays: programme?.contactDays ?? '',
       contactDaysDuringStep: programme?.contactDaysDuringStep ?? '',
     },
@@ -99,6 +112,20 @@ function ProgrammeForm({ programme, onDone }: { programme?: Programme; onDone: (
           <TextInput label="Nom" required {...form.getInputProps('name')} />
         </Group>
         <Select label="Type" required data={kindOptions} allowDeselect={false} {...form.getInputProps('kind')} />
+        <Select
+          label="Nature"
+          description={
+            programme?.inUse
+              ? 'Fixée : des personnes sont inscrites à ce programme, les chiffres passés en dépendent.'
+              : 'Ce que le rapport d’activité reconnaît, quel que soit le code.'
+          }
+          placeholder="Choisissez"
+          required
+          data={typeOptions}
+          allowDeselect={false}
+          disabled={programme?.inUse}
+          {...form.getInputProps('type')}
+        />
         <Group grow align="flex-start">
           <NumberInput
             label="Alerte sans contact (jours)"

@@ -1,7 +1,7 @@
 import { Alert, Button, Loader, Table, Text, VisuallyHidden } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
-import type { Programme } from '../../../shared/admin/admin.schema.ts'
+import { type Programme, programmeTypeLabels } from '../../../shared/admin/admin.schema.ts'
 import { FormError } from '../../components/form-error.tsx'
 import { Page } from '../../components/page.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
@@ -33,6 +33,7 @@ export function ProgrammesPage() {
               <Table.Th>Code</Table.Th>
               <Table.Th>Nom</Table.Th>
               <Table.Th>Type</Table.Th>
+              <Table.Th>Nature</Table.Th>
               <Table.Th>Alerte sans contact</Table.Th>
               <Table.Th>Statut</Table.Th>
               <Table.Th>
@@ -46,6 +47,7 @@ export function ProgrammesPage() {
                 <Table.Td>{programme.code}</Table.Td>
                 <Table.Td>{programme.name}</Table.Td>
                 <Table.Td>{programmeKindLabels[programme.kind]}</Table.Td>
+                <Table.Td>{programmeTypeLabels[programme.type]}</Table.Td>
                 <Table.Td>{contactRule(programme)}</Table.Td>
                 <Table.Td>
                   <StatusBadge active={programme.active} />

@@ -12,8 +12,8 @@ export const civis: IndicatorDeclaration = {
     'd’entrée dans la période), dont femmes, part en CIVIS renforcé, part des jeunes âgés de 18 à 21 ans à l’entrée ; ' +
     'sorties (date de sortie dans la période).',
   population:
-    'Inscriptions au programme de code CIVIS des personnes ayant une inscription au programme Mission Locale qui ' +
-    'chevauche la période, dans le périmètre demandé.',
+    'Inscriptions à un programme de nature CIVIS (quel que soit son code) des personnes ayant une inscription à un ' +
+    'programme de nature Mission Locale ouverte pendant la période, dans le périmètre demandé.',
   breakdowns: ['sexe', 'renforcé', 'âge à l’entrée'],
   notes: [
     'Les entrées et les sorties comptent des inscriptions : un jeune entré deux fois compte deux fois.',
@@ -29,7 +29,7 @@ export const civis: IndicatorDeclaration = {
       .selectFrom('enrolment as en')
       .innerJoin('programme as pg', 'pg.id', 'en.programme_id')
       .innerJoin('person as p', 'p.id', 'en.person_id')
-      .where('pg.code', '=', 'CIVIS')
+      .where('pg.type', '=', 'civis')
       .where('en.structure_id', '=', ctx.structureId)
       .where('en.person_id', 'in', persons)
       .select([

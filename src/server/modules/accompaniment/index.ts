@@ -1,0 +1,3 @@
+// What other modules may use of the accompaniment module. Keep it free of imports of other modules: the person policy
+// imports it, and the accompaniment services import the person policy.
+export { enrolmentOpenDuring, enrolmentOpenOn } from './enrolment-open.ts'
