@@ -134,6 +134,24 @@ describe('jalon import / jalon export', () => {
     expect(detailOf(lines[0]!)).toMatchObject({ scope: 'all', dryRun: true, via: 'cli', rows: 44 })
   })
 
+  it('prints the warnings after the summary: imported, but the annual report would count no one', async () => {
+    const folder = join(dir, 'no-ml')
+    await rm(folder, { recursive: true, force: true })
+    await run(importCommand, a, [EXAMPLE_BUNDLE])
+    await run(exportCommand, a, [folder])
+    await emptyDatabase(a)
+    const enrolments = await readFile(join(folder, 'enrolments.csv'), 'utf8')
+    await writeFile(join(folder, 'enrolments.csv'), enrolments.replace(/^EN-[456],.*\n/gm, ''))
+    const res = await run(importCommand, a, [folder])
+    expect(res.code).toBe(0)
+    const [summary, title, warning, ...rest] = res.out.split('\n')
+    expect(summary).toMatch(/^Import terminé dans la structure « ml-littoral » \(créée\) : 41 lignes en /)
+    expect(title).toBe('Un avertissement (le lot est importé tout de même) :')
+    expect(warning).toMatch(/^ {2}Attention : persons\.csv : 4 personnes importées, mais aucune n’a d’inscription/)
+    expect(rest).toEqual([])
+    expect(await tableCounts(a)).toMatchObject({ person: 4, enrolment: 3 })
+  })
+
   it('says how to call it', async () => {
     expect((await run(importCommand, a, [])).code).toBe(2)
     expect((await run(exportCommand, a, [])).code).toBe(2)

@@ -7,6 +7,7 @@ import { foldKey, type RefResolver } from './exchange.refs.ts'
 import { entityByName } from './exchange.registry.ts'
 import {
   adoptUuids,
+  fillKept,
   markSeen,
   releaseSavepoint,
   rollbackToSavepoint,
@@ -269,12 +270,9 @@ async function writeRows(
   }
   const keys = rows.map((r) => r.values[entity.key] as string)
   await adoptUuids(ctx.tx, entity, ctx.structureId, keys)
-  const written = await upsertRows(
-    ctx.tx,
-    entity,
-    rows.map((r) => databaseValues(entity, r, ctx)),
-    ctx.now,
-  )
+  const values = rows.map((r) => databaseValues(entity, r, ctx))
+  await fillKept(ctx.tx, entity, ctx.structureId, values)
+  const written = await upsertRows(ctx.tx, entity, values, ctx.now)
   const changed = new Set(written.filter((w) => !w.inserted).map((w) => w.key))
   const inserted = written.length - changed.size
   if (entity.afterWrite) {

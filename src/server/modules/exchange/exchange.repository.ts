@@ -92,6 +92,25 @@ export async function adoptUuids(tx: Tx, entity: EntitySpec, structureId: string
 }
 
 /**
+ * An empty cell of an `emptyKeeps` column takes the value already stored (rows being database values by column). A new
+ * row keeps NULL, which the database fills on insert (a trigger): done here and not in the upsert, since a BEFORE
+ * INSERT trigger has already filled EXCLUDED when the conflict is found.
+ */
+export async function fillKept(tx: Tx, entity: EntitySpec, structureId: string, rows: Record<string, unknown>[]) {
+  const kept = entity.columns.flatMap((c) => (c.emptyKeeps && c.db !== false ? [c.db ?? c.name] : []))
+  const keys = [...new Set(rows.filter((r) => kept.some((c) => r[c] === null)).map((r) => r[entity.key] as string))]
+  if (!keys.length) return
+  const { rows: stored } = await sql<Record<string, unknown>>`
+    SELECT ${sql.id(entity.key)}::text AS key, ${sql.join(kept.map((c) => sql.id(c)))} FROM ${sql.table(entity.table)}
+    WHERE structure_id = ${structureId} AND ${sql.id(entity.key)} IN (${sql.join(keys)})`.execute(tx)
+  const byKey = new Map(stored.map((r) => [r.key as string, r]))
+  for (const r of rows) {
+    const current = byKey.get(r[entity.key] as string)
+    if (current) for (const c of kept) if (r[c] === null) r[c] = current[c]
+  }
+}
+
+/**
  * Inserts the rows or updates those with the same (structure, key). A row whose values are unchanged is not touched
  * (no version bump), so importing the same bundle twice leaves the database as it was.
  */
@@ -105,15 +124,11 @@ export async function upsertRows(tx: Tx, entity: EntitySpec, rows: Record<string
     rows.map((r) => sql`(${sql.join([...cols.map((c) => r[c]), ...insertOnly.map(([, v]) => v)])})`),
   )
   const updatable = cols.filter((c) => c !== 'structure_id' && c !== entity.key)
-  const keeps = new Set(entity.columns.filter((c) => c.emptyKeeps).map((c) => c.db || c.name))
-  // an empty cell of an emptyKeeps column (NULL) leaves the stored value
-  const incomingOf = (c: string) =>
-    keeps.has(c) ? sql`coalesce(EXCLUDED.${sql.id(c)}, ${table}.${sql.id(c)})` : sql`EXCLUDED.${sql.id(c)}`
-  const sets = updatable.map((c) => sql`${sql.id(c)} = ${incomingOf(c)}`)
+  const sets = updatable.map((c) => sql`${sql.id(c)} = EXCLUDED.${sql.id(c)}`)
   if (entity.versioned) sets.push(sql`version = ${table}.version + 1`)
   for (const c of entity.touch ?? []) sets.push(sql`${sql.id(c)} = ${now}`)
   const current = sql.join(updatable.map((c) => sql`${table}.${sql.id(c)}`))
-  const incoming = sql.join(updatable.map(incomingOf))
+  const incoming = sql.join(updatable.map((c) => sql`EXCLUDED.${sql.id(c)}`))
   const { rows: out } = await sql<{ key: string; inserted: boolean }>`
     INSERT INTO ${table} (${sql.join(names.map((n) => sql.id(n)))}) VALUES ${values}
     ON CONFLICT ${entity.conflict ?? sql`(structure_id, ${sql.id(entity.key)})`} DO UPDATE SET ${sql.join(sets)}

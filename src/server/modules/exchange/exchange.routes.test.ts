@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync'
 import { generate, generateSecret } from 'otplib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildUser } from '../../test/builders.ts'
-import { readBundle, tableCounts, withCell, withoutFile } from '../../test/exchange.builders.ts'
+import { readBundle, tableCounts, withCell, withoutFile, withoutRows } from '../../test/exchange.builders.ts'
 import { createTestContext, type TestClient, type TestContext } from '../../test/test-app.ts'
 import { SECOND_FACTOR_REQUIRED } from './exchange.policy.ts'
 import { configurationFiles } from './exchange.registry.ts'
@@ -121,10 +121,23 @@ describe('POST /api/exchange/import (director, second factor)', () => {
     const before = await tableCounts(t.db)
     const res = await director.post('/api/exchange/import', { files: bundle, dryRun: true })
     expect(res.statusCode).toBe(200)
-    expect(res.json()).toMatchObject({ structureId: t.fx.structureId, dryRun: true })
+    expect(res.json()).toMatchObject({ structureId: t.fx.structureId, dryRun: true, warnings: [] })
     expect(res.json().files.find((f: { file: string }) => f.file === 'persons.csv')).toMatchObject({ inserted: 4 })
     expect(await tableCounts(t.db)).toEqual(before)
     expect((await auditLines('exchange.import')).map((r) => r.detail.dryRun)).toEqual([true])
+  })
+
+  it('answers, with the report, the warnings of a bundle the annual report would not count', async () => {
+    const noMl = withoutRows(bundle, 'enrolments.csv', 'programme_code', ['ML'])
+    const res = await director.post('/api/exchange/import', { files: noMl, dryRun: true })
+    expect(res.statusCode).toBe(200)
+    expect(res.json().warnings).toEqual([
+      {
+        field: 'persons.csv',
+        message: expect.stringMatching(/^persons\.csv : 4 personnes importées, mais aucune n’a d’inscription/),
+      },
+    ])
+    expect(res.json().warnings[0].message).toContain('programme de type mission_locale')
   })
 
   it('imports into the director’s structure and writes the audit line naming the files and counts', async () => {
@@ -143,7 +156,7 @@ describe('POST /api/exchange/import (director, second factor)', () => {
       .where('external_id', 'like', 'P3-%')
       .execute()
     expect(persons.map((p) => p.structure_id)).toEqual([t.fx.structureId, t.fx.structureId, t.fx.structureId])
-    const [, line] = await auditLines('exchange.import')
+    const line = (await auditLines('exchange.import')).at(-1)
     expect(line).toMatchObject({
       actor_id: director.user!.id,
       entity_id: t.fx.structureId,
