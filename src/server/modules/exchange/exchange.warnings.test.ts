@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { getIndicator } from '../../reporting/catalogue.ts'
 import { computeIndicator } from '../../reporting/engine.ts'
@@ -12,6 +13,7 @@ import {
   withRow,
 } from '../../test/exchange.builders.ts'
 import { createTestDb, type TestDb } from '../../test/test-db.ts'
+import { DOC_PATH } from './exchange.docs.ts'
 import { formatIssue } from './exchange.errors.ts'
 
 // An organisation migrating its history: what the import accepts but says (warnings), former communes, and the
@@ -63,6 +65,8 @@ describe('import warnings: persons the annual report would not count', () => {
     expect(warning).toContain('inscrire chaque jeune dans enrolments.csv (programme_code ML')
     expect(warning).toContain('docs/import-format.md')
     expect((await youthInContact()).value).toBe(0)
+    // the page shows this very warning
+    expect(await readFile(DOC_PATH, 'utf8')).toContain(`  Attention : ${warning}\n`)
   })
 
   it('tells a structure that has no Mission Locale programme at all to declare one', async () => {
