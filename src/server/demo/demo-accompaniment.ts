@@ -259,13 +259,11 @@ function history(p: DemoPerson, today: string, ctx: DemoContext, referent: strin
   if (!alert && r() < 0.2) event(addDays(today, int(r, 3, 50)), 'workshop', null)
 }
 
-async function insertAll(tx: Tx, rows: Rows) {
-  const chunks = <T>(list: T[]) =>
-    Array.from({ length: Math.ceil(list.length / 500) }, (_, i) => list.slice(i * 500, (i + 1) * 500))
-  for (const c of chunks(rows.enrolments)) await tx.insertInto('enrolment').values(c).execute()
-  for (const c of chunks(rows.situations)) await tx.insertInto('situation').values(c).execute()
-  for (const c of chunks(rows.events)) await tx.insertInto('event').values(c).execute()
-  for (const c of chunks(rows.propositions)) await tx.insertInto('proposition').values(c).execute()
+async function insertAll(ctx: DemoContext, rows: Rows) {
+  await ctx.bulk.write('enrolment', rows.enrolments)
+  await ctx.bulk.write('situation', rows.situations)
+  await ctx.bulk.write('event', rows.events)
+  await ctx.bulk.write('proposition', rows.propositions)
 }
 
 export async function loadAccompanimentDemo(tx: Tx, ctx: DemoContext) {
@@ -309,5 +307,5 @@ export async function loadAccompanimentDemo(tx: Tx, ctx: DemoContext) {
       : generator(`alert|${p.last_name}|${p.first_name}|${p.birth_date}`)() < 0.25
     history(p, today, ctx, referentOf.get(p.id) ?? null, alert, rows)
   }
-  await insertAll(tx, rows)
+  await insertAll(ctx, rows)
 }

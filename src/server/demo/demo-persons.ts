@@ -279,14 +279,12 @@ function person(i: number, ctx: DemoContext, today: string, out: Rows) {
 }
 
 /** The demo's persons (demoExtensions, before the accompaniment loader). */
-export async function loadDemoPersons(tx: Tx, ctx: DemoContext) {
+export async function loadDemoPersons(_tx: Tx, ctx: DemoContext) {
   const today = dayInFrance(ctx.now)
   const rows: Rows = { persons: [], events: [], attributes: [], statuses: [] }
   for (let i = 0; i < DEMO_PERSON_COUNT; i++) person(i, ctx, today, rows)
-  const chunks = <T>(list: T[]) =>
-    Array.from({ length: Math.ceil(list.length / 400) }, (_, i) => list.slice(i * 400, (i + 1) * 400))
-  for (const c of chunks(rows.persons)) await tx.insertInto('person').values(c).execute()
-  for (const c of chunks(rows.events)) await tx.insertInto('event').values(c).execute()
-  for (const c of chunks(rows.attributes)) await tx.insertInto('person_attribute').values(c).execute()
-  for (const c of chunks(rows.statuses)) await tx.insertInto('status_period').values(c).execute()
+  await ctx.bulk.write('person', rows.persons)
+  await ctx.bulk.write('event', rows.events)
+  await ctx.bulk.write('person_attribute', rows.attributes)
+  await ctx.bulk.write('status_period', rows.statuses)
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.ts'
 import { hashPassword } from '../modules/auth/password.ts'
 import { findCommune } from '../modules/reference/communes.ts'
+import { bulkWriter } from './bulk.ts'
 import { type DemoContext, demoExtensions } from './demo-extensions.ts'
 import { DEMO_PASSWORD, DEMO_STRUCTURE, demoProgrammes, demoSites, demoUsers } from './demo-organisation.ts'
 import { loadYear2009, type Summary } from './year2009/index.ts'
@@ -9,16 +10,22 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return !(await db.kysely.selectFrom('structure').select('id').executeTakeFirst())
 }
 
+const count = (n: number) => n.toLocaleString('fr-FR')
+
 /**
  * Loads the demo organisation in one transaction; the feature modules' demo data hang off it (see demoExtensions).
  * `year2009`: also the 2009 data set (year2009/index.ts), in the same transaction, after the extensions.
+ * `progress(line)` is told each step in French before it starts (a caller printing them should throttle: progress.ts).
  */
 export async function loadDemo(
   db: Db,
   now: Date,
-  opts: { year2009?: boolean } = {},
+  opts: { year2009?: boolean; progress?: (line: string) => void } = {},
 ): Promise<{ users: { email: string; role: string }[]; password: string; year2009?: Summary }> {
   let year2009: Summary | undefined
+  const progress = opts.progress ?? (() => {})
+  progress('Organisation de démonstration…')
+  // one argon2 hash for every demo account (they share the password)
   const hash = await hashPassword(DEMO_PASSWORD)
   await db.kysely.transaction().execute(async (tx) => {
     await tx.insertInto('structure').values(DEMO_STRUCTURE).execute()
@@ -69,9 +76,14 @@ export async function loadDemo(
           .values(u.programmes.map((c) => ({ user_id: id, programme_id: programmeIds.get(c)! })))
           .execute()
     }
-    const context: DemoContext = { structureId: DEMO_STRUCTURE.id, siteIds, programmeIds, userIds, now }
+    const bulk = bulkWriter(tx, db)
+    const context: DemoContext = { structureId: DEMO_STRUCTURE.id, siteIds, programmeIds, userIds, now, bulk }
     for (const extend of demoExtensions) await extend(tx, context)
-    if (opts.year2009) year2009 = await loadYear2009(tx, context)
+    if (opts.year2009)
+      year2009 = await loadYear2009(tx, bulkWriter(tx, db), context, {
+        step: (label, rows) =>
+          progress(`Jeu de données 2009 : ${label}${rows === undefined ? '' : ` (${count(rows)})`}…`),
+      })
     await tx
       .insertInto('audit_event')
       .values({

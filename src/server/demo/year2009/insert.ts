@@ -1,44 +1,18 @@
-import type { Insertable } from 'kysely'
-import type { Database } from '../../db/schema.ts'
 import type { Tx } from '../../deps.ts'
 import { findCommune } from '../../modules/reference/communes.ts'
+import { type BulkWriter, mapRows } from '../bulk.ts'
 import type { DemoContext } from '../demo-extensions.ts'
 import { DEMO_STRUCTURE } from '../demo-organisation.ts'
-import { isoDay } from './days.ts'
+import { type Day, isoDay as toIso } from './days.ts'
 import type { Plan } from './plan-types.ts'
 import { hashString, Random } from './random.ts'
 
-// Writes the plan in bulk: multi-row inserts of a few hundred rows, on the demo's transaction. Ids are drawn from a
-// generator seeded with the structure, so the same plan loads into two structures of one database without clashing.
+// Writes the plan in bulk (bulk.ts: COPY on PGlite), on the demo's transaction. Ids are drawn from a generator seeded
+// with the structure, so the same plan loads into two structures of one database without clashing, and the database
+// does not draw a random UUID per row.
 
-const CHUNK = 1000
 /** users of the 2009 data set exist for the data (referents, authors): they cannot sign in */
 export const UNUSABLE_PASSWORD = '!'
-
-/** writes `rows` into `table`, adding the seconds it took to `timing[table]` */
-async function bulk<T extends keyof Database>(
-  tx: Tx,
-  timing: Record<string, number>,
-  table: T,
-  rows: Insertable<Database[T]>[],
-): Promise<number> {
-  const t0 = performance.now()
-  for (let k = 0; k < rows.length; k += CHUNK)
-    await tx
-      .insertInto(table)
-      .values(rows.slice(k, k + CHUNK) as any)
-      .execute()
-  timing[table] = (timing[table] ?? 0) + (performance.now() - t0) / 1000
-  return rows.length
-}
-
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
 
 const REFERRALS: [string, number][] = [
   ['self', 35],
@@ -53,12 +27,36 @@ const REFERRALS: [string, number][] = [
 
 export type RowCounts = Record<string, number>
 
+/** the tables the data set fills in bulk (keys and indexes set aside meanwhile, statistics refreshed after) */
+export const YEAR2009_TABLES = [
+  'person',
+  'person_attribute',
+  'status_period',
+  'event',
+  'proposition',
+  'situation',
+  'enrolment',
+] as const
+
+/** 'yyyy-mm-dd' of a day, each computed once (a few thousand distinct days for 330 000 rows) */
+const isoCache = new Map<Day, string>()
+function isoDay(d: Day): string {
+  let iso = isoCache.get(d)
+  if (iso === undefined) {
+    iso = toIso(d)
+    isoCache.set(d, iso)
+  }
+  return iso
+}
+
+/** Writes the plan through `bulk` (a writer on `tx`); `step(label, rows)` before each table (progress). */
 export async function insertPlan(
   tx: Tx,
+  bulk: BulkWriter,
   ctx: DemoContext,
   plan: Plan,
-): Promise<{ rows: RowCounts; seconds: Record<string, number> }> {
-  const timing: Record<string, number> = {}
+  step: (label: string, rows: number) => void = () => {},
+): Promise<RowCounts> {
   const s = ctx.structureId
   const ids = new Random(hashString(`jalon-2009:${s}`))
   const counts: RowCounts = {}
@@ -86,29 +84,52 @@ export async function insertPlan(
   const mlId = ctx.programmeIds.get('ML')
   if (!mlId) throw new Error('the structure has no ML programme')
   counts.app_user = staffRows.length
-  counts.user_site = await bulk(
-    tx,
-    timing,
+  counts.user_site = await bulk.write(
     'user_site',
     plan.staff.flatMap((m, k) =>
       [...new Set(m.sites.map(siteId))].map((site_id) => ({ user_id: staffId[k], site_id })),
     ),
   )
-  counts.user_programme = await bulk(
-    tx,
-    timing,
+  counts.user_programme = await bulk.write(
     'user_programme',
     staffId.map((user_id) => ({ user_id, programme_id: mlId })),
   )
   const civisId = await civisProgramme(tx, s)
 
+  await bulk.deferKeysAndIndexes(YEAR2009_TABLES, () =>
+    writeRecords(bulk, plan, { s, ids, counts, staffId, siteId, mlId, civisId }, step),
+  )
+  return counts
+}
+
+async function writeRecords(
+  bulk: BulkWriter,
+  plan: Plan,
+  {
+    s,
+    ids,
+    counts,
+    staffId,
+    siteId,
+    mlId,
+    civisId,
+  }: {
+    s: string
+    ids: Random
+    counts: RowCounts
+    staffId: string[]
+    siteId: (code: string) => string
+    mlId: string
+    civisId: string
+  },
+  step: (label: string, rows: number) => void,
+) {
   // persons
   const personId = plan.persons.map(() => ids.uuid())
-  counts.person = await bulk(
-    tx,
-    timing,
+  step('jeunes', plan.persons.length)
+  counts.person = await bulk.write(
     'person',
-    plan.persons.map((p) => {
+    mapRows(plan.persons, (p) => {
       const commune = findCommune(p.commune)
       return {
         id: personId[p.i],
@@ -129,16 +150,16 @@ export async function insertPlan(
         referent_id: staffId[p.referent],
         first_reception_date: isoDay(p.firstReception),
         referral_source: p.justice ? 'justice' : ids.weighted(REFERRALS),
-        search_name: fold(`${p.lastName} ${p.firstName}`),
+        search_name: '', // folded by the person_search_name trigger
       }
     }),
   )
   const site = plan.persons.map((p) => siteId(p.site))
-  counts.person_attribute = await bulk(
-    tx,
-    timing,
+  step('situations personnelles datées', plan.attributes.length + plan.statuses.length)
+  counts.person_attribute = await bulk.write(
     'person_attribute',
-    plan.attributes.map((a) => ({
+    mapRows(plan.attributes, (a) => ({
+      id: ids.uuid(),
       structure_id: s,
       person_id: personId[a.p],
       attribute: a.attribute,
@@ -148,11 +169,10 @@ export async function insertPlan(
       recorded_by: staffId[plan.persons[a.p].referent],
     })),
   )
-  counts.status_period = await bulk(
-    tx,
-    timing,
+  counts.status_period = await bulk.write(
     'status_period',
-    plan.statuses.map((x) => ({
+    mapRows(plan.statuses, (x) => ({
+      id: ids.uuid(),
       structure_id: s,
       person_id: personId[x.p],
       status: x.status,
@@ -162,11 +182,11 @@ export async function insertPlan(
       recorded_by: staffId[plan.persons[x.p].referent],
     })),
   )
-  counts.event = await bulk(
-    tx,
-    timing,
+  step('événements', plan.events.length)
+  counts.event = await bulk.write(
     'event',
-    plan.events.map((e) => ({
+    mapRows(plan.events, (e) => ({
+      id: ids.uuid(),
       structure_id: s,
       person_id: personId[e.p],
       kind: e.kind,
@@ -177,11 +197,11 @@ export async function insertPlan(
       attendance: e.attendance,
     })),
   )
-  counts.proposition = await bulk(
-    tx,
-    timing,
+  step('propositions', plan.propositions.length)
+  counts.proposition = await bulk.write(
     'proposition',
-    plan.propositions.map((x) => ({
+    mapRows(plan.propositions, (x) => ({
+      id: ids.uuid(),
       structure_id: s,
       person_id: personId[x.p],
       date: isoDay(x.date),
@@ -193,11 +213,11 @@ export async function insertPlan(
       site_id: site[x.p],
     })),
   )
-  counts.situation = await bulk(
-    tx,
-    timing,
+  step('situations', plan.situations.length)
+  counts.situation = await bulk.write(
     'situation',
-    plan.situations.map((x) => ({
+    mapRows(plan.situations, (x) => ({
+      id: ids.uuid(),
       structure_id: s,
       person_id: personId[x.p],
       kind: x.kind,
@@ -209,17 +229,21 @@ export async function insertPlan(
       counsellor_id: staffId[x.staff],
     })),
   )
-  counts.enrolment = await bulk(tx, timing, 'enrolment', [
-    ...plan.persons.map((p) => ({
+  step('inscriptions ML et CIVIS', plan.persons.length + plan.civis.length)
+  const enrolments = function* () {
+    yield* mapRows(plan.persons, (p) => ({
+      id: ids.uuid(),
       structure_id: s,
       person_id: personId[p.i],
       programme_id: mlId,
       entry_date: isoDay(p.firstReception),
       exit_date: p.mlExit === null ? null : isoDay(p.mlExit),
       exit_reason: p.mlExitReason,
+      reinforced: false,
       referent_id: staffId[p.referent],
-    })),
-    ...plan.civis.map((c) => ({
+    }))
+    yield* mapRows(plan.civis, (c) => ({
+      id: ids.uuid(),
       structure_id: s,
       person_id: personId[c.p],
       programme_id: civisId,
@@ -228,9 +252,9 @@ export async function insertPlan(
       exit_reason: c.exitReason,
       reinforced: c.reinforced,
       referent_id: staffId[plan.persons[c.p].referent],
-    })),
-  ])
-  return { rows: counts, seconds: timing }
+    }))
+  }
+  counts.enrolment = await bulk.write('enrolment', enrolments())
 }
 
 /** the CIVIS scheme (2005–2016, replaced by the Garantie jeunes then the CEJ), created when the structure lacks it */

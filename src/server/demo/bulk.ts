@@ -1,0 +1,173 @@
+import { type Insertable, sql } from 'kysely'
+import type { Db } from '../db/database.ts'
+import type { Database } from '../db/schema.ts'
+import type { Tx } from '../deps.ts'
+
+// Bulk writing for the demo data (the 2009 data set, and any department's demo rows): on PGlite, COPY … FROM '/dev/blob'
+// (no statement to parse and plan per row); on PostgreSQL, one INSERT … SELECT FROM json_populate_recordset per chunk (a
+// single parameter: nothing to compile in JavaScript, and the server converts every value to the column's type). Both run
+// on the caller's transaction: all or nothing. Triggers and generated columns work as for any insert (COPY fires row
+// triggers: person.search_name, phone_digits; foreign keys and checks are verified row by row).
+
+/** rows per COPY or INSERT: few enough that a chunk's row objects and text die young (the GC's cheap case) */
+const CHUNK = 5_000
+
+type Row = Record<string, unknown>
+
+/** a string COPY could misread unquoted: empty (that is NULL), or holding a quote, separator, line end or backslash (\.) */
+const NEEDS_QUOTES = /^$|[",\n\r\\]/
+
+/**
+ * The rows as CSV for COPY (FORMAT csv), in the order of `columns`, UTF-8. NULL (or undefined) is an empty unquoted
+ * field; a string is written as is unless NEEDS_QUOTES, then quoted with its quotes doubled; numbers in JavaScript's
+ * notation, booleans t/f, dates in ISO 8601. Written straight into a buffer: the text of 300 000 rows costs a few
+ * hundred milliseconds this way, seconds with string concatenation.
+ */
+export function toCsv(rows: readonly Row[], columns: readonly string[]): Uint8Array<ArrayBuffer> {
+  let buf = Buffer.allocUnsafe(Math.max(1024, rows.length * columns.length * 16))
+  let o = 0
+  const room = (bytes: number) => {
+    if (o + bytes <= buf.length) return
+    const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, o + bytes))
+    buf.copy(bigger, 0, 0, o)
+    buf = bigger
+  }
+  const last = columns.length - 1
+  for (const row of rows)
+    for (let c = 0; c <= last; c++) {
+      const v = row[columns[c]]
+      if (v === null || v === undefined) {
+        // NULL
+      } else if (typeof v === 'string') {
+        // UTF-8 takes at most 3 bytes per UTF-16 unit; quoting at most doubles it, plus two quotes
+        room(v.length * 6 + 3)
+        o += buf.write(NEEDS_QUOTES.test(v) ? `"${v.replaceAll('"', '""')}"` : v, o)
+      } else if (typeof v === 'number') {
+        if (!Number.isFinite(v)) throw new Error(`bulk: ${v} cannot be written (${columns[c]})`)
+        room(32)
+        o += buf.write(String(v), o)
+      } else if (typeof v === 'boolean') {
+        room(2)
+        buf[o++] = v ? 0x74 : 0x66 // t, f
+      } else if (v instanceof Date) {
+        room(32)
+        o += buf.write(v.toISOString(), o)
+      } else throw new Error(`bulk: a ${typeof v} cannot be written (${columns[c]})`)
+      room(1)
+      buf[o++] = c === last ? 0x0a : 0x2c // line end, comma
+    }
+  return new Uint8Array(buf.buffer as ArrayBuffer, buf.byteOffset, o)
+}
+
+/** The columns of a table's rows: those of the first; every row must name the same (a missing key would be NULL). */
+function columnsOf(table: string, row: Row): string[] {
+  const columns = Object.keys(row)
+  for (const c of columns)
+    if (!/^[a-z_][a-z0-9_]*$/.test(c)) throw new Error(`bulk: ${table}.${c} is not a plain column name`)
+  return columns
+}
+
+function checkColumns(table: string, columns: readonly string[], row: Row) {
+  let n = 0
+  for (const key in row) {
+    if (!Object.hasOwn(row, key)) continue
+    n++
+    if (!columns.includes(key)) throw new Error(`bulk: a row for ${table} names ${key}, the first did not`)
+  }
+  if (n !== columns.length) throw new Error(`bulk: a row for ${table} lacks some of ${columns.join(', ')}`)
+}
+
+/** `list` mapped lazily: a writer reads it chunk by chunk, so the mapped rows never all exist at once */
+export function* mapRows<S, R>(list: Iterable<S>, f: (item: S) => R): Generator<R> {
+  for (const item of list) yield f(item)
+}
+
+export interface BulkWriter {
+  /**
+   * writes `rows` into `table` (every row naming the same columns), reading them chunk by chunk (mapRows builds them on
+   * the way); returns the number of rows written
+   */
+  write<T extends keyof Database & string>(table: T, rows: Iterable<Insertable<Database[T]>>): Promise<number>
+  /**
+   * Runs `work` (bulk writes into `tables`) with the tables' foreign keys and secondary indexes set aside, then puts them
+   * back: on PGlite, where checking a key row by row and growing an index entry by entry (each a WAL record) costs more
+   * than the rows themselves, the keys are dropped and added back (ADD CONSTRAINT validates every row in one pass) and
+   * the indexes dropped and built again (one sort each). Primary keys, unique constraints, checks and triggers stay on.
+   * Everything comes back as it was, names and definitions read from the catalogue, in the same transaction: a failure
+   * anywhere rolls it all back. On PostgreSQL `work` simply runs: the row-by-row way is fast enough there, and the
+   * application's role may not own the tables (MIGRATION_DATABASE_URL).
+   */
+  deferKeysAndIndexes<T>(tables: readonly (keyof Database & string)[], work: () => Promise<T>): Promise<T>
+  /** seconds spent writing, by table */
+  readonly seconds: Record<string, number>
+}
+
+/**
+ * A writer on `tx`, the transaction of `db` that holds its connection. `onRows(table, written)` is called after each chunk
+ * (progress).
+ */
+export function bulkWriter(
+  tx: Tx,
+  db: Pick<Db, 'copyFromBlob'>,
+  onRows?: (table: string, written: number) => void,
+): BulkWriter {
+  const seconds: Record<string, number> = {}
+  const copy = db.copyFromBlob
+  return {
+    seconds,
+    async deferKeysAndIndexes(tables, work) {
+      if (!copy) return work()
+      const names = [...tables]
+      const { rows: keys } = await sql<{ table: string; name: string; definition: string }>`
+        SELECT conrelid::regclass::text AS table, conname AS name, pg_get_constraintdef(oid) AS definition
+        FROM pg_constraint WHERE contype = 'f' AND conrelid = ANY(CAST(${names} AS regclass[]))
+        ORDER BY 1, 2`.execute(tx)
+      // indexes of their own, not those behind a primary key or unique constraint
+      const { rows: indexes } = await sql<{ name: string; definition: string }>`
+        SELECT indexrelid::regclass::text AS name, pg_get_indexdef(indexrelid) AS definition FROM pg_index i
+        WHERE indrelid = ANY(CAST(${names} AS regclass[]))
+          AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+        ORDER BY 1`.execute(tx)
+      for (const k of keys) await sql`ALTER TABLE ${sql.raw(k.table)} DROP CONSTRAINT ${sql.ref(k.name)}`.execute(tx)
+      for (const x of indexes) await sql`DROP INDEX ${sql.raw(x.name)}`.execute(tx)
+      const result = await work()
+      for (const x of indexes) await sql.raw(x.definition).execute(tx)
+      for (const k of keys)
+        await sql`ALTER TABLE ${sql.raw(k.table)} ADD CONSTRAINT ${sql.ref(k.name)} ${sql.raw(k.definition)}`.execute(
+          tx,
+        )
+      return result
+    },
+    async write(table, rows) {
+      const t0 = performance.now()
+      let columns: string[] | undefined
+      let batch: Row[] = []
+      let written = 0
+      const flush = async () => {
+        if (!columns || !batch.length) return
+        const list = columns.join(', ')
+        if (copy) {
+          const csv = new Blob([toCsv(batch, columns)])
+          const n = await copy(`COPY ${table} (${list}) FROM '/dev/blob' WITH (FORMAT csv)`, csv)
+          if (n !== batch.length) throw new Error(`bulk: COPY ${table} wrote ${n} rows of ${batch.length}`)
+        } else
+          await sql`INSERT INTO ${sql.table(table)} (${sql.raw(list)})
+            SELECT ${sql.raw(list)} FROM json_populate_recordset(NULL::${sql.table(table)}, ${JSON.stringify(batch)}::json)`.execute(
+            tx,
+          )
+        written += batch.length
+        batch = []
+        onRows?.(table, written)
+      }
+      for (const row of rows as Iterable<Row>) {
+        if (columns) checkColumns(table, columns, row)
+        else columns = columnsOf(table, row)
+        batch.push(row)
+        if (batch.length === CHUNK) await flush()
+      }
+      await flush()
+      seconds[table] = (seconds[table] ?? 0) + (performance.now() - t0) / 1000
+      return written
+    },
+  }
+}
