@@ -24,6 +24,11 @@ export interface Db {
   kysely: Kysely<Database>
   kind: DatabaseKind
   close(): Promise<void>
+  /**
+   * PGlite only: runs `COPY … FROM '/dev/blob'` reading `data` (bulk loading: demo/year2009/bulk.ts). PGlite is one
+   * session, so it runs inside the transaction that holds the connection: call it only from that transaction's code.
+   */
+  copyFromBlob?(statement: string, data: Blob): Promise<number>
 }
 
 // Both drivers must hand back the same JavaScript values: counts as numbers, dates as 'yyyy-mm-dd' strings.
@@ -73,6 +78,7 @@ export async function openPglite(dataDir?: string, log?: (msg: string) => void):
   return {
     kysely,
     kind: 'pglite',
+    copyFromBlob: async (statement, data) => (await client.query(statement, [], { blob: data })).affectedRows ?? 0,
     close: async () => {
       if (closed) return
       closed = true
