@@ -25,7 +25,7 @@ export interface Db {
   kind: DatabaseKind
   close(): Promise<void>
   /**
-   * PGlite only: runs `COPY … FROM '/dev/blob'` reading `data` (bulk loading: demo/year2009/bulk.ts). PGlite is one
+   * PGlite only: runs `COPY … FROM '/dev/blob'` reading `data` (bulk loading: demo/bulk.ts). PGlite is one
    * session, so it runs inside the transaction that holds the connection: call it only from that transaction's code.
    */
   copyFromBlob?(statement: string, data: Blob): Promise<number>
