@@ -24,6 +24,8 @@ export interface Db {
   kysely: Kysely<Database>
   kind: DatabaseKind
   close(): Promise<void>
+  /** PGlite only: the whole data folder as a tarball (test templates, see test/test-db.ts) */
+  dumpDataDir?(): Promise<Blob>
   /**
    * PGlite only: runs `COPY … FROM '/dev/blob'` reading `data` (bulk loading: demo/bulk.ts). PGlite is one
    * session, so it runs inside the transaction that holds the connection: call it only from that transaction's code.
@@ -52,13 +54,18 @@ export async function openPostgres(url: string): Promise<Db> {
  * dataDir undefined → in memory (tests). A folder is locked for the life of the database (pglite-lock.ts): a second process
  * gets FolderHeldError before PGlite touches a file.
  */
-export async function openPglite(dataDir?: string, log?: (msg: string) => void): Promise<Db> {
+export async function openPglite(
+  dataDir?: string,
+  log?: (msg: string) => void,
+  opts: { loadDataDir?: Blob } = {},
+): Promise<Db> {
   if (dataDir) mkdirSync(dataDir, { recursive: true })
   const lock = dataDir ? lockFolder(dataDir, log) : undefined
   let client: PGlite
   try {
     client = await PGlite.create({
       dataDir,
+      ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
       extensions: { citext, pg_trgm, unaccent },
       parsers: { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v), [DATE]: (v: string) => v },
     })
@@ -78,6 +85,8 @@ export async function openPglite(dataDir?: string, log?: (msg: string) => void):
   return {
     kysely,
     kind: 'pglite',
+    // for a database nobody else is using (a test template once built)
+    dumpDataDir: () => client.dumpDataDir('none'),
     copyFromBlob: async (statement, data) => (await client.query(statement, [], { blob: data })).affectedRows ?? 0,
     close: async () => {
       if (closed) return
