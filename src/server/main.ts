@@ -3,21 +3,24 @@ import { folderHeldAdvice } from './cli/folder-held.ts'
 import { ConfigError, loadConfig } from './config.ts'
 import { FolderHeldError } from './db/pglite-lock.ts'
 import { isEmpty, loadDemo } from './demo/demo.ts'
+import { throttledProgress } from './demo/progress.ts'
 import { startRuntime } from './runtime.ts'
 
 async function main() {
   const config = loadConfig()
   const deps = await startRuntime(config)
   if (config.demo === 'auto' && (await isEmpty(deps.db))) {
-    // the 2009 data set takes minutes on PGlite: left out when NODE_ENV=test (browser journeys boot a fresh server)
+    // the 2009 data set takes seconds (docs/demo-2009.md): left out when NODE_ENV=test (browser journeys boot a fresh
+    // server); one line a second at most says which step is under way
     const year2009 = config.env !== 'test'
     console.log(
       year2009
-        ? 'Base vide : chargement de l’organisation de démonstration et des données de l’année 2009 (quelques minutes)…'
+        ? 'Base vide : chargement de l’organisation de démonstration et des données de l’année 2009…'
         : 'Base vide : chargement de l’organisation de démonstration…',
     )
     const t0 = performance.now()
-    const demo = await loadDemo(deps.db, deps.clock.now(), { year2009 })
+    const progress = throttledProgress((line) => console.log(`  ${line}`))
+    const demo = await loadDemo(deps.db, deps.clock.now(), { year2009, progress: progress.step }).finally(progress.stop)
     if (demo.year2009) {
       const r = demo.year2009.rows
       const s = ((performance.now() - t0) / 1000).toFixed(0)

@@ -5,7 +5,7 @@ import { dayInFrance } from '../../shared/persons/dates.ts'
 import type { EventTable, PersonAttributeTable, PersonTable, StatusPeriodTable } from '../db/schema.ts'
 import type { Tx } from '../deps.ts'
 import { findCommune } from '../modules/reference/communes.ts'
-import type { DemoContext } from './demo-extensions.ts'
+import type { DemoContext } from './demo-context.ts'
 import { demoSites } from './demo-organisation.ts'
 
 // About 300 fictitious persons spread over the demo sites: the young of the Mission Locale (16–25 at entry) and adults

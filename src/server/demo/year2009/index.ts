@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { Tx } from '../../deps.ts'
 import type { BulkWriter } from '../bulk.ts'
-import type { DemoContext } from '../demo-extensions.ts'
+import type { DemoContext } from '../demo-context.ts'
 import { insertPlan, type RowCounts, YEAR2009_TABLES } from './insert.ts'
 import { buildPlan } from './plan.ts'
 

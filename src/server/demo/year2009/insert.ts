@@ -1,7 +1,7 @@
 import type { Tx } from '../../deps.ts'
 import { findCommune } from '../../modules/reference/communes.ts'
 import { type BulkWriter, mapRows } from '../bulk.ts'
-import type { DemoContext } from '../demo-extensions.ts'
+import type { DemoContext } from '../demo-context.ts'
 import { DEMO_STRUCTURE } from '../demo-organisation.ts'
 import { type Day, isoDay as toIso } from './days.ts'
 import type { Plan } from './plan-types.ts'
