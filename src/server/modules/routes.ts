@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../deps.ts'
 import { reportingRoutes } from '../reporting/reporting.routes.ts'
-import { accompanimentRoutes } from './accompaniment/accompaniment.routes.ts'
+import { accompanimentModule } from './accompaniment/accompaniment.module.ts'
 import { auditRoutes } from './admin/audit.routes.ts'
 import { programmeRoutes } from './admin/programmes.routes.ts'
 import { siteRoutes } from './admin/sites.routes.ts'
@@ -22,7 +22,7 @@ export function featureRoutes(app: FastifyInstance, deps: Deps) {
   userRoutes(app, deps)
   auditRoutes(app, deps)
   personRoutes(app, deps)
-  accompanimentRoutes(app, deps)
+  accompanimentModule.routes(app, deps)
   reportingRoutes(app, deps)
   exchangeRoutes(app, deps)
 }

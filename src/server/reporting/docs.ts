@@ -7,7 +7,7 @@ import { reportingPolicy } from './reporting.policy.ts'
 import { decimalsRule } from './tables.ts'
 
 // docs/indicators.md is generated from the declarations: `npx tsx src/server/reporting/docs.ts` rewrites it, and
-// docs.test.ts fails when the committed file no longer matches them. Definitions live in one place: the code.
+// docs.unit.test.ts fails when the committed file no longer matches them. Definitions live in one place: the code.
 
 export const DOC_PATH = resolve(import.meta.dirname, '../../../docs/indicators.md')
 

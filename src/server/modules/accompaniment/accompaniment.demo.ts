@@ -1,9 +1,10 @@
 import type { Insertable } from 'kysely'
-import type { ProgrammeType } from '../../shared/admin/admin.schema.ts'
-import { propositionThemes } from '../../shared/nomenclatures/accompaniment.ts'
-import type { EnrolmentTable, EventTable, PropositionTable, SituationTable } from '../db/schema.ts'
-import type { Tx } from '../deps.ts'
-import { addDays, ageOn, daysBetween, localDay } from '../modules/accompaniment/dates.ts'
+import type { ProgrammeType } from '../../../shared/admin/admin.schema.ts'
+import { propositionThemes } from '../../../shared/nomenclatures/accompaniment.ts'
+import type { EnrolmentTable, EventTable, PropositionTable, SituationTable } from '../../db/schema.ts'
+import type { DemoContext } from '../../demo/demo-context.ts'
+import type { Tx } from '../../deps.ts'
+import { addDays, ageOn, daysBetween, localDay } from './dates.ts'
 import {
   adultSituations,
   generator,
@@ -15,8 +16,7 @@ import {
   trainings,
   weighted,
   youngSituations,
-} from '../modules/accompaniment/demo-data.ts'
-import type { DemoContext } from './demo-extensions.ts'
+} from './demo-data.ts'
 
 // The accompaniment of the demo persons (created by the persons loader, which runs first): programme enrolments,
 // events over the last months and appointments to come, propositions by domain × theme in the 2009 proportions,

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CaseloadRow } from '../../../shared/accompaniment/caseload.schema.ts'
 import { loadDemo } from '../../demo/demo.ts'
-import { loadAccompanimentDemo } from '../../demo/demo-accompaniment.ts'
 import { demoExtensions } from '../../demo/demo-extensions.ts'
 import { DEMO_PASSWORD } from '../../demo/demo-organisation.ts'
 import { createTestContext, TestClient, type TestContext } from '../../test/test-app.ts'
+import { loadAccompanimentDemo } from './accompaniment.demo.ts'
 import { localDay } from './dates.ts'
 
 // The demo as `jalon demo` loads it: the persons loader, then the accompaniment's (demo-accompaniment.ts).
