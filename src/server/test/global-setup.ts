@@ -22,10 +22,9 @@ export default function setup(project: TestProject) {
     const admin = new pg.Client({ connectionString: adminUrl })
     await admin.connect()
     try {
-      const { rows } = await admin.query<{ datname: string }>(
-        'SELECT datname FROM pg_database WHERE datname LIKE $1',
-        [`jalon_tpl_${run.id}_%`],
-      )
+      const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [
+        `jalon_tpl_${run.id}_%`,
+      ])
       for (const { datname } of rows) {
         await admin.query(`ALTER DATABASE ${datname} IS_TEMPLATE false`)
         await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`)

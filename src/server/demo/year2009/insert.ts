@@ -59,6 +59,11 @@ export async function insertPlan(
 ): Promise<RowCounts> {
   const s = ctx.structureId
   const ids = new Random(hashString(`jalon-2009:${s}`))
+  if (process.env.ORDERED) {
+    let n = 0
+    const u = ids.uuid.bind(ids)
+    ids.uuid = () => `${(n++).toString(16).padStart(8, '0')}${u().slice(8)}`
+  }
   const counts: RowCounts = {}
 
   // staff; e-mails are unique across structures: another structure loading the data set gets its own addresses
