@@ -192,4 +192,22 @@ describe('keys and indexes set aside during a bulk load', () => {
     expect(await schemaOf([...tables])).toEqual(before)
     expect(await db.kysely.selectFrom('person').select('id').where('id', '=', p.id).execute()).toEqual([])
   })
+
+  it('a primary key given twice fails the load', async () => {
+    const p = person()
+    const event = { structure_id: fx.structureId, person_id: p.id, kind: 'first_reception', date: '2009-01-05' }
+    const id = randomUUID()
+    await expect(
+      inTx((_, bulk) =>
+        bulk.deferKeysAndIndexes(tables, async () => {
+          await bulk.write('person', [p])
+          await bulk.write('event', [
+            { id, ...event },
+            { id, ...event },
+          ])
+        }),
+      ),
+    ).rejects.toThrow(/duplicate|unique|event_pkey/i)
+    expect(await db.kysely.selectFrom('event').select('id').where('id', '=', id).execute()).toEqual([])
+  })
 })

@@ -89,13 +89,14 @@ export interface BulkWriter {
    */
   write<T extends keyof Database & string>(table: T, rows: Iterable<Insertable<Database[T]>>): Promise<number>
   /**
-   * Runs `work` (bulk writes into `tables`) with the tables' foreign keys and secondary indexes set aside, then puts them
-   * back: on PGlite, where checking a key row by row and growing an index entry by entry (each a WAL record) costs more
-   * than the rows themselves, the keys are dropped and added back (ADD CONSTRAINT validates every row in one pass) and
-   * the indexes dropped and built again (one sort each). Primary keys, unique constraints, checks and triggers stay on.
-   * Everything comes back as it was, names and definitions read from the catalogue, in the same transaction: a failure
-   * anywhere rolls it all back. On PostgreSQL `work` simply runs: the row-by-row way is fast enough there, and the
-   * application's role may not own the tables (MIGRATION_DATABASE_URL).
+   * Runs `work` (bulk writes into `tables`) with the tables' keys and indexes set aside, then puts them back. On PGlite,
+   * checking a key row by row and growing an index entry by entry (each a WAL record) costs more than the rows
+   * themselves: the foreign keys are dropped and added back (ADD CONSTRAINT checks every row in one pass), so are the
+   * primary keys and unique constraints no other table's foreign key relies on (their index built in one sort, the
+   * uniqueness checked then), and the other indexes are dropped and built again. Checks, NOT NULL and triggers stay on.
+   * Everything comes back as it was, names and definitions read from the catalogue, in the same transaction: a row that
+   * breaks a key fails the load at the end, and a failure anywhere rolls it all back. On PostgreSQL `work` simply runs:
+   * the row-by-row way is fast enough there, and the application's role may not own the tables (MIGRATION_DATABASE_URL).
    */
   deferKeysAndIndexes<T>(tables: readonly (keyof Database & string)[], work: () => Promise<T>): Promise<T>
   /** seconds spent writing, by table */
@@ -118,24 +119,34 @@ export function bulkWriter(
     async deferKeysAndIndexes(tables, work) {
       if (!copy) return work()
       const names = [...tables]
-      const { rows: keys } = await sql<{ table: string; name: string; definition: string }>`
+      type Constraint = { table: string; name: string; definition: string }
+      const constraints = (kinds: string[], extra = sql``) => sql<Constraint>`
         SELECT conrelid::regclass::text AS table, conname AS name, pg_get_constraintdef(oid) AS definition
-        FROM pg_constraint WHERE contype = 'f' AND conrelid = ANY(CAST(${names} AS regclass[]))
-        ORDER BY 1, 2`.execute(tx)
-      // indexes of their own, not those behind a primary key or unique constraint
+        FROM pg_constraint c WHERE contype = ANY(${kinds}) AND conrelid = ANY(CAST(${names} AS regclass[])) ${extra}
+        ORDER BY 1, 2`
+      const drop = (c: Constraint) =>
+        sql`ALTER TABLE ${sql.raw(c.table)} DROP CONSTRAINT ${sql.ref(c.name)}`.execute(tx)
+      const add = (c: Constraint) =>
+        sql`ALTER TABLE ${sql.raw(c.table)} ADD CONSTRAINT ${sql.ref(c.name)} ${sql.raw(c.definition)}`.execute(tx)
+      // the tables' foreign keys; then the primary keys and unique constraints no remaining foreign key relies on
+      const { rows: keys } = await constraints(['f']).execute(tx)
+      for (const k of keys) await drop(k)
+      const { rows: uniques } = await constraints(
+        ['p', 'u'],
+        sql`AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.confrelid = c.conrelid)`,
+      ).execute(tx)
+      for (const u of uniques) await drop(u)
+      // indexes of their own (the constraints' indexes went with them, or stay with them)
       const { rows: indexes } = await sql<{ name: string; definition: string }>`
         SELECT indexrelid::regclass::text AS name, pg_get_indexdef(indexrelid) AS definition FROM pg_index i
         WHERE indrelid = ANY(CAST(${names} AS regclass[]))
           AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
         ORDER BY 1`.execute(tx)
-      for (const k of keys) await sql`ALTER TABLE ${sql.raw(k.table)} DROP CONSTRAINT ${sql.ref(k.name)}`.execute(tx)
       for (const x of indexes) await sql`DROP INDEX ${sql.raw(x.name)}`.execute(tx)
       const result = await work()
+      for (const u of uniques) await add(u)
       for (const x of indexes) await sql.raw(x.definition).execute(tx)
-      for (const k of keys)
-        await sql`ALTER TABLE ${sql.raw(k.table)} ADD CONSTRAINT ${sql.ref(k.name)} ${sql.raw(k.definition)}`.execute(
-          tx,
-        )
+      for (const k of keys) await add(k)
       return result
     },
     async write(table, rows) {

@@ -39,8 +39,10 @@ export async function loadYear2009(
   const t1 = performance.now()
   const rows = await insertPlan(tx, bulk, ctx, plan, step)
   const t2 = performance.now()
-  // fresh statistics, or the planner takes the new tables for empty ones and reports crawl
+  // fresh statistics, or the planner takes the new tables for empty ones and reports crawl; a sample of 9 000 rows a
+  // table (target 30, for this transaction only) instead of 30 000: a third of the time, and the annual report runs as fast (bench/report.ts)
   step('statistiques des tables')
+  await sql`SET LOCAL default_statistics_target = 30`.execute(tx)
   await sql`ANALYZE ${sql.join(YEAR2009_TABLES.map((t) => sql.table(t)))}`.execute(tx)
   const t3 = performance.now()
   return {

@@ -38,6 +38,15 @@ export const YEAR2009_TABLES = [
   'enrolment',
 ] as const
 
+/**
+ * Ids in increasing order: a counter, then the generator's digits (still version-4 shaped). A primary key index then
+ * grows at its right end, about a fifth cheaper than random ids on PGlite.
+ */
+function orderedIds(r: Random): () => string {
+  let n = 0
+  return () => `${(n++).toString(16).padStart(8, '0')}${r.uuid().slice(8)}`
+}
+
 /** 'yyyy-mm-dd' of a day, each computed once (a few thousand distinct days for 330 000 rows) */
 const isoCache = new Map<Day, string>()
 function isoDay(d: Day): string {
@@ -59,11 +68,7 @@ export async function insertPlan(
 ): Promise<RowCounts> {
   const s = ctx.structureId
   const ids = new Random(hashString(`jalon-2009:${s}`))
-  if (process.env.ORDERED) {
-    let n = 0
-    const u = ids.uuid.bind(ids)
-    ids.uuid = () => `${(n++).toString(16).padStart(8, '0')}${u().slice(8)}`
-  }
+  const nextId = orderedIds(ids)
   const counts: RowCounts = {}
 
   // staff; e-mails are unique across structures: another structure loading the data set gets its own addresses
@@ -102,7 +107,7 @@ export async function insertPlan(
   const civisId = await civisProgramme(tx, s)
 
   await bulk.deferKeysAndIndexes(YEAR2009_TABLES, () =>
-    writeRecords(bulk, plan, { s, ids, counts, staffId, siteId, mlId, civisId }, step),
+    writeRecords(bulk, plan, { s, ids, nextId, counts, staffId, siteId, mlId, civisId }, step),
   )
   return counts
 }
@@ -113,6 +118,7 @@ async function writeRecords(
   {
     s,
     ids,
+    nextId,
     counts,
     staffId,
     siteId,
@@ -121,6 +127,7 @@ async function writeRecords(
   }: {
     s: string
     ids: Random
+    nextId: () => string
     counts: RowCounts
     staffId: string[]
     siteId: (code: string) => string
@@ -130,7 +137,7 @@ async function writeRecords(
   step: (label: string, rows: number) => void,
 ) {
   // persons
-  const personId = plan.persons.map(() => ids.uuid())
+  const personId = plan.persons.map(() => nextId())
   step('jeunes', plan.persons.length)
   counts.person = await bulk.write(
     'person',
@@ -164,7 +171,7 @@ async function writeRecords(
   counts.person_attribute = await bulk.write(
     'person_attribute',
     mapRows(plan.attributes, (a) => ({
-      id: ids.uuid(),
+      id: nextId(),
       structure_id: s,
       person_id: personId[a.p],
       attribute: a.attribute,
@@ -177,7 +184,7 @@ async function writeRecords(
   counts.status_period = await bulk.write(
     'status_period',
     mapRows(plan.statuses, (x) => ({
-      id: ids.uuid(),
+      id: nextId(),
       structure_id: s,
       person_id: personId[x.p],
       status: x.status,
@@ -191,7 +198,7 @@ async function writeRecords(
   counts.event = await bulk.write(
     'event',
     mapRows(plan.events, (e) => ({
-      id: ids.uuid(),
+      id: nextId(),
       structure_id: s,
       person_id: personId[e.p],
       kind: e.kind,
@@ -206,7 +213,7 @@ async function writeRecords(
   counts.proposition = await bulk.write(
     'proposition',
     mapRows(plan.propositions, (x) => ({
-      id: ids.uuid(),
+      id: nextId(),
       structure_id: s,
       person_id: personId[x.p],
       date: isoDay(x.date),
@@ -222,7 +229,7 @@ async function writeRecords(
   counts.situation = await bulk.write(
     'situation',
     mapRows(plan.situations, (x) => ({
-      id: ids.uuid(),
+      id: nextId(),
       structure_id: s,
       person_id: personId[x.p],
       kind: x.kind,
@@ -237,7 +244,7 @@ async function writeRecords(
   step('inscriptions ML et CIVIS', plan.persons.length + plan.civis.length)
   const enrolments = function* () {
     yield* mapRows(plan.persons, (p) => ({
-      id: ids.uuid(),
+      id: nextId(),
       structure_id: s,
       person_id: personId[p.i],
       programme_id: mlId,
@@ -248,7 +255,7 @@ async function writeRecords(
       referent_id: staffId[p.referent],
     }))
     yield* mapRows(plan.civis, (c) => ({
-      id: ids.uuid(),
+      id: nextId(),
       structure_id: s,
       person_id: personId[c.p],
       programme_id: civisId,
