@@ -193,6 +193,25 @@ describe('keys and indexes set aside during a bulk load', () => {
     expect(await db.kysely.selectFrom('person').select('id').where('id', '=', p.id).execute()).toEqual([])
   })
 
+  it('only when the role owns the tables (a least-privilege role keeps them on)', async () => {
+    const keysOn = (tx: Tx) =>
+      sql<{
+        n: number
+      }>`SELECT count(*)::int AS n FROM pg_constraint WHERE conrelid = 'event'::regclass AND contype IN ('f', 'p', 'u')`
+        .execute(tx)
+        .then((r) => r.rows[0].n)
+    const all = await keysOn(db.kysely as unknown as Tx)
+    expect(all).toBeGreaterThan(4)
+    // the owner: set aside while the work runs
+    expect(await inTx((tx, bulk) => bulk.deferKeysAndIndexes(tables, () => keysOn(tx)))).toBe(0)
+    // pg_monitor (built in, owns nothing): left on
+    const asMonitor = await inTx(async (tx, bulk) => {
+      await sql`SET LOCAL ROLE pg_monitor`.execute(tx)
+      return bulk.deferKeysAndIndexes(tables, () => keysOn(tx))
+    })
+    expect(asMonitor).toBe(all)
+  })
+
   it('a primary key given twice fails the load', async () => {
     const p = person()
     const event = { structure_id: fx.structureId, person_id: p.id, kind: 'first_reception', date: '2009-01-05' }

@@ -5,9 +5,10 @@ import type { Tx } from '../deps.ts'
 
 // Bulk writing for the demo data (the 2009 data set, and any department's demo rows): on PGlite, COPY … FROM '/dev/blob'
 // (no statement to parse and plan per row); on PostgreSQL, one INSERT … SELECT FROM json_populate_recordset per chunk (a
-// single parameter: nothing to compile in JavaScript, and the server converts every value to the column's type). Both run
-// on the caller's transaction: all or nothing. Triggers and generated columns work as for any insert (COPY fires row
-// triggers: person.search_name, phone_digits; foreign keys and checks are verified row by row).
+// single parameter: nothing to compile in JavaScript, the server converts every value to the column's type; multi-row
+// VALUES measured the same; COPY FROM STDIN would need the transaction's own pg client, which Kysely keeps to itself).
+// Both run on the caller's transaction: all or nothing. Triggers and generated columns work as for any insert (COPY fires
+// row triggers: person.search_name, phone_digits), and so do checks and keys, unless deferKeysAndIndexes sets them aside.
 
 /** rows per COPY or INSERT: few enough that a chunk's row objects and text die young (the GC's cheap case) */
 const CHUNK = 5_000
@@ -89,14 +90,15 @@ export interface BulkWriter {
    */
   write<T extends keyof Database & string>(table: T, rows: Iterable<Insertable<Database[T]>>): Promise<number>
   /**
-   * Runs `work` (bulk writes into `tables`) with the tables' keys and indexes set aside, then puts them back. On PGlite,
-   * checking a key row by row and growing an index entry by entry (each a WAL record) costs more than the rows
-   * themselves: the foreign keys are dropped and added back (ADD CONSTRAINT checks every row in one pass), so are the
-   * primary keys and unique constraints no other table's foreign key relies on (their index built in one sort, the
-   * uniqueness checked then), and the other indexes are dropped and built again. Checks, NOT NULL and triggers stay on.
-   * Everything comes back as it was, names and definitions read from the catalogue, in the same transaction: a row that
-   * breaks a key fails the load at the end, and a failure anywhere rolls it all back. On PostgreSQL `work` simply runs:
-   * the row-by-row way is fast enough there, and the application's role may not own the tables (MIGRATION_DATABASE_URL).
+   * Runs `work` (bulk writes into `tables`) with the tables' keys and indexes set aside, then puts them back: checking a
+   * key row by row and growing an index entry by entry (each a WAL record) costs more than the rows themselves. The
+   * foreign keys are dropped and added back (ADD CONSTRAINT checks every row in one pass), so are the primary keys and
+   * unique constraints no other table's foreign key relies on (their index built in one sort, the uniqueness checked
+   * then), and the other indexes are dropped and built again. Checks, NOT NULL and triggers stay on. Everything comes
+   * back as it was, names and definitions read from the catalogue, in the same transaction: a row that breaks a key
+   * fails the load at the end, and a failure anywhere rolls it all back. The tables are locked meanwhile (a first start,
+   * `jalon demo`: nobody else is using them). When the role does not own the tables (PostgreSQL with
+   * MIGRATION_DATABASE_URL), `work` simply runs with the keys and indexes on.
    */
   deferKeysAndIndexes<T>(tables: readonly (keyof Database & string)[], work: () => Promise<T>): Promise<T>
   /** seconds spent writing, by table */
@@ -117,8 +119,13 @@ export function bulkWriter(
   return {
     seconds,
     async deferKeysAndIndexes(tables, work) {
-      if (!copy) return work()
       const names = [...tables]
+      // PGlite's one user owns everything; on PostgreSQL the role must own the tables and those their keys point to
+      const { rows: owner } = await sql<{ owns: boolean }>`
+        SELECT coalesce(bool_and(pg_has_role(relowner, 'USAGE')), false) AS owns FROM pg_class
+        WHERE oid = ANY(CAST(${names} AS regclass[])) OR oid IN (SELECT confrelid FROM pg_constraint
+          WHERE contype = 'f' AND conrelid = ANY(CAST(${names} AS regclass[])))`.execute(tx)
+      if (!owner[0].owns) return work()
       type Constraint = { table: string; name: string; definition: string }
       const constraints = (kinds: string[], extra = sql``) => sql<Constraint>`
         SELECT conrelid::regclass::text AS table, conname AS name, pg_get_constraintdef(oid) AS definition
