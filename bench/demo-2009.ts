@@ -2,6 +2,7 @@
 // the rows written, then checks every Mission Locale figure against the report (plain SQL by the indicator contract).
 //   npx tsx bench/demo-2009.ts [pglite|pglite-memory|postgres ...]   (default: pglite postgres)
 // PostgreSQL: JALON_BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres); a database is created and dropped.
+import { cpus, loadavg } from 'node:os'
 import { migrate } from '../src/server/db/migrate.ts'
 import { loadDemo } from '../src/server/demo/demo.ts'
 import { DEMO_STRUCTURE } from '../src/server/demo/demo-organisation.ts'
@@ -25,14 +26,24 @@ const fresh = (kind: string) => freshDatabase(kind, 'bench')
 async function bench(kind: string) {
   const { db, drop } = await fresh(kind)
   try {
+    const tm = performance.now()
     await migrate(db)
+    const migrateSeconds = (performance.now() - tm) / 1000
+    const cpu0 = process.cpuUsage()
     const t0 = performance.now()
     const demo = await loadDemo(db, new Date('2026-03-02T09:00:00Z'), { year2009: true })
     const seconds = (performance.now() - t0) / 1000
+    const cpu = process.cpuUsage(cpu0)
     const y = demo.year2009!
+    const written = Object.values(y.tableSeconds).reduce((a, b) => a + b, 0)
+    const organisation = seconds - y.planSeconds - y.insertSeconds - y.analyzeSeconds
     console.log(
       `\n== ${kind}: demo + 2009 data set loaded in ${seconds.toFixed(1)} s ` +
-        `(plan ${y.planSeconds.toFixed(1)} s, inserts ${y.insertSeconds.toFixed(1)} s)`,
+        `(${((cpu.user + cpu.system) / 1e6).toFixed(1)} s of this process's processor time; ` +
+        `load average ${loadavg()[0].toFixed(1)} on ${cpus().length} processors)\n` +
+        `  migrations ${migrateSeconds.toFixed(1)} s (before); demo organisation and modules ${organisation.toFixed(1)} s, ` +
+        `plan ${y.planSeconds.toFixed(1)} s, rows ${written.toFixed(1)} s, ` +
+        `keys and indexes put back ${(y.insertSeconds - written).toFixed(1)} s, statistics ${y.analyzeSeconds.toFixed(1)} s`,
     )
     for (const t of TABLES) {
       const { n } = await db.kysely
