@@ -20,7 +20,7 @@ async function main() {
     )
     const t0 = performance.now()
     const progress = throttledProgress((line) => console.log(`  ${line}`))
-    const demo = await loadDemo(deps.db, deps.clock.now(), { year2009, progress: progress.step }).finally(progress.stop)
+    const demo = await loadDemo(deps.db, deps.clock.now(), { year2009, progress })
     if (demo.year2009) {
       const r = demo.year2009.rows
       const s = ((performance.now() - t0) / 1000).toFixed(0)

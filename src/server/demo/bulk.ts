@@ -106,14 +106,10 @@ export interface BulkWriter {
 }
 
 /**
- * A writer on `tx`, the transaction of `db` that holds its connection. `onRows(table, written)` is called after each chunk
- * (progress).
+ * A writer on `tx`, the transaction of `db` that holds its connection. `tick()` is called as it goes: after each chunk
+ * of rows, each key or index put back (progress).
  */
-export function bulkWriter(
-  tx: Tx,
-  db: Pick<Db, 'copyFromBlob'>,
-  onRows?: (table: string, written: number) => void,
-): BulkWriter {
+export function bulkWriter(tx: Tx, db: Pick<Db, 'copyFromBlob'>, tick: () => void = () => {}): BulkWriter {
   const seconds: Record<string, number> = {}
   const copy = db.copyFromBlob
   return {
@@ -151,9 +147,18 @@ export function bulkWriter(
         ORDER BY 1`.execute(tx)
       for (const x of indexes) await sql`DROP INDEX ${sql.raw(x.name)}`.execute(tx)
       const result = await work()
-      for (const u of uniques) await add(u)
-      for (const x of indexes) await sql.raw(x.definition).execute(tx)
-      for (const k of keys) await add(k)
+      for (const u of uniques) {
+        await add(u)
+        tick()
+      }
+      for (const x of indexes) {
+        await sql.raw(x.definition).execute(tx)
+        tick()
+      }
+      for (const k of keys) {
+        await add(k)
+        tick()
+      }
       return result
     },
     async write(table, rows) {
@@ -175,7 +180,7 @@ export function bulkWriter(
           )
         written += batch.length
         batch = []
-        onRows?.(table, written)
+        tick()
       }
       for (const row of rows as Iterable<Row>) {
         if (columns) checkColumns(table, columns, row)

@@ -16,7 +16,8 @@ const count = (n: number) => n.toLocaleString('fr-FR')
 /**
  * Loads the demo organisation in one transaction; the feature modules' demo data hang off it (see demoExtensions).
  * `year2009`: also the 2009 data set (year2009/index.ts), in the same transaction, after the extensions.
- * `progress(line)` is told each step in French before it starts (a caller printing them should throttle: progress.ts).
+ * `progress(line)` is told the step under way, in French, when it starts and again after each chunk of rows it writes
+ * (a caller printing the lines throttles them: progress.ts).
  */
 export async function loadDemo(
   db: Db,
@@ -24,8 +25,13 @@ export async function loadDemo(
   opts: { year2009?: boolean; progress?: (line: string) => void } = {},
 ): Promise<{ users: { email: string; role: string }[]; password: string; year2009?: Summary }> {
   let year2009: Summary | undefined
-  const progress = opts.progress ?? (() => {})
-  progress('Organisation de démonstration…')
+  let current = 'Organisation de démonstration…'
+  const progress = (line: string) => {
+    current = line
+    opts.progress?.(line)
+  }
+  const again = () => opts.progress?.(current)
+  progress(current)
   // one argon2 hash for every demo account (they share the password)
   const hash = await hashPassword(DEMO_PASSWORD)
   await db.kysely.transaction().execute(async (tx) => {
@@ -77,11 +83,11 @@ export async function loadDemo(
           .values(u.programmes.map((c) => ({ user_id: id, programme_id: programmeIds.get(c)! })))
           .execute()
     }
-    const bulk = bulkWriter(tx, db)
+    const bulk = bulkWriter(tx, db, again)
     const context: DemoContext = { structureId: DEMO_STRUCTURE.id, siteIds, programmeIds, userIds, now, bulk }
     for (const extend of demoExtensions) await extend(tx, context)
     if (opts.year2009)
-      year2009 = await loadYear2009(tx, bulkWriter(tx, db), context, {
+      year2009 = await loadYear2009(tx, bulkWriter(tx, db, again), context, {
         step: (label, rows) =>
           progress(`Jeu de données 2009 : ${label}${rows === undefined ? '' : ` (${count(rows)})`}…`),
       })

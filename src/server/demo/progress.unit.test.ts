@@ -1,41 +1,34 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { throttledProgress } from './progress.ts'
 
 describe('progress lines while the demo loads', () => {
-  beforeEach(() => {
-    vi.useFakeTimers()
-  })
-  afterEach(() => {
-    vi.useRealTimers()
-  })
-
-  it('prints the first step at once, then at most one line a second, always the latest step', () => {
+  it('prints the first step at once, then at most one line a second: the step under way, once', () => {
+    let t = 0
     const lines: string[] = []
-    const p = throttledProgress((l) => lines.push(l))
-    p.step('organisation')
+    const progress = throttledProgress(
+      (l) => lines.push(l),
+      1000,
+      () => t,
+    )
+    progress('organisation')
     expect(lines).toEqual(['organisation'])
-    vi.advanceTimersByTime(200)
-    p.step('plan')
-    vi.advanceTimersByTime(300)
-    p.step('jeunes')
+    t = 200
+    progress('plan')
+    t = 500
+    progress('jeunes')
+    progress('jeunes')
     expect(lines).toEqual(['organisation'])
-    // one second after the first line: the step under way, not the one it replaced
-    vi.advanceTimersByTime(500)
+    // told again once the second has passed (after a chunk of rows): printed now, the step it replaced never
+    t = 1100
+    progress('jeunes')
     expect(lines).toEqual(['organisation', 'jeunes'])
-    vi.advanceTimersByTime(5000)
+    // the same step told again and again: one line
+    t = 5000
+    progress('jeunes')
     expect(lines).toEqual(['organisation', 'jeunes'])
-    // a step told long after the last line is printed at once
-    p.step('propositions')
+    progress('propositions')
+    t = 5100
+    progress('situations')
     expect(lines).toEqual(['organisation', 'jeunes', 'propositions'])
-  })
-
-  it('drops a waiting step once stopped', () => {
-    const lines: string[] = []
-    const p = throttledProgress((l) => lines.push(l))
-    p.step('a')
-    p.step('b')
-    p.stop()
-    vi.advanceTimersByTime(3000)
-    expect(lines).toEqual(['a'])
   })
 })

@@ -58,13 +58,13 @@ function isoDay(d: Day): string {
   return iso
 }
 
-/** Writes the plan through `bulk` (a writer on `tx`); `step(label, rows)` before each table (progress). */
+/** Writes the plan through `bulk` (a writer on `tx`); `step(label, rows?)` before each table (progress). */
 export async function insertPlan(
   tx: Tx,
   bulk: BulkWriter,
   ctx: DemoContext,
   plan: Plan,
-  step: (label: string, rows: number) => void = () => {},
+  step: (label: string, rows?: number) => void = () => {},
 ): Promise<RowCounts> {
   const s = ctx.structureId
   const ids = new Random(hashString(`jalon-2009:${s}`))
@@ -106,9 +106,10 @@ export async function insertPlan(
   )
   const civisId = await civisProgramme(tx, s)
 
-  await bulk.deferKeysAndIndexes(YEAR2009_TABLES, () =>
-    writeRecords(bulk, plan, { s, ids, nextId, counts, staffId, siteId, mlId, civisId }, step),
-  )
+  await bulk.deferKeysAndIndexes(YEAR2009_TABLES, async () => {
+    await writeRecords(bulk, plan, { s, ids, nextId, counts, staffId, siteId, mlId, civisId }, step)
+    step('index et clés des tables')
+  })
   return counts
 }
 
