@@ -48,6 +48,37 @@ describe('the 2009 data set in the database', () => {
     expect(staff.every((u) => !u.active && u.password_hash === '!')).toBe(true)
   })
 
+  it('leaves the schema as migrated: every key, constraint and index back', async () => {
+    const schema = async (d: TestDb) =>
+      (
+        await sql<{ line: string }>`
+          SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(c.oid) AS line
+          FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = 'public'
+          UNION ALL
+          SELECT pg_get_indexdef(i.indexrelid) FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
+          JOIN pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname = 'public'
+          ORDER BY 1`.execute(d.kysely)
+      ).rows.map((r) => r.line)
+    const migrated = await createTestDb()
+    try {
+      const expected = await schema(migrated)
+      expect(expected.length).toBeGreaterThan(50)
+      expect(await schema(db)).toEqual(expected)
+    } finally {
+      await migrated.drop()
+    }
+  })
+
+  it('folds the names and keeps the phone digits (the person triggers ran during the bulk load)', async () => {
+    const wrong = await count(sql<{ n: number }>`SELECT count(*)::int AS n FROM person WHERE id IN (${ours})
+      AND (search_name <> jalon_search_name(last_name || ' ' || first_name) OR search_name = ''
+        OR phone_digits IS DISTINCT FROM jalon_phone_digits(phone))`)
+    expect(wrong).toBe(0)
+    const withPhone = await count(sql<{ n: number }>`SELECT count(*)::int AS n FROM person WHERE id IN (${ours})
+      AND phone_digits ~ '^0[1-9][0-9]{8}$'`)
+    expect(withPhone).toBeGreaterThan(1000)
+  })
+
   it('has no event, proposition or situation before the first reception', async () => {
     for (const table of ['event', 'proposition'] as const)
       expect(
