@@ -4,8 +4,9 @@ import type { Role } from '../../shared/auth/roles.ts'
 import { buildApp } from '../app.ts'
 import { type Config, loadConfig } from '../config.ts'
 import type { Clock, Deps } from '../deps.ts'
-import type { Mail, Mailer } from '../mail/mailer.ts'
+import { createMailer, type Mail, type Mailer } from '../mail/mailer.ts'
 import { buildStructure, buildUser, type Fixture } from './builders.ts'
+import { startSmtpSink } from './smtp-sink.ts'
 import { createTestDb, type TestDb } from './test-db.ts'
 
 /** A clock the test moves by hand. */
@@ -113,5 +114,29 @@ export class TestClient {
   }
   delete(url: string) {
     return this.request({ method: 'DELETE', url })
+  }
+}
+
+/**
+ * A test context whose mails go through SMTP to a real local sink (password resets, invitations): the sink's messages
+ * are read by the test; `close` stops both.
+ */
+export async function createMailTestContext(): Promise<{
+  t: TestContext
+  sink: Awaited<ReturnType<typeof startSmtpSink>>
+  close(): Promise<void>
+}> {
+  const sink = await startSmtpSink()
+  const t = await createTestContext({
+    config: { smtpUrl: sink.url },
+    mailer: createMailer({ smtpUrl: sink.url, from: 'Jalon <no-reply@test.jalon.fr>' }),
+  })
+  return {
+    t,
+    sink,
+    close: async () => {
+      await t.close()
+      await sink.close()
+    },
   }
 }

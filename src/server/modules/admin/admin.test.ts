@@ -1,24 +1,16 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createMailer } from '../../mail/mailer.ts'
-import { startSmtpSink } from '../../test/smtp-sink.ts'
-import { createTestContext, type TestClient, type TestContext } from '../../test/test-app.ts'
+import { createMailTestContext, type TestClient, type TestContext } from '../../test/test-app.ts'
 
 let t: TestContext
 let admin: TestClient
-let sink: Awaited<ReturnType<typeof startSmtpSink>>
+let sink: Awaited<ReturnType<typeof createMailTestContext>>['sink']
+let closeAll: () => Promise<void>
 beforeAll(async () => {
-  sink = await startSmtpSink()
-  t = await createTestContext({
-    config: { smtpUrl: sink.url },
-    mailer: createMailer({ smtpUrl: sink.url, from: 'Jalon <no-reply@test.jalon.fr>' }),
-  })
+  ;({ t, sink, close: closeAll } = await createMailTestContext())
   admin = await t.as('admin', { siteIds: [t.fx.sites.a, t.fx.sites.b] })
 })
-afterAll(async () => {
-  await t.close()
-  await sink.close()
-})
+afterAll(() => closeAll())
 
 describe('sites', () => {
   it('creates a site with communes from the official list and refuses an unknown commune', async () => {

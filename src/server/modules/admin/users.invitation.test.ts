@@ -1,26 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createMailer } from '../../mail/mailer.ts'
 import { TEST_PASSWORD } from '../../test/builders.ts'
-import { startSmtpSink } from '../../test/smtp-sink.ts'
-import { createTestContext, type TestClient, type TestContext } from '../../test/test-app.ts'
+import { createMailTestContext, type TestClient, type TestContext } from '../../test/test-app.ts'
 
 // Issue 7: the administrator never learns a usable password of someone else. A new account gets no password from the
 // administrator: its user receives a one-time invitation link by mail and chooses one.
 let t: TestContext
 let admin: TestClient
-let sink: Awaited<ReturnType<typeof startSmtpSink>>
+let sink: Awaited<ReturnType<typeof createMailTestContext>>['sink']
+let closeAll: () => Promise<void>
 beforeAll(async () => {
-  sink = await startSmtpSink()
-  t = await createTestContext({
-    config: { smtpUrl: sink.url },
-    mailer: createMailer({ smtpUrl: sink.url, from: 'Jalon <no-reply@test.jalon.fr>' }),
-  })
+  ;({ t, sink, close: closeAll } = await createMailTestContext())
   admin = await t.as('admin')
 })
-afterAll(async () => {
-  await t.close()
-  await sink.close()
-})
+afterAll(() => closeAll())
 
 const DAY = 86_400_000
 const CHOSEN = 'une phrase de passe bien à moi'

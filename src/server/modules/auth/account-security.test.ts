@@ -2,29 +2,21 @@ import { randomBytes } from 'node:crypto'
 import { generate, generateSecret } from 'otplib'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ConfigError, developmentTotpKey, loadConfig } from '../../config.ts'
-import { createMailer } from '../../mail/mailer.ts'
 import { buildUser, TEST_PASSWORD } from '../../test/builders.ts'
-import { startSmtpSink } from '../../test/smtp-sink.ts'
-import { createTestContext, type TestClient, type TestContext } from '../../test/test-app.ts'
+import { createMailTestContext, type TestClient, type TestContext } from '../../test/test-app.ts'
 import { rotateTotpKeyCommand } from './auth.commands.ts'
 import { keyId } from './totp-crypto.ts'
 
 // Password reset by link, TOTP secrets sealed at rest (and their key rotation), password changes.
 let t: TestContext
 let admin: TestClient
-let sink: Awaited<ReturnType<typeof startSmtpSink>>
+let sink: Awaited<ReturnType<typeof createMailTestContext>>['sink']
+let closeAll: () => Promise<void>
 beforeAll(async () => {
-  sink = await startSmtpSink()
-  t = await createTestContext({
-    config: { smtpUrl: sink.url },
-    mailer: createMailer({ smtpUrl: sink.url, from: 'Jalon <no-reply@test.jalon.fr>' }),
-  })
+  ;({ t, sink, close: closeAll } = await createMailTestContext())
   admin = await t.as('admin')
 })
-afterAll(async () => {
-  await t.close()
-  await sink.close()
-})
+afterAll(() => closeAll())
 
 const epoch = () => Math.floor(t.clock.now().getTime() / 1000)
 const storedSecret = async (userId: string) =>
