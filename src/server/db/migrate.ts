@@ -10,6 +10,7 @@ import * as m20261130T1000 from './migrations/20261130T1000_auth_hardening.ts'
 import * as m20261130T1010 from './migrations/20261130T1010_audit_chain.ts'
 import * as m20261130T1030 from './migrations/20261130T1030_exchange_rights.ts'
 import * as m20261130T1400 from './migrations/20261130T1400_programme_type.ts'
+import * as m20261130T1600 from './migrations/20261130T1600_structure_time_zone.ts'
 
 // Listed by hand so that the same list works under tsx, Vitest and a bundle. Append new migrations at the end.
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '20261130T1010_audit_chain': m20261130T1010,
   '20261130T1030_exchange_rights': m20261130T1030,
   '20261130T1400_programme_type': m20261130T1400,
+  '20261130T1600_structure_time_zone': m20261130T1600,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
