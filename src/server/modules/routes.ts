@@ -2,10 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../deps.ts'
 import { reportingRoutes } from '../reporting/reporting.routes.ts'
 import { accompanimentModule } from './accompaniment/accompaniment.module.ts'
-import { auditRoutes } from './admin/audit.routes.ts'
-import { programmeRoutes } from './admin/programmes.routes.ts'
-import { siteRoutes } from './admin/sites.routes.ts'
-import { userRoutes } from './admin/users.routes.ts'
+import { adminRoutes } from './admin/admin.routes.ts'
 import { authRoutes } from './auth/auth.routes.ts'
 import { exchangeRoutes } from './exchange/exchange.routes.ts'
 import { healthRoutes } from './health/health.routes.ts'
@@ -17,10 +14,7 @@ export function featureRoutes(app: FastifyInstance, deps: Deps) {
   healthRoutes(app, deps)
   authRoutes(app, deps)
   referenceRoutes(app, deps)
-  siteRoutes(app, deps)
-  programmeRoutes(app, deps)
-  userRoutes(app, deps)
-  auditRoutes(app, deps)
+  adminRoutes(app, deps)
   personRoutes(app, deps)
   accompanimentModule.routes(app, deps)
   reportingRoutes(app, deps)

@@ -1,0 +1,14 @@
+import type { FastifyInstance } from 'fastify'
+import type { Deps } from '../../deps.ts'
+import { auditRoutes } from './audit.routes.ts'
+import { programmeRoutes } from './programmes.routes.ts'
+import { siteRoutes } from './sites.routes.ts'
+import { userRoutes } from './users.routes.ts'
+
+/** The administration's routes: sites, programmes, users, the audit log. */
+export function adminRoutes(app: FastifyInstance, deps: Deps) {
+  siteRoutes(app, deps)
+  programmeRoutes(app, deps)
+  userRoutes(app, deps)
+  auditRoutes(app, deps)
+}
