@@ -91,3 +91,37 @@ export const versionSchema = z
 
 /** No value twice (a list stored as rows with a unique key would fail on the second). */
 export const distinct = (list: readonly unknown[]): boolean => new Set(list).size === list.length
+
+// Time zones ------------------------------------------------------------------------------------------------------
+
+let zoneNames: readonly string[] | undefined
+/**
+ * The IANA time zones this runtime knows (`Intl.supportedValuesOf`), sorted, with UTC (which the list leaves out):
+ * the choices of the structure's setting. Built on first use.
+ */
+export function timeZoneNames(): readonly string[] {
+  zoneNames ??= [...new Set([...Intl.supportedValuesOf('timeZone'), 'UTC'])].sort()
+  return zoneNames
+}
+let zoneSet: ReadonlySet<string> | undefined
+export function isTimeZone(name: string): boolean {
+  zoneSet ??= new Set(timeZoneNames())
+  return zoneSet.has(name)
+}
+
+/** An IANA time zone name, spelt exactly as the list spells it ('Europe/Paris', 'America/Cayenne', 'Indian/Reunion'). */
+export const timeZoneSchema = safeText('Fuseau horaire requis.').refine(isTimeZone, {
+  message: 'Fuseau horaire inconnu : un nom de la liste IANA, par exemple Europe/Paris ou Indian/Reunion.',
+})
+
+// Money -----------------------------------------------------------------------------------------------------------
+
+/**
+ * The largest amount the application takes, in cents: 9 999 999,99 €. Far above any aid or budget line of a
+ * structure, and it fits an int4 column, so an amount is stored as `integer` cents.
+ */
+export const MAX_CENTS = 999_999_999
+
+/** An amount of money: whole cents, 0 or more (never a float of euros: 0,1 + 0,2 must be 0,30). */
+export const cents = (message = 'Montant en centimes attendu.') =>
+  z.number(message).int(message).min(0, 'Montant positif attendu.').max(MAX_CENTS, 'Montant trop grand.')

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { calendarDate, findUnstorableText, isStorableText, safeText, versionSchema } from './primitives.ts'
+import {
+  calendarDate,
+  cents,
+  findUnstorableText,
+  INT4_MAX,
+  isStorableText,
+  MAX_CENTS,
+  safeText,
+  timeZoneNames,
+  timeZoneSchema,
+  versionSchema,
+} from './primitives.ts'
 
 // The rules the server and the web forms share: text PostgreSQL stores, real calendar days, int4 versions.
 describe('primitives', () => {
@@ -31,5 +42,24 @@ describe('primitives', () => {
     expect(versionSchema.safeParse(2_147_483_646).success).toBe(true)
     for (const bad of [0, -1, 1.5, 2_147_483_647, 2 ** 53, '1'])
       expect(versionSchema.safeParse(bad).success).toBe(false)
+  })
+
+  it('time zones: IANA names as the list spells them, overseas ones included; anything else is refused in French', () => {
+    for (const ok of ['Europe/Paris', 'America/Cayenne', 'Indian/Reunion', 'Pacific/Noumea', 'UTC'])
+      expect(timeZoneSchema.safeParse(ok).success, ok).toBe(true)
+    for (const bad of ['europe/paris', 'Paris', 'Nowhere/Land', '+01:00', '', 'Europe/Paris\u0000'])
+      expect(timeZoneSchema.safeParse(bad).success, bad).toBe(false)
+    expect(timeZoneSchema.safeParse('Mars/Olympus').error?.issues[0]?.message).toMatch(/^Fuseau horaire inconnu/)
+    expect(timeZoneNames()).toContain('America/Guadeloupe')
+    expect([...timeZoneNames()].sort()).toEqual(timeZoneNames())
+  })
+
+  it('money: whole cents from 0 to 9 999 999,99 €, which fits an int4 column', () => {
+    const amount = cents()
+    for (const ok of [0, 1, 123456, MAX_CENTS]) expect(amount.safeParse(ok).success, String(ok)).toBe(true)
+    for (const bad of [-1, 12.5, MAX_CENTS + 1, Number.NaN, '100', null])
+      expect(amount.safeParse(bad).success, String(bad)).toBe(false)
+    expect(MAX_CENTS).toBeLessThanOrEqual(INT4_MAX)
+    expect(amount.safeParse(-5).error?.issues[0]?.message).toBe('Montant positif attendu.')
   })
 })

@@ -7,6 +7,9 @@ export interface StructureTable {
   id: string
   name: string
   created_at: Generated<Date>
+  /** IANA zone of the structure's calendar days ("today", the day of an instant) */
+  time_zone: Generated<string>
+  version: Generated<number>
 }
 
 export interface SiteTable {
