@@ -1,18 +1,21 @@
 import { z } from 'zod'
 import { pageOf, pageQuery } from '../admin/admin.schema.ts'
 import { attendances, eventKinds, propositionDomains, propositionOutcomes } from '../nomenclatures/accompaniment.ts'
+import { requiredChoice, requiredDate } from '../persons/fields.ts'
 import { calendarDate, safeText, versionSchema } from '../primitives.ts'
 
 // Contracts of the counsellor's daily record: events and propositions (situations, enrolments and the caseload have
 // their own files). Used by the server routes and by the web forms alike.
 
 export const isoDate = calendarDate()
+/** The date of an event or a proposition (what a form left empty is "Date requise."). */
+const recordDate = requiredDate('Date au format AAAA-MM-JJ.', 'Date requise.')
 export const personParams = z.object({ personId: z.uuid('Identifiant invalide.') })
 export const personItemParams = personParams.extend({ id: z.uuid('Identifiant invalide.') })
 export { versionSchema }
 
 const minutes = z
-  .number()
+  .number('Nombre entier de minutes.')
   .int('Nombre entier de minutes.')
   .min(0, 'Durée positive.')
   .max(1440, 'Au plus 24 heures.')
@@ -21,7 +24,7 @@ const minutes = z
 const note = safeText().trim().max(4000, 'Au plus 4000 caractères.').nullable().default(null)
 
 // Events -------------------------------------------------------------------------------------------
-export const eventKindSchema = z.enum(eventKinds.codes, 'Type d’événement inconnu.')
+export const eventKindSchema = requiredChoice(eventKinds.codes, 'Choisissez le type.', 'Type d’événement inconnu.')
 export const attendanceSchema = z.enum(attendances.codes, 'Présence inconnue.')
 
 export const eventSchema = z.object({
@@ -52,7 +55,7 @@ export const eventPageSchema = pageOf(eventSchema)
 
 export const eventInputSchema = z.object({
   kind: eventKindSchema,
-  date: isoDate,
+  date: recordDate,
   /** omitted: the person's site (on create), unchanged (on update) */
   siteId: z.uuid('Identifiant invalide.').nullable().optional(),
   /** omitted: the signed-in counsellor (on create), unchanged (on update) */
@@ -65,7 +68,11 @@ export type EventInput = z.input<typeof eventInputSchema>
 export const eventUpdateSchema = eventInputSchema.extend({ version: versionSchema })
 
 // Propositions ---------------------------------------------------------------------------------------
-export const propositionDomainSchema = z.enum(propositionDomains.codes, 'Domaine inconnu.')
+export const propositionDomainSchema = requiredChoice(
+  propositionDomains.codes,
+  'Choisissez le domaine.',
+  'Domaine inconnu.',
+)
 export const propositionOutcomeSchema = z.enum(propositionOutcomes.codes, 'Suite inconnue.')
 
 /** A theme of the configurable list: national rows plus the structure's own, each mapped to a national code. */
@@ -113,9 +120,9 @@ export const propositionPageSchema = pageOf(propositionSchema).extend({
 })
 
 export const propositionInputSchema = z.object({
-  date: isoDate,
+  date: recordDate,
   domain: propositionDomainSchema,
-  theme: safeText().trim().min(1, 'Thème requis.').max(60),
+  theme: safeText('Choisissez le thème.').trim().min(1, 'Choisissez le thème.').max(60, '60 caractères au plus.'),
   text: safeText().trim().max(4000, 'Au plus 4000 caractères.').nullable().default(null),
   outcome: propositionOutcomeSchema.default('pending'),
   durationMinutes: minutes,

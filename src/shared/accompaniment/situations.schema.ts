@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { situationGroups, situationKindCodes } from '../nomenclatures/accompaniment.ts'
+import { requiredChoice, requiredDate, whenValid } from '../persons/fields.ts'
 import { safeText } from '../primitives.ts'
 import { isoDate, versionSchema } from './accompaniment.schema.ts'
 
@@ -11,7 +12,11 @@ const list = <const T extends Record<string, string>>(labels: T) => ({
 })
 
 // Situations ----------------------------------------------------------------------------------------
-export const situationKindSchema = z.enum(situationKindCodes, 'Type de situation inconnu.')
+export const situationKindSchema = requiredChoice(
+  situationKindCodes,
+  'Choisissez le type de situation.',
+  'Type de situation inconnu.',
+)
 
 export const situationSchema = z.object({
   id: z.string(),
@@ -33,11 +38,14 @@ export const situationSchema = z.object({
 export type Situation = z.infer<typeof situationSchema>
 export const situationListQuery = z.object({ open: z.enum(['true', 'false']).optional() })
 
-const situationFields = z.object({
-  kind: situationKindSchema,
-  startDate: isoDate,
+const situationDates = z.object({
+  startDate: requiredDate('Date de début au format AAAA-MM-JJ.', 'Date de début requise.'),
   plannedEndDate: isoDate.nullable().default(null),
   endDate: isoDate.nullable().default(null),
+})
+const situationFields = z.object({
+  kind: situationKindSchema,
+  ...situationDates.shape,
   /** the employer or the training body */
   organisationName: safeText().trim().max(200, 'Au plus 200 caractères.').nullable().default(null),
   hoursPerWeek: z.number().min(0, 'Nombre d’heures positif.').max(80, 'Au plus 80 heures.').nullable().default(null),
@@ -50,9 +58,11 @@ const checkSituationDates = (v: SituationDates, ctx: z.RefinementCtx) => {
   if (v.plannedEndDate && v.plannedEndDate < v.startDate)
     ctx.addIssue({ code: 'custom', path: ['plannedEndDate'], message: 'La fin prévue précède la date de début.' })
 }
-export const situationInputSchema = situationFields.superRefine(checkSituationDates)
+export const situationInputSchema = situationFields.superRefine(checkSituationDates, whenValid(situationDates))
 export type SituationInput = z.input<typeof situationInputSchema>
-export const situationUpdateSchema = situationFields.extend({ version: versionSchema }).superRefine(checkSituationDates)
+export const situationUpdateSchema = situationFields
+  .extend({ version: versionSchema })
+  .superRefine(checkSituationDates, whenValid(situationDates))
 
 // Enrolments ----------------------------------------------------------------------------------------
 /** Why an enrolment ended. The positive ones are the PLIE's "sorties positives". */
@@ -105,11 +115,14 @@ export const enrolmentSchema = z.object({
 })
 export type Enrolment = z.infer<typeof enrolmentSchema>
 
-const enrolmentFields = z.object({
-  programmeId: z.uuid('Choisissez un programme.'),
-  entryDate: isoDate,
+const enrolmentDates = z.object({
+  entryDate: requiredDate('Date d’entrée au format AAAA-MM-JJ.', 'Date d’entrée requise.'),
   exitDate: isoDate.nullable().default(null),
   exitReason: exitReasonSchema.nullable().default(null),
+})
+const enrolmentFields = z.object({
+  programmeId: z.uuid('Choisissez un programme.'),
+  ...enrolmentDates.shape,
   /** reinforced accompaniment (e.g. CEJ "renforcé", PLIE reinforced follow-up) */
   reinforced: z.boolean().default(false),
   /** omitted: the signed-in counsellor (on create), unchanged (on update); null: no referent */
@@ -122,6 +135,8 @@ const checkEnrolmentDates = (v: EnrolmentDates, ctx: z.RefinementCtx) => {
   if (v.exitReason && !v.exitDate)
     ctx.addIssue({ code: 'custom', path: ['exitDate'], message: 'Un motif de sortie demande une date de sortie.' })
 }
-export const enrolmentInputSchema = enrolmentFields.superRefine(checkEnrolmentDates)
+export const enrolmentInputSchema = enrolmentFields.superRefine(checkEnrolmentDates, whenValid(enrolmentDates))
 export type EnrolmentInput = z.input<typeof enrolmentInputSchema>
-export const enrolmentUpdateSchema = enrolmentFields.extend({ version: versionSchema }).superRefine(checkEnrolmentDates)
+export const enrolmentUpdateSchema = enrolmentFields
+  .extend({ version: versionSchema })
+  .superRefine(checkEnrolmentDates, whenValid(enrolmentDates))

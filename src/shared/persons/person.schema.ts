@@ -3,6 +3,7 @@ import { pageQuery } from '../admin/admin.schema.ts'
 import { referralSources } from '../nomenclatures/accompaniment.ts'
 import { priorityAreas, sexes } from '../nomenclatures/person.ts'
 import { safeText, versionSchema } from '../primitives.ts'
+import { requiredChoice, requiredDate } from './fields.ts'
 import {
   attributeStateSchema,
   initialAttributeInput,
@@ -35,16 +36,21 @@ const nameSchema = (label: string) =>
 const PHONE = /^(?=(?:\D*\d){9,15}\D*$)\+?[0-9 .()-]+$/
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
-export const sexSchema = z.enum(sexes.codes, 'Sexe : F ou M.')
+export const sexSchema = requiredChoice(sexes.codes, 'Indiquez le sexe.', 'Sexe : F ou M.')
 export const priorityAreaSchema = z.enum(priorityAreas.codes, 'Quartier prioritaire : qpv, zus ou vide.')
-export const referralSourceSchema = z.enum(referralSources.codes, 'Origine de la venue inconnue.')
+export const referralSourceSchema = requiredChoice(
+  referralSources.codes,
+  'Indiquez l’origine de la venue.',
+  'Origine de la venue inconnue.',
+)
+const birthDateSchema = requiredDate('Date de naissance au format AAAA-MM-JJ.', 'Date de naissance requise.')
 
 /** Identity, contact, address and follow-up: the fields of the create and edit forms. */
 const identityFields = {
   lastName: nameSchema('Nom'),
   firstName: nameSchema('Prénom'),
   sex: sexSchema,
-  birthDate: isoDate('Date de naissance au format AAAA-MM-JJ.'),
+  birthDate: birthDateSchema,
   phone: optionalText(30, PHONE, 'Numéro de téléphone invalide.'),
   email: optionalText(200, EMAIL, 'Adresse e-mail invalide.'),
   /** street address (line 1, and 2 if any, in one text) */
@@ -62,12 +68,18 @@ const identityFields = {
 /**
  * POST /api/persons: the file at first reception. Refused with 409 (code "conflict", one `fields` entry per likely
  * duplicate, field "duplicates.N") when the structure already knows someone alike, unless confirmNotDuplicate is true.
- * The situation at entry is dated on the first reception's date.
+ * The situation at entry is dated on the first reception's date. The rules between dates (none after today, no first
+ * reception before the birth) are the service's, checked with the site, referent and commune so that one answer names
+ * every field at fault.
  */
+const firstReceptionDate = requiredDate(
+  'Date du premier accueil au format AAAA-MM-JJ.',
+  'Date du premier accueil requise.',
+)
 export const personCreateSchema = z.object({
   ...identityFields,
   firstReception: z.object({
-    date: isoDate('Date du premier accueil au format AAAA-MM-JJ.'),
+    date: firstReceptionDate,
     /** where the reception took place; defaults to the person's site */
     siteId: z.uuid('Site invalide.').optional(),
     referralSource: referralSourceSchema,
@@ -152,11 +164,11 @@ export const personSortSchema = z.enum(['relevance', 'name', 'birthDate', 'first
  * Sort defaults to relevance when q is given, else name. Omit empty parameters.
  */
 export const personSearchQuery = pageQuery.extend({
-  q: safeText().trim().max(100).optional(),
+  q: safeText().trim().max(100, '100 caractères au plus.').optional(),
   birthDate: isoDate('Date de naissance au format AAAA-MM-JJ.').optional(),
   phone: safeText()
     .trim()
-    .max(30)
+    .max(30, '30 caractères au plus.')
     .regex(/^(?:\D*\d){4}/, 'Au moins 4 chiffres.')
     .optional(),
   siteId: z.uuid('Site invalide.').optional(),
@@ -188,7 +200,7 @@ export type PersonSummary = z.infer<typeof personSummarySchema>
 export const duplicateQuerySchema = z.object({
   lastName: nameSchema('Nom'),
   firstName: nameSchema('Prénom'),
-  birthDate: isoDate('Date de naissance au format AAAA-MM-JJ.'),
+  birthDate: birthDateSchema,
 })
 export type DuplicateQuery = z.input<typeof duplicateQuerySchema>
 

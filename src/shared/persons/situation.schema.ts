@@ -14,6 +14,7 @@ import {
   statuses,
 } from '../nomenclatures/person.ts'
 import { calendarDate, safeText, versionSchema } from '../primitives.ts'
+import { requiredChoice, requiredDate, whenValid } from './fields.ts'
 
 // The situation of a person over time: dated attributes (a change takes effect on a date; history is kept) and status
 // periods (RSA, RQTH, long-term job-seeker, justice: a start and, once over, an end).
@@ -22,7 +23,11 @@ import { calendarDate, safeText, versionSchema } from '../primitives.ts'
 export const isoDate = (message?: string) => calendarDate(message)
 
 export const attributeCodes = Object.keys(attributeKinds) as [AttributeKind, ...AttributeKind[]]
-export const attributeCodeSchema = z.enum(attributeCodes, 'Élément de situation inconnu.')
+export const attributeCodeSchema = requiredChoice(
+  attributeCodes,
+  'Choisissez l’élément de situation.',
+  'Élément de situation inconnu.',
+)
 export const isSensitiveAttribute = (a: string) => (sensitiveAttributes as string[]).includes(a)
 /** A value whose read is audited (RSA, AAH and family benefits among the resources). */
 export const isSensitiveAttributeValue = (a: { attribute: string; value: string }) =>
@@ -63,7 +68,8 @@ function checkAttributeValue(v: AttributeValueInput, ctx: z.RefinementCtx) {
       })
     return
   }
-  if (!v.value || !known(v.value))
+  if (!v.value) ctx.addIssue({ code: 'custom', path: ['value'], message: `Indiquez la valeur : « ${label} ».` })
+  else if (!known(v.value))
     ctx.addIssue({ code: 'custom', path: ['value'], message: `Valeur inconnue pour « ${label} ».` })
   if (v.level2019 != null)
     ctx.addIssue({
@@ -80,13 +86,19 @@ export function resolveAttributeValue(v: AttributeValueInput): { value: string; 
   return { value, level2019: v.level2019 ?? level2019From1969(value as Level1969) }
 }
 
+// the value is checked once the attribute is known, whatever the other fields
+const attributeKnown = whenValid(z.object({ attribute: attributeCodeSchema }))
+
 /** An entry of the situation at entry (its date is the first reception's). */
-export const initialAttributeInput = z.object(attributeValueFields).superRefine(checkAttributeValue)
+export const initialAttributeInput = z.object(attributeValueFields).superRefine(checkAttributeValue, attributeKnown)
 
 /** POST /api/persons/:id/attributes */
 export const attributeInput = z
-  .object({ ...attributeValueFields, validFrom: isoDate('Date d’effet au format AAAA-MM-JJ.') })
-  .superRefine(checkAttributeValue)
+  .object({
+    ...attributeValueFields,
+    validFrom: requiredDate('Date d’effet au format AAAA-MM-JJ.', 'Date d’effet requise.'),
+  })
+  .superRefine(checkAttributeValue, attributeKnown)
 export type AttributeInput = z.input<typeof attributeInput>
 
 export const attributeIdParams = z.object({ id: z.uuid('Identifiant invalide.'), attributeId: z.uuid() })
@@ -130,10 +142,10 @@ export const attributesViewSchema = z.object({
 export type AttributesView = z.infer<typeof attributesViewSchema>
 
 // Statuses ------------------------------------------------------------------------------------------------------
-export const statusCodeSchema = z.enum(statuses.codes, 'Statut inconnu.')
+export const statusCodeSchema = requiredChoice(statuses.codes, 'Choisissez le statut.', 'Statut inconnu.')
 export const isSensitiveStatus = (s: string) => (sensitiveStatuses as string[]).includes(s as StatusCode)
 
-const detail = safeText().trim().max(500).nullable().default(null)
+const detail = safeText().trim().max(500, '500 caractères au plus.').nullable().default(null)
 
 /** A status of the situation at entry; its start defaults to the first reception's date. */
 export const initialStatusInput = z.object({
@@ -142,31 +154,34 @@ export const initialStatusInput = z.object({
   startDate: isoDate('Date de début au format AAAA-MM-JJ.').optional(),
 })
 
+const startDate = requiredDate('Date de début au format AAAA-MM-JJ.', 'Date de début requise.')
+const endDate = isoDate('Date de fin au format AAAA-MM-JJ.').nullable()
 const endAfterStart = (v: { startDate?: string; endDate?: string | null }, ctx: z.RefinementCtx) => {
   if (v.startDate && v.endDate && v.endDate < v.startDate)
     ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'La date de fin précède la date de début.' })
 }
+const datesValid = whenValid(z.object({ startDate, endDate: endDate.optional() }))
 
 /** POST /api/persons/:id/statuses */
 export const statusInput = z
   .object({
     status: statusCodeSchema,
     detail,
-    startDate: isoDate('Date de début au format AAAA-MM-JJ.'),
-    endDate: isoDate('Date de fin au format AAAA-MM-JJ.').nullable().default(null),
+    startDate,
+    endDate: endDate.default(null),
   })
-  .superRefine(endAfterStart)
+  .superRefine(endAfterStart, datesValid)
 export type StatusInput = z.input<typeof statusInput>
 
 /** PUT /api/persons/:id/statuses/:statusId: correct or close a period (the status itself does not change). */
 export const statusUpdateInput = z
   .object({
     detail,
-    startDate: isoDate('Date de début au format AAAA-MM-JJ.'),
-    endDate: isoDate('Date de fin au format AAAA-MM-JJ.').nullable(),
+    startDate,
+    endDate,
     version: versionSchema,
   })
-  .superRefine(endAfterStart)
+  .superRefine(endAfterStart, datesValid)
 export type StatusUpdateInput = z.input<typeof statusUpdateInput>
 
 export const statusIdParams = z.object({ id: z.uuid('Identifiant invalide.'), statusId: z.uuid() })

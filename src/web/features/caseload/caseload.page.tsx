@@ -4,6 +4,7 @@ import { useNavigate, useSearch } from '@tanstack/react-router'
 import { useMemo } from 'react'
 import { z } from 'zod'
 import type { CaseloadRow } from '../../../shared/accompaniment/caseload.schema.ts'
+import { can } from '../../../shared/auth/roles.ts'
 import { eventKinds } from '../../../shared/nomenclatures/accompaniment.ts'
 import { FormError } from '../../components/form-error.tsx'
 import { formatDate, formatNumber } from '../../components/format.ts'
@@ -64,8 +65,10 @@ export function CaseloadPage() {
   const navigate = useNavigate()
   const update = (patch: Partial<CaseloadParams>) =>
     navigate({ to: '/portefeuille', search: clean({ ...params, ...patch }), replace: true })
-  // A director has no caseload of their own: they look at a counsellor's.
-  const choose = me.role === 'director' && !params.counsellorId
+  // Someone who is nobody's referent (a director) has no caseload of their own: they look at a counsellor's.
+  const own = can(me.role, 'referent')
+  const ofOthers = can(me.role, 'caseloadOfOthers')
+  const choose = !own && !params.counsellorId
   const caseload = useQuery({ ...caseloadQuery(params), enabled: !choose })
   const sites = useQuery(sitesQuery)
   const siteNames = useMemo(() => new Map(sites.data?.map((s) => [s.id, s.name])), [sites.data])
@@ -77,13 +80,13 @@ export function CaseloadPage() {
   const data = caseload.data
 
   return (
-    <Page title={me.role === 'director' ? 'Portefeuille d’un conseiller' : 'Mon portefeuille'}>
+    <Page title={own ? 'Mon portefeuille' : 'Portefeuille d’un conseiller'}>
       <Text>
         Les personnes dont vous êtes référent (ou référent d’un programme en cours). Une alerte signale une personne
         sans contact depuis plus longtemps que la règle de son programme (90 jours par défaut).
       </Text>
       <Group align="flex-end" gap="lg" role="search" aria-label="Filtrer le portefeuille">
-        {me.role === 'director' && (
+        {ofOthers && (
           <CounsellorSelect
             label="Conseiller"
             placeholder="Choisissez un conseiller"

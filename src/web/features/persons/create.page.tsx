@@ -5,54 +5,30 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link, useNavigate } from '@tanstack/react-router'
 import { useEffect, useRef, useState } from 'react'
 import { can } from '../../../shared/auth/roles.ts'
-import type { PersonCreate } from '../../../shared/persons/person.schema.ts'
 import { isApiError } from '../../api.ts'
 import { applyFieldErrors, FormError } from '../../components/form-error.tsx'
 import { Page } from '../../components/page.tsx'
 import { useMe } from '../auth/auth.api.ts'
 import { DateField, todayInFrance } from './date-field.tsx'
 import { DuplicatesPanel } from './duplicates-panel.tsx'
-import {
-  EntrySituationFields,
-  type EntrySituationValues,
-  emptyEntrySituation,
-  entrySituationInput,
-} from './entry-situation-fields.tsx'
-import {
-  emptyIdentity,
-  IdentityFields,
-  type IdentityValues,
-  identityInput,
-  validateIdentity,
-} from './identity-fields.tsx'
+import { EntrySituationFields } from './entry-situation-fields.tsx'
+import { IdentityFields } from './identity-fields.tsx'
 import { referralSourceOptions } from './labels.ts'
+import {
+  type CreateValues,
+  createBody,
+  duplicateQuery,
+  emptyEntrySituation,
+  emptyIdentity,
+  validateCreate,
+} from './person-bodies.ts'
 import { personsApi } from './persons.api.ts'
 import { SiteSelect } from './pickers.tsx'
 
-interface CreateValues extends IdentityValues {
-  firstReception: { date: string | null; siteId: string | null; referralSource: string | null }
-  situation: EntrySituationValues
-}
-
-function toBody(v: CreateValues, confirmNotDuplicate: boolean): PersonCreate {
-  return {
-    ...identityInput(v),
-    firstReception: {
-      date: v.firstReception.date ?? '',
-      siteId: v.firstReception.siteId ?? undefined,
-      referralSource: v.firstReception.referralSource as PersonCreate['firstReception']['referralSource'],
-    },
-    situation: entrySituationInput(v.situation),
-    confirmNotDuplicate,
-  }
-}
-
-/** The names and birth date, once complete enough to look for someone alike. */
-function duplicateKey(v: IdentityValues): string | null {
-  const lastName = v.lastName.trim()
-  const firstName = v.firstName.trim()
-  if (!/\p{L}/u.test(lastName) || !/\p{L}/u.test(firstName) || !v.birthDate) return null
-  return JSON.stringify({ lastName, firstName, birthDate: v.birthDate })
+/** The names and birth date, once the API would take them to look for someone alike. */
+function duplicateKey(v: CreateValues): string | null {
+  const query = duplicateQuery(v)
+  return query && JSON.stringify(query)
 }
 
 /** The file at the first reception: identity, contact, address, follow-up, first reception, situation at entry. */
@@ -63,22 +39,15 @@ export function CreatePersonPage() {
   const today = todayInFrance()
   const form = useForm<CreateValues>({
     initialValues: {
-      ...emptyIdentity(me.role !== 'director' && me.sites.length === 1 ? me.sites[0]!.id : null),
+      // a user of a single site (who may not place files elsewhere) has no choice to make
+      ...emptyIdentity(!can(me.role, 'personsWholeStructure') && me.sites.length === 1 ? me.sites[0]!.id : null),
       // a counsellor creating a file usually follows the person
-      referentId: me.role === 'counsellor' ? me.id : null,
+      referentId: can(me.role, 'referent') ? me.id : null,
       firstReception: { date: today, siteId: null, referralSource: null },
       situation: emptyEntrySituation(),
     },
-    validate: (v) => {
-      const errors: Record<string, string> = validateIdentity(v)
-      if (!v.firstReception.date) errors['firstReception.date'] = 'Date du premier accueil requise (jj/mm/aaaa).'
-      else if (v.firstReception.date > today)
-        errors['firstReception.date'] = 'Le premier accueil ne peut pas être daté dans le futur.'
-      else if (v.birthDate && v.firstReception.date < v.birthDate)
-        errors['firstReception.date'] = 'Le premier accueil précède la naissance.'
-      if (!v.firstReception.referralSource) errors['firstReception.referralSource'] = 'Indiquez l’origine de la venue.'
-      return errors
-    },
+    // dates after today cannot be typed nor picked (maxDate); the server refuses them too
+    validate: validateCreate,
   })
 
   // Likely duplicates, looked for as soon as the names and the birth date are typed.
@@ -95,7 +64,7 @@ export function CreatePersonPage() {
 
   const save = useMutation({
     mutationFn: ({ values, confirm }: { values: CreateValues; confirm: boolean }) =>
-      personsApi.create(toBody(values, confirm)),
+      personsApi.create(createBody(values, confirm)),
     onSuccess: async (person) => {
       await queryClient.invalidateQueries({ queryKey: ['persons', 'search'] })
       await queryClient.invalidateQueries({ queryKey: ['caseload'] })

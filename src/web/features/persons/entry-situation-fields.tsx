@@ -2,55 +2,14 @@ import { Checkbox, Fieldset, Group, SegmentedControl, Select, SimpleGrid, Stack,
 import type { UseFormReturnType } from '@mantine/form'
 import { useId } from 'react'
 import {
-  type AttributeKind,
   attributeLabels,
   sensitiveAttributes,
   sensitiveStatuses,
   statuses,
 } from '../../../shared/nomenclatures/person.ts'
-import type { PersonCreate } from '../../../shared/persons/person.schema.ts'
 import { attributeOptions, level2019Options, optionsOf } from './labels.ts'
+import { type EntrySituationValues, plainAttributes } from './person-bodies.ts'
 import { SensitiveHint } from './sensitive.tsx'
-
-type PlainAttribute = Exclude<AttributeKind, 'education_level'>
-const plainAttributes: PlainAttribute[] = [
-  'family_situation',
-  'housing',
-  'resources',
-  'diploma',
-  'driving_licence',
-  'mobility',
-]
-
-/** The situation at entry as the form holds it: null for "not given". */
-export interface EntrySituationValues {
-  attributes: Record<PlainAttribute, string | null>
-  nomenclature: '2019' | '1969'
-  level1969: string | null
-  level2019: string | null
-  statuses: string[]
-}
-
-export const emptyEntrySituation = (): EntrySituationValues => ({
-  attributes: Object.fromEntries(plainAttributes.map((a) => [a, null])) as Record<PlainAttribute, string | null>,
-  nomenclature: '2019',
-  level1969: null,
-  level2019: null,
-  statuses: [],
-})
-
-/** The `situation` of POST /api/persons: only what was given. */
-export function entrySituationInput(v: EntrySituationValues): NonNullable<PersonCreate['situation']> {
-  const attributes: NonNullable<NonNullable<PersonCreate['situation']>['attributes']> = []
-  for (const attribute of plainAttributes) {
-    const value = v.attributes[attribute]
-    if (value) attributes.push({ attribute, value })
-  }
-  if (v.nomenclature === '2019' && v.level2019)
-    attributes.push({ attribute: 'education_level', level2019: Number(v.level2019) })
-  if (v.nomenclature === '1969' && v.level1969) attributes.push({ attribute: 'education_level', value: v.level1969 })
-  return { attributes, statuses: v.statuses.map((status) => ({ status: status as 'rsa' })) }
-}
 
 /** Family, housing, resources, education, licence, mobility and statuses at the first reception (all optional). */
 export function EntrySituationFields({

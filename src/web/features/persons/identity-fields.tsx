@@ -1,95 +1,10 @@
 import { Fieldset, Group, Radio, Select, SimpleGrid, Stack, TextInput } from '@mantine/core'
 import type { UseFormReturnType } from '@mantine/form'
-import type { PersonDetail, PersonUpdate } from '../../../shared/persons/person.schema.ts'
 import type { Commune } from '../admin/admin.api.ts'
 import { DateField, todayInFrance } from './date-field.tsx'
 import { priorityAreaOptions, sexOptions } from './labels.ts'
+import type { IdentityValues } from './person-bodies.ts'
 import { CommunePicker, CounsellorSelect, SiteSelect } from './pickers.tsx'
-
-/** The identity block as the forms hold it: '' for an empty text, null for no choice. */
-export interface IdentityValues {
-  lastName: string
-  firstName: string
-  sex: string
-  birthDate: string | null
-  phone: string
-  email: string
-  address: string
-  postcode: string
-  communeCode: string | null
-  priorityArea: string
-  siteId: string | null
-  referentId: string | null
-}
-
-export const emptyIdentity = (siteId: string | null): IdentityValues => ({
-  lastName: '',
-  firstName: '',
-  sex: '',
-  birthDate: null,
-  phone: '',
-  email: '',
-  address: '',
-  postcode: '',
-  communeCode: null,
-  priorityArea: '',
-  siteId,
-  referentId: null,
-})
-
-export const identityOf = (p: PersonDetail): IdentityValues => ({
-  lastName: p.lastName,
-  firstName: p.firstName,
-  sex: p.sex,
-  birthDate: p.birthDate,
-  phone: p.phone ?? '',
-  email: p.email ?? '',
-  address: p.address ?? '',
-  postcode: p.postcode ?? '',
-  communeCode: p.communeCode,
-  priorityArea: p.priorityArea ?? '',
-  siteId: p.siteId,
-  referentId: p.referentId,
-})
-
-/** The body the API takes (without version); the server trims and checks again. */
-export const identityInput = (v: IdentityValues): Omit<PersonUpdate, 'version'> => ({
-  lastName: v.lastName,
-  firstName: v.firstName,
-  sex: v.sex as PersonUpdate['sex'],
-  birthDate: v.birthDate ?? '',
-  phone: v.phone || null,
-  email: v.email || null,
-  address: v.address || null,
-  postcode: v.postcode || null,
-  communeCode: v.communeCode,
-  priorityArea: (v.priorityArea || null) as PersonUpdate['priorityArea'],
-  siteId: v.siteId ?? '',
-  referentId: v.referentId,
-})
-
-const PHONE = /^(?=(?:\D*\d){9,15}\D*$)\+?[0-9 .()-]+$/
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
-
-/** What can be told before asking the server, in the words of the server's own messages. */
-export function validateIdentity(v: IdentityValues): Record<string, string> {
-  const errors: Record<string, string> = {}
-  const name = (field: 'lastName' | 'firstName', label: string) => {
-    const text = v[field].trim()
-    if (!text) errors[field] = `${label} requis.`
-    else if (!/\p{L}/u.test(text)) errors[field] = `${label} : au moins une lettre.`
-  }
-  name('lastName', 'Nom')
-  name('firstName', 'Prénom')
-  if (!v.sex) errors.sex = 'Indiquez le sexe.'
-  if (!v.birthDate) errors.birthDate = 'Date de naissance requise (jj/mm/aaaa).'
-  else if (v.birthDate > todayInFrance()) errors.birthDate = 'La date de naissance est dans le futur.'
-  if (v.phone.trim() && !PHONE.test(v.phone.trim())) errors.phone = 'Numéro de téléphone invalide.'
-  if (v.email.trim() && !EMAIL.test(v.email.trim())) errors.email = 'Adresse e-mail invalide.'
-  if (v.postcode.trim() && !/^\d{5}$/.test(v.postcode.trim())) errors.postcode = 'Code postal : 5 chiffres.'
-  if (!v.siteId) errors.siteId = 'Site requis.'
-  return errors
-}
 
 /** Identity, contact, address and follow-up: the same fields at creation and in the file's Identité tab. */
 export function IdentityFields({

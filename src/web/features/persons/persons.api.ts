@@ -8,7 +8,7 @@ import type {
   PersonDetail,
   PersonSummary,
   PersonUpdate,
-  personSortSchema,
+  personSearchQuery as personSearchQuerySchema,
 } from '../../../shared/persons/person.schema.ts'
 import type {
   AttributeEntry,
@@ -19,47 +19,50 @@ import type {
   StatusPeriod,
   StatusUpdateInput,
 } from '../../../shared/persons/situation.schema.ts'
-import { api } from '../../api.ts'
-import type { PageOf } from '../admin/admin.api.ts'
+import { api, type PageOf } from '../../api.ts'
 
-export type PersonSort = Exclude<z.infer<typeof personSortSchema>, 'updatedAt'>
-export interface PersonSearchParams {
-  page: number
-  pageSize: number
-  q?: string
-  birthDate?: string
-  phone?: string
-  siteId?: string
-  referentId?: string
-  sort?: PersonSort
-  order: 'asc' | 'desc'
+type PersonSearch = z.infer<typeof personSearchQuerySchema>
+/** The orders the search page offers (the API also sorts by last change, for other clients). */
+export type PersonSort = Exclude<PersonSearch['sort'], 'updatedAt' | undefined>
+export type PersonSearchParams = Omit<PersonSearch, 'sort'> & { sort?: PersonSort }
+
+// Each address once: the list of persons and a person's file, under which the file's parts are.
+export const personsUrl = '/api/persons'
+/** a person's file; its parts (attributes, events…) are under it */
+export const personUrl = (id: string) => `${personsUrl}/${encodeURIComponent(id)}`
+const url = {
+  duplicates: `${personsUrl}/duplicates`,
+  counsellors: `${personsUrl}/reference/counsellors`,
+  attributes: (id: string) => `${personUrl(id)}/attributes`,
+  statuses: (id: string) => `${personUrl(id)}/statuses`,
 }
+const item = (list: string, id: string) => `${list}/${encodeURIComponent(id)}`
 
 const personKey = (id: string) => ['persons', id] as const
 
 export const personSearchQuery = (params: PersonSearchParams) =>
   queryOptions({
     queryKey: ['persons', 'search', params],
-    queryFn: ({ signal }) => api.get<PageOf<PersonSummary>>('/api/persons', { ...params }, signal),
+    queryFn: ({ signal }) => api.get<PageOf<PersonSummary>>(personsUrl, { ...params }, signal),
     placeholderData: keepPreviousData,
   })
 
 export const personQuery = (id: string) =>
   queryOptions({
     queryKey: personKey(id),
-    queryFn: ({ signal }) => api.get<PersonDetail>(`/api/persons/${id}`, undefined, signal),
+    queryFn: ({ signal }) => api.get<PersonDetail>(personUrl(id), undefined, signal),
   })
 
 export const counsellorsQuery = queryOptions({
   queryKey: ['persons', 'reference', 'counsellors'],
-  queryFn: ({ signal }) => api.get<CounsellorOption[]>('/api/persons/reference/counsellors', undefined, signal),
+  queryFn: ({ signal }) => api.get<CounsellorOption[]>(url.counsellors, undefined, signal),
   staleTime: 5 * 60_000,
 })
 
 export const attributesQuery = (id: string, on: string) =>
   queryOptions({
     queryKey: [...personKey(id), 'attributes', on],
-    queryFn: ({ signal }) => api.get<AttributesView>(`/api/persons/${id}/attributes`, { on }, signal),
+    queryFn: ({ signal }) => api.get<AttributesView>(url.attributes(id), { on }, signal),
     placeholderData: keepPreviousData,
   })
 
@@ -67,18 +70,18 @@ export const attributesQuery = (id: string, on: string) =>
 export const statusesQuery = (id: string) =>
   queryOptions({
     queryKey: [...personKey(id), 'statuses'],
-    queryFn: ({ signal }) => api.get<StatusesView>(`/api/persons/${id}/statuses`, undefined, signal),
+    queryFn: ({ signal }) => api.get<StatusesView>(url.statuses(id), undefined, signal),
   })
 
 export const personsApi = {
-  duplicates: (body: DuplicateQuery) => api.post<DuplicateCandidate[]>('/api/persons/duplicates', body),
-  create: (body: PersonCreate) => api.post<PersonDetail>('/api/persons', body),
-  update: (id: string, body: PersonUpdate) => api.put<PersonDetail>(`/api/persons/${id}`, body),
-  addAttribute: (id: string, body: AttributeInput) => api.post<AttributeEntry>(`/api/persons/${id}/attributes`, body),
-  removeAttribute: (id: string, attributeId: string) => api.delete(`/api/persons/${id}/attributes/${attributeId}`),
-  addStatus: (id: string, body: StatusInput) => api.post<StatusPeriod>(`/api/persons/${id}/statuses`, body),
+  duplicates: (body: DuplicateQuery) => api.post<DuplicateCandidate[]>(url.duplicates, body),
+  create: (body: PersonCreate) => api.post<PersonDetail>(personsUrl, body),
+  update: (id: string, body: PersonUpdate) => api.put<PersonDetail>(personUrl(id), body),
+  addAttribute: (id: string, body: AttributeInput) => api.post<AttributeEntry>(url.attributes(id), body),
+  removeAttribute: (id: string, attributeId: string) => api.delete(item(url.attributes(id), attributeId)),
+  addStatus: (id: string, body: StatusInput) => api.post<StatusPeriod>(url.statuses(id), body),
   changeStatus: (id: string, statusId: string, body: StatusUpdateInput) =>
-    api.put<StatusPeriod>(`/api/persons/${id}/statuses/${statusId}`, body),
+    api.put<StatusPeriod>(item(url.statuses(id), statusId), body),
 }
 
 /** Everything cached about one person (file, situation, record): refreshed after any change to it. */

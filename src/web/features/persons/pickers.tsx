@@ -2,6 +2,7 @@ import { Select, type SelectProps } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { useQuery } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
+import { can } from '../../../shared/auth/roles.ts'
 import { type Commune, communesQuery, sitesQuery } from '../admin/admin.api.ts'
 import { useMe } from '../auth/auth.api.ts'
 import { counsellorsQuery } from './persons.api.ts'
@@ -97,7 +98,8 @@ export function CounsellorSelect({ value, onChange, siteId, ...props }: PickerPr
 
 /**
  * A site: by default the user's own sites (where a new file may go), `all` for every active site of the structure
- * (where an event took place, a transfer). A director may use any site.
+ * (where an event took place, a transfer). Those who see every person of the structure may use any site (the server's
+ * rule for a new file, persons.service.ts).
  */
 export function SiteSelect({
   value,
@@ -107,7 +109,7 @@ export function SiteSelect({
   ...props
 }: PickerProps & { all?: boolean; current?: { id: string; name: string } }) {
   const me = useMe()
-  const everyone = all || me.role === 'director'
+  const everyone = all || can(me.role, 'personsWholeStructure')
   const sites = useQuery({ ...sitesQuery, enabled: everyone, staleTime: 5 * 60_000 })
   const data = useMemo(() => {
     const list = everyone

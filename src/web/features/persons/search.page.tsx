@@ -4,6 +4,8 @@ import { useQuery } from '@tanstack/react-query'
 import { Link, useNavigate, useSearch } from '@tanstack/react-router'
 import { z } from 'zod'
 import { can } from '../../../shared/auth/roles.ts'
+import { personSearchQuery as personSearchQuerySchema } from '../../../shared/persons/person.schema.ts'
+import { bodyErrors } from '../../components/body-errors.ts'
 import { FormError } from '../../components/form-error.tsx'
 import { formatDate } from '../../components/format.ts'
 import { Page } from '../../components/page.tsx'
@@ -36,6 +38,15 @@ interface Filters {
   mine: boolean
 }
 
+/** The criteria the form puts in the query string, checked as the API checks them (a phone: at least 4 digits). */
+const criteriaSchema = personSearchQuerySchema.pick({ q: true, birthDate: true, phone: true, siteId: true })
+const criteriaOf = (f: Filters) => ({
+  q: f.q.trim() || undefined,
+  birthDate: f.birthDate ?? undefined,
+  phone: f.phone.trim() || undefined,
+  siteId: f.siteId ?? undefined,
+})
+
 /** Default values stay out of the URL. */
 function clean(p: PersonSearchParams): Partial<PersonSearchParams> {
   return Object.fromEntries(
@@ -66,9 +77,7 @@ export function PersonSearchPage() {
       siteId: params.siteId ?? null,
       mine: params.referentId === me.id,
     },
-    validate: {
-      phone: (v) => (v.trim() && (v.match(/\d/g) ?? []).length < 4 ? 'Au moins 4 chiffres.' : null),
-    },
+    validate: (f) => bodyErrors(criteriaSchema, criteriaOf(f)),
   })
   const sort: Sortable | 'relevance' = params.sort ?? (params.q ? 'relevance' : 'name')
   const sortProps = {
@@ -98,10 +107,7 @@ export function PersonSearchPage() {
           onSubmit={form.onSubmit((f) =>
             go({
               ...params,
-              q: f.q.trim() || undefined,
-              birthDate: f.birthDate ?? undefined,
-              phone: f.phone.trim() || undefined,
-              siteId: f.siteId ?? undefined,
+              ...criteriaOf(f),
               referentId: f.mine ? me.id : undefined,
               sort: undefined,
               page: 1,
@@ -120,7 +126,7 @@ export function PersonSearchPage() {
               w={240}
               {...form.getInputProps('siteId')}
             />
-            {me.role === 'counsellor' && (
+            {can(me.role, 'referent') && (
               <Checkbox label="Dont je suis référent" mt={32} {...form.getInputProps('mine', { type: 'checkbox' })} />
             )}
             <Group gap="sm" mt={25}>
@@ -148,7 +154,7 @@ export function PersonSearchPage() {
             <Table.Caption>
               {criteria
                 ? 'Personnes correspondant à la recherche'
-                : me.role === 'director'
+                : can(me.role, 'personsWholeStructure')
                   ? 'Personnes suivies par la structure'
                   : 'Personnes suivies sur vos sites'}
             </Table.Caption>

@@ -1,9 +1,16 @@
 import { Button, Group, Select, SimpleGrid, Stack, Switch } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useQuery } from '@tanstack/react-query'
-import { type Enrolment, enrolmentExitReasons } from '../../../../shared/accompaniment/situations.schema.ts'
+import {
+  type Enrolment,
+  type EnrolmentInput,
+  enrolmentExitReasons,
+  enrolmentInputSchema,
+  enrolmentUpdateSchema,
+} from '../../../../shared/accompaniment/situations.schema.ts'
 import type { PersonDetail } from '../../../../shared/persons/person.schema.ts'
 import { AppModal } from '../../../components/app-modal.tsx'
+import { bodyErrors } from '../../../components/body-errors.ts'
 import { FormError } from '../../../components/form-error.tsx'
 import { programmesQuery } from '../../admin/admin.api.ts'
 import { useMe } from '../../auth/auth.api.ts'
@@ -23,6 +30,15 @@ interface EnrolmentValues {
   reinforced: boolean
   referentId: string | null
 }
+
+const toInput = (v: EnrolmentValues): EnrolmentInput => ({
+  programmeId: v.programmeId ?? '',
+  entryDate: v.entryDate ?? '',
+  exitDate: v.exitDate,
+  exitReason: v.exitReason as Enrolment['exitReason'],
+  reinforced: v.reinforced,
+  referentId: v.referentId,
+})
 
 /** An entry into a programme (CIVIS/CEJ, PLIE pathway, mentoring…), and later its exit with the reason. */
 export function EnrolmentFormModal({
@@ -68,32 +84,18 @@ function EnrolmentForm({
       reinforced: enrolment?.reinforced ?? false,
       referentId: enrolment ? enrolment.referentId : me.id,
     },
-    validate: (v) => {
-      const errors: Record<string, string> = {}
-      if (!v.programmeId) errors.programmeId = 'Choisissez un programme.'
-      if (!v.entryDate) errors.entryDate = 'Date d’entrée requise (jj/mm/aaaa).'
-      if (v.entryDate && v.exitDate && v.exitDate < v.entryDate)
-        errors.exitDate = 'La date de sortie précède la date d’entrée.'
-      if (v.exitReason && !v.exitDate) errors.exitDate = 'Un motif de sortie demande une date de sortie.'
-      return errors
-    },
+    validate: (v) =>
+      enrolment
+        ? bodyErrors(enrolmentUpdateSchema, { ...toInput(v), version: enrolment.version })
+        : bodyErrors(enrolmentInputSchema, toInput(v)),
   })
   const save = useRecordMutation(
     person.id,
     form,
-    (v: EnrolmentValues) => {
-      const body = {
-        programmeId: v.programmeId ?? '',
-        entryDate: v.entryDate ?? '',
-        exitDate: v.exitDate,
-        exitReason: v.exitReason as Enrolment['exitReason'],
-        reinforced: v.reinforced,
-        referentId: v.referentId,
-      }
-      return enrolment
-        ? recordApi.changeEnrolment(person.id, enrolment.id, { ...body, version: enrolment.version })
-        : recordApi.addEnrolment(person.id, body)
-    },
+    (v: EnrolmentValues) =>
+      enrolment
+        ? recordApi.changeEnrolment(person.id, enrolment.id, { ...toInput(v), version: enrolment.version })
+        : recordApi.addEnrolment(person.id, toInput(v)),
     onDone,
   )
   const options = (programmes.data ?? [])

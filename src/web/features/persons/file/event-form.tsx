@@ -1,8 +1,14 @@
 import { Button, Group, NumberInput, Select, SimpleGrid, Stack, Textarea } from '@mantine/core'
 import { useForm } from '@mantine/form'
-import type { Event } from '../../../../shared/accompaniment/accompaniment.schema.ts'
+import {
+  type Event,
+  type EventInput,
+  eventInputSchema,
+  eventUpdateSchema,
+} from '../../../../shared/accompaniment/accompaniment.schema.ts'
 import type { PersonDetail } from '../../../../shared/persons/person.schema.ts'
 import { AppModal } from '../../../components/app-modal.tsx'
+import { bodyErrors } from '../../../components/body-errors.ts'
 import { FormError } from '../../../components/form-error.tsx'
 import { DateField } from '../date-field.tsx'
 import { attendanceOptions, eventKindOptions } from '../labels.ts'
@@ -18,6 +24,15 @@ interface EventValues {
   attendance: string | null
   note: string
 }
+
+const toInput = (v: EventValues): EventInput => ({
+  kind: v.kind as Event['kind'],
+  date: v.date ?? '',
+  siteId: v.siteId,
+  durationMinutes: numberOrNull(v.durationMinutes),
+  attendance: (v.attendance || null) as Event['attendance'],
+  note: textOrNull(v.note),
+})
 
 /** Records an event (interview, workshop, call…) or plans an appointment (a date to come, attendance not yet known). */
 export function EventFormModal({
@@ -48,31 +63,19 @@ function EventForm({ person, event, onDone }: { person: PersonDetail; event?: Ev
       attendance: event ? event.attendance : 'present',
       note: event?.note ?? '',
     },
-    validate: (v) => {
-      const errors: Record<string, string> = {}
-      if (!v.kind) errors.kind = 'Choisissez le type.'
-      if (!v.date) errors.date = 'Date requise (jj/mm/aaaa).'
-      if (v.date && v.date > person.today && v.attendance)
-        errors.attendance = 'Un rendez-vous à venir n’a pas encore de présence.'
-      return errors
-    },
+    // a date after today empties and locks the attendance (below); the server refuses an attended appointment too
+    validate: (v) =>
+      event
+        ? bodyErrors(eventUpdateSchema, { ...toInput(v), version: event.version })
+        : bodyErrors(eventInputSchema, toInput(v)),
   })
   const save = useRecordMutation(
     person.id,
     form,
-    (v: EventValues) => {
-      const body = {
-        kind: v.kind as Event['kind'],
-        date: v.date ?? '',
-        siteId: v.siteId,
-        durationMinutes: numberOrNull(v.durationMinutes),
-        attendance: (v.attendance || null) as Event['attendance'],
-        note: textOrNull(v.note),
-      }
-      return event
-        ? recordApi.changeEvent(person.id, event.id, { ...body, version: event.version })
-        : recordApi.addEvent(person.id, body)
-    },
+    (v: EventValues) =>
+      event
+        ? recordApi.changeEvent(person.id, event.id, { ...toInput(v), version: event.version })
+        : recordApi.addEvent(person.id, toInput(v)),
     onDone,
   )
   const remove = useRecordMutation(person.id, null, (id: string) => recordApi.removeEvent(person.id, id), onDone)

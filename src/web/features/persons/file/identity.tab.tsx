@@ -8,14 +8,9 @@ import type { PersonDetail } from '../../../../shared/persons/person.schema.ts'
 import { isApiError } from '../../../api.ts'
 import { applyFieldErrors, FormError } from '../../../components/form-error.tsx'
 import { formatDate, formatDateTime } from '../../../components/format.ts'
-import {
-  IdentityFields,
-  type IdentityValues,
-  identityInput,
-  identityOf,
-  validateIdentity,
-} from '../identity-fields.tsx'
+import { IdentityFields } from '../identity-fields.tsx'
 import { labelOf } from '../labels.ts'
+import { type IdentityValues, identityOf, identityUpdate, validateIdentityUpdate } from '../person-bodies.ts'
 import { personKeyOf, personQuery, personsApi } from '../persons.api.ts'
 
 /** Identity, contact, address and follow-up: edited with the version read; a conflict says so and offers a reload. */
@@ -36,9 +31,12 @@ function IdentityForm({ person }: { person: PersonDetail }) {
   const queryClient = useQueryClient()
   const [saved, setSaved] = useState(false)
   const [version, setVersion] = useState(person.version)
-  const form = useForm<IdentityValues>({ initialValues: identityOf(person), validate: validateIdentity })
+  const form = useForm<IdentityValues>({
+    initialValues: identityOf(person),
+    validate: (values) => validateIdentityUpdate(values, version),
+  })
   const save = useMutation({
-    mutationFn: (values: IdentityValues) => personsApi.update(person.id, { ...identityInput(values), version }),
+    mutationFn: (values: IdentityValues) => personsApi.update(person.id, identityUpdate(values, version)),
     onMutate: () => setSaved(false),
     onSuccess: async (updated) => {
       setVersion(updated.version)

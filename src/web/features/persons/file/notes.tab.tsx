@@ -2,21 +2,20 @@ import { Alert, Button, Card, Group, Loader, Stack, Text, Textarea } from '@mant
 import { useForm } from '@mantine/form'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
-import type { Note } from '../../../../shared/persons/note.schema.ts'
+import { type Note, noteInput, noteUpdateInput } from '../../../../shared/persons/note.schema.ts'
 import type { PersonDetail } from '../../../../shared/persons/person.schema.ts'
 import { AppModal } from '../../../components/app-modal.tsx'
+import { bodyErrors } from '../../../components/body-errors.ts'
 import { FormError } from '../../../components/form-error.tsx'
 import { formatDateTime } from '../../../components/format.ts'
 import { notesQuery, recordApi } from '../record.api.ts'
 import { useRecordMutation } from '../use-record-mutation.ts'
 
-const validateText = (text: string) => (text.trim() ? null : 'Texte requis.')
-
 /** Follow-up notes, latest first, under the reminder of what they are for and what they must not hold. */
 export function NotesTab({ person }: { person: PersonDetail }) {
   const notes = useQuery(notesQuery(person.id))
   const [editing, setEditing] = useState<Note | null>(null)
-  const form = useForm({ initialValues: { text: '' }, validate: { text: validateText } })
+  const form = useForm({ initialValues: { text: '' }, validate: (v) => bodyErrors(noteInput, v) })
   const add = useRecordMutation(
     person.id,
     form,
@@ -80,7 +79,10 @@ export function NotesTab({ person }: { person: PersonDetail }) {
 }
 
 function NoteEditForm({ person, note, onDone }: { person: PersonDetail; note: Note; onDone: () => void }) {
-  const form = useForm({ initialValues: { text: note.text }, validate: { text: validateText } })
+  const form = useForm({
+    initialValues: { text: note.text },
+    validate: (v) => bodyErrors(noteUpdateInput, { ...v, version: note.version }),
+  })
   const save = useRecordMutation(
     person.id,
     form,

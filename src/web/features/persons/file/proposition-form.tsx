@@ -1,9 +1,16 @@
 import { Button, Group, NumberInput, Select, SimpleGrid, Stack, Textarea } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useQuery } from '@tanstack/react-query'
-import type { Proposition, PropositionThemeItem } from '../../../../shared/accompaniment/accompaniment.schema.ts'
+import {
+  type Proposition,
+  type PropositionInput,
+  type PropositionThemeItem,
+  propositionInputSchema,
+  propositionUpdateSchema,
+} from '../../../../shared/accompaniment/accompaniment.schema.ts'
 import type { PersonDetail } from '../../../../shared/persons/person.schema.ts'
 import { AppModal } from '../../../components/app-modal.tsx'
+import { bodyErrors } from '../../../components/body-errors.ts'
 import { FormError } from '../../../components/form-error.tsx'
 import { DateField } from '../date-field.tsx'
 import { domainOptions, outcomeOptions } from '../labels.ts'
@@ -31,6 +38,15 @@ interface PropositionValues {
   durationMinutes: number | string
   text: string
 }
+
+const toInput = (v: PropositionValues): PropositionInput => ({
+  date: v.date ?? '',
+  domain: v.domain as Proposition['domain'],
+  theme: v.theme ?? '',
+  outcome: v.outcome as Proposition['outcome'],
+  durationMinutes: numberOrNull(v.durationMinutes),
+  text: textOrNull(v.text),
+})
 
 export function PropositionFormModal({
   person,
@@ -74,30 +90,18 @@ function PropositionForm({
       durationMinutes: proposition?.durationMinutes ?? '',
       text: proposition?.text ?? '',
     },
-    validate: (v) => {
-      const errors: Record<string, string> = {}
-      if (!v.date) errors.date = 'Date requise (jj/mm/aaaa).'
-      if (!v.domain) errors.domain = 'Choisissez le domaine.'
-      if (!v.theme) errors.theme = 'Choisissez le thème.'
-      return errors
-    },
+    validate: (v) =>
+      proposition
+        ? bodyErrors(propositionUpdateSchema, { ...toInput(v), version: proposition.version })
+        : bodyErrors(propositionInputSchema, toInput(v)),
   })
   const save = useRecordMutation(
     person.id,
     form,
-    (v: PropositionValues) => {
-      const body = {
-        date: v.date ?? '',
-        domain: v.domain as Proposition['domain'],
-        theme: v.theme ?? '',
-        outcome: v.outcome as Proposition['outcome'],
-        durationMinutes: numberOrNull(v.durationMinutes),
-        text: textOrNull(v.text),
-      }
-      return proposition
-        ? recordApi.changeProposition(person.id, proposition.id, { ...body, version: proposition.version })
-        : recordApi.addProposition(person.id, body)
-    },
+    (v: PropositionValues) =>
+      proposition
+        ? recordApi.changeProposition(person.id, proposition.id, { ...toInput(v), version: proposition.version })
+        : recordApi.addProposition(person.id, toInput(v)),
     onDone,
   )
   const options = themeOptions(themes.data, form.values.domain, person.can.seeSensitive, proposition?.theme)

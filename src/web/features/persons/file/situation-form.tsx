@@ -1,8 +1,14 @@
 import { Button, Group, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
-import type { Situation } from '../../../../shared/accompaniment/situations.schema.ts'
+import {
+  type Situation,
+  type SituationInput,
+  situationInputSchema,
+  situationUpdateSchema,
+} from '../../../../shared/accompaniment/situations.schema.ts'
 import type { PersonDetail } from '../../../../shared/persons/person.schema.ts'
 import { AppModal } from '../../../components/app-modal.tsx'
+import { bodyErrors } from '../../../components/body-errors.ts'
 import { FormError } from '../../../components/form-error.tsx'
 import { DateField } from '../date-field.tsx'
 import { situationKindGroups } from '../labels.ts'
@@ -18,6 +24,16 @@ interface SituationValues {
   hoursPerWeek: number | string
   note: string
 }
+
+const toInput = (v: SituationValues): SituationInput => ({
+  kind: v.kind as Situation['kind'],
+  startDate: v.startDate ?? '',
+  plannedEndDate: v.plannedEndDate,
+  endDate: v.endDate,
+  organisationName: textOrNull(v.organisationName),
+  hoursPerWeek: numberOrNull(v.hoursPerWeek),
+  note: textOrNull(v.note),
+})
 
 /** A job, work-study contract, training course…: dated, with its planned and actual end. */
 export function SituationFormModal({
@@ -62,34 +78,18 @@ function SituationForm({
       hoursPerWeek: situation?.hoursPerWeek ?? '',
       note: situation?.note ?? '',
     },
-    validate: (v) => {
-      const errors: Record<string, string> = {}
-      if (!v.kind) errors.kind = 'Choisissez le type de situation.'
-      if (!v.startDate) errors.startDate = 'Date de début requise (jj/mm/aaaa).'
-      if (v.startDate && v.endDate && v.endDate < v.startDate)
-        errors.endDate = 'La date de fin précède la date de début.'
-      if (v.startDate && v.plannedEndDate && v.plannedEndDate < v.startDate)
-        errors.plannedEndDate = 'La fin prévue précède la date de début.'
-      return errors
-    },
+    validate: (v) =>
+      situation
+        ? bodyErrors(situationUpdateSchema, { ...toInput(v), version: situation.version })
+        : bodyErrors(situationInputSchema, toInput(v)),
   })
   const save = useRecordMutation(
     person.id,
     form,
-    (v: SituationValues) => {
-      const body = {
-        kind: v.kind as Situation['kind'],
-        startDate: v.startDate ?? '',
-        plannedEndDate: v.plannedEndDate,
-        endDate: v.endDate,
-        organisationName: textOrNull(v.organisationName),
-        hoursPerWeek: numberOrNull(v.hoursPerWeek),
-        note: textOrNull(v.note),
-      }
-      return situation
-        ? recordApi.changeSituation(person.id, situation.id, { ...body, version: situation.version })
-        : recordApi.addSituation(person.id, body)
-    },
+    (v: SituationValues) =>
+      situation
+        ? recordApi.changeSituation(person.id, situation.id, { ...toInput(v), version: situation.version })
+        : recordApi.addSituation(person.id, toInput(v)),
     onDone,
   )
 

@@ -9,8 +9,17 @@ import {
   statuses,
 } from '../../../../shared/nomenclatures/person.ts'
 import type { PersonDetail } from '../../../../shared/persons/person.schema.ts'
-import type { AttributeInput, StatusPeriod } from '../../../../shared/persons/situation.schema.ts'
+import {
+  type AttributeInput,
+  attributeInput,
+  type StatusInput,
+  type StatusPeriod,
+  type StatusUpdateInput,
+  statusInput,
+  statusUpdateInput,
+} from '../../../../shared/persons/situation.schema.ts'
 import { AppModal } from '../../../components/app-modal.tsx'
+import { bodyErrors } from '../../../components/body-errors.ts'
 import { FormError } from '../../../components/form-error.tsx'
 import { DateField } from '../date-field.tsx'
 import { attributeOptions, labelOf, level2019Options, optionsOf, statusLabels } from '../labels.ts'
@@ -32,12 +41,16 @@ interface AttributeValues {
 
 function toAttributeInput(v: AttributeValues): AttributeInput {
   const attribute = v.attribute as AttributeKind
-  if (attribute === 'education_level')
-    return v.nomenclature === '2019'
-      ? { attribute, level2019: Number(v.level2019), validFrom: v.validFrom ?? '' }
-      : { attribute, value: v.value, validFrom: v.validFrom ?? '' }
+  if (attribute === 'education_level' && v.nomenclature === '2019')
+    return { attribute, level2019: v.level2019 ? Number(v.level2019) : null, validFrom: v.validFrom ?? '' }
   return { attribute, value: v.value, validFrom: v.validFrom ?? '' }
 }
+
+/** The level in the 2019 nomenclature has its own field; the schema names a missing level under `value`. */
+const validateAttribute = (v: AttributeValues) =>
+  bodyErrors(attributeInput, toAttributeInput(v), (path) =>
+    path === 'value' && v.attribute === 'education_level' && v.nomenclature === '2019' ? 'level2019' : path,
+  )
 
 /** A change of situation, recorded with the date it takes effect (history is kept, never overwritten). */
 export function AttributeFormModal({
@@ -60,15 +73,7 @@ function AttributeForm({ person, onDone }: { person: PersonDetail; onDone: () =>
   const nomenclatureLabel = useId()
   const form = useForm<AttributeValues>({
     initialValues: { attribute: null, value: null, nomenclature: '2019', level2019: null, validFrom: person.today },
-    validate: (v) => {
-      const errors: Record<string, string> = {}
-      if (!v.attribute) errors.attribute = 'Choisissez l’élément qui change.'
-      const education = v.attribute === 'education_level' && v.nomenclature === '2019'
-      if (education && !v.level2019) errors.level2019 = 'Choisissez le niveau.'
-      if (!education && !v.value) errors.value = 'Choisissez la nouvelle valeur.'
-      if (!v.validFrom) errors.validFrom = 'Date d’effet requise (jj/mm/aaaa).'
-      return errors
-    },
+    validate: validateAttribute,
   })
   const save = useRecordMutation(
     person.id,
@@ -148,6 +153,19 @@ interface StatusValues {
   detail: string
 }
 
+const statusDates = (v: StatusValues) => ({
+  startDate: v.startDate ?? '',
+  endDate: v.endDate,
+  detail: textOrNull(v.detail),
+})
+/** POST /api/persons/:id/statuses */
+const statusOpening = (v: StatusValues): StatusInput => ({
+  ...statusDates(v),
+  status: v.status as StatusPeriod['status'],
+})
+/** PUT /api/persons/:id/statuses/:statusId */
+const statusChange = (v: StatusValues, version: number): StatusUpdateInput => ({ ...statusDates(v), version })
+
 /** Opens a status period, or corrects / closes one (with the version read). */
 export function StatusFormModal({
   person,
@@ -182,24 +200,18 @@ function StatusForm({ person, status, onDone }: { person: PersonDetail; status?:
       endDate: status?.endDate ?? null,
       detail: status?.detail ?? '',
     },
-    validate: (v) => {
-      const errors: Record<string, string> = {}
-      if (!v.status) errors.status = 'Choisissez le statut.'
-      if (!v.startDate) errors.startDate = 'Date de début requise (jj/mm/aaaa).'
-      if (v.startDate && v.endDate && v.endDate < v.startDate)
-        errors.endDate = 'La date de fin précède la date de début.'
-      return errors
-    },
+    validate: (v) =>
+      status
+        ? bodyErrors(statusUpdateInput, statusChange(v, status.version))
+        : bodyErrors(statusInput, statusOpening(v)),
   })
   const save = useRecordMutation(
     person.id,
     form,
-    (v: StatusValues) => {
-      const body = { startDate: v.startDate ?? '', endDate: v.endDate, detail: textOrNull(v.detail) }
-      return status
-        ? personsApi.changeStatus(person.id, status.id, { ...body, version: status.version })
-        : personsApi.addStatus(person.id, { ...body, status: v.status as StatusPeriod['status'] })
-    },
+    (v: StatusValues) =>
+      status
+        ? personsApi.changeStatus(person.id, status.id, statusChange(v, status.version))
+        : personsApi.addStatus(person.id, statusOpening(v)),
     onDone,
   )
   const sensitive = (sensitiveStatuses as string[]).includes(form.values.status ?? '')

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest'
+import {
+  type CreateValues,
+  createBody,
+  duplicateQuery,
+  emptyEntrySituation,
+  emptyIdentity,
+  validateCreate,
+  validateIdentityUpdate,
+} from './person-bodies.ts'
+
+const SITE = '6f1f2c1e-2b8a-4c61-9d5c-8a0c2c3b4d5e'
+
+const complete = (): CreateValues => ({
+  ...emptyIdentity(SITE),
+  lastName: 'Oyelaran',
+  firstName: 'Maïwenn',
+  sex: 'F',
+  birthDate: '2006-05-14',
+  firstReception: { date: '2026-02-20', siteId: null, referralSource: 'france_travail' },
+  situation: emptyEntrySituation(),
+})
+
+describe('the creation form, checked by the API’s schema', () => {
+  it('takes a complete file and sends what the API expects', () => {
+    const values = complete()
+    values.situation.attributes.housing = 'with_parents'
+    values.situation.level2019 = '4'
+    values.situation.statuses = ['long_term_unemployed']
+    expect(validateCreate(values)).toEqual({})
+    expect(createBody(values, true)).toMatchObject({
+      lastName: 'Oyelaran',
+      phone: null,
+      priorityArea: null,
+      firstReception: { date: '2026-02-20', siteId: undefined, referralSource: 'france_travail' },
+      situation: {
+        attributes: [
+          { attribute: 'housing', value: 'with_parents' },
+          { attribute: 'education_level', level2019: 4 },
+        ],
+        statuses: [{ status: 'long_term_unemployed' }],
+      },
+      confirmNotDuplicate: true,
+    })
+  })
+
+  it('says what is missing, under each field, in French', () => {
+    const values: CreateValues = {
+      ...emptyIdentity(null),
+      firstReception: { date: null, siteId: null, referralSource: null },
+      situation: emptyEntrySituation(),
+    }
+    expect(validateCreate(values)).toEqual({
+      lastName: 'Nom requis.',
+      firstName: 'Prénom requis.',
+      sex: 'Indiquez le sexe.',
+      birthDate: 'Date de naissance requise.',
+      siteId: 'Site requis.',
+      'firstReception.date': 'Date du premier accueil requise.',
+      'firstReception.referralSource': 'Indiquez l’origine de la venue.',
+    })
+  })
+
+  it('gives the API’s messages for malformed contact details', () => {
+    const values = { ...complete(), lastName: '1234', phone: '12', email: 'pas-une-adresse', postcode: '591' }
+    expect(validateCreate(values)).toEqual({
+      lastName: 'Nom : au moins une lettre.',
+      phone: 'Numéro de téléphone invalide.',
+      email: 'Adresse e-mail invalide.',
+      postcode: 'Code postal : 5 chiffres.',
+    })
+  })
+
+  it('puts a message about the situation at entry under the form’s field, not the body’s list index', () => {
+    const values = complete()
+    values.situation.attributes.housing = 'castle'
+    values.situation.nomenclature = '1969'
+    values.situation.level1969 = 'IX'
+    expect(validateCreate(values)).toEqual({
+      'situation.attributes.housing': 'Valeur inconnue pour « Logement ».',
+      'situation.level1969': 'Valeur inconnue pour « Niveau de formation ».',
+    })
+  })
+})
+
+describe('the identity tab', () => {
+  it('sends the version read, and is checked by the update schema', () => {
+    const values = { ...complete(), email: 'x@' }
+    expect(validateIdentityUpdate(values, 3)).toEqual({ email: 'Adresse e-mail invalide.' })
+    expect(validateIdentityUpdate(values, 0)).toMatchObject({ version: 'Version invalide.' })
+  })
+})
+
+describe('the duplicate check', () => {
+  it('asks only once the names and the birth date would be accepted by the API', () => {
+    expect(duplicateQuery({ ...complete(), birthDate: null })).toBeNull()
+    expect(duplicateQuery({ ...complete(), firstName: '12' })).toBeNull()
+    expect(duplicateQuery({ ...complete(), lastName: '  Oyelaran ' })).toEqual({
+      lastName: 'Oyelaran',
+      firstName: 'Maïwenn',
+      birthDate: '2006-05-14',
+    })
+  })
+})
