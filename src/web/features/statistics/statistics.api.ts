@@ -8,12 +8,15 @@ import type {
 } from '../../../shared/reporting/reporting.schema.ts'
 import { api, withQuery } from '../../api.ts'
 
+// Each address once: the catalogue is the list of indicators, an indicator's figures are its item.
+const url = { indicators: '/api/indicators', annualReport: '/api/reports/annual' }
+
 /** the indicator's id (in the path) and its query */
 export type IndicatorParams = z.infer<typeof indicatorQuerySchema> & { indicator: string }
 
 export const catalogueQuery = queryOptions({
   queryKey: ['indicators'],
-  queryFn: () => api.get<CatalogueEntry[]>('/api/indicators'),
+  queryFn: () => api.get<CatalogueEntry[]>(url.indicators),
   staleTime: Number.POSITIVE_INFINITY,
 })
 
@@ -21,7 +24,7 @@ export const indicatorQuery = ({ indicator, ...query }: IndicatorParams) =>
   queryOptions({
     queryKey: ['indicators', indicator, query],
     queryFn: ({ signal }) =>
-      api.get<IndicatorComparison>(`/api/indicators/${encodeURIComponent(indicator)}`, { ...query }, signal),
+      api.get<IndicatorComparison>(`${url.indicators}/${encodeURIComponent(indicator)}`, { ...query }, signal),
     placeholderData: keepPreviousData,
   })
 
@@ -29,4 +32,4 @@ export const indicatorQuery = ({ indicator, ...query }: IndicatorParams) =>
 export const reportUrl = (
   p: Pick<z.input<typeof reportQuery>, 'from' | 'to' | 'siteId'>,
   format: z.input<typeof reportQuery>['format'],
-) => withQuery('/api/reports/annual', { from: p.from, to: p.to, siteId: p.siteId, format })
+) => withQuery(url.annualReport, { from: p.from, to: p.to, siteId: p.siteId, format })
