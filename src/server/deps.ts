@@ -26,6 +26,8 @@ export type Tx = Transaction<Database>
 export interface Actor {
   userId: string
   structureId: string
+  /** the structure's IANA time zone: its calendar days, "today" (src/shared/dates.ts) */
+  timeZone: string
   role: Role
   displayName: string
   email: string

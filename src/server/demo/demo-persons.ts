@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely'
 import type { referralSources } from '../../shared/nomenclatures/accompaniment.ts'
 import { type Level1969, level2019From1969, type StatusCode } from '../../shared/nomenclatures/person.ts'
-import { dayInFrance } from '../../shared/persons/dates.ts'
+import { DEFAULT_TIME_ZONE, dayIn } from '../../shared/dates.ts'
 import type { EventTable, PersonAttributeTable, PersonTable, StatusPeriodTable } from '../db/schema.ts'
 import type { Tx } from '../deps.ts'
 import { findCommune } from '../modules/reference/communes.ts'
@@ -280,7 +280,7 @@ function person(i: number, ctx: DemoContext, today: string, out: Rows) {
 
 /** The demo's persons (demoExtensions, before the accompaniment loader). */
 export async function loadDemoPersons(_tx: Tx, ctx: DemoContext) {
-  const today = dayInFrance(ctx.now)
+  const today = dayIn(ctx.now, DEFAULT_TIME_ZONE) // the demo organisation keeps the default zone
   const rows: Rows = { persons: [], events: [], attributes: [], statuses: [] }
   for (let i = 0; i < DEMO_PERSON_COUNT; i++) person(i, ctx, today, rows)
   await ctx.bulk.write('person', rows.persons)

@@ -22,6 +22,8 @@ export const meSchema = z.object({
   programmes: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
   totpEnabled: z.boolean(),
   totpRequired: z.boolean(),
+  /** the structure's IANA time zone: the web's "today" and its times of day are the structure's */
+  timeZone: z.string(),
 })
 export type Me = z.infer<typeof meSchema>
 

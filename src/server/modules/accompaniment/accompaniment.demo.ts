@@ -4,6 +4,7 @@ import { propositionThemes } from '../../../shared/nomenclatures/accompaniment.t
 import type { EnrolmentTable, EventTable, PropositionTable, SituationTable } from '../../db/schema.ts'
 import type { DemoContext } from '../../demo/demo-context.ts'
 import type { Tx } from '../../deps.ts'
+import { DEFAULT_TIME_ZONE } from '../../../shared/dates.ts'
 import { addDays, ageOn, daysBetween, localDay } from './dates.ts'
 import {
   adultSituations,
@@ -268,7 +269,7 @@ async function insertAll(ctx: DemoContext, rows: Rows) {
 
 export async function loadAccompanimentDemo(tx: Tx, ctx: DemoContext) {
   await setUpProgrammes(tx, ctx)
-  const today = localDay(ctx.now)
+  const today = localDay(ctx.now, DEFAULT_TIME_ZONE) // the demo organisation keeps the default zone
   const persons: DemoPerson[] = await tx
     .selectFrom('person')
     .select(['id', 'birth_date', 'site_id', 'referent_id', 'first_reception_date', 'last_name', 'first_name'])

@@ -21,7 +21,8 @@ const situationOpenOn = (alias: string, today: string) =>
  * opens). Per person: the last contact (latest event up to today that the person attended, or whose
  * attendance is not recorded), the next planned event, and the contact rule — the strictest of the open enrolments'
  * programmes (their rule "during a step" when a situation is open), 90 days when none sets one. With no contact ever,
- * the days are counted from the first reception (or the first entry, or the file's creation).
+ * the days are counted from the first reception (or the first entry, or the day, in the structure's time zone, the file
+ * was created).
  */
 function caseloadQuery(tx: Tx, structureId: string, counsellorId: string, today: string) {
   const inner = tx
@@ -61,7 +62,9 @@ function caseloadQuery(tx: Tx, structureId: string, counsellorId: string, today:
         .as('next_event'),
       sql<string>`coalesce(p.first_reception_date,
         (SELECT min(en.entry_date) FROM enrolment en WHERE en.person_id = p.id),
-        (p.created_at AT TIME ZONE 'Europe/Paris')::date)`.as('known_since'),
+        (p.created_at AT TIME ZONE (SELECT st.time_zone FROM structure st WHERE st.id = p.structure_id))::date)`.as(
+        'known_since',
+      ),
       sql<number | null>`(
         SELECT min(CASE WHEN pr.contact_days_during_step IS NOT NULL AND EXISTS (
                    SELECT 1 FROM situation s WHERE s.person_id = p.id AND ${situationOpenOn('s', today)})

@@ -32,7 +32,7 @@ const groupBy = <T extends { person_id: string }>(rows: T[]) => {
 
 export async function caseload(ctx: ServiceCtx, query: Query) {
   const counsellorId = await whose(ctx, query.counsellorId)
-  const today = localDay(ctx.now)
+  const today = localDay(ctx.now, ctx.actor.timeZone)
   const { total, alerts, rows } = await listCaseload(ctx.tx, ctx.actor.structureId, counsellorId, today, {
     alertOnly: query.alert === 'only',
     sort: query.sort,

@@ -71,7 +71,7 @@ const auditDetail = (personId: string, v: EnrolmentValues) => ({
 
 export async function listPersonEnrolments(ctx: ServiceCtx, personId: string) {
   const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId, ctx.now)
-  return listEnrolments(ctx.tx, person.id, localDay(ctx.now))
+  return listEnrolments(ctx.tx, person.id, localDay(ctx.now, ctx.actor.timeZone))
 }
 
 export async function createEnrolment(ctx: ServiceCtx, personId: string, input: EnrolmentInput) {
@@ -79,7 +79,7 @@ export async function createEnrolment(ctx: ServiceCtx, personId: string, input: 
   const v = await resolve(ctx, person.id, input)
   const id = await insertEnrolment(ctx.tx, ctx.actor.structureId, person.id, v)
   await ctx.audit({ action: 'create', entity: 'enrolment', entityId: id, detail: auditDetail(person.id, v) })
-  return (await getEnrolment(ctx.tx, person.id, id, localDay(ctx.now)))!
+  return (await getEnrolment(ctx.tx, person.id, id, localDay(ctx.now, ctx.actor.timeZone)))!
 }
 
 export async function changeEnrolment(
@@ -98,5 +98,5 @@ export async function changeEnrolment(
     'Cette inscription',
   )
   await ctx.audit({ action: 'update', entity: 'enrolment', entityId: id, detail: auditDetail(person.id, v) })
-  return (await getEnrolment(ctx.tx, person.id, id, localDay(ctx.now)))!
+  return (await getEnrolment(ctx.tx, person.id, id, localDay(ctx.now, ctx.actor.timeZone)))!
 }

@@ -26,7 +26,7 @@ type Current = { site_id: string | null; counsellor_id: string | null }
  */
 async function resolve(ctx: ServiceCtx, person: Person, input: EventInput, current?: Current): Promise<EventValues> {
   const { tx, actor, now } = ctx
-  if (input.date > localDay(now) && input.attendance !== null)
+  if (input.date > localDay(now, actor.timeZone) && input.attendance !== null)
     throw invalid('attendance', 'Un rendez-vous à venir ne peut pas avoir de présence : laissez-la vide.')
   const siteId = input.siteId === undefined ? (current ? current.site_id : person.site_id) : input.siteId
   const counsellorId =
@@ -56,7 +56,7 @@ const auditDetail = (personId: string, v: EventValues) => ({
 
 export async function listPersonEvents(ctx: ServiceCtx, personId: string, query: z.output<typeof eventListQuery>) {
   const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId, ctx.now)
-  return listEvents(ctx.tx, person.id, query, localDay(ctx.now))
+  return listEvents(ctx.tx, person.id, query, localDay(ctx.now, ctx.actor.timeZone))
 }
 
 export async function createEvent(ctx: ServiceCtx, personId: string, input: EventInput) {
@@ -64,7 +64,7 @@ export async function createEvent(ctx: ServiceCtx, personId: string, input: Even
   const values = await resolve(ctx, person, input)
   const id = await insertEvent(ctx.tx, ctx.actor.structureId, person.id, values)
   await ctx.audit({ action: 'create', entity: 'event', entityId: id, detail: auditDetail(person.id, values) })
-  return (await getEvent(ctx.tx, person.id, id, localDay(ctx.now)))!
+  return (await getEvent(ctx.tx, person.id, id, localDay(ctx.now, ctx.actor.timeZone)))!
 }
 
 export async function changeEvent(
@@ -83,7 +83,7 @@ export async function changeEvent(
     'Cet événement',
   )
   await ctx.audit({ action: 'update', entity: 'event', entityId: id, detail: auditDetail(person.id, values) })
-  return (await getEvent(ctx.tx, person.id, id, localDay(ctx.now)))!
+  return (await getEvent(ctx.tx, person.id, id, localDay(ctx.now, ctx.actor.timeZone)))!
 }
 
 export async function removeEvent(ctx: ServiceCtx, personId: string, id: string) {

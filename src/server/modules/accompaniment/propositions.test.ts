@@ -170,6 +170,7 @@ describe('health propositions', () => {
     const actor: Actor = {
       userId: counsellor.user!.id,
       structureId: t.fx.structureId,
+      timeZone: 'Europe/Paris',
       role: 'training_officer',
       displayName: 'Formation',
       email: 'f@test',

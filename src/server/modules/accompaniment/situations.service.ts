@@ -36,7 +36,7 @@ const auditDetail = (personId: string, v: SituationValues) => ({
 
 export async function listPersonSituations(ctx: ServiceCtx, personId: string, open?: 'true' | 'false') {
   const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId, ctx.now)
-  return listSituations(ctx.tx, person.id, localDay(ctx.now), open === undefined ? undefined : open === 'true')
+  return listSituations(ctx.tx, person.id, localDay(ctx.now, ctx.actor.timeZone), open === undefined ? undefined : open === 'true')
 }
 
 export async function createSituation(ctx: ServiceCtx, personId: string, input: SituationInput) {
@@ -48,7 +48,7 @@ export async function createSituation(ctx: ServiceCtx, personId: string, input: 
     v,
   )
   await ctx.audit({ action: 'create', entity: 'situation', entityId: id, detail: auditDetail(person.id, v) })
-  return (await getSituation(ctx.tx, person.id, id, localDay(ctx.now)))!
+  return (await getSituation(ctx.tx, person.id, id, localDay(ctx.now, ctx.actor.timeZone)))!
 }
 
 export async function changeSituation(
@@ -65,7 +65,7 @@ export async function changeSituation(
     'Cette situation',
   )
   await ctx.audit({ action: 'update', entity: 'situation', entityId: id, detail: auditDetail(person.id, v) })
-  return (await getSituation(ctx.tx, person.id, id, localDay(ctx.now)))!
+  return (await getSituation(ctx.tx, person.id, id, localDay(ctx.now, ctx.actor.timeZone)))!
 }
 
 export async function removeSituation(ctx: ServiceCtx, personId: string, id: string) {

@@ -3,6 +3,8 @@ import { capabilities } from '../../../shared/auth/roles.ts'
 
 // Who may do what in the administration area. Routes name these; nothing else decides.
 export const adminPolicy = {
+  /** the structure's name and time zone */
+  manageStructure: capabilities.administration,
   manageSites: capabilities.administration,
   manageProgrammes: capabilities.administration,
   manageUsers: capabilities.administration,

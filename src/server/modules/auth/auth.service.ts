@@ -98,6 +98,11 @@ export async function changePassword(
 export async function loadMe(deps: Deps, tx: Tx, userId: string): Promise<Me> {
   const user = await tx.selectFrom('app_user').selectAll().where('id', '=', userId).executeTakeFirstOrThrow()
   const scopes = await loadScopes(tx, userId)
+  const structure = await tx
+    .selectFrom('structure')
+    .select('time_zone')
+    .where('id', '=', user.structure_id)
+    .executeTakeFirstOrThrow()
   const sites = scopes.siteIds.length
     ? await tx.selectFrom('site').select(['id', 'name']).where('id', 'in', scopes.siteIds).orderBy('name').execute()
     : []
@@ -118,5 +123,6 @@ export async function loadMe(deps: Deps, tx: Tx, userId: string): Promise<Me> {
     programmes,
     totpEnabled: user.totp_enabled,
     totpRequired: totpRequired(deps, user.role as Role),
+    timeZone: structure.time_zone,
   }
 }

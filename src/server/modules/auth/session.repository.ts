@@ -41,6 +41,7 @@ export async function findActiveSession(db: Kysely<Database>, token: string, now
   const row = await db
     .selectFrom('session')
     .innerJoin('app_user', 'app_user.id', 'session.user_id')
+    .innerJoin('structure', 'structure.id', 'app_user.structure_id')
     .select([
       'session.id as session_id',
       'session.last_seen_at',
@@ -52,6 +53,7 @@ export async function findActiveSession(db: Kysely<Database>, token: string, now
       'app_user.display_name',
       'app_user.email',
       'app_user.active',
+      'structure.time_zone',
     ])
     .where('session.id', '=', tokenId(token))
     .executeTakeFirst()
@@ -98,6 +100,7 @@ export function toActor(
   return {
     userId: row.user_id,
     structureId: row.structure_id,
+    timeZone: row.time_zone,
     role: row.role as Actor['role'],
     displayName: row.display_name,
     email: row.email,

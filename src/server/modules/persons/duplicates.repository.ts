@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { frenchDate, swapDayMonth } from '../../../shared/persons/dates.ts'
+import { frenchDate, swapDayMonth } from '../../../shared/dates.ts'
 import type { DuplicateCandidate, DuplicateMatch, DuplicateQuery } from '../../../shared/persons/person.schema.ts'
 import type { Actor, Tx } from '../../deps.ts'
 import { visiblePersons } from './person.policy.ts'

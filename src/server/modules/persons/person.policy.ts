@@ -1,6 +1,6 @@
 import { type ExpressionBuilder, sql } from 'kysely'
 import { can, capabilities, type Role } from '../../../shared/auth/roles.ts'
-import { dayInFrance } from '../../../shared/persons/dates.ts'
+import { dayIn } from '../../../shared/dates.ts'
 import type { Database } from '../../db/schema.ts'
 import type { Actor, Tx } from '../../deps.ts'
 import { forbidden, notFound } from '../../errors.ts'
@@ -67,7 +67,7 @@ export async function loadVisiblePerson(tx: Tx, actor: Actor, personId: string, 
     .selectFrom('person')
     .selectAll()
     .where('id', '=', personId)
-    .where(visiblePersons(actor, dayInFrance(now)))
+    .where(visiblePersons(actor, dayIn(now, actor.timeZone)))
     .executeTakeFirst()
   if (!row) throw notFound('Cette personne')
   return row

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { capabilities } from '../../../shared/auth/roles.ts'
-import { ageOn } from '../../../shared/persons/dates.ts'
+import { ageOn } from '../../../shared/dates.ts'
 import type { PersonSummary } from '../../../shared/persons/person.schema.ts'
 import type { Actor, Tx } from '../../deps.ts'
 import { notFound } from '../../errors.ts'

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { idParams, pageOf } from '../../../shared/admin/admin.schema.ts'
-import { dayInFrance } from '../../../shared/persons/dates.ts'
+import { dayIn } from '../../../shared/dates.ts'
 import {
   counsellorOptionSchema,
   duplicateCandidateSchema,
@@ -33,7 +33,7 @@ export function personRoutes(app: FastifyInstance, deps: Deps) {
     access: personPolicy.identity,
     query: personSearchQuery,
     response: pageOf(personSummarySchema),
-    handler: async ({ tx, actor, query, now }) => searchPersons(tx, actor, query, dayInFrance(now)),
+    handler: async ({ tx, actor, query, now }) => searchPersons(tx, actor, query, dayIn(now, actor.timeZone)),
   })
 
   defineRoute(app, deps, {
@@ -45,7 +45,7 @@ export function personRoutes(app: FastifyInstance, deps: Deps) {
     body: duplicateQuerySchema,
     response: z.array(duplicateCandidateSchema),
     handler: async ({ tx, actor, body, audit, now }) => {
-      const found = await findDuplicates(tx, actor, body, dayInFrance(now))
+      const found = await findDuplicates(tx, actor, body, dayIn(now, actor.timeZone))
       // Learning that someone is followed elsewhere is itself a disclosure: it leaves a trace.
       for (const c of found.filter((d) => !d.visible))
         await audit({

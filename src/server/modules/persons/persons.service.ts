@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import { can } from '../../../shared/auth/roles.ts'
-import { ageOn, dayInFrance } from '../../../shared/persons/dates.ts'
+import { ageOn, dayIn } from '../../../shared/dates.ts'
 import type { PersonDetail, personCreateSchema, personUpdateSchema } from '../../../shared/persons/person.schema.ts'
 import {
   type AttributeState,
@@ -58,8 +58,8 @@ export async function auditSensitiveRead(
 
 /** The file as GET /api/persons/:id answers it; a read that shows a sensitive status is audited. */
 export async function readPerson(ctx: ServiceContext, id: string, loaded?: PersonViewRow): Promise<PersonDetail> {
-  const p = loaded ?? (await loadPersonView(ctx.tx, ctx.actor, id, dayInFrance(ctx.now)))
-  const today = dayInFrance(ctx.now)
+  const p = loaded ?? (await loadPersonView(ctx.tx, ctx.actor, id, dayIn(ctx.now, ctx.actor.timeZone)))
+  const today = dayIn(ctx.now, ctx.actor.timeZone)
   const can = abilitiesOn(ctx.actor, p)
   const withSensitive = can.seeSensitive
   const statuses = await listStatuses(ctx.tx, p.id, { on: today, withSensitive })
@@ -107,7 +107,7 @@ async function checkIdentity(
   fields: FieldError[],
   current?: { site_id: string; referent_id: string | null },
 ) {
-  const today = dayInFrance(ctx.now)
+  const today = dayIn(ctx.now, ctx.actor.timeZone)
   if (body.birthDate > today) fields.push({ field: 'birthDate', message: 'La date de naissance est dans le futur.' })
   if (body.birthDate < '1900-01-01') fields.push({ field: 'birthDate', message: 'Date de naissance invalide.' })
   if (body.siteId !== current?.site_id) {
@@ -147,7 +147,7 @@ function identityColumns(body: PersonCreate | PersonUpdate, communeName: string 
 
 export async function createPerson(ctx: ServiceContext, body: PersonCreate): Promise<PersonDetail> {
   const { tx, actor, now } = ctx
-  const today = dayInFrance(now)
+  const today = dayIn(now, actor.timeZone)
   const fields: FieldError[] = []
   const communeName = await checkIdentity(ctx, body, fields)
   const reception = { ...body.firstReception, siteId: body.firstReception.siteId ?? body.siteId }
@@ -280,7 +280,7 @@ const auditedFields = {
 
 export async function updatePerson(ctx: ServiceContext, id: string, body: PersonUpdate): Promise<PersonDetail> {
   const { tx, actor, now } = ctx
-  const current = await loadPersonView(tx, actor, id, dayInFrance(now))
+  const current = await loadPersonView(tx, actor, id, dayIn(now, actor.timeZone))
   const fields: FieldError[] = []
   const communeName = await checkIdentity(ctx, body, fields, current)
   invalid(fields)
@@ -311,5 +311,5 @@ export async function updatePerson(ctx: ServiceContext, id: string, body: Person
     },
   })
   // After a transfer the file may have left the actor's scope: answer it once more, as it now is.
-  return readPerson(ctx, id, await loadPersonView(tx, actor, id, dayInFrance(now), { inStructure: true }))
+  return readPerson(ctx, id, await loadPersonView(tx, actor, id, dayIn(now, actor.timeZone), { inStructure: true }))
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import { attributeLabels, statuses as statusList } from '../../../shared/nomenclatures/person.ts'
-import { dayInFrance, frenchDate } from '../../../shared/persons/dates.ts'
+import { dayIn, frenchDate } from '../../../shared/dates.ts'
 import {
   type AttributeEntry,
   type AttributesView,
@@ -45,7 +45,7 @@ function checkDate(field: string, date: string, person: { birth_date: string }, 
 /** The state on a date and the history; resources only for those who may see sensitive data, each read audited. */
 export async function attributesView(ctx: ServiceContext, personId: string, on?: string): Promise<AttributesView> {
   const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId, ctx.now)
-  const day = on ?? dayInFrance(ctx.now)
+  const day = on ?? dayIn(ctx.now, ctx.actor.timeZone)
   const withSensitive = canSeeSensitive(ctx.actor, person)
   const state = await attributeStateOn(ctx.tx, person.id, day, { withSensitive })
   const history = await attributeHistory(ctx.tx, person.id, { withSensitive })
@@ -75,7 +75,7 @@ export async function addAttribute(
   const { tx, actor, now } = ctx
   const person = await loadVisiblePerson(tx, actor, personId, now)
   requireSensitiveRight(ctx, person, isSensitiveAttribute(input.attribute), 'attribute')
-  checkDate('validFrom', input.validFrom, person, dayInFrance(now))
+  checkDate('validFrom', input.validFrom, person, dayIn(now, actor.timeZone))
   if (await findAttributeOn(tx, person.id, input.attribute, input.validFrom))
     throw new AppError(
       'conflict',
@@ -163,7 +163,7 @@ export async function addStatus(
   const { tx, actor, now } = ctx
   const person = await loadVisiblePerson(tx, actor, personId, now)
   requireSensitiveRight(ctx, person, isSensitiveStatus(input.status), 'status')
-  const today = dayInFrance(now)
+  const today = dayIn(now, actor.timeZone)
   checkDate('startDate', input.startDate, person, today)
   // One request at a time per person from the overlap check to the commit: two desks cannot both store a period.
   await lockPerson(tx, person.id)
@@ -201,7 +201,7 @@ export async function changeStatus(
   // A hidden status answers as absent: its existence is itself sensitive.
   if (!current || (current.sensitive && !canSeeSensitive(actor, person))) throw notFound('Ce statut')
   requireSensitiveRight(ctx, person, current.sensitive, 'status')
-  checkDate('startDate', input.startDate, person, dayInFrance(ctx.now))
+  checkDate('startDate', input.startDate, person, dayIn(ctx.now, ctx.actor.timeZone))
   await lockPerson(tx, person.id)
   await refuseOverlap(ctx, person.id, current.status, input.startDate, input.endDate, statusId)
   await ensureUpdated(await updateStatus(tx, person.id, statusId, input), async () => true, 'Ce statut')
