@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely'
+import { DEFAULT_TIME_ZONE, dayIn } from '../../shared/dates.ts'
 import type { referralSources } from '../../shared/nomenclatures/accompaniment.ts'
 import { type Level1969, level2019From1969, type StatusCode } from '../../shared/nomenclatures/person.ts'
-import { DEFAULT_TIME_ZONE, dayIn } from '../../shared/dates.ts'
 import type { EventTable, PersonAttributeTable, PersonTable, StatusPeriodTable } from '../db/schema.ts'
 import type { Tx } from '../deps.ts'
 import { findCommune } from '../modules/reference/communes.ts'

@@ -36,7 +36,12 @@ const auditDetail = (personId: string, v: SituationValues) => ({
 
 export async function listPersonSituations(ctx: ServiceCtx, personId: string, open?: 'true' | 'false') {
   const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId, ctx.now)
-  return listSituations(ctx.tx, person.id, localDay(ctx.now, ctx.actor.timeZone), open === undefined ? undefined : open === 'true')
+  return listSituations(
+    ctx.tx,
+    person.id,
+    localDay(ctx.now, ctx.actor.timeZone),
+    open === undefined ? undefined : open === 'true',
+  )
 }
 
 export async function createSituation(ctx: ServiceCtx, personId: string, input: SituationInput) {

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
-import { attributeLabels, statuses as statusList } from '../../../shared/nomenclatures/person.ts'
 import { dayIn, frenchDate } from '../../../shared/dates.ts'
+import { attributeLabels, statuses as statusList } from '../../../shared/nomenclatures/person.ts'
 import {
   type AttributeEntry,
   type AttributesView,
