@@ -31,6 +31,19 @@ export async function run({ newPage }: Journey) {
   await page.getByRole('link', { name: 'Nouvelle personne' }).click()
   await page.getByRole('heading', { level: 1, name: 'Nouvelle personne' }).waitFor()
   await assertAccessible(page, 'création d’un dossier')
+  // Sent too early: the API's own schema names what is missing or wrong, next to each field, before any request.
+  await page.getByLabel('Téléphone').fill('12')
+  await page.getByRole('button', { name: 'Créer le dossier', exact: true }).click()
+  await page.getByText('Nom requis.', { exact: true }).waitFor()
+  await page.getByText('Indiquez le sexe.').waitFor()
+  await page.getByText('Date de naissance requise.').waitFor()
+  await page.getByText('Numéro de téléphone invalide.').waitFor()
+  await page.getByText('Indiquez l’origine de la venue.').waitFor()
+  assert.equal(
+    await page.getByRole('textbox', { name: 'Nom', exact: true }).getAttribute('aria-invalid'),
+    'true',
+    'the message belongs to its field',
+  )
   await page.getByRole('textbox', { name: 'Nom', exact: true }).fill(newcomer.lastName)
   await page.getByRole('textbox', { name: 'Prénom', exact: true }).fill(newcomer.firstName)
   await page.getByRole('radio', { name: 'Femme' }).check()

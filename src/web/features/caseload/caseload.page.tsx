@@ -3,7 +3,10 @@ import { useQuery } from '@tanstack/react-query'
 import { useNavigate, useSearch } from '@tanstack/react-router'
 import { useMemo } from 'react'
 import { z } from 'zod'
-import type { CaseloadRow } from '../../../shared/accompaniment/caseload.schema.ts'
+import {
+  type CaseloadRow,
+  caseloadQuery as caseloadQuerySchema,
+} from '../../../shared/accompaniment/caseload.schema.ts'
 import { can } from '../../../shared/auth/roles.ts'
 import { eventKinds } from '../../../shared/nomenclatures/accompaniment.ts'
 import { FormError } from '../../components/form-error.tsx'
@@ -16,14 +19,15 @@ import { AnchorLink } from '../persons/anchor-link.tsx'
 import { CounsellorSelect } from '../persons/pickers.tsx'
 import { type CaseloadParams, caseloadQuery } from './caseload.api.ts'
 
-/** The list's state in the URL (?alert=only&sort=lastContact…). */
+/** The list's state in the URL (?alert=only&sort=lastContact…): the API's query, a wrong value read as the default. */
+const { shape } = caseloadQuerySchema
 export const caseloadSearchSchema = z.object({
-  page: z.coerce.number().int().min(1).catch(1),
-  pageSize: z.coerce.number().int().min(1).max(200).catch(25),
-  counsellorId: z.uuid().optional().catch(undefined),
-  alert: z.enum(['only']).optional().catch(undefined),
-  sort: z.enum(['name', 'lastContact', 'nextEvent']).catch('name'),
-  order: z.enum(['asc', 'desc']).catch('asc'),
+  page: shape.page.catch(1),
+  pageSize: shape.pageSize.catch(25),
+  counsellorId: shape.counsellorId.catch(undefined),
+  alert: shape.alert.catch(undefined),
+  sort: shape.sort.catch('name'),
+  order: shape.order.catch('asc'),
 })
 type Sort = CaseloadParams['sort']
 

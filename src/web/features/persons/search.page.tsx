@@ -4,7 +4,10 @@ import { useQuery } from '@tanstack/react-query'
 import { Link, useNavigate, useSearch } from '@tanstack/react-router'
 import { z } from 'zod'
 import { can } from '../../../shared/auth/roles.ts'
-import { personSearchQuery as personSearchQuerySchema } from '../../../shared/persons/person.schema.ts'
+import {
+  personSearchQuery as personSearchQuerySchema,
+  personSortSchema,
+} from '../../../shared/persons/person.schema.ts'
 import { bodyErrors } from '../../components/body-errors.ts'
 import { FormError } from '../../components/form-error.tsx'
 import { formatDate } from '../../components/format.ts'
@@ -16,17 +19,21 @@ import { DateField } from './date-field.tsx'
 import { type PersonSearchParams, personSearchQuery } from './persons.api.ts'
 import { SiteSelect } from './pickers.tsx'
 
-/** The search lives in the URL (?q=dupont&birthDate=…), so a reload or a shared link gives the same list. */
+/**
+ * The search lives in the URL (?q=dupont&birthDate=…), so a reload or a shared link gives the same list: the API's
+ * query, a wrong value read as no criterion.
+ */
+const { shape } = personSearchQuerySchema
 export const personSearchSchema = z.object({
-  page: z.coerce.number().int().min(1).catch(1),
-  pageSize: z.coerce.number().int().min(1).max(200).catch(25),
-  q: z.string().trim().max(100).optional().catch(undefined),
-  birthDate: z.iso.date().optional().catch(undefined),
-  phone: z.string().trim().max(30).optional().catch(undefined),
-  siteId: z.uuid().optional().catch(undefined),
-  referentId: z.uuid().optional().catch(undefined),
-  sort: z.enum(['relevance', 'name', 'birthDate', 'firstReception']).optional().catch(undefined),
-  order: z.enum(['asc', 'desc']).catch('asc'),
+  page: shape.page.catch(1),
+  pageSize: shape.pageSize.catch(25),
+  q: shape.q.catch(undefined),
+  birthDate: shape.birthDate.catch(undefined),
+  phone: shape.phone.catch(undefined),
+  siteId: shape.siteId.catch(undefined),
+  referentId: shape.referentId.catch(undefined),
+  sort: personSortSchema.exclude(['updatedAt']).optional().catch(undefined),
+  order: shape.order.catch('asc'),
 })
 type Sortable = 'name' | 'birthDate' | 'firstReception'
 
