@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { sql } from 'kysely'
 import ts from 'typescript'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { serverModules } from '../modules/modules.ts'
 import { createTestDb, type TestDb } from '../test/test-db.ts'
 
 // schema.ts (the table types every query is checked against) must say what the migrations made: the same tables, the
@@ -116,5 +117,19 @@ describe('schema.ts and the migrated database', () => {
       }
     }
     expect(wrong).toEqual([])
+  })
+
+  it('has every table owned by exactly one module (its manifest’s tables)', async () => {
+    const { rows } = await sql<{ table_name: string }>`SELECT table_name FROM information_schema.tables
+       WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT LIKE 'kysely_%'`.execute(
+      db.kysely,
+    )
+    const owners = (table: string) =>
+      serverModules.filter((m) => (m.tables as string[]).includes(table)).map((m) => m.name)
+    const wrong = rows.map((r) => r.table_name).filter((t) => owners(t).length !== 1)
+    expect(rows.length).toBeGreaterThan(15)
+    expect(wrong.map((t) => `${t}: ${owners(t).join(', ') || 'no module'}`)).toEqual([])
+    const declared = serverModules.flatMap((m) => m.tables as string[])
+    expect(declared.filter((t) => !rows.some((r) => r.table_name === t))).toEqual([])
   })
 })

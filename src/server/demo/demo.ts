@@ -1,9 +1,9 @@
 import type { Db } from '../db/database.ts'
 import { hashPassword } from '../modules/auth/password.ts'
+import { serverModules } from '../modules/modules.ts'
 import { findCommune } from '../modules/reference/communes.ts'
 import { bulkWriter } from './bulk.ts'
 import type { DemoContext } from './demo-context.ts'
-import { demoExtensions } from './demo-extensions.ts'
 import { DEMO_PASSWORD, DEMO_STRUCTURE, demoProgrammes, demoSites, demoUsers } from './demo-organisation.ts'
 import { loadYear2009, type Summary } from './year2009/index.ts'
 
@@ -14,7 +14,7 @@ export async function isEmpty(db: Db): Promise<boolean> {
 const count = (n: number) => n.toLocaleString('fr-FR')
 
 /**
- * Loads the demo organisation in one transaction; the feature modules' demo data hang off it (see demoExtensions).
+ * Loads the demo organisation in one transaction; the feature modules' demo data hang off it (each module's `demo` in its manifest, by order).
  * `year2009`: also the 2009 data set (year2009/index.ts), in the same transaction, after the extensions.
  * `progress(line)` is told the step under way, in French, when it starts and again after each chunk of rows it writes
  * (a caller printing the lines throttles them: progress.ts).
@@ -22,7 +22,12 @@ const count = (n: number) => n.toLocaleString('fr-FR')
 export async function loadDemo(
   db: Db,
   now: Date,
-  opts: { year2009?: boolean; progress?: (line: string) => void } = {},
+  opts: {
+    year2009?: boolean
+    progress?: (line: string) => void
+    /** the modules whose demo data to load (default: every module of the list) */
+    modules?: readonly string[]
+  } = {},
 ): Promise<{ users: { email: string; role: string }[]; password: string; year2009?: Summary }> {
   let year2009: Summary | undefined
   let current = 'Organisation de démonstration…'
@@ -85,7 +90,11 @@ export async function loadDemo(
     }
     const bulk = bulkWriter(tx, db, again)
     const context: DemoContext = { structureId: DEMO_STRUCTURE.id, siteIds, programmeIds, userIds, now, bulk }
-    for (const extend of demoExtensions) await extend(tx, context)
+    const loaders = serverModules
+      .filter((m) => !opts.modules || opts.modules.includes(m.name))
+      .flatMap((m) => (m.demo ? [m.demo] : []))
+      .sort((a, b) => a.order - b.order)
+    for (const demo of loaders) await demo.load(tx, context)
     if (opts.year2009)
       year2009 = await loadYear2009(tx, bulkWriter(tx, db, again), context, {
         step: (label, rows) =>

@@ -1,29 +1,43 @@
 import type { CatalogueEntry } from '../../shared/reporting/reporting.schema.ts'
 import { notFound } from '../errors.ts'
+import { installedModules } from '../modules/registry.ts'
 import type { IndicatorDeclaration } from './indicator.ts'
-import { mlIndicators } from './indicators/ml.ts'
-import { orgIndicators } from './indicators/org.ts'
 
-/** Every indicator the system computes. A new family (PLIE, aids, mentoring) adds its list here. */
-export const indicators: IndicatorDeclaration[] = [...mlIndicators, ...orgIndicators]
+// Every indicator the system computes: the `indicators` of each module's manifest, grouped by the families the
+// manifests declare (`indicatorFamily`). Read from the installed modules, once.
 
-const byId = new Map(indicators.map((i) => [i.id, i]))
-if (byId.size !== indicators.length) throw new Error('Deux indicateurs portent le même identifiant.')
+interface Catalogue {
+  indicators: IndicatorDeclaration[]
+  byId: Map<string, IndicatorDeclaration>
+  familyLabels: Map<string, string>
+}
+let catalogue: { modules: unknown; value: Catalogue } | undefined
 
-export const familyLabels: Record<IndicatorDeclaration['family'], string> = {
-  ml: 'Mission Locale',
-  plie: 'PLIE',
-  aids: 'Aides financières',
-  mentoring: 'Parrainage',
-  org: 'Toute la structure',
+function current(): Catalogue {
+  const modules = installedModules()
+  if (catalogue?.modules === modules) return catalogue.value
+  const indicators = modules.flatMap((m) => m.indicators ?? [])
+  const byId = new Map(indicators.map((i) => [i.id, i]))
+  if (byId.size !== indicators.length) throw new Error('Deux indicateurs portent le même identifiant.')
+  const familyLabels = new Map(
+    modules.flatMap((m) => (m.indicatorFamily ? [m.indicatorFamily] : [])).map((f) => [f.key, f.label]),
+  )
+  const unknown = indicators.find((i) => !familyLabels.has(i.family))
+  if (unknown) throw new Error(`L’indicateur ${unknown.id} appartient à une famille qu’aucun module ne déclare.`)
+  catalogue = { modules, value: { indicators, byId, familyLabels } }
+  return catalogue.value
 }
 
+export const allIndicators = (): IndicatorDeclaration[] => current().indicators
+
+export const familyLabel = (family: string): string => current().familyLabels.get(family) ?? family
+
 export function findIndicator(id: string): IndicatorDeclaration | undefined {
-  return byId.get(id)
+  return current().byId.get(id)
 }
 
 export function getIndicator(id: string): IndicatorDeclaration {
-  const found = byId.get(id)
+  const found = findIndicator(id)
   if (!found) throw notFound('Cet indicateur')
   return found
 }
@@ -32,6 +46,7 @@ export function catalogueEntry(i: IndicatorDeclaration): CatalogueEntry {
   return {
     id: i.id,
     family: i.family,
+    familyLabel: familyLabel(i.family),
     label: i.label,
     definition: i.definition,
     population: i.population,

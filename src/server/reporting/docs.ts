@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { catalogueEntry, familyLabels, indicators } from './catalogue.ts'
+import { allIndicators, catalogueEntry, familyLabel } from './catalogue.ts'
 import { annualReportSections } from './report/sections.ts'
 import { reportingPolicy } from './reporting.policy.ts'
 import { decimalsRule } from './tables.ts'
@@ -53,8 +53,9 @@ const conventions = `## Conventions
 
 function indicatorSection(): string {
   const out: string[] = []
+  const indicators = allIndicators()
   for (const family of [...new Set(indicators.map((i) => i.family))]) {
-    out.push(`## ${familyLabels[family]}\n`)
+    out.push(`## ${familyLabel(family)}\n`)
     for (const decl of indicators.filter((i) => i.family === family)) {
       const e = catalogueEntry(decl)
       out.push(`### \`${e.id}\` — ${e.label}\n`)
@@ -73,8 +74,11 @@ function indicatorSection(): string {
 }
 
 function reportSection(): string {
-  const lines = ['## The annual report\n', 'Sections, in order (`src/server/reporting/report/sections.ts`):\n']
-  annualReportSections.forEach((s, i) => {
+  const lines = [
+    '## The annual report\n',
+    'Sections, in order (each module’s `report` chapter, e.g. `src/server/modules/mission-locale/mission-locale.report.ts`):\n',
+  ]
+  annualReportSections().forEach((s, i) => {
     const items = s.items.map((it) => `\`${it.indicator}\`${it.tables ? ` (${it.tables.join(', ')})` : ''}`)
     lines.push(`${i + 1}. **${s.title}** — ${items.join(' ; ')}`)
   })
@@ -105,7 +109,7 @@ export function renderIndicatorsDoc(): string {
   return [
     '# Indicators',
     '',
-    '<!-- Generated from src/server/reporting/indicators/*: run `npx tsx src/server/reporting/docs.ts`. Do not edit. -->',
+    '<!-- Generated from the modules’ indicator declarations: run `npx tsx src/server/reporting/docs.ts`. Do not edit. -->',
     '',
     'Every figure of the annual report is an indicator declared as data (id, French label and definition, population,',
     'query, breakdowns). The ids are stable: the report, the API (`GET /api/indicators/:id`) and the tests name them.',
@@ -119,6 +123,7 @@ export function renderIndicatorsDoc(): string {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await import('../modules/modules.ts')
   writeFileSync(DOC_PATH, renderIndicatorsDoc())
   console.log(`Écrit : ${DOC_PATH}`)
 }

@@ -30,7 +30,8 @@ export interface Computed {
  */
 export interface IndicatorDeclaration {
   id: string
-  family: 'ml' | 'org' | 'plie' | 'aids' | 'mentoring'
+  /** the key of a family a module declares (its manifest's `indicatorFamily`): ml, org, plie… */
+  family: string
   label: string
   /** what the headline value counts, when the label names the indicator rather than its unit */
   valueLabel?: string

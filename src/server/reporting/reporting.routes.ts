@@ -8,7 +8,7 @@ import {
 } from '../../shared/reporting/reporting.schema.ts'
 import type { Deps } from '../deps.ts'
 import { defineRoute } from '../http/route.ts'
-import { catalogueEntry, getIndicator, indicators } from './catalogue.ts'
+import { allIndicators, catalogueEntry, getIndicator } from './catalogue.ts'
 import { compareIndicator } from './engine.ts'
 import { objectiveRoutes } from './objectives.routes.ts'
 import { buildAnnualReport } from './report/build.ts'
@@ -28,7 +28,7 @@ export function reportingRoutes(app: FastifyInstance, deps: Deps) {
     tags,
     access: reportingPolicy.readCatalogue,
     response: z.array(catalogueEntrySchema),
-    handler: async () => indicators.map(catalogueEntry),
+    handler: async () => allIndicators().map(catalogueEntry),
   })
 
   defineRoute(app, deps, {

@@ -114,6 +114,8 @@ export type IndicatorResult = z.infer<typeof indicatorResultSchema>
 export const catalogueEntrySchema = z.object({
   id: z.string(),
   family: z.string(),
+  /** the family's French title, declared by the module that computes it */
+  familyLabel: z.string(),
   label: z.string(),
   definition: z.string(),
   population: z.string(),

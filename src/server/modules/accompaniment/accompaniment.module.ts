@@ -1,8 +1,30 @@
+import { defineServerModule } from '../module.ts'
 import { loadAccompanimentDemo } from './accompaniment.demo.ts'
+import {
+  enrolmentsEntity,
+  eventsEntity,
+  propositionsEntity,
+  situationsEntity,
+  themeLookup,
+  themesEntity,
+} from './accompaniment.exchange.ts'
 import { accompanimentRoutes } from './accompaniment.routes.ts'
+import { recordFirstReception } from './events.repository.ts'
 
 /**
- * The accompaniment module as the server assembles it: its routes and its demo data. Read only by the lists that
- * assemble modules (modules/routes.ts, demo/demo-extensions.ts); other modules use index.ts.
+ * The Mission Locale's follow-up of a person: events (interviews, workshops…), propositions, situations, programme
+ * enrolments, and the counsellor's caseload.
  */
-export const accompanimentModule = { routes: accompanimentRoutes, demo: loadAccompanimentDemo }
+export const accompanimentModule = defineServerModule({
+  name: 'accompaniment',
+  tables: ['event', 'proposition_theme', 'proposition', 'situation', 'enrolment'],
+  routes: accompanimentRoutes,
+  demo: { order: 20, load: loadAccompanimentDemo },
+  exchange: {
+    order: 30,
+    entities: [themesEntity, eventsEntity, propositionsEntity, situationsEntity, enrolmentsEntity],
+    lookups: [themeLookup],
+    configuration: [themesEntity.file],
+  },
+  on: { personCreated: recordFirstReception },
+})

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CaseloadRow } from '../../../shared/accompaniment/caseload.schema.ts'
 import { DEFAULT_TIME_ZONE } from '../../../shared/dates.ts'
 import { loadDemo } from '../../demo/demo.ts'
-import { demoExtensions } from '../../demo/demo-extensions.ts'
 import { DEMO_PASSWORD } from '../../demo/demo-organisation.ts'
 import { createTestContext, TestClient, type TestContext } from '../../test/test-app.ts'
+import { serverModules } from '../modules.ts'
 import { loadAccompanimentDemo } from './accompaniment.demo.ts'
 import { localDay } from './dates.ts'
 
@@ -31,7 +31,9 @@ const count = async (table: 'event' | 'proposition' | 'situation' | 'enrolment')
 
 describe('accompaniment demo', () => {
   it('runs after the persons loader', () => {
-    expect(demoExtensions.indexOf(loadAccompanimentDemo)).toBeGreaterThan(0)
+    const order = (name: string) => serverModules.find((m) => m.name === name)?.demo?.order ?? Number.NaN
+    expect(serverModules.find((m) => m.name === 'accompaniment')?.demo?.load).toBe(loadAccompanimentDemo)
+    expect(order('accompaniment')).toBeGreaterThan(order('persons'))
   })
 
   it('sets up the schemes and the contact rules', async () => {

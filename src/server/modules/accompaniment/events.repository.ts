@@ -1,5 +1,6 @@
 import type { Event } from '../../../shared/accompaniment/accompaniment.schema.ts'
 import type { Tx } from '../../deps.ts'
+import type { PersonCreated } from '../module.ts'
 import { findPersonRecord, updatePersonRecord } from './person-record.repository.ts'
 
 export interface EventFilter {
@@ -110,4 +111,23 @@ export async function deleteEvent(tx: Tx, personId: string, id: string) {
     .where('person_id', '=', personId)
     .returning(['id', 'kind', 'date'])
     .executeTakeFirst()
+}
+
+/**
+ * A new person's first reception, as the first event of their follow-up: the accompaniment's reaction to the persons
+ * module creating a file (its manifest's `on.personCreated`), in the same transaction.
+ */
+export async function recordFirstReception(tx: Tx, created: PersonCreated) {
+  await tx
+    .insertInto('event')
+    .values({
+      structure_id: created.structureId,
+      person_id: created.personId,
+      kind: 'first_reception',
+      date: created.firstReception.date,
+      site_id: created.firstReception.siteId,
+      counsellor_id: created.userId,
+      created_at: created.now,
+    })
+    .execute()
 }

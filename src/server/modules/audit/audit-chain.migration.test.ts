@@ -3,27 +3,14 @@ import { type Kysely, type Migration, Migrator, sql } from 'kysely'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Db, openPglite, openPostgres } from '../../db/database.ts'
-import { migrate } from '../../db/migrate.ts'
-import * as m1500 from '../../db/migrations/20261128T1500_foundation.ts'
-import * as m1600 from '../../db/migrations/20261128T1600_person_file.ts'
-import * as m1700 from '../../db/migrations/20261128T1700_person_search.ts'
-import * as m0900 from '../../db/migrations/20261129T0900_objectives.ts'
-import * as m1130 from '../../db/migrations/20261129T1130_exchange_external_ids.ts'
-import * as m1200 from '../../db/migrations/20261129T1200_totp_replay.ts'
-import * as m1000 from '../../db/migrations/20261130T1000_auth_hardening.ts'
+import { allMigrations, migrate } from '../../db/migrate.ts'
 import { testDbKind } from '../../test/test-db.ts'
 import { verifyAuditChain } from './audit.chain.ts'
 
 // A database migrated before the chain existed, with audit lines in it: the migration chains them in their id order.
-const before: Record<string, Migration> = {
-  '20261128T1500_foundation': m1500,
-  '20261128T1600_person_file': m1600,
-  '20261128T1700_person_search': m1700,
-  '20261129T0900_objectives': m0900,
-  '20261129T1130_exchange_external_ids': m1130,
-  '20261129T1200_totp_replay': m1200,
-  '20261130T1000_auth_hardening': m1000,
-}
+const before: Record<string, Migration> = Object.fromEntries(
+  Object.entries(allMigrations()).filter(([name]) => name < '20261130T1010_audit_chain'),
+)
 
 const adminUrl = process.env.JALON_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const name = `jalon_test_chainmig_${randomBytes(5).toString('hex')}`

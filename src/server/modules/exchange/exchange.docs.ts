@@ -1,5 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { pathToFileURL } from 'node:url'
+import { DEFAULT_TIME_ZONE } from '../../../shared/dates.ts'
+import { STRUCTURE_COLUMNS } from './exchange.not-exported.ts'
 import { entityByName, exchangeEntities, exchangeLookups, STRUCTURE_FILE } from './exchange.registry.ts'
 import type { CodeList, ColumnSpec, ColumnType } from './exchange.types.ts'
 
@@ -52,7 +54,7 @@ function typeText(t: ColumnType): string {
   }
 }
 
-const documentedLookup = (name: string) => exchangeLookups.find((l) => l.name === name)?.documented
+const documentedLookup = (name: string) => exchangeLookups().find((l) => l.name === name)?.documented
 
 function column(c: ColumnSpec): string {
   const required = c.required && c.default === undefined ? 'oui' : 'non'
@@ -74,7 +76,7 @@ function codeTable(title: string, list: CodeList): string[] {
 export function renderReference(): string {
   const out: string[] = []
   const lists = new Map<string, CodeList>()
-  for (const e of exchangeEntities) {
+  for (const e of exchangeEntities()) {
     out.push(`### ${e.file}`, '', e.description, '')
     out.push(`Clé : \`${e.key}\`. Lignes exportées dans l’ordre de : ${e.order.map((o) => `\`${o}\``).join(', ')}.`, '')
     out.push('| colonne | type | obligatoire | signification |', '| --- | --- | --- | --- |')
@@ -101,8 +103,8 @@ export function renderFileTable(): string {
   return [
     '| ordre | fichier | contenu |',
     '| --- | --- | --- |',
-    `| 0 | \`${STRUCTURE_FILE}\` | \`id,name\` : la structure, lue seulement pour la créer dans une base vide |`,
-    ...exchangeEntities.map((e, i) => `| ${i + 1} | \`${e.file}\` | ${cell(e.summary)} |`),
+    `| 0 | \`${STRUCTURE_FILE}\` | \`${STRUCTURE_COLUMNS.join(',')}\` : la structure et son fuseau horaire (nom IANA, vide : ${DEFAULT_TIME_ZONE}), lue seulement pour la créer dans une base vide |`,
+    ...exchangeEntities().map((e, i) => `| ${i + 1} | \`${e.file}\` | ${cell(e.summary)} |`),
   ].join('\n')
 }
 
@@ -131,4 +133,7 @@ export async function writeDocRegions(path = DOC_PATH) {
 
 export const renderRegion = (region: Region) => regions[region]()
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await writeDocRegions()
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await import('../modules.ts')
+  await writeDocRegions()
+}

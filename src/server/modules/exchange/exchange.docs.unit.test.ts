@@ -4,6 +4,7 @@ import { EXAMPLE_BUNDLE } from '../../test/exchange.builders.ts'
 import { FORMULA } from './exchange.columns.ts'
 import { DOC_PATH, readDocRegion, renderReference, renderRegion } from './exchange.docs.ts'
 import { exchangeEntities, STRUCTURE_FILE } from './exchange.registry.ts'
+import '../modules.ts' // installs the modules whose files the bundle holds
 
 describe('docs/import-format.md', () => {
   it('documents every file and column as declared (regenerate: npx tsx src/server/modules/exchange/exchange.docs.ts)', async () => {
@@ -13,8 +14,8 @@ describe('docs/import-format.md', () => {
   it('lists every file in the order it is read, from the declarations (same command)', async () => {
     const table = await readDocRegion('files')
     expect(table).toBe(renderRegion('files'))
-    for (const e of exchangeEntities) expect(table).toContain(`| \`${e.file}\` |`)
-    expect(table).toContain('| 4 | `proposition_themes.csv` | thèmes de proposition propres à la structure |')
+    for (const e of exchangeEntities()) expect(table).toContain(`| \`${e.file}\` |`)
+    expect(table).toContain('| 8 | `proposition_themes.csv` | thèmes de proposition propres à la structure |')
   })
 
   it('lists every code with its French label', () => {
@@ -33,7 +34,7 @@ describe('docs/import-format.md', () => {
 
   it('has an example with every file of the format', async () => {
     expect((await readdir(EXAMPLE_BUNDLE)).sort()).toEqual(
-      [STRUCTURE_FILE, ...exchangeEntities.map((e) => e.file)].sort(),
+      [STRUCTURE_FILE, ...exchangeEntities().map((e) => e.file)].sort(),
     )
   })
 })

@@ -134,8 +134,8 @@ describe('every error of the bundle is reported, up to a limit', () => {
     let b = withCell(example, 'events.csv', 1, 'person_external_id', 'X-1')
     b = withCell(b, 'notes.csv', 1, 'person_external_id', 'X-1')
     expect(await refused(b)).toEqual([
-      'events.csv, ligne 2, colonne person_external_id : personne introuvable « X-1 » (ni dans persons.csv, ni dans la base)',
       'notes.csv, ligne 2, colonne person_external_id : personne introuvable « X-1 » (ni dans persons.csv, ni dans la base)',
+      'events.csv, ligne 2, colonne person_external_id : personne introuvable « X-1 » (ni dans persons.csv, ni dans la base)',
     ])
   })
 
@@ -199,8 +199,8 @@ describe('other refusals', () => {
     expect(messages[0]).toMatch(/^person\.csv : fichier inconnu \(fichiers attendus : structure\.csv, sites\.csv/)
     expect(messages.slice(1)).toEqual([
       'statuses.csv, ligne 1 : le séparateur doit être la virgule, pas le point-virgule',
-      'events.csv, ligne 8 : 2 champs au lieu de 9 (ceux de l’en-tête)',
       'notes.csv, ligne 2 : CSV mal formé : guillemet ouvert jamais fermé',
+      'events.csv, ligne 8 : 2 champs au lieu de 9 (ceux de l’en-tête)',
     ])
   })
 

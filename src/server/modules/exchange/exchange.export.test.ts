@@ -31,7 +31,7 @@ afterAll(async () => {
   await b.drop()
 })
 
-const files = ['structure.csv', ...exchangeEntities.map((e) => e.file)].sort()
+const files = ['structure.csv', ...exchangeEntities().map((e) => e.file)].sort()
 
 describe('jalon export', () => {
   it('writes every file of the format, header included, even when empty', async () => {
@@ -39,7 +39,7 @@ describe('jalon export', () => {
     await a.kysely.insertInto('structure').values({ id: 'vide', name: 'Structure vide' }).execute()
     const out = await exportFrom(a)
     expect(Object.keys(out).sort()).toEqual(files)
-    expect(out['structure.csv']).toBe('id,name\nvide,Structure vide\n')
+    expect(out['structure.csv']).toBe('id,name,time_zone\nvide,Structure vide,Europe/Paris\n')
     expect(out['persons.csv']).toBe(
       'external_id,last_name,first_name,sex,birth_date,phone,email,address,postcode,commune_code,priority_area,site_code,referent_email,first_reception_date,referral_source\n',
     )
@@ -118,7 +118,7 @@ describe('data entered in Jalon (no external ids) travels under its uuids', () =
     await importInto(a, { 'sites.csv': example['sites.csv']!, 'persons.csv': persons }, { structureId: 'autre' })
     expect((await exportFrom(a, 'demo'))['persons.csv']).not.toContain('P3-000101')
     const other = await exportFrom(a, 'autre')
-    expect(other['structure.csv']).toBe('id,name\nautre,Autre\n')
+    expect(other['structure.csv']).toBe('id,name,time_zone\nautre,Autre,Europe/Paris\n')
     expect(other['persons.csv']!.trim().split('\n')).toHaveLength(5)
     expect(other['users.csv']).toBe('email,display_name,role,site_codes,programme_codes\n')
   })
@@ -188,7 +188,7 @@ describe('spreadsheet formulas (OWASP CSV injection)', () => {
     ])
 
     const first = await exportFrom(a)
-    expect(first['structure.csv']).toBe("id,name\nml-littoral,'=Mission Locale\n")
+    expect(first['structure.csv']).toBe("id,name,time_zone\nml-littoral,'=Mission Locale,Europe/Paris\n")
     const persons = parse(first['persons.csv']!, { columns: true }) as Record<string, string>[]
     expect(persons.find((p) => p.external_id === "'-P9")).toMatchObject({ last_name: "''=deux" })
     expect(persons.find((p) => p.external_id === 'P3-000101')).toMatchObject({

@@ -72,7 +72,7 @@ export async function importBundle(tx: Tx, source: BundleSource, opts: ImportOpt
 
 function checkNames(names: string[], entities: EntitySpec[], log: IssueLog) {
   const known = new Set([STRUCTURE_FILE, ...entities.map((e) => e.file)])
-  const format = new Set(exchangeEntities.map((e) => e.file))
+  const format = new Set(exchangeEntities().map((e) => e.file))
   for (const name of names)
     if (format.has(name) && !known.has(name))
       log.add({

@@ -29,24 +29,24 @@ export class RefResolver {
   }
 
   label(target: string) {
-    return entityByName(target)?.label ?? exchangeLookups.find((l) => l.name === target)?.label ?? target
+    return entityByName(target)?.label ?? exchangeLookups().find((l) => l.name === target)?.label ?? target
   }
 
   /** The entity whose refused rows explain a missing key of `target`. */
   source(target: string) {
-    return exchangeLookups.find((l) => l.name === target)?.entity ?? target
+    return exchangeLookups().find((l) => l.name === target)?.entity ?? target
   }
 
   /** A sentence naming where a missing key was looked for. */
   where(target: string) {
     const entity = entityByName(target)
-    const lookup = exchangeLookups.find((l) => l.name === target)
+    const lookup = exchangeLookups().find((l) => l.name === target)
     return entity ? `ni dans ${entity.file}, ni dans la base` : (lookup?.where ?? 'absent de la base')
   }
 
   async resolve(target: string, keys: string[]): Promise<Map<string, Hit>> {
     const entity = entityByName(target)
-    const lookup = exchangeLookups.find((l) => l.name === target)
+    const lookup = exchangeLookups().find((l) => l.name === target)
     if (!entity && !lookup) throw new Error(`exchange: unknown reference target ${target}`)
     if (lookup || entity?.small) {
       let all = this.#whole.get(target)

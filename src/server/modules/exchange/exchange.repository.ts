@@ -11,10 +11,11 @@ const isUuid = (s: string) => UUID.test(s)
 
 // Structure -----------------------------------------------------------------------------------------
 
-export const listStructures = (tx: Tx) => tx.selectFrom('structure').select(['id', 'name']).orderBy('id').execute()
+export const listStructures = (tx: Tx) =>
+  tx.selectFrom('structure').select(['id', 'name', 'time_zone']).orderBy('id').execute()
 
-export async function createStructure(tx: Tx, id: string, name: string) {
-  await tx.insertInto('structure').values({ id, name }).execute()
+export async function createStructure(tx: Tx, id: string, name: string, timeZone: string) {
+  await tx.insertInto('structure').values({ id, name, time_zone: timeZone }).execute()
 }
 
 // Keys seen during this import (a key twice in a file is an error) -------------------------------
@@ -65,17 +66,6 @@ export async function findKeys(tx: Tx, entity: EntitySpec, structureId: string, 
     SELECT x.id::text AS id, ${keyExpr(entity, 'x')} AS key FROM ${sql.table(entity.table)} AS x
     WHERE x.structure_id = ${structureId} AND ${filter}`.execute(tx)
   return rows
-}
-
-/** National proposition themes and the structure's own (which may replace a national one). */
-export async function loadThemeKeys(tx: Tx, structureId: string) {
-  const rows = await tx
-    .selectFrom('proposition_theme')
-    .select(['code', 'domain', 'structure_id'])
-    .where((eb) => eb.or([eb('structure_id', 'is', null), eb('structure_id', '=', structureId)]))
-    .orderBy(sql`structure_id IS NOT NULL`)
-    .execute()
-  return new Map(rows.map((r) => [r.code, { id: r.code, info: { domain: r.domain } }]))
 }
 
 // Writing ---------------------------------------------------------------------------------------

@@ -46,7 +46,7 @@ const auditLines = (action: string) =>
     .then((rows) => rows.map((r) => ({ ...r, detail: typeof r.detail === 'string' ? JSON.parse(r.detail) : r.detail })))
 
 const personFiles = (files: Record<string, string>) =>
-  Object.keys(files).filter((f) => f !== 'structure.csv' && !configurationFiles.has(f))
+  Object.keys(files).filter((f) => f !== 'structure.csv' && !configurationFiles().has(f))
 
 describe('person data: who may export and import', () => {
   it('refuses the admin, who reads no person file (403), and anonymous callers (401)', async () => {
@@ -214,11 +214,11 @@ describe('the configuration alone (admin)', () => {
     expect(files['users.csv']).not.toMatch(/argon2|\$/)
     const [, line] = await auditLines('exchange.export')
     expect(line).toMatchObject({ actor_id: admin.user!.id, detail: { scope: 'configuration', via: 'api' } })
-    expect(line!.detail.files.map((f: { file: string }) => f.file).sort()).toEqual([...configurationFiles].sort())
+    expect(line!.detail.files.map((f: { file: string }) => f.file).sort()).toEqual([...configurationFiles()].sort())
   })
 
   it('imports the configuration files and refuses a person file, audited, nothing kept', async () => {
-    const config = Object.fromEntries(Object.entries(bundle).filter(([f]) => configurationFiles.has(f)))
+    const config = Object.fromEntries(Object.entries(bundle).filter(([f]) => configurationFiles().has(f)))
     const ok = await admin.post('/api/exchange/configuration/import', { files: config })
     expect(ok.statusCode).toBe(200)
     const before = await tableCounts(t.db)

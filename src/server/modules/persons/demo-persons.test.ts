@@ -1,21 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ageOn, DEFAULT_TIME_ZONE, dayIn } from '../../../shared/dates.ts'
 import { loadDemo } from '../../demo/demo.ts'
-import { demoExtensions } from '../../demo/demo-extensions.ts'
 import { DEMO_PASSWORD } from '../../demo/demo-organisation.ts'
-import { DEMO_PERSON_COUNT, loadDemoPersons } from '../../demo/demo-persons.ts'
+import { DEMO_PERSON_COUNT } from '../../demo/demo-persons.ts'
 import { createTestContext, TestClient, type TestContext } from '../../test/test-app.ts'
 
 // The demo persons loader alone (the other loaders are tested with their modules).
 let t: TestContext
-const saved = [...demoExtensions]
 beforeAll(async () => {
   t = await createTestContext()
-  demoExtensions.splice(0, demoExtensions.length, loadDemoPersons)
-  await loadDemo(t.db, t.clock.now())
+  await loadDemo(t.db, t.clock.now(), { modules: ['persons'] })
 })
 afterAll(async () => {
-  demoExtensions.splice(0, demoExtensions.length, ...saved)
   await t.close()
 })
 

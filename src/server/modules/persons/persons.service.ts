@@ -14,6 +14,7 @@ import type { Actor, Tx } from '../../deps.ts'
 import { AppError, type FieldError } from '../../errors.ts'
 import type { AuditEntry } from '../audit/audit.repository.ts'
 import { resolveCommune } from '../reference/communes.ts'
+import { personCreated } from '../registry.ts'
 import { describeDuplicate, findDuplicates, lockIdentity } from './duplicates.repository.ts'
 import { abilitiesOn, canSeeSensitive } from './person.policy.ts'
 import { findActiveCounsellor, findSite, loadPersonView, type PersonViewRow } from './persons.repository.ts'
@@ -214,18 +215,14 @@ export async function createPerson(ctx: ServiceContext, body: PersonCreate): Pro
     })
     .returning('id')
     .executeTakeFirstOrThrow()
-  await tx
-    .insertInto('event')
-    .values({
-      structure_id: actor.structureId,
-      person_id: id,
-      kind: 'first_reception',
-      date: reception.date,
-      site_id: reception.siteId,
-      counsellor_id: actor.userId,
-      created_at: now,
-    })
-    .execute()
+  // Other modules add their part of a new file (the accompaniment records the first reception as an event).
+  await personCreated(tx, {
+    structureId: actor.structureId,
+    personId: id,
+    firstReception: { date: reception.date, siteId: reception.siteId },
+    userId: actor.userId,
+    now,
+  })
   for (const a of body.situation.attributes)
     await insertAttribute(tx, {
       structureId: actor.structureId,

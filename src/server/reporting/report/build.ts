@@ -33,7 +33,7 @@ export interface BuildOptions {
 
 /** Computes every indicator the sections name, once each, section by section. */
 export async function buildAnnualReport(q: Q, opts: BuildOptions): Promise<AnnualReport> {
-  const sections = opts.sections ?? annualReportSections
+  const sections = opts.sections ?? annualReportSections()
   const structure = await q
     .selectFrom('structure')
     .select('name')

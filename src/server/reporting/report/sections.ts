@@ -1,101 +1,18 @@
 import type { ReportSection, SectionItem } from '../../../shared/reporting/reporting.schema.ts'
+import { installedModules } from '../../modules/registry.ts'
 
-// The annual report, as data: an ordered list of sections naming indicators (the Mission Locale chapter of an
-// activity report). Adding a table to the report is a line here; the outputs (JSON, spreadsheet, PDF) follow.
+// The annual report, as data: the chapters of every module (their `report` in the manifest), in their order. Each
+// chapter is an ordered list of sections naming indicators; the outputs (JSON, spreadsheet, PDF) follow.
 
-const item = (indicator: string, opts: Partial<Omit<SectionItem, 'indicator'>> = {}): SectionItem => ({
+export const item = (indicator: string, opts: Partial<Omit<SectionItem, 'indicator'>> = {}): SectionItem => ({
   indicator,
   figures: opts.figures ?? true,
   charts: opts.charts ?? [],
   ...(opts.tables ? { tables: opts.tables } : {}),
 })
 
-export const annualReportSections: ReportSection[] = [
-  {
-    key: 'youth_in_contact',
-    title: 'Les jeunes en contact',
-    shortTitle: 'Jeunes en contact',
-    intro: 'Jeunes suivis par la Mission Locale ayant eu au moins un contact pendant la période.',
-    items: [
-      item('ml.youth_in_contact', {
-        tables: ['byLevelAndAgeBand', 'bySex', 'bySite'],
-        charts: [
-          { table: 'byLevelAndAgeBand', kind: 'stacked', title: 'Jeunes en contact par niveau et tranche d’âge' },
-        ],
-      }),
-    ],
-  },
-  {
-    key: 'characteristics',
-    title: 'Caractéristiques générales des jeunes accompagnés',
-    shortTitle: 'Caractéristiques',
-    items: [
-      item('ml.youth_in_contact.shares'),
-      item('ml.youth_in_contact', { tables: ['priorityArea'], figures: false }),
-    ],
-  },
-  {
-    key: 'situation_at_end',
-    title: 'Situation des jeunes au dernier jour de la période',
-    shortTitle: 'Situation en fin de période',
-    intro:
-      'Situation familiale, logement, ressources et permis de conduire des jeunes en contact, au 31/12 pour une année.',
-    items: [
-      item('ml.youth_in_contact', {
-        tables: ['familySituation', 'housing', 'resources', 'drivingLicence'],
-        figures: false,
-        charts: [
-          { table: 'housing', kind: 'pie', title: 'Situation logement' },
-          { table: 'resources', kind: 'pie', title: 'Type de ressources' },
-        ],
-      }),
-    ],
-  },
-  {
-    key: 'first_receptions',
-    title: 'Les jeunes accueillis pour la première fois',
-    shortTitle: 'Premiers accueils',
-    items: [
-      item('ml.first_receptions', {
-        charts: [
-          { table: 'byAgeBand', kind: 'bar', title: 'Par tranche d’âge au premier accueil' },
-          { table: 'byLevel', kind: 'bar', title: 'Par niveau scolaire au premier accueil' },
-        ],
-      }),
-    ],
-  },
-  {
-    key: 'propositions',
-    title: 'Propositions faites aux jeunes',
-    shortTitle: 'Propositions',
-    intro:
-      'Tout acte professionnel d’un conseiller à destination d’un jeune est décrit en propositions, classées en ' +
-      '3 domaines (professionnel, social, vie sociale) et 7 thèmes.',
-    items: [
-      item('ml.propositions', {
-        charts: [{ table: 'byDomainAndTheme', kind: 'bar', title: 'Propositions par thème' }],
-      }),
-    ],
-  },
-  {
-    key: 'situation_entries',
-    title: 'Entrées en emploi et en formation',
-    shortTitle: 'Entrées emploi et formation',
-    items: [
-      item('ml.situation_entries', {
-        charts: [{ table: 'byYear', kind: 'years', title: 'Comparaison annuelle du nombre de mesures' }],
-      }),
-    ],
-  },
-  {
-    key: 'civis',
-    title: 'Le programme CIVIS',
-    shortTitle: 'CIVIS',
-    intro:
-      'Accompagnement renforcé vers l’emploi des jeunes de moins de 26 ans en difficulté (aujourd’hui le Contrat ' +
-      'd’Engagement Jeune).',
-    items: [item('ml.civis')],
-  },
+/** The whole structure's figures, last chapter of the report (the reporting module's own). */
+export const organisationSections: ReportSection[] = [
   {
     key: 'organisation',
     title: 'Toute la structure',
@@ -103,6 +20,13 @@ export const annualReportSections: ReportSection[] = [
     items: [item('org.into_employment')],
   },
 ]
+
+/** Every module's chapter, in order. */
+export const annualReportSections = (): ReportSection[] =>
+  installedModules()
+    .flatMap((m) => (m.report ? [m.report] : []))
+    .sort((a, b) => a.order - b.order)
+    .flatMap((r) => r.sections)
 
 /** The distinct indicators of the report, in order of first appearance. */
 export const reportIndicatorIds = (sections: ReportSection[]) => [

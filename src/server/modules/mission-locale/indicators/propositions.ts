@@ -2,9 +2,17 @@ import { sql } from 'kysely'
 import { propositionDomains, propositionThemes } from '../../../../shared/nomenclatures/accompaniment.ts'
 import { previousPeriod } from '../../../../shared/reporting/period.ts'
 import type { Period, Row } from '../../../../shared/reporting/reporting.schema.ts'
-import type { IndicatorContext, IndicatorDeclaration } from '../../indicator.ts'
-import { mlPersons } from '../../sql.ts'
-import { change, countColumn, countFigure, percent, ratio, shareColumn, valueFigure } from '../../tables.ts'
+import type { IndicatorContext, IndicatorDeclaration } from '../../../reporting/indicator.ts'
+import { mlPersons } from '../../../reporting/sql.ts'
+import {
+  change,
+  countColumn,
+  countFigure,
+  percent,
+  ratio,
+  shareColumn,
+  valueFigure,
+} from '../../../reporting/tables.ts'
 
 /** Propositions dated in the period, made to the period's Mission Locale population. */
 function propositionsOf(ctx: IndicatorContext, period: Period) {

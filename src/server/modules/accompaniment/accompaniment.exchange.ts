@@ -10,9 +10,9 @@ import {
   situationKindCodes,
   situationKinds,
 } from '../../../shared/nomenclatures/accompaniment.ts'
-import { date, externalId, minutes, notBefore, personRef, siteRef, text, userRef } from './exchange.columns-common.ts'
-import { loadThemeKeys } from './exchange.repository.ts'
-import type { ColumnIssue, EntitySpec, LookupTarget } from './exchange.types.ts'
+import type { ColumnIssue, EntitySpec, LookupTarget } from '../exchange/index.ts'
+import { date, externalId, minutes, notBefore, personRef, siteRef, text, userRef } from '../exchange/index.ts'
+import { loadThemeKeys } from './themes.repository.ts'
 
 // The counsellor's record: events, propositions, situations, enrolments in programmes.
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { priorityAreas, sexes } from '../../../../shared/nomenclatures/person.ts'
-import type { IndicatorDeclaration } from '../../indicator.ts'
+import type { IndicatorDeclaration } from '../../../reporting/indicator.ts'
 import {
   type AgeBand,
   ageBandLabels,
@@ -10,8 +10,8 @@ import {
   mlPersons,
   stateOn,
   sumWhere,
-} from '../../sql.ts'
-import { distribution, linesOf, shareFigure } from '../../tables.ts'
+} from '../../../reporting/sql.ts'
+import { distribution, linesOf, shareFigure } from '../../../reporting/tables.ts'
 import { belowBaccalaureate, infraV, levelOf, type ReportLevel, reportLevelLabels } from './levels.ts'
 
 const dims = ['band', 'level', 'sex', 'diploma', 'priority', 'mobility'] as const

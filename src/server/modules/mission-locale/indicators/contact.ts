@@ -8,7 +8,7 @@ import {
   sexes,
 } from '../../../../shared/nomenclatures/person.ts'
 import type { ResultTable } from '../../../../shared/reporting/reporting.schema.ts'
-import { contextKey, type IndicatorContext, type IndicatorDeclaration } from '../../indicator.ts'
+import { contextKey, type IndicatorContext, type IndicatorDeclaration } from '../../../reporting/indicator.ts'
 import {
   type AgeBand,
   ageBandLabels,
@@ -20,8 +20,8 @@ import {
   mlPersons,
   stateOn,
   sumWhere,
-} from '../../sql.ts'
-import { countColumn, distribution, linesOf, percent, shareColumn, shareFigure } from '../../tables.ts'
+} from '../../../reporting/sql.ts'
+import { countColumn, distribution, linesOf, percent, shareColumn, shareFigure } from '../../../reporting/tables.ts'
 import { belowBaccalaureate, infraV, levelOf, type ReportLevel, reportLevelLabels, reportLevels } from './levels.ts'
 
 const dims = [

@@ -1,7 +1,6 @@
 import { calendarYear, isCalendarYear, yearOf } from '../../../../shared/reporting/period.ts'
 import type { ResultTable, Row } from '../../../../shared/reporting/reporting.schema.ts'
-import type { IndicatorDeclaration } from '../../indicator.ts'
-import { countColumn, countFigure, ratio, valueFigure } from '../../tables.ts'
+import type { IndicatorDeclaration } from '../../../reporting/indicator.ts'
 import {
   type GroupCounts,
   type SituationGroupKey,
@@ -9,7 +8,8 @@ import {
   situationGroupKeys,
   situationGroupParents,
   situationGroups,
-} from '../situation-groups.ts'
+} from '../../../reporting/indicators/situation-groups.ts'
+import { countColumn, countFigure, ratio, valueFigure } from '../../../reporting/tables.ts'
 
 const rowOf = (key: SituationGroupKey, values: number[]): Row => ({
   key,

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
-import type { IndicatorDeclaration } from '../../indicator.ts'
-import { ageOn, mlPersons } from '../../sql.ts'
-import { countFigure, shareFigure } from '../../tables.ts'
+import type { IndicatorDeclaration } from '../../../reporting/indicator.ts'
+import { ageOn, mlPersons } from '../../../reporting/sql.ts'
+import { countFigure, shareFigure } from '../../../reporting/tables.ts'
 
 export const civis: IndicatorDeclaration = {
   id: 'ml.civis',

@@ -1,0 +1,11 @@
+import { defineServerModule } from '../module.ts'
+import { auditCommand, dbGrantsCommand } from './audit.commands.ts'
+import * as m20261130T1010 from './migrations/20261130T1010_audit_chain.ts'
+
+/** The audit trail (a hash chain) and the database roles that protect it; its screen is the admin's audit page. */
+export const auditModule = defineServerModule({
+  name: 'audit',
+  tables: ['audit_event', 'audit_chain_head'],
+  migrations: { '20261130T1010_audit_chain': m20261130T1010 },
+  commands: [auditCommand, dbGrantsCommand],
+})

@@ -1,0 +1,52 @@
+import type { FastifyInstance } from 'fastify'
+import type { Migration } from 'kysely'
+import type { ReportSection } from '../../shared/reporting/reporting.schema.ts'
+import type { Command } from '../cli/command.ts'
+import type { Database } from '../db/schema.ts'
+import type { DemoContext } from '../demo/demo-context.ts'
+import type { Deps, Tx } from '../deps.ts'
+import type { IndicatorDeclaration } from '../reporting/indicator.ts'
+import type { EntitySpec, LookupTarget } from './exchange/index.ts'
+
+/** What a new person's file holds when the persons module has created it: other modules add their part. */
+export interface PersonCreated {
+  structureId: string
+  personId: string
+  firstReception: { date: string; siteId: string }
+  /** the user who received the person */
+  userId: string
+  now: Date
+}
+
+/**
+ * A server module as it declares itself, once (docs/MODULES.md). The app, the CLI, the demo, the migrations, the
+ * import/export and the report each read these declarations from the one list `modules.ts`; nothing else lists modules.
+ */
+export interface ServerModule {
+  name: string
+  /** the tables the module owns: only its own files write them (src/architecture.unit.test.ts) */
+  tables: (keyof Database)[]
+  /** name → migration; names are global and sort in the order they run (yyyymmddThhmm_what) */
+  migrations?: Record<string, Migration>
+  routes?: (app: FastifyInstance, deps: Deps) => void
+  commands?: Command[]
+  /** demo data, run inside the demo's transaction by increasing `order` (a module's data after what it refers to) */
+  demo?: { order: number; load: (tx: Tx, ctx: DemoContext) => Promise<void> }
+  /** the files this module adds to an exchange bundle; `order` places them in the bundle (a file refers only to earlier ones) */
+  exchange?: {
+    order: number
+    entities: EntitySpec[]
+    lookups?: LookupTarget[]
+    /** files that are the organisation's configuration, not person data (the admin may move them) */
+    configuration?: string[]
+  }
+  /** indicator family this module computes, with its French title */
+  indicatorFamily?: { key: string; label: string }
+  indicators?: IndicatorDeclaration[]
+  /** the module's chapter of the annual report; `order` places it among the chapters */
+  report?: { order: number; sections: ReportSection[] }
+  /** reactions, inside the same transaction, to what another module did (the module never writes others' tables) */
+  on?: { personCreated?: (tx: Tx, event: PersonCreated) => Promise<void> }
+}
+
+export const defineServerModule = <M extends ServerModule>(m: M): M => m
