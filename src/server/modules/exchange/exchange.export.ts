@@ -2,6 +2,8 @@ import type { Tx } from '../../deps.ts'
 import type { BundleSink } from './exchange.bundle.ts'
 import { escapeFormula, formatCell } from './exchange.columns.ts'
 import { csvWriter } from './exchange.csv.ts'
+import { STRUCTURE_COLUMNS } from './exchange.not-exported.ts'
+import { structureTimeZone } from './exchange.organisation.repository.ts'
 import { type ExchangeScope, entitiesOf, entityByName, STRUCTURE_FILE } from './exchange.registry.ts'
 import { cursorRows, exportQuery } from './exchange.repository.ts'
 
@@ -25,8 +27,8 @@ export async function exportBundle(
 ): Promise<ExportReport> {
   const scope = opts.scope ?? 'all'
   const files: ExportReport['files'] = []
-  const head = csvWriter(sink.open(STRUCTURE_FILE), ['id', 'name'])
-  await head.write([structure.id, escapeFormula(structure.name)])
+  const head = csvWriter(sink.open(STRUCTURE_FILE), [...STRUCTURE_COLUMNS])
+  await head.write([structure.id, escapeFormula(structure.name), await structureTimeZone(tx, structure.id)])
   await head.end()
   for (const entity of entitiesOf(scope)) {
     const out = csvWriter(

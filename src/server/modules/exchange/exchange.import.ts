@@ -1,9 +1,12 @@
+import { DEFAULT_TIME_ZONE, dayIn } from '../../../shared/dates.ts'
+import { isTimeZone } from '../../../shared/primitives.ts'
 import type { Tx } from '../../deps.ts'
 import type { BundleSource } from './exchange.bundle.ts'
 import { unescapeFormula } from './exchange.columns.ts'
 import { CsvFormatError, csvRecords } from './exchange.csv.ts'
 import { ImportFailed, type ImportIssue, IssueLog, MAX_ISSUES, TooManyIssues } from './exchange.errors.ts'
 import { type FileReport, importFile } from './exchange.import-file.ts'
+import { structureTimeZone } from './exchange.organisation.repository.ts'
 import { RefResolver } from './exchange.refs.ts'
 import { type ExchangeScope, entitiesOf, exchangeEntities, STRUCTURE_FILE } from './exchange.registry.ts'
 import { createSeenTable, createStructure, listStructures } from './exchange.repository.ts'
@@ -54,7 +57,8 @@ export async function importBundle(tx: Tx, source: BundleSource, opts: ImportOpt
       refs: new RefResolver(tx, structure.id),
       structureId: structure.id,
       now: opts.now,
-      today: localDay(opts.now),
+      // the structure's day: a birth date "in the future" or an event "to come" is so where the structure is
+      today: dayIn(opts.now, await structureTimeZone(tx, structure.id)),
       batchSize: opts.batchSize,
       refused: new Map<string, Set<string>>(),
       onProgress: opts.onProgress,
@@ -83,15 +87,6 @@ function checkNames(names: string[], entities: EntitySpec[], log: IssueLog) {
     else if (name.toLowerCase().endsWith('.csv') && !known.has(name))
       log.add({ file: name, message: `fichier inconnu (fichiers attendus : ${[...known].join(', ')})` })
 }
-
-/** The organisation's calendar day. */
-const localDay = (at: Date) =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Paris',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at)
 
 const STRUCTURE_ID = /^[a-z0-9][a-z0-9_-]{0,39}$/
 
@@ -128,7 +123,7 @@ async function resolveStructure(
     log.add({ file: STRUCTURE_FILE, line: 2, column: 'id', message: `« ${row.id} » au lieu de « ${wanted} » demandé` })
     return undefined
   }
-  await createStructure(tx, row.id, row.name)
+  await createStructure(tx, row.id, row.name, row.timeZone)
   return { id: row.id, created: true }
 }
 
@@ -144,8 +139,10 @@ async function readStructureFile(source: BundleSource, log: IssueLog) {
   }
   const header = records[0]?.fields.map((f) => f.trim()) ?? []
   const at = (name: string) => header.indexOf(name)
-  if (at('id') < 0 || at('name') < 0 || header.length !== 2) {
-    log.add({ file, line: 1, message: 'en-tête attendu : id,name' })
+  // time_zone came later: a bundle without it describes a structure in the default zone
+  const withZone = header.length === 3 && at('time_zone') >= 0
+  if (at('id') < 0 || at('name') < 0 || (header.length !== 2 && !withZone)) {
+    log.add({ file, line: 1, message: 'en-tête attendu : id,name,time_zone (ou id,name)' })
     return undefined
   }
   if (records.length !== 2) {
@@ -159,5 +156,13 @@ async function readStructureFile(source: BundleSource, log: IssueLog) {
   if (!STRUCTURE_ID.test(id))
     log.add({ file, line, column: 'id', message: `identifiant invalide « ${id} » (minuscules, chiffres, - ou _)` })
   if (!name || name.length > 200) log.add({ file, line, column: 'name', message: 'nom manquant ou trop long' })
-  return log.count > before ? undefined : { id, name }
+  const timeZone = (withZone ? (fields[at('time_zone')] ?? '').trim() : '') || DEFAULT_TIME_ZONE
+  if (!isTimeZone(timeZone))
+    log.add({
+      file,
+      line,
+      column: 'time_zone',
+      message: `fuseau horaire inconnu « ${timeZone} » (un nom IANA, par exemple Europe/Paris ou Indian/Reunion)`,
+    })
+  return log.count > before ? undefined : { id, name, timeZone }
 }
