@@ -28,13 +28,6 @@ export const statisticsSearchSchema = z.object({
 
 type StatisticsSearch = z.infer<typeof statisticsSearchSchema>
 
-const familyLabels: Record<string, string> = {
-  ml: 'Mission Locale',
-  plie: 'PLIE',
-  aids: 'Aides financières',
-  mentoring: 'Parrainage',
-  org: 'Toute la structure',
-}
 const years = Array.from({ length: lastYear + 2 - 2000 }, (_, i) => String(lastYear + 1 - i))
 
 /** Any indicator, any period and site, year on year, by sex; the annual report to download. */
@@ -51,12 +44,13 @@ export function StatisticsPage() {
   const year =
     params.from.endsWith('-01-01') && params.to === `${params.from.slice(0, 4)}-12-31` ? params.from.slice(0, 4) : null
 
-  const indicatorOptions = Object.entries(familyLabels)
-    .map(([family, group]) => ({
+  // grouped by family, in the catalogue's order; each family's title comes from the module that computes it
+  const indicatorOptions = [...new Map((catalogue.data ?? []).map((i) => [i.family, i.familyLabel]))].map(
+    ([family, group]) => ({
       group,
       items: (catalogue.data ?? []).filter((i) => i.family === family).map((i) => ({ value: i.id, label: i.label })),
-    }))
-    .filter((g) => g.items.length)
+    }),
+  )
 
   return (
     <Page
