@@ -1,23 +1,44 @@
-// Dates and numbers as French users read them: 28/11/2026, 28/11/2026 15:04 (Paris time), 1 234,5.
+import { DEFAULT_TIME_ZONE, dayIn } from '../../shared/dates.ts'
 
-const TIME_ZONE = 'Europe/Paris'
+export { formatEuros, parseEuros } from '../../shared/money.ts'
+
+// Dates, numbers and money as French users read them: 28/11/2026, 28/11/2026 15:04 (the structure's time), 1 234,5,
+// 1 234,56 €. Times of day and "today" are the structure's, in its time zone (the session's answer says which:
+// setTimeZone is called when it arrives), not the browser's: a counsellor on leave abroad sees the structure's day.
+
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/
 
-const dateFormat = new Intl.DateTimeFormat('fr-FR', {
-  timeZone: TIME_ZONE,
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-})
-const dateTimeFormat = new Intl.DateTimeFormat('fr-FR', {
-  timeZone: TIME_ZONE,
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-})
+let timeZone = DEFAULT_TIME_ZONE
+const formats = new Map<string, { date: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat }>()
+function formatsOf(zone: string) {
+  let f = formats.get(zone)
+  if (!f) {
+    f = {
+      date: new Intl.DateTimeFormat('fr-FR', { timeZone: zone, day: '2-digit', month: '2-digit', year: 'numeric' }),
+      dateTime: new Intl.DateTimeFormat('fr-FR', {
+        timeZone: zone,
+        day: '2-digit',
+        month: '2-digit',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }),
+    }
+    formats.set(zone, f)
+  }
+  return f
+}
+
+/** The structure's IANA time zone, from the session's answer (/api/auth/me). */
+export function setTimeZone(zone: string) {
+  timeZone = zone
+}
+export const currentTimeZone = () => timeZone
+
+/** Today, 'yyyy-mm-dd', in the structure's time zone. */
+export const today = (now: Date = new Date()) => dayIn(now, timeZone)
+
 const numberFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 })
 
 type DateLike = Date | string | number | null | undefined
@@ -42,15 +63,15 @@ export function formatDate(value: DateLike): string {
   }
   const date = toDate(value)
   if (!date) return ''
-  const p = parts(dateFormat, date)
+  const p = parts(formatsOf(timeZone).date, date)
   return `${p.day}/${p.month}/${p.year}`
 }
 
-/** dd/mm/yyyy HH:mm in Europe/Paris. */
+/** dd/mm/yyyy HH:mm in the structure's time zone. */
 export function formatDateTime(value: DateLike): string {
   const date = toDate(value)
   if (!date) return ''
-  const p = parts(dateTimeFormat, date)
+  const p = parts(formatsOf(timeZone).dateTime, date)
   return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`
 }
 

@@ -10,6 +10,7 @@ import type {
   totpEnrolmentSchema,
 } from '../../../shared/auth/auth.schema.ts'
 import { api, forgetCsrfToken, isApiError } from '../../api.ts'
+import { setTimeZone } from '../../components/format.ts'
 
 export type TotpEnrolment = z.infer<typeof totpEnrolmentSchema>
 type TotpCode = z.input<typeof totpCodeSchema>['code']
@@ -19,7 +20,9 @@ export const meQuery = queryOptions({
   queryKey: ['me'],
   queryFn: async (): Promise<Me | null> => {
     try {
-      return await api.get<Me>('/api/auth/me')
+      const me = await api.get<Me>('/api/auth/me')
+      setTimeZone(me.timeZone)
+      return me
     } catch (error) {
       if (isApiError(error) && error.status === 401) return null
       throw error
@@ -32,6 +35,7 @@ export const meQuery = queryOptions({
 export function useMe(): Me {
   const { data } = useQuery(meQuery)
   if (!data) throw new Error('useMe() outside the signed-in layout')
+  setTimeZone(data.timeZone) // also when the sign-in's answer filled the query
   return data
 }
 
