@@ -1,13 +1,25 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { type Config, loadConfig } from './config.ts'
-import { type Db, openDatabase, openPostgres } from './db/database.ts'
-import { migrate } from './db/migrate.ts'
+import { type Db, openPglite, openPostgres } from './db/database.ts'
+import { allMigrations, migrate } from './db/migrate.ts'
+import { pgliteTemplate } from './db/pglite-template.ts'
 import { type Deps, systemClock } from './deps.ts'
 import { createMailer } from './mail/mailer.ts'
 
-/** Opens the configured database, migrates it and wires the dependencies: shared by the server and the CLI. */
-export async function startRuntime(config: Config = loadConfig(), log: (msg: string) => void = console.log) {
+/**
+ * Opens the configured database, migrates it and wires the dependencies: shared by the server and the CLI.
+ * `templateCache`: where migrated PGlite templates are kept (pglite-template.ts; tests give their own folder).
+ */
+export async function startRuntime(
+  config: Config = loadConfig(),
+  log: (msg: string) => void = console.log,
+  opts: { templateCache?: string } = {},
+) {
   // a PGlite folder is locked until db.close() or the process ends; a second process gets FolderHeldError here
-  const db: Db = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir })
+  const db: Db = config.databaseUrl
+    ? await openPostgres(config.databaseUrl)
+    : await openPgliteFolder(config.pgliteDir, log, opts.templateCache)
   let applied: string[]
   try {
     // MIGRATION_DATABASE_URL: the owner migrates; the application's role (DATABASE_URL) only reads and writes rows
@@ -33,4 +45,29 @@ async function migrateAsOwner(url: string) {
   } finally {
     await owner.close()
   }
+}
+
+/**
+ * A PGlite folder without a database is filled from the migrated template (pglite-template.ts), built first when the
+ * cache lacks it: PGlite's initdb and the migrations run once per state of the migrations, not at every first start.
+ */
+async function openPgliteFolder(dir: string, log: (msg: string) => void, templateCache?: string): Promise<Db> {
+  if (existsSync(join(dir, 'PG_VERSION'))) return openPglite(dir)
+  const template = pgliteTemplate(allMigrations(), templateCache)
+  if (!template.exists()) {
+    log('Création de la base PGlite (initdb et migrations ; gardée en modèle pour les prochains premiers démarrages)…')
+    await template.build(async (folder) => {
+      const db = await openPglite(folder)
+      try {
+        const applied = await migrate(db)
+        if (applied.length) log(`Migrations appliquées : ${applied.join(', ')}`)
+      } finally {
+        await db.close()
+      }
+    })
+  }
+  const db = await openPglite(dir, undefined, { template: template.exists() ? template.dir : undefined })
+  if (db.fromTemplate)
+    log(`Base PGlite créée depuis le modèle migré (${Object.keys(allMigrations()).length} migrations).`)
+  return db
 }

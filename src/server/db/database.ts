@@ -16,6 +16,7 @@ import {
 } from 'kysely'
 import pg from 'pg'
 import { lockFolder } from './pglite-lock.ts'
+import { copyTemplate } from './pglite-template.ts'
 import type { Database } from './schema.ts'
 
 export type DatabaseKind = 'pglite' | 'postgres'
@@ -31,6 +32,8 @@ export interface Db {
    * session, so it runs inside the transaction that holds the connection: call it only from that transaction's code.
    */
   copyFromBlob?(statement: string, data: Blob): Promise<number>
+  /** PGlite only: the folder held no database and was filled from a migrated template (pglite-template.ts) */
+  fromTemplate?: boolean
 }
 
 // Both drivers must hand back the same JavaScript values: counts as numbers, dates as 'yyyy-mm-dd' strings.
@@ -52,17 +55,20 @@ export async function openPostgres(url: string): Promise<Db> {
 
 /**
  * dataDir undefined → in memory (tests). A folder is locked for the life of the database (pglite-lock.ts): a second process
- * gets FolderHeldError before PGlite touches a file.
+ * gets FolderHeldError before PGlite touches a file. `template`: a migrated PGlite folder copied into `dataDir` when that
+ * holds no database yet (pglite-template.ts), instead of PGlite's initdb.
  */
 export async function openPglite(
   dataDir?: string,
   log?: (msg: string) => void,
-  opts: { loadDataDir?: Blob } = {},
+  opts: { loadDataDir?: Blob; template?: string } = {},
 ): Promise<Db> {
   if (dataDir) mkdirSync(dataDir, { recursive: true })
   const lock = dataDir ? lockFolder(dataDir, log) : undefined
   let client: PGlite
+  let fromTemplate = false
   try {
+    if (dataDir && opts.template) fromTemplate = copyTemplate(opts.template, dataDir)
     client = await PGlite.create({
       dataDir,
       ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
@@ -85,6 +91,7 @@ export async function openPglite(
   return {
     kysely,
     kind: 'pglite',
+    fromTemplate,
     // for a database nobody else is using (a test template once built)
     dumpDataDir: () => client.dumpDataDir('none'),
     copyFromBlob: async (statement, data) => (await client.query(statement, [], { blob: data })).affectedRows ?? 0,

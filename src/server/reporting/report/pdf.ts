@@ -1,28 +1,38 @@
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import pdfmake from 'pdfmake'
 import { frenchDate, periodLabel } from '../../../shared/reporting/period.ts'
 import type { AnnualReport, IndicatorResult, SectionItem } from '../../../shared/reporting/reporting.schema.ts'
 import { findIndicator } from '../catalogue.ts'
-import { chartSvg } from './charts.ts'
+import type { chartSvg } from './charts.ts'
 import { formatNumber, SECRET_LEGEND } from './format.ts'
 import { type Content, figuresBlock, hasHidden, objectivesBlock, tableBlock } from './pdf-blocks.ts'
 
 // The annual report as a PDF (pdfmake, Roboto from pdfmake's own font files): a title page with the contents, then
 // each section with its key figures, objectives, tables, charts and the definition of each indicator.
+// pdfmake and ECharts (charts.ts: some 600 modules) are loaded at the first PDF, not at start (docs/demo-2009.md).
 
-const fontDir = join(dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')), 'fonts', 'Roboto')
-pdfmake.setFonts({
-  Roboto: {
-    normal: join(fontDir, 'Roboto-Regular.ttf'),
-    bold: join(fontDir, 'Roboto-Medium.ttf'),
-    italics: join(fontDir, 'Roboto-Italic.ttf'),
-    bolditalics: join(fontDir, 'Roboto-MediumItalic.ttf'),
-  },
-})
-// the document is built from our own data only: no URL is fetched, no file but the fonts is read
-pdfmake.setUrlAccessPolicy(() => false)
-pdfmake.setLocalAccessPolicy((path) => path.startsWith(fontDir))
+type DrawChart = typeof chartSvg
+
+let pdfmakeReady: Promise<typeof import('pdfmake').default> | undefined
+/** pdfmake, imported and given its fonts and access rules once */
+function loadPdfmake() {
+  pdfmakeReady ??= import('pdfmake').then(({ default: pdfmake }) => {
+    const fontDir = join(dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')), 'fonts', 'Roboto')
+    pdfmake.setFonts({
+      Roboto: {
+        normal: join(fontDir, 'Roboto-Regular.ttf'),
+        bold: join(fontDir, 'Roboto-Medium.ttf'),
+        italics: join(fontDir, 'Roboto-Italic.ttf'),
+        bolditalics: join(fontDir, 'Roboto-MediumItalic.ttf'),
+      },
+    })
+    // the document is built from our own data only: no URL is fetched, no file but the fonts is read
+    pdfmake.setUrlAccessPolicy(() => false)
+    pdfmake.setLocalAccessPolicy((path) => path.startsWith(fontDir))
+    return pdfmake
+  })
+  return pdfmakeReady
+}
 
 const BLUE = '#1f4e79'
 
@@ -40,7 +50,7 @@ const styles = {
   small: { fontSize: 8, color: '#555' },
 }
 
-function itemBlocks(item: SectionItem, result: IndicatorResult, withLabel: boolean): Content[] {
+function itemBlocks(item: SectionItem, result: IndicatorResult, withLabel: boolean, chartSvg: DrawChart): Content[] {
   const decl = findIndicator(item.indicator)
   const tables = item.tables ? item.tables.flatMap((k) => result.tables.filter((t) => t.key === k)) : result.tables
   const out: Content[] = []
@@ -105,7 +115,7 @@ function titlePage(report: AnnualReport): Content[] {
   return [...lines, { text: '', pageBreak: 'after' }]
 }
 
-export function reportDocument(report: AnnualReport): Record<string, unknown> {
+export function reportDocument(report: AnnualReport, chartSvg: DrawChart): Record<string, unknown> {
   const content: Content[] = titlePage(report)
   report.sections.forEach((section, i) => {
     const blocks: Content[] = [
@@ -114,7 +124,7 @@ export function reportDocument(report: AnnualReport): Record<string, unknown> {
     if (section.intro) blocks.push({ text: section.intro, style: 'intro' })
     for (const item of section.items) {
       const result = report.indicators[item.indicator]
-      if (result) blocks.push(...itemBlocks(item, result, section.items.length > 1))
+      if (result) blocks.push(...itemBlocks(item, result, section.items.length > 1, chartSvg))
     }
     content.push(...blocks)
   })
@@ -148,5 +158,6 @@ export function reportDocument(report: AnnualReport): Record<string, unknown> {
 }
 
 export async function renderPdf(report: AnnualReport): Promise<Buffer> {
-  return pdfmake.createPdf(reportDocument(report)).getBuffer()
+  const [pdfmake, { chartSvg }] = await Promise.all([loadPdfmake(), import('./charts.ts')])
+  return pdfmake.createPdf(reportDocument(report, chartSvg)).getBuffer()
 }

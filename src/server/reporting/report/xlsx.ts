@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { frenchDate, periodLabel } from '../../../shared/reporting/period.ts'
 import type { AnnualReport, Figure, ObjectiveResult, ResultTable } from '../../../shared/reporting/reporting.schema.ts'
 import { findIndicator } from '../catalogue.ts'
@@ -112,7 +112,9 @@ class SheetWriter {
 }
 
 export async function renderXlsx(report: AnnualReport): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
+  // exceljs is loaded at the first spreadsheet, not at start (docs/demo-2009.md)
+  const { default: Excel } = await import('exceljs')
+  const wb = new Excel.Workbook()
   wb.creator = 'Jalon'
   wb.title = report.title
   wb.created = new Date(report.generatedAt)

@@ -1,0 +1,105 @@
+import { createHash, randomUUID } from 'node:crypto'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join, resolve } from 'node:path'
+import type { Migration } from 'kysely'
+import { LOCK_FILE } from './pglite-lock.ts'
+
+// A first start on an empty PGlite folder spends most of its database time in PGlite's initdb (a second PGlite and
+// initdb's WebAssembly, seconds of processor time) and then in the migrations. The result is the same every time for a
+// given PGlite and a given list of migrations, so the first start that does it keeps a copy of the migrated, still empty
+// folder (the template), and the next first starts copy it instead (a copy and an ordinary open). Nothing else is kept:
+// the demo data are loaded afresh each time (they depend on the day). A template is a cache, never committed, rebuilt
+// when absent: deleting node_modules/.cache/jalon costs one slow first start.
+
+/** where templates are kept: node_modules/.cache/jalon of this checkout (the usual place of tools' caches) */
+export const DEFAULT_TEMPLATE_CACHE = resolve(import.meta.dirname, '../../../node_modules/.cache/jalon')
+
+const PREFIX = 'pglite-template-'
+
+/** PGlite's version, read from its package.json (its data folders change with it) */
+function pgliteVersion(): string {
+  const require = createRequire(import.meta.url)
+  const main = require.resolve('@electric-sql/pglite')
+  // dist/index.cjs → the package's folder
+  let dir = dirname(main)
+  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir)
+  return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version
+}
+
+/**
+ * The template's key: PGlite's version, and every migration's name and source text (`up` as the runtime sees it), so a
+ * migration added, removed or edited in place (during development) never reuses a template migrated otherwise.
+ */
+export function templateKey(migrations: Record<string, Migration>): string {
+  const hash = createHash('sha256').update(`pglite ${pgliteVersion()}\n`)
+  for (const name of Object.keys(migrations).sort()) hash.update(`${name}\n${migrations[name].up.toString()}\n`)
+  return hash.digest('hex').slice(0, 16)
+}
+
+export interface PgliteTemplate {
+  /** the template folder, complete when it exists (written under another name, then renamed) */
+  dir: string
+  exists(): boolean
+  /**
+   * Builds the template: `prepare(folder)` makes a migrated, empty and closed PGlite database in `folder` (a fresh folder
+   * of the cache), which then becomes the template. False when the cache cannot be written (a read-only install, a
+   * full disk): the caller then goes on without it.
+   */
+  build(prepare: (folder: string) => Promise<void>): Promise<boolean>
+}
+
+/** The template for `migrations` under `cacheDir`. */
+export function pgliteTemplate(
+  migrations: Record<string, Migration>,
+  cacheDir = DEFAULT_TEMPLATE_CACHE,
+): PgliteTemplate {
+  const dir = join(cacheDir, `${PREFIX}${templateKey(migrations)}`)
+  const exists = () => existsSync(join(dir, 'PG_VERSION'))
+  return {
+    dir,
+    exists,
+    async build(prepare) {
+      const tmp = `${dir}.tmp-${process.pid}-${randomUUID()}`
+      try {
+        mkdirSync(tmp, { recursive: true })
+      } catch {
+        return false
+      }
+      try {
+        await prepare(tmp)
+        rmSync(join(tmp, LOCK_FILE), { force: true })
+        try {
+          renameSync(tmp, dir)
+        } catch (error) {
+          // another first start built the same template meanwhile: theirs is as good
+          if (!exists()) throw error
+        }
+      } finally {
+        rmSync(tmp, { recursive: true, force: true })
+      }
+      // templates of other migration lists (older states of the code) are of no more use: 40 MB each
+      for (const name of readdirSync(cacheDir))
+        if (name.startsWith(PREFIX) && !name.includes('.tmp-') && join(cacheDir, name) !== dir)
+          rmSync(join(cacheDir, name), { recursive: true, force: true })
+      return true
+    },
+  }
+}
+
+/**
+ * Copies the template into `dataDir` when that folder holds no database yet (nothing but our lock file): call it with
+ * the folder's lock held, before PGlite opens it. True when it copied.
+ */
+export function copyTemplate(templateDir: string, dataDir: string): boolean {
+  if (readdirSync(dataDir).some((name) => name !== LOCK_FILE)) return false
+  try {
+    cpSync(templateDir, dataDir, { recursive: true })
+    return true
+  } catch {
+    // the template went away meanwhile (pruned by a newer checkout): empty the folder again, PGlite runs initdb
+    for (const name of readdirSync(dataDir))
+      if (name !== LOCK_FILE) rmSync(join(dataDir, name), { recursive: true, force: true })
+    return false
+  }
+}
