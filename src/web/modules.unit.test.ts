@@ -48,6 +48,7 @@ describe('the navigation by role', () => {
   it('shows the administrator the administration and no person file', () => {
     expect(labels('admin')).toEqual([
       '- / Accueil',
+      'Administration / Structure',
       'Administration / Sites',
       'Administration / Programmes',
       'Administration / Utilisateurs',

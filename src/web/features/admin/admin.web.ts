@@ -5,6 +5,7 @@ import { defineWebModule } from '../../web-module.ts'
 import { AuditPage, auditSearchSchema } from './audit.page.tsx'
 import { ProgrammesPage } from './programmes.page.tsx'
 import { SitesPage } from './sites.page.tsx'
+import { StructurePage } from './structure.page.tsx'
 import { UsersPage, usersSearchSchema } from './users.page.tsx'
 
 const usersRoute = createRoute({
@@ -23,12 +24,14 @@ const auditRoute = createRoute({
 export const adminModule = defineWebModule({
   name: 'admin',
   routes: [
+    appPage('/admin/structure', StructurePage, 'administration'),
     appPage('/admin/sites', SitesPage, 'administration'),
     appPage('/admin/programmes', ProgrammesPage, 'administration'),
     usersRoute,
     auditRoute,
   ],
   nav: [
+    { to: '/admin/structure', label: 'Structure', section: 'Administration', capability: 'administration' },
     { to: '/admin/sites', label: 'Sites', section: 'Administration', capability: 'administration' },
     { to: '/admin/programmes', label: 'Programmes', section: 'Administration', capability: 'administration' },
     { to: '/admin/utilisateurs', label: 'Utilisateurs', section: 'Administration', capability: 'administration' },
