@@ -32,6 +32,8 @@ export const roleLabels: Record<Role, string> = {
  */
 export const capabilities = {
   administration: ['admin'],
+  /** roles that must sign in with a second factor whatever the configuration (TOTP_REQUIRED_FOR_ALL adds the others) */
+  secondFactorRequired: ['admin'],
   audit: ['admin', 'director'],
   // Indicators and the annual report: reportingPolicy (src/server/reporting/reporting.policy.ts).
   statistics: ['director', 'statistician', 'counsellor'],

@@ -1,5 +1,5 @@
 import type { Me, SignInResult } from '../../../shared/auth/auth.schema.ts'
-import type { Role } from '../../../shared/auth/roles.ts'
+import { can, type Role } from '../../../shared/auth/roles.ts'
 import type { Deps, Tx } from '../../deps.ts'
 import { AppError } from '../../errors.ts'
 import { writeAudit } from '../audit/audit.repository.ts'
@@ -11,7 +11,7 @@ const WRONG = 'Adresse e-mail ou mot de passe incorrect.'
 const LOCKED = 'Trop de tentatives. Réessayez dans quelques minutes.'
 
 export function totpRequired(deps: Deps, role: Role) {
-  return role === 'admin' || deps.config.totpRequiredForAll
+  return can(role, 'secondFactorRequired') || deps.config.totpRequiredForAll
 }
 
 export interface RequestMeta {
