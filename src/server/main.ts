@@ -1,25 +1,25 @@
-import { buildApp } from './app.ts'
 import { folderHeldAdvice } from './cli/folder-held.ts'
 import { ConfigError, loadConfig } from './config.ts'
 import { FolderHeldError } from './db/pglite-lock.ts'
-import { isEmpty, loadDemo } from './demo/demo.ts'
-import { throttledProgress } from './demo/progress.ts'
-import { startRuntime } from './runtime.ts'
+import { demoLoadHeading, demoLoadProgress } from './demo/progress.ts'
 
+// The server's modules are imported inside main(), not above: a first line is printed at once, and the HTTP application's
+// modules (Fastify, its plugins) and the demo's load while the database opens (docs/demo-2009.md, "Load time").
 async function main() {
   const config = loadConfig()
+  console.log('Démarrage de Jalon…')
+  const later = Promise.all([import('./app.ts'), import('./demo/demo.ts')])
+  later.catch(() => {}) // awaited below; a failure to open the database is the one to report
+  const { startRuntime } = await import('./runtime.ts')
   const deps = await startRuntime(config)
+  const [{ buildApp }, { isEmpty, loadDemo }] = await later
   if (config.demo === 'auto' && (await isEmpty(deps.db))) {
     // the 2009 data set takes seconds (docs/demo-2009.md): left out when NODE_ENV=test (browser journeys boot a fresh
     // server); one line a second at most says which step is under way
     const year2009 = config.env !== 'test'
-    console.log(
-      year2009
-        ? 'Base vide : chargement de l’organisation de démonstration et des données de l’année 2009…'
-        : 'Base vide : chargement de l’organisation de démonstration…',
-    )
+    console.log(demoLoadHeading(year2009))
     const t0 = performance.now()
-    const progress = throttledProgress((line) => console.log(`  ${line}`))
+    const progress = demoLoadProgress(console.log)
     const demo = await loadDemo(deps.db, deps.clock.now(), { year2009, progress })
     if (demo.year2009) {
       const r = demo.year2009.rows

@@ -1,4 +1,5 @@
 import { isEmpty, loadDemo } from '../demo/demo.ts'
+import { demoLoadHeading, demoLoadProgress } from '../demo/progress.ts'
 import type { Command } from './command.ts'
 
 export const migrateCommand: Command = {
@@ -26,8 +27,13 @@ export const demoCommand: Command = {
       log('La base contient déjà des données : rien n’est chargé.')
       return 1
     }
+    // the same lines as a first `npm start`: the step under way, at most one a second
+    log(demoLoadHeading(year === '2009'))
     const t0 = performance.now()
-    const demo = await loadDemo(deps.db, deps.clock.now(), { year2009: year === '2009' })
+    const demo = await loadDemo(deps.db, deps.clock.now(), {
+      year2009: year === '2009',
+      progress: demoLoadProgress(log),
+    })
     log(`Organisation de démonstration chargée. Mot de passe des comptes : ${demo.password}`)
     for (const u of demo.users) log(`  ${u.role.padEnd(20)} ${u.email}`)
     if (demo.year2009) {

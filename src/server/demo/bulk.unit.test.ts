@@ -41,6 +41,15 @@ describe('the CSV written for COPY', () => {
     expect(csv(rows)).toBe(rows.map((r) => `${r.i},${long}\n`).join(''))
   })
 
+  it('grows its buffer for plain ASCII values too, and writes the longer ones the general way', () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => ({
+      id: `${i}`.padStart(60, 'x'),
+      tab: 'a\tb',
+      long: 'y'.repeat(70),
+    }))
+    expect(csv(rows)).toBe(rows.map((r) => `${r.id},a\tb,${r.long}\n`).join(''))
+  })
+
   it('refuses what has no CSV form', () => {
     expect(() => toCsv([{ a: Number.NaN }], ['a'])).toThrow(/NaN/)
     expect(() => toCsv([{ a: { x: 1 } }], ['a'])).toThrow(/object/)

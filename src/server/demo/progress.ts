@@ -18,3 +18,12 @@ export function throttledProgress(
     last = now()
   }
 }
+
+/** What `npm start` and `jalon demo` print as a demo load begins. */
+export const demoLoadHeading = (year2009: boolean) =>
+  year2009
+    ? 'Base vide : chargement de l’organisation de démonstration et des données de l’année 2009…'
+    : 'Base vide : chargement de l’organisation de démonstration…'
+
+/** The steps of a demo load as `npm start` and `jalon demo` print them: indented, at most one a second. */
+export const demoLoadProgress = (print: (line: string) => void) => throttledProgress((line) => print(`  ${line}`))

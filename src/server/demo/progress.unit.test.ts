@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { throttledProgress } from './progress.ts'
+import { demoLoadHeading, demoLoadProgress, throttledProgress } from './progress.ts'
 
 describe('progress lines while the demo loads', () => {
   it('prints the first step at once, then at most one line a second: the step under way, once', () => {
@@ -30,5 +30,15 @@ describe('progress lines while the demo loads', () => {
     t = 5100
     progress('situations')
     expect(lines).toEqual(['organisation', 'jeunes', 'propositions'])
+  })
+
+  it('prints a demo load as `npm start` and `jalon demo` both do: a heading, then the steps indented', () => {
+    const lines: string[] = [demoLoadHeading(true)]
+    demoLoadProgress((l) => lines.push(l))('Organisation de démonstration…')
+    expect(lines).toEqual([
+      'Base vide : chargement de l’organisation de démonstration et des données de l’année 2009…',
+      '  Organisation de démonstration…',
+    ])
+    expect(demoLoadHeading(false)).toBe('Base vide : chargement de l’organisation de démonstration…')
   })
 })
