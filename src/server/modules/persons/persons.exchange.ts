@@ -6,9 +6,9 @@ import {
   sexes,
   statuses,
 } from '../../../shared/nomenclatures/person.ts'
+import type { ColumnIssue, EntitySpec } from '../exchange/index.ts'
+import { date, externalId, notBefore, personRef, siteRef, text, userRef } from '../exchange/index.ts'
 import { resolveCommune } from '../reference/communes.ts'
-import { date, externalId, notBefore, personRef, siteRef, text, userRef } from './exchange.columns-common.ts'
-import type { ColumnIssue, EntitySpec } from './exchange.types.ts'
 
 // The person and what is recorded about the person over time: dated attributes, statuses, notes.
 

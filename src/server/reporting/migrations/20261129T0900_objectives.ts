@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { runScript } from '../script.ts'
+import { runScript } from '../../db/script.ts'
 
 // Funder agreements (CPO, protocols) and their yearly objectives, each tied to an indicator id (and optionally one
 // figure of it): every report shows result, objective, gap and rate.

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { runScript } from '../script.ts'
+import { runScript } from '../../../db/script.ts'
 
 // What a programme is (Mission Locale, PLIE, CIVIS, CEJ, mentoring, other), apart from its editable code: the report
 // finds its populations by this type, so renaming a code changes no figure. Existing programmes take the type their

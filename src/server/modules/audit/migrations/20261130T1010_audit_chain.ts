@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { runScript } from '../script.ts'
+import { runScript } from '../../../db/script.ts'
 
 // Issue 7: a tamper-evident audit trail. Each audit_event row gets a sequence number and is chained to the previous one:
 //   hash = hex(sha256(prev_hash || content)), content = the row's fields as length-prefixed text (audit_chain_field).

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { runScript } from '../script.ts'
+import { runScript } from '../../../db/script.ts'
 
 // Issue 7, sign-in and account security.
 // - signin_throttle: failure counters and the temporary lock, keyed by the SHA-256 of the lowercased e-mail, for known

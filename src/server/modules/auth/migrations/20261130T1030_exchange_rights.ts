@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { runScript } from '../script.ts'
+import { runScript } from '../../../db/script.ts'
 
 // Exporting or importing person data needs a session whose sign-in went through the second factor: the session
 // remembers when it did (NULL: password only). Set by verifySecondFactor (modules/auth/auth.service.ts).

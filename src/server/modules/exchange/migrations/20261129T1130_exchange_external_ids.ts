@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { runScript } from '../script.ts'
+import { runScript } from '../../../db/script.ts'
 
 // Import/export (jalon import, jalon export): every row of a bundle carries the old system's id, so that the same
 // bundle imported twice updates rather than duplicates. Dated attributes, statuses and notes lacked the column.

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { runScript } from '../script.ts'
+import { runScript } from '../../../db/script.ts'
 
 // Finding a person: the folded name is kept by the database itself (a trigger), so every writer (forms, import,
 // demo) folds the same way as the search; phone numbers are compared on their digits, +33 read as 0.
