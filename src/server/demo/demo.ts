@@ -6,6 +6,7 @@ import { bulkWriter } from './bulk.ts'
 import type { DemoContext } from './demo-context.ts'
 import { DEMO_PASSWORD, DEMO_STRUCTURE, demoProgrammes, demoSites, demoUsers } from './demo-organisation.ts'
 import { loadYear2009, type Summary } from './year2009/index.ts'
+import { YEAR2009_TABLES } from './year2009/insert.ts'
 
 export async function isEmpty(db: Db): Promise<boolean> {
   return !(await db.kysely.selectFrom('structure').select('id').executeTakeFirst())
@@ -94,12 +95,22 @@ export async function loadDemo(
       .filter((m) => !opts.modules || opts.modules.includes(m.name))
       .flatMap((m) => (m.demo ? [m.demo] : []))
       .sort((a, b) => a.order - b.order)
-    for (const demo of loaders) await demo.load(tx, context)
-    if (opts.year2009)
-      year2009 = await loadYear2009(tx, bulkWriter(tx, db, again), context, {
-        step: (label, rows) =>
-          progress(`Jeu de données 2009 : ${label}${rows === undefined ? '' : ` (${count(rows)})`}…`),
+    const loadModules = async () => {
+      for (const demo of loaders) await demo.load(tx, context)
+    }
+    if (!opts.year2009) await loadModules()
+    else {
+      const step = (label: string, rows?: number) =>
+        progress(`Jeu de données 2009 : ${label}${rows === undefined ? '' : ` (${count(rows)})`}…`)
+      // the modules' demo rows go into the tables the data set fills: their keys and indexes are set aside once for
+      // both and put back once, at the end (the modules' rows cost more than the data set's with them on)
+      year2009 = await bulk.deferKeysAndIndexes(YEAR2009_TABLES, async () => {
+        await loadModules()
+        const summary = await loadYear2009(tx, bulkWriter(tx, db, again), context, { step })
+        step('index et clés des tables')
+        return summary
       })
+    }
     await tx
       .insertInto('audit_event')
       .values({
