@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { defineConfig } from 'vitest/config'
 
 // Three projects:
@@ -5,19 +6,42 @@ import { defineConfig } from 'vitest/config'
 // - 'pglite' and 'postgres': every other test file, once on an in-process PGlite and once on the PostgreSQL server.
 // JALON_TEST_DB tells the test kit which database; the global setup gives each run the templates every file clones
 // (src/server/test/test-db.ts), so a run migrates once and loads the 2009 data set once per database kind.
+//
+// `isolate: false`: a worker imports the server (Fastify, every module, exceljs, pdfmake, PGlite) once and runs file
+// after file with it, instead of importing it again for each of the ~100 files (that import was most of the run's
+// time). It holds because the test files keep no state in shared modules: each file opens its own database and app and
+// closes them, spies are restored, and the only module-level values are caches of constant data and counters. Vitest
+// never reuses a worker across projects, so JALON_TEST_DB stays that of the file's project.
 const unit = 'src/**/*.unit.test.ts'
 const integration = { include: ['src/**/*.test.ts'], exclude: [unit, '**/node_modules/**'] }
 const globalSetup = ['src/server/test/global-setup.ts']
-const timeouts = { testTimeout: 60_000, hookTimeout: 600_000 }
+// the lead's module set-up for the database projects, once it exists
+const setupModules = 'src/server/test/setup-modules.ts'
+const setupFiles = existsSync(new URL(setupModules, import.meta.url)) ? [setupModules] : []
+// Generous: a loaded CI machine (other jobs on the same two cores) stretches the longest test, the generated input on
+// every route, past a minute; a timeout there says "the machine was busy", not "the code is wrong".
+const timeouts = { testTimeout: 180_000, hookTimeout: 600_000 }
+const shared = { isolate: false, ...timeouts }
 export default defineConfig({
   test: {
     // Database tests wait on PostgreSQL or on PGlite's single connection as much as they compute: three workers keep
     // both cores busy.
     maxWorkers: 3,
     projects: [
-      { test: { name: 'unit', include: [unit], ...timeouts } },
-      { test: { name: 'pglite', ...integration, globalSetup, env: { JALON_TEST_DB: 'pglite' }, ...timeouts } },
-      { test: { name: 'postgres', ...integration, globalSetup, env: { JALON_TEST_DB: 'postgres' }, ...timeouts } },
+      { test: { name: 'unit', include: [unit], ...shared } },
+      {
+        test: { name: 'pglite', ...integration, globalSetup, setupFiles, env: { JALON_TEST_DB: 'pglite' }, ...shared },
+      },
+      {
+        test: {
+          name: 'postgres',
+          ...integration,
+          globalSetup,
+          setupFiles,
+          env: { JALON_TEST_DB: 'postgres' },
+          ...shared,
+        },
+      },
     ],
   },
 })
