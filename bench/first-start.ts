@@ -1,7 +1,9 @@
 // The first start as a user sees it: `npx tsx src/server/main.ts` on an empty database (DEMO=auto, NODE_ENV=development),
 // timed until GET /api/health answers 200 with the demo organisation and the 2009 data set loaded (main.ts loads them
 // before it listens, and prints "Données 2009 chargées" once they are in). Then the server is stopped.
-//   npx tsx bench/first-start.ts [pglite|postgres ...] [--runs N]     (default: pglite, 1 run; N runs → the median)
+//   npx tsx bench/first-start.ts [pglite|postgres ...] [--runs N] [--cold]   (default: pglite, 1 run; N runs → the median)
+// A PGlite first start copies the migrated template of node_modules/.cache/jalon (src/server/db/pglite-template.ts), built
+// by the first start that lacks it; --cold removes it before each run: the very first start after an install.
 // PostgreSQL: JALON_BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres); a database is created and
 // dropped for each run. PGlite: a fresh temporary folder for each run, removed afterwards.
 // Each line the server prints is shown with the second it appeared at, so the steps can be read off.
@@ -11,6 +13,7 @@ import { createServer } from 'node:net'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
+import { DEFAULT_TEMPLATE_CACHE } from '../src/server/db/pglite-template.ts'
 
 const LOADED = 'Données 2009 chargées'
 const TIMEOUT_MS = 15 * 60_000
@@ -142,10 +145,12 @@ async function firstStart(kind: string): Promise<{ seconds: number; cpu?: number
 }
 
 let runs = 1
+let cold = false
 const kinds: string[] = []
 for (let i = 2; i < process.argv.length; i++) {
   const a = process.argv[i]
   if (a === '--runs') runs = Number(process.argv[++i])
+  else if (a === '--cold') cold = true
   else kinds.push(a)
 }
 if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs N: a whole number of runs, at least 1')
@@ -154,8 +159,9 @@ for (const kind of kinds.length ? kinds : ['pglite']) {
   const seconds: number[] = []
   for (let r = 1; r <= runs; r++) {
     console.log(
-      `\n== ${kind}, run ${r}/${runs} (load average ${loadavg()[0].toFixed(1)} on ${cpus().length} processors)`,
+      `\n== ${kind}${cold && kind === 'pglite' ? ' (cold: no template)' : ''}, run ${r}/${runs} (load average ${loadavg()[0].toFixed(1)} on ${cpus().length} processors)`,
     )
+    if (cold && kind === 'pglite') rmSync(DEFAULT_TEMPLATE_CACHE, { recursive: true, force: true })
     const { seconds: s, cpu } = await firstStart(kind)
     seconds.push(s)
     const used = cpu === undefined ? '' : ` (${cpu.toFixed(1)} s of processor time)`
