@@ -1,4 +1,5 @@
 import { defineServerModule } from '../module.ts'
+import { programmesEntity, sitesEntity, usersEntity } from './admin.exchange.ts'
 import { adminRoutes } from './admin.routes.ts'
 import * as m20261130T1400 from './migrations/20261130T1400_programme_type.ts'
 
@@ -8,4 +9,10 @@ export const adminModule = defineServerModule({
   tables: ['structure', 'site', 'site_commune', 'programme', 'app_user', 'user_site', 'user_programme'],
   migrations: { '20261130T1400_programme_type': m20261130T1400 },
   routes: adminRoutes,
+  exchange: {
+    order: 10,
+    entities: [sitesEntity, programmesEntity, usersEntity],
+    // the organisation's configuration: the admin may move these files (not person data)
+    configuration: [sitesEntity.file, programmesEntity.file, usersEntity.file],
+  },
 })

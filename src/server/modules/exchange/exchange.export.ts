@@ -3,9 +3,8 @@ import type { BundleSink } from './exchange.bundle.ts'
 import { escapeFormula, formatCell } from './exchange.columns.ts'
 import { csvWriter } from './exchange.csv.ts'
 import { STRUCTURE_COLUMNS } from './exchange.not-exported.ts'
-import { structureTimeZone } from './exchange.organisation.repository.ts'
 import { type ExchangeScope, entitiesOf, entityByName, STRUCTURE_FILE } from './exchange.registry.ts'
-import { cursorRows, exportQuery } from './exchange.repository.ts'
+import { cursorRows, exportQuery, structureTimeZone } from './exchange.repository.ts'
 
 export interface ExportReport {
   structureId: string

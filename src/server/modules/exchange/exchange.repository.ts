@@ -181,3 +181,13 @@ export async function* cursorRows(tx: Tx, query: RawBuilder<unknown>, size: numb
     await sql`CLOSE exchange_export`.execute(tx)
   }
 }
+
+/** The structure's time zone: its "today" (a birth date in the future, an event to come) during an import. */
+export async function structureTimeZone(tx: Tx, structureId: string): Promise<string> {
+  const row = await tx
+    .selectFrom('structure')
+    .select('time_zone')
+    .where('id', '=', structureId)
+    .executeTakeFirstOrThrow()
+  return row.time_zone
+}

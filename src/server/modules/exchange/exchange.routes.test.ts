@@ -171,7 +171,9 @@ describe('GET /api/exchange/export (director, second factor)', () => {
     const res = await director.get('/api/exchange/export')
     expect(res.statusCode).toBe(200)
     const { files } = res.json() as { files: Record<string, string> }
-    expect(files['structure.csv']).toBe(`id,name\n${t.fx.structureId},Structure ${t.fx.structureId}\n`)
+    expect(files['structure.csv']).toBe(
+      `id,name,time_zone\n${t.fx.structureId},Structure ${t.fx.structureId},Europe/Paris\n`,
+    )
     expect(files['persons.csv']).toContain('P3-000101,Lefebvre,Léa,F,1991-04-12')
     // the fixture's sites A and B travel under their codes, alongside the example's
     expect(files['sites.csv']!.split('\n').map((l) => l.split(',')[0])).toEqual([

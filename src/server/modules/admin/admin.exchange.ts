@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { programmeTypeLabels, programmeTypes } from '../../../shared/admin/admin.schema.ts'
 import { roleLabels, roles } from '../../../shared/auth/roles.ts'
+import type { ColumnIssue, EntitySpec } from '../exchange/index.ts'
 import { findCommune, findFormerCommune, resolveCommune } from '../reference/communes.ts'
 import {
   findUsersByEmail,
@@ -11,8 +12,7 @@ import {
   siteCommunes,
   updateImportedUser,
   userScopes,
-} from './exchange.organisation.repository.ts'
-import type { ColumnIssue, EntitySpec } from './exchange.types.ts'
+} from './admin.exchange.repository.ts'
 
 // The organisation: sites, programmes and users. They come first in the bundle: the person files refer to them
 // by code (sites, programmes) and by e-mail (users).

@@ -3,16 +3,6 @@ import type { Tx } from '../../deps.ts'
 /** The password hash of an imported account: no password matches it, so the account cannot sign in until reset. */
 export const IMPORTED_PASSWORD = '!imported'
 
-/** The structure's time zone: its "today" (a birth date in the future, an event to come) during an import. */
-export async function structureTimeZone(tx: Tx, structureId: string): Promise<string> {
-  const row = await tx
-    .selectFrom('structure')
-    .select('time_zone')
-    .where('id', '=', structureId)
-    .executeTakeFirstOrThrow()
-  return row.time_zone
-}
-
 export async function siteCommunes(tx: Tx, structureId: string, codes: string[]) {
   const rows = await tx
     .selectFrom('site')
