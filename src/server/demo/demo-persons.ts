@@ -7,6 +7,7 @@ import type { Tx } from '../deps.ts'
 import { findCommune } from '../modules/reference/communes.ts'
 import type { DemoContext } from './demo-context.ts'
 import { demoSites } from './demo-organisation.ts'
+import { generator, int, pick, type Rng, weighted as weightedPairs } from './random.ts'
 
 // About 300 fictitious persons spread over the demo sites: the young of the Mission Locale (16–25 at entry) and adults
 // of the PLIE, first received over the last two years, with their situation at entry, some changes since, and
@@ -42,30 +43,9 @@ const streets = list(`
 /** communes with priority neighbourhoods (QPV) in the demo territory */
 const qpvCommunes = new Set(['59183', '59271', '59155', '59340', '59131'])
 
-type Rng = () => number
-/** mulberry32 seeded by a string (FNV-1a): the same demo on every machine. */
-function generator(seed: string): Rng {
-  let a = 2166136261
-  for (const c of seed) a = Math.imul(a ^ c.charCodeAt(0), 16777619) >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-const int = (r: Rng, min: number, max: number) => min + Math.floor(r() * (max - min + 1))
-const pick = <T>(r: Rng, list: readonly T[]) => list[Math.floor(r() * list.length)]!
-function weighted<T extends string>(r: Rng, weights: Record<T, number>): T {
-  const entries = Object.entries(weights) as [T, number][]
-  let x = r() * entries.reduce((s, [, w]) => s + w, 0)
-  for (const [v, w] of entries) {
-    x -= w
-    if (x < 0) return v
-  }
-  return entries[entries.length - 1]![0]
-}
+/** picks a key with probability proportional to its weight */
+const weighted = <T extends string>(r: Rng, weights: Record<T, number>): T =>
+  weightedPairs(r, Object.entries(weights) as [T, number][])
 const addDays = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
 const uuid = (r: Rng) => {

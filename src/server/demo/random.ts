@@ -1,5 +1,6 @@
-// A seeded pseudo-random generator: the 2009 data set is the same on every machine and every run.
-// mulberry32 is enough here: no cryptography, only reproducible variety.
+// The one seeded pseudo-random generator of all demo data (the demo organisation's persons and histories, the 2009 data
+// set): the same demo on every machine and every run. mulberry32 is enough here: no cryptography, only reproducible
+// variety.
 
 export class Random {
   #state: number
@@ -108,4 +109,28 @@ export function expand<K extends string>(counts: Readonly<Record<K, number>>): K
   const out: K[] = []
   for (const [k, c] of Object.entries(counts) as [K, number][]) for (let i = 0; i < c; i++) out.push(k)
   return out
+}
+
+/** A generator seen as a function: `r()` draws a float in [0, 1) (the demo persons and histories draw this way). */
+export type Rng = () => number
+
+/** the generator seeded by a string (its FNV-1a hash) */
+export function generator(seed: string): Rng {
+  const random = new Random(hashString(seed))
+  return () => random.next()
+}
+
+/** an integer in [min, max] */
+export const int = (r: Rng, min: number, max: number) => min + Math.floor(r() * (max - min + 1))
+
+export const pick = <T>(r: Rng, list: readonly T[]) => list[Math.floor(r() * list.length)]!
+
+/** picks a value with probability proportional to its weight */
+export function weighted<T extends string | number>(r: Rng, weights: readonly (readonly [T, number])[]): T {
+  let x = r() * weights.reduce((s, [, w]) => s + w, 0)
+  for (const [v, w] of weights) {
+    x -= w
+    if (x < 0) return v
+  }
+  return weights[weights.length - 1]![0]
 }

@@ -1,7 +1,7 @@
 import { level2019From1969 } from '../../../shared/nomenclatures/person.ts'
+import type { Random } from '../random.ts'
 import { ageOn, birthday, type Day, END_2009, openDays } from './days.ts'
 import type { PlanAttribute, PlanCivis, PlanPerson, PlanSituation, PlanStatus } from './plan-types.ts'
-import type { Random } from './random.ts'
 import { FAMILY_AT_END, FIRST_RECEPTION_MOBILITY, HOUSING_AT_END, LICENCE_AT_END, RESOURCES_AT_END } from './targets.ts'
 
 // The person's situation as recorded at first reception and updated since: family, housing, resources, driving

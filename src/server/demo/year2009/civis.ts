@@ -1,3 +1,4 @@
+import type { Random } from '../random.ts'
 import {
   ageOn,
   birthday,
@@ -12,7 +13,6 @@ import {
 } from './days.ts'
 import { bandOf } from './people.ts'
 import type { PlanCivis, PlanPerson } from './plan-types.ts'
-import type { Random } from './random.ts'
 import {
   CIVIS_2009_ENTRIES_EXITED_2009,
   CIVIS_EARLIER_ENDED_2008,

@@ -1,6 +1,6 @@
+import type { Random } from '../random.ts'
 import { type Day, day, END_2008, END_2009, nextOpenDay, openDays, START_2008, START_2009 } from './days.ts'
 import type { PlanEvent, PlanPerson } from './plan-types.ts'
-import type { Random } from './random.ts'
 import { PROPOSITION_PERSONS_2008 } from './targets.ts'
 import { antennaOf, type StaffMember } from './territory.ts'
 

@@ -3,9 +3,9 @@ import { findCommune } from '../../modules/reference/communes.ts'
 import { type BulkWriter, mapRows } from '../bulk.ts'
 import type { DemoContext } from '../demo-context.ts'
 import { DEMO_STRUCTURE } from '../demo-organisation.ts'
+import { hashString, Random } from '../random.ts'
 import { type Day, isoDay as toIso } from './days.ts'
 import type { Plan } from './plan-types.ts'
-import { hashString, Random } from './random.ts'
 
 // Writes the plan in bulk (bulk.ts: COPY on PGlite), on the demo's transaction. Ids are drawn from a generator seeded
 // with the structure, so the same plan loads into two structures of one database without clashing, and the database

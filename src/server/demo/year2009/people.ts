@@ -1,9 +1,9 @@
 import type { Level1969 } from '../../../shared/nomenclatures/person.ts'
 import { demoSites } from '../demo-organisation.ts'
+import { apportion, expand, type Random } from '../random.ts'
 import { ageOn, birthday, type Day, day, END_2008, END_2009, openDays, yearEnd, yearStart, ymd } from './days.ts'
 import { FEMALE_FIRST_NAMES, LAST_NAMES, MALE_FIRST_NAMES, STREETS } from './names.ts'
 import type { Diploma, PersonKind, PlanPerson } from './plan-types.ts'
-import { apportion, expand, type Random } from './random.ts'
 import {
   type Band,
   DIPLOMA_AT_END,

@@ -1,7 +1,7 @@
 import { propositionThemes } from '../../../shared/nomenclatures/accompaniment.ts'
+import { apportion, expand, type Random } from '../random.ts'
 import { END_2008, END_2009, START_2008, START_2009 } from './days.ts'
 import type { PlanEvent, PlanPerson, PlanProposition } from './plan-types.ts'
-import { apportion, expand, type Random } from './random.ts'
 import {
   PROPOSITION_PERSONS_2008,
   PROPOSITION_PERSONS_2009,

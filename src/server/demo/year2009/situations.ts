@@ -1,7 +1,7 @@
 import { groupOfSituation, type SituationKind } from '../../../shared/nomenclatures/accompaniment.ts'
+import { expand, type Random } from '../random.ts'
 import { ageOn, birthday, type Day, day, END_2009, openDays, yearEnd, yearOf, yearStart } from './days.ts'
 import type { PlanPerson, PlanSituation } from './plan-types.ts'
-import { expand, type Random } from './random.ts'
 import { IMMERSIONS_2009, type MeasureGroup, SITUATION_KINDS_BY_YEAR, SITUATION_PERSONS_2009 } from './targets.ts'
 
 // What the youth do: jobs, work-study and integration contracts, training courses, started in 2007, 2008 and 2009.

@@ -1,31 +1,11 @@
 import type { propositionThemes, SituationKind } from '../../../shared/nomenclatures/accompaniment.ts'
 
-// Material of the demo histories (src/server/demo/demo-accompaniment.ts): a seeded generator, and the weights and
+// Material of the demo histories (src/server/demo/demo-accompaniment.ts): the demo's seeded generator (src/server/demo/random.ts), and the weights and
 // names it draws from. Fictitious organisations; the proposition weights are the 2009 report's.
 
-export type Rng = () => number
-/** mulberry32, seeded by a string (FNV-1a). */
-export function generator(seed: string): Rng {
-  let a = 2166136261
-  for (const c of seed) a = Math.imul(a ^ c.charCodeAt(0), 16777619) >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-export const int = (r: Rng, min: number, max: number) => min + Math.floor(r() * (max - min + 1))
-export const pick = <T>(r: Rng, list: readonly T[]) => list[Math.floor(r() * list.length)]!
-export function weighted<T extends string | number>(r: Rng, weights: readonly (readonly [T, number])[]): T {
-  let x = r() * weights.reduce((s, [, w]) => s + w, 0)
-  for (const [v, w] of weights) {
-    x -= w
-    if (x < 0) return v
-  }
-  return weights[weights.length - 1]![0]
-}
+import { pick, type Rng } from '../../demo/random.ts'
+
+export { generator, int, pick, type Rng, weighted } from '../../demo/random.ts'
 
 // 2009: 90 267 propositions — professional 76 %, social 7 %, social life 16 % (figures-2009.json).
 export const themeWeights = [
