@@ -49,6 +49,8 @@ describe.skipIf(testDbKind === 'postgres')('PGlite template (PGlite only)', () =
       mkdirSync(join(base, 'cache'))
       // a template of another list of migrations (an older state of the code): pruned once the new one is kept
       mkdirSync(join(base, 'cache', 'pglite-template-0000000000000000'))
+      // and one left half-built by a first start stopped midway (no such process)
+      mkdirSync(join(base, 'cache', 'pglite-template-0000000000000000.tmp-999999999-x'))
       const first = await start('first', 'cache')
       const second = await start('second', 'cache')
       try {

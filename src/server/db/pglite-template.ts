@@ -67,21 +67,18 @@ export function pgliteTemplate(
         return false
       }
       try {
-        await prepare(tmp)
+        await prepare(tmp) // its failure (a migration's) is the start's
         rmSync(join(tmp, LOCK_FILE), { force: true })
         try {
           renameSync(tmp, dir)
-        } catch (error) {
-          // another first start built the same template meanwhile: theirs is as good
-          if (!exists()) throw error
+        } catch {
+          // another first start built the same template meanwhile (theirs is as good), or the disk is full
+          if (!exists()) return false
         }
       } finally {
         rmSync(tmp, { recursive: true, force: true })
       }
-      // templates of other migration lists (older states of the code) are of no more use: 40 MB each
-      for (const name of readdirSync(cacheDir))
-        if (name.startsWith(PREFIX) && !name.includes('.tmp-') && join(cacheDir, name) !== dir)
-          rmSync(join(cacheDir, name), { recursive: true, force: true })
+      prune(cacheDir, dir)
       return true
     },
   }
@@ -101,5 +98,31 @@ export function copyTemplate(templateDir: string, dataDir: string): boolean {
     for (const name of readdirSync(dataDir))
       if (name !== LOCK_FILE) rmSync(join(dataDir, name), { recursive: true, force: true })
     return false
+  }
+}
+
+/**
+ * Removes the templates of other migration lists (older states of the code: of no more use) and the half-built ones of
+ * first starts stopped midway (their process gone): 40 MB each.
+ */
+function prune(cacheDir: string, keep: string) {
+  try {
+    for (const name of readdirSync(cacheDir)) {
+      if (!name.startsWith(PREFIX)) continue
+      const building = /\.tmp-(\d+)-/.exec(name)
+      if (building ? !alive(Number(building[1])) : join(cacheDir, name) !== keep)
+        rmSync(join(cacheDir, name), { recursive: true, force: true })
+    }
+  } catch {
+    // another process pruning at the same moment: nothing lost
+  }
+}
+
+function alive(pid: number) {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM' // exists, owned by another user
   }
 }
