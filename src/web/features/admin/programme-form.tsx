@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, Select, Stack, Switch, TextInput } from '@mantine/core'
+import { Group, NumberInput, Select, Stack, Switch, TextInput } from '@mantine/core'
 import { schemaResolver, useForm } from '@mantine/form'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import {
@@ -10,6 +10,7 @@ import {
 } from '../../../shared/admin/admin.schema.ts'
 import { isApiError } from '../../api.ts'
 import { AppModal } from '../../components/app-modal.tsx'
+import { FormActions } from '../../components/form-actions.tsx'
 import { applyFieldErrors, FormError } from '../../components/form-error.tsx'
 import { adminApi, type ProgrammeInput, programmeKindLabels, programmesQuery } from './admin.api.ts'
 
@@ -145,14 +146,7 @@ function ProgrammeForm({ programme, onDone }: { programme?: Programme; onDone: (
           />
         </Group>
         <Switch label="Programme actif" {...form.getInputProps('active', { type: 'checkbox' })} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Annuler
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            Enregistrer
-          </Button>
-        </Group>
+        <FormActions saving={save.isPending} onCancel={onDone} />
       </Stack>
     </form>
   )

@@ -1,9 +1,10 @@
-import { Button, Group, Select, Stack, Switch, Textarea, TextInput } from '@mantine/core'
+import { Group, Select, Stack, Switch, Textarea, TextInput } from '@mantine/core'
 import { schemaResolver, useForm } from '@mantine/form'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { type Site, siteInputSchema } from '../../../shared/admin/admin.schema.ts'
 import { isApiError } from '../../api.ts'
 import { AppModal } from '../../components/app-modal.tsx'
+import { FormActions } from '../../components/form-actions.tsx'
 import { applyFieldErrors, FormError } from '../../components/form-error.tsx'
 import { adminApi, type SiteInput, siteKindLabels, sitesQuery } from './admin.api.ts'
 import { CommuneSelect } from './commune-select.tsx'
@@ -86,14 +87,7 @@ function SiteForm({ site, onDone }: { site?: Site; onDone: () => void }) {
           error={form.errors.communeCodes}
         />
         <Switch label="Site actif" {...form.getInputProps('active', { type: 'checkbox' })} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Annuler
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            Enregistrer
-          </Button>
-        </Group>
+        <FormActions saving={save.isPending} onCancel={onDone} />
       </Stack>
     </form>
   )

@@ -1,4 +1,4 @@
-import { Button, Group, Loader, Select, Stack, Text, TextInput } from '@mantine/core'
+import { Loader, Select, Stack, Text, TextInput } from '@mantine/core'
 import { schemaResolver, useForm } from '@mantine/form'
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import {
@@ -8,6 +8,7 @@ import {
 } from '../../../shared/admin/structure.schema.ts'
 import { timeZoneNames } from '../../../shared/primitives.ts'
 import { api, isApiError } from '../../api.ts'
+import { FormActions } from '../../components/form-actions.tsx'
 import { applyFieldErrors, FormError } from '../../components/form-error.tsx'
 import { formatDateTime, setTimeZone } from '../../components/format.ts'
 import { Page } from '../../components/page.tsx'
@@ -74,11 +75,7 @@ function StructureForm({ structure }: { structure: StructureSettings }) {
           nothingFoundMessage="Aucun fuseau de ce nom"
           {...form.getInputProps('timeZone')}
         />
-        <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
-            Enregistrer
-          </Button>
-        </Group>
+        <FormActions saving={save.isPending} />
       </Stack>
     </form>
   )

@@ -6,6 +6,7 @@ import { type User, userCreateSchema, userUpdateSchema } from '../../../shared/a
 import { type Role, roleLabels, roles } from '../../../shared/auth/roles.ts'
 import { isApiError } from '../../api.ts'
 import { AppModal } from '../../components/app-modal.tsx'
+import { FormActions } from '../../components/form-actions.tsx'
 import { applyFieldErrors, FormError } from '../../components/form-error.tsx'
 import { formatDateTime } from '../../components/format.ts'
 import { adminApi, type PasswordReset, programmesQuery, sitesQuery, type UserCreated } from './admin.api.ts'
@@ -155,14 +156,11 @@ function UserForm({ user, onDone }: { user?: User; onDone: () => void }) {
           {...form.getInputProps('programmeIds')}
         />
         {user && <Switch label="Compte actif" {...form.getInputProps('active', { type: 'checkbox' })} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Annuler
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {user ? 'Enregistrer' : "Créer l'utilisateur"}
-          </Button>
-        </Group>
+        <FormActions
+          saving={save.isPending}
+          submitLabel={user ? 'Enregistrer' : "Créer l'utilisateur"}
+          onCancel={onDone}
+        />
       </Stack>
     </form>
   )

@@ -1,4 +1,4 @@
-import { Button, Group, Select, SimpleGrid, Stack, Switch } from '@mantine/core'
+import { Select, SimpleGrid, Stack, Switch } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useQuery } from '@tanstack/react-query'
 import {
@@ -11,6 +11,7 @@ import {
 import type { PersonDetail } from '../../../../shared/persons/person.schema.ts'
 import { AppModal } from '../../../components/app-modal.tsx'
 import { bodyErrors } from '../../../components/body-errors.ts'
+import { FormActions } from '../../../components/form-actions.tsx'
 import { FormError } from '../../../components/form-error.tsx'
 import { programmesQuery } from '../../admin/admin.api.ts'
 import { useMe } from '../../auth/auth.api.ts'
@@ -130,14 +131,7 @@ function EnrolmentForm({
           <CounsellorSelect siteId={person.siteId} {...form.getInputProps('referentId')} />
         </SimpleGrid>
         <Switch label="Accompagnement renforcé" {...form.getInputProps('reinforced', { type: 'checkbox' })} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Annuler
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            Enregistrer
-          </Button>
-        </Group>
+        <FormActions saving={save.isPending} onCancel={onDone} />
       </Stack>
     </form>
   )

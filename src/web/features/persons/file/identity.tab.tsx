@@ -1,4 +1,4 @@
-import { Alert, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core'
+import { Alert, Button, SimpleGrid, Stack, Text } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
@@ -6,6 +6,7 @@ import { referralSources } from '../../../../shared/nomenclatures/accompaniment.
 import { priorityAreas, sexes } from '../../../../shared/nomenclatures/person.ts'
 import type { PersonDetail } from '../../../../shared/persons/person.schema.ts'
 import { isApiError } from '../../../api.ts'
+import { FormActions } from '../../../components/form-actions.tsx'
 import { applyFieldErrors, FormError } from '../../../components/form-error.tsx'
 import { formatDate, formatDateTime } from '../../../components/format.ts'
 import { IdentityFields } from '../identity-fields.tsx'
@@ -93,14 +94,12 @@ function IdentityForm({ person }: { person: PersonDetail }) {
             Modifications enregistrées.
           </Alert>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" disabled={!form.isDirty()} onClick={() => form.reset()}>
-            Annuler les modifications
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            Enregistrer
-          </Button>
-        </Group>
+        <FormActions
+          saving={save.isPending}
+          onCancel={() => form.reset()}
+          cancelLabel="Annuler les modifications"
+          cancelDisabled={!form.isDirty()}
+        />
       </Stack>
     </form>
   )

@@ -6,6 +6,7 @@ import { type Note, noteInput, noteUpdateInput } from '../../../../shared/person
 import type { PersonDetail } from '../../../../shared/persons/person.schema.ts'
 import { AppModal } from '../../../components/app-modal.tsx'
 import { bodyErrors } from '../../../components/body-errors.ts'
+import { FormActions } from '../../../components/form-actions.tsx'
 import { FormError } from '../../../components/form-error.tsx'
 import { formatDateTime } from '../../../components/format.ts'
 import { notesQuery, recordApi } from '../record.api.ts'
@@ -35,11 +36,7 @@ export function NotesTab({ person }: { person: PersonDetail }) {
           <Stack gap="sm">
             <FormError error={add.error} title="Enregistrement impossible" />
             <Textarea label="Nouvelle note" autosize minRows={3} maxLength={5000} {...form.getInputProps('text')} />
-            <Group justify="flex-end">
-              <Button type="submit" loading={add.isPending}>
-                Ajouter la note
-              </Button>
-            </Group>
+            <FormActions saving={add.isPending} submitLabel="Ajouter la note" />
           </Stack>
         </form>
       )}
@@ -94,14 +91,7 @@ function NoteEditForm({ person, note, onDone }: { person: PersonDetail; note: No
       <Stack gap="md">
         <FormError error={save.error} title="Enregistrement impossible" />
         <Textarea label="Note" autosize minRows={4} maxLength={5000} data-autofocus {...form.getInputProps('text')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Annuler
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            Enregistrer
-          </Button>
-        </Group>
+        <FormActions saving={save.isPending} onCancel={onDone} />
       </Stack>
     </form>
   )

@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, Select, SimpleGrid, Stack, Textarea } from '@mantine/core'
+import { NumberInput, Select, SimpleGrid, Stack, Textarea } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useQuery } from '@tanstack/react-query'
 import {
@@ -11,6 +11,7 @@ import {
 import type { PersonDetail } from '../../../../shared/persons/person.schema.ts'
 import { AppModal } from '../../../components/app-modal.tsx'
 import { bodyErrors } from '../../../components/body-errors.ts'
+import { FormActions } from '../../../components/form-actions.tsx'
 import { FormError } from '../../../components/form-error.tsx'
 import { DateField } from '../date-field.tsx'
 import { domainOptions, outcomeOptions } from '../labels.ts'
@@ -154,14 +155,7 @@ function PropositionForm({
         </SimpleGrid>
         {sensitive && <SensitiveHint />}
         <Textarea label="Description" autosize minRows={3} maxLength={4000} {...form.getInputProps('text')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Annuler
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            Enregistrer
-          </Button>
-        </Group>
+        <FormActions saving={save.isPending} onCancel={onDone} />
       </Stack>
     </form>
   )

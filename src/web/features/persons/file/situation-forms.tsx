@@ -1,4 +1,4 @@
-import { Button, Group, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core'
+import { Group, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useId } from 'react'
 import {
@@ -20,6 +20,7 @@ import {
 } from '../../../../shared/persons/situation.schema.ts'
 import { AppModal } from '../../../components/app-modal.tsx'
 import { bodyErrors } from '../../../components/body-errors.ts'
+import { FormActions } from '../../../components/form-actions.tsx'
 import { FormError } from '../../../components/form-error.tsx'
 import { DateField } from '../date-field.tsx'
 import { attributeOptions, labelOf, level2019Options, optionsOf, statusLabels } from '../labels.ts'
@@ -133,14 +134,7 @@ function AttributeForm({ person, onDone }: { person: PersonDetail; onDone: () =>
           />
         )}
         <DateField label="Date d’effet" required maxDate={person.today} {...form.getInputProps('validFrom')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Annuler
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            Enregistrer
-          </Button>
-        </Group>
+        <FormActions saving={save.isPending} onCancel={onDone} />
       </Stack>
     </form>
   )
@@ -236,14 +230,7 @@ function StatusForm({ person, status, onDone }: { person: PersonDetail; status?:
           <DateField label="Fin" description="Vide tant qu’il dure" clearable {...form.getInputProps('endDate')} />
         </Group>
         <Textarea label="Détail" autosize minRows={2} maxLength={500} {...form.getInputProps('detail')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Annuler
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            Enregistrer
-          </Button>
-        </Group>
+        <FormActions saving={save.isPending} onCancel={onDone} />
       </Stack>
     </form>
   )
