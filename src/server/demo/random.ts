@@ -74,8 +74,15 @@ export class Random {
   }
 }
 
-function hex(n: number, digits: number): string {
-  return n.toString(16).padStart(digits, '0')
+/** two hex digits per byte value, looked up rather than formatted (ids are drawn for every row of the data set) */
+const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
+
+/** the `digits` low hex digits of n (n < 16^digits), zero-padded */
+function hex(n: number, digits: 8 | 4 | 3): string {
+  const low = BYTE_HEX[(n >>> 8) & 0xff] + BYTE_HEX[n & 0xff]
+  if (digits === 4) return low
+  if (digits === 3) return low.slice(1)
+  return BYTE_HEX[n >>> 24] + BYTE_HEX[(n >>> 16) & 0xff] + low
 }
 
 export function hashString(s: string): number {
