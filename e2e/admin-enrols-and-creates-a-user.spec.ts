@@ -12,6 +12,8 @@ import {
   waitForHome,
 } from './support.ts'
 
+/** first: the admin's first sign-in enrols the second factor, which the other admin journeys then use */
+export const order = 10
 export const name = "l'administrateur active la double authentification, crée une conseillère, qui se connecte"
 
 export async function run({ baseURL, newPage, waitForMail }: Journey) {

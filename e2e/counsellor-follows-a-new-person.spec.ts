@@ -12,6 +12,8 @@ import {
   waitForHome,
 } from './support.ts'
 
+/** after the reception's journey, as a counsellor's day follows the reception's */
+export const order = 30
 export const name =
   'la conseillère ouvre le dossier, saisit entretien, propositions et CDD, puis le voit dans son portefeuille'
 

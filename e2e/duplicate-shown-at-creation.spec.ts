@@ -9,6 +9,8 @@ import {
   waitForHome,
 } from './support.ts'
 
+/** after the reception's journey: the identity it enters again is then known */
+export const order = 40
 export const name = 'à la création, une identité déjà connue montre le doublon probable et ouvre son dossier'
 
 export async function run({ newPage }: Journey) {

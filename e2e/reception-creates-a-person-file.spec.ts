@@ -9,6 +9,8 @@ import {
   waitForHome,
 } from './support.ts'
 
+/** creates the person the later journeys of the person file search for (none may create it before) */
+export const order = 20
 export const name = 'l’accueil cherche une personne, ne la trouve pas et crée son dossier au premier accueil'
 
 /** The person this journey creates; the counsellor's journey opens her file. */

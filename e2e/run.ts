@@ -4,36 +4,26 @@
  * them: invitations, reset links), and Debian's Chromium. Usage: tsx e2e/run.ts [part of a journey name]
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { pathToFileURL } from 'node:url'
 import { type Browser, type BrowserContext, chromium } from 'playwright-core'
 import { startSmtpSink } from '../src/server/test/smtp-sink.ts'
-import * as adminEnrols from './admin-enrols-and-creates-a-user.spec.ts'
-import * as adminMaintains from './admin-maintains-sites-and-programmes.spec.ts'
-import * as counsellorFollows from './counsellor-follows-a-new-person.spec.ts'
-import * as counsellorSignsIn from './counsellor-signs-in.spec.ts'
-import * as directorReadsAudit from './director-reads-the-audit-trail.spec.ts'
-import * as duplicateAtCreation from './duplicate-shown-at-creation.spec.ts'
-import * as expiredSession from './expired-session-returns-to-the-page.spec.ts'
-import * as receptionCreates from './reception-creates-a-person-file.spec.ts'
 import { type JourneyModule, openContext, type ReceivedMail, readMail } from './support.ts'
-import * as wrongPassword from './wrong-password-is-refused.spec.ts'
 
-// In this order: the admin's first sign-in (enrolment) comes before the journeys that sign the admin in again.
-const journeys: JourneyModule[] = [
-  counsellorSignsIn,
-  wrongPassword,
-  adminEnrols,
-  adminMaintains,
-  directorReadsAudit,
-  expiredSession,
-  receptionCreates,
-  counsellorFollows,
-  duplicateAtCreation,
-]
+/** Every `*.spec.ts` under e2e/, by order then file name (the admin's first sign-in, which enrols the second factor,
+ * declares a low order: journeys that sign the admin in again come after it). */
+async function findJourneys(): Promise<JourneyModule[]> {
+  const files = readdirSync(import.meta.dirname, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.spec.ts'))
+    .sort()
+  const found: JourneyModule[] = []
+  for (const file of files) found.push(await import(pathToFileURL(join(import.meta.dirname, file)).href))
+  return found.sort((a, b) => (a.order ?? 100) - (b.order ?? 100))
+}
 
 const ROOT = resolve(import.meta.dirname, '..')
 const RESULTS = join(ROOT, 'test-results')
@@ -183,7 +173,7 @@ async function runJourney(
 
 async function main() {
   const filter = process.argv[2]?.toLowerCase()
-  const selected = journeys.filter((j) => !filter || j.name.toLowerCase().includes(filter))
+  const selected = (await findJourneys()).filter((j) => !filter || j.name.toLowerCase().includes(filter))
   const dataDir = mkdtempSync(join(tmpdir(), 'jalon-e2e-'))
   const port = await freePort()
   const baseURL = `http://127.0.0.1:${port}`

@@ -65,8 +65,12 @@ export function linkIn(mail: ReceivedMail, start: string): string {
   return link
 }
 
+/** A journey file `<what-happens>.spec.ts` anywhere under e2e/ (found by the runner; a module's journeys may sit in a
+ * folder of their own). */
 export interface JourneyModule {
   name: string
+  /** journeys run by increasing order (default 100), then by file name: lower when others rely on what it does */
+  order?: number
   run(journey: Journey): Promise<void>
 }
 
