@@ -2,7 +2,7 @@ import type { Insertable } from 'kysely'
 import { DEFAULT_TIME_ZONE, dayIn } from '../../shared/dates.ts'
 import type { referralSources } from '../../shared/nomenclatures/accompaniment.ts'
 import { type Level1969, level2019From1969, type StatusCode } from '../../shared/nomenclatures/person.ts'
-import type { EventTable, PersonAttributeTable, PersonTable, StatusPeriodTable } from '../db/schema.ts'
+import type { PersonAttributeTable, PersonTable, StatusPeriodTable } from '../db/schema.ts'
 import type { Tx } from '../deps.ts'
 import { findCommune } from '../modules/reference/communes.ts'
 import type { DemoContext } from './demo-context.ts'
@@ -17,7 +17,6 @@ import { generator, int, pick, type Rng, weighted as weightedPairs } from './ran
 export const DEMO_PERSON_COUNT = 300
 const CONSEILLER = 'conseiller@demo.jalon.fr'
 const REFERENT_PLIE = 'referent.plie@demo.jalon.fr'
-const ACCUEIL = 'accueil@demo.jalon.fr'
 
 /** names separated by commas, over several lines */
 const list = (text: string) => text.trim().split(/\s*,\s*/)
@@ -108,7 +107,6 @@ function diplomaFor(r: Rng, level: Level1969) {
 
 interface Rows {
   persons: Insertable<PersonTable>[]
-  events: Insertable<EventTable>[]
   attributes: Insertable<PersonAttributeTable>[]
   statuses: Insertable<StatusPeriodTable>[]
 }
@@ -158,15 +156,6 @@ function person(i: number, ctx: DemoContext, today: string, out: Rows) {
       other: 2,
     } satisfies Record<keyof typeof referralSources.labels, number>),
     search_name: '', // set by the person_search_name trigger
-  })
-  out.events.push({
-    structure_id: ctx.structureId,
-    person_id: id,
-    kind: 'first_reception',
-    date: reception,
-    site_id: siteId,
-    counsellor_id: referentId ?? ctx.userIds.get(ACCUEIL) ?? null,
-    attendance: 'present',
   })
 
   // Situation at entry, then some changes since (the report counts states on a date, so history is kept).
@@ -258,13 +247,12 @@ function person(i: number, ctx: DemoContext, today: string, out: Rows) {
     status('justice', addDays(reception, -int(r, 0, 300)), addDays(reception, int(r, 90, 540)))
 }
 
-/** The demo's persons (demoExtensions, before the accompaniment loader). */
+/** The demo's persons (the persons module's demo loader, before the accompaniment's, which records their first receptions). */
 export async function loadDemoPersons(_tx: Tx, ctx: DemoContext) {
   const today = dayIn(ctx.now, DEFAULT_TIME_ZONE) // the demo organisation keeps the default zone
-  const rows: Rows = { persons: [], events: [], attributes: [], statuses: [] }
+  const rows: Rows = { persons: [], attributes: [], statuses: [] }
   for (let i = 0; i < DEMO_PERSON_COUNT; i++) person(i, ctx, today, rows)
   await ctx.bulk.write('person', rows.persons)
-  await ctx.bulk.write('event', rows.events)
   await ctx.bulk.write('person_attribute', rows.attributes)
   await ctx.bulk.write('status_period', rows.statuses)
 }

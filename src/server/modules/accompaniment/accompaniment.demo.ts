@@ -38,6 +38,7 @@ const schemes: { code: string; name: string; type: ProgrammeType }[] = [
 ]
 const CONSEILLER = 'conseiller@demo.jalon.fr'
 const REFERENT_PLIE = 'referent.plie@demo.jalon.fr'
+const ACCUEIL = 'accueil@demo.jalon.fr'
 
 interface DemoPerson {
   id: string
@@ -302,6 +303,22 @@ export async function loadAccompanimentDemo(tx: Tx, ctx: DemoContext) {
   const alerts = new Set(longKnown.filter((_, i) => i % 3 === 0).map((p) => p.id))
   const mineIds = new Set(mine.map((p) => p.id))
   const rows: Rows = { enrolments: [], situations: [], events: [], propositions: [] }
+  // each person's first reception, as creating the file records it (the module's on.personCreated): by the referent,
+  // else at the reception desk
+  const accueil = ctx.userIds.get(ACCUEIL) ?? null
+  const receptions: Insertable<EventTable>[] = []
+  for (const p of persons)
+    if (p.first_reception_date)
+      receptions.push({
+        structure_id: ctx.structureId,
+        person_id: p.id,
+        kind: 'first_reception',
+        date: p.first_reception_date,
+        site_id: p.site_id,
+        counsellor_id: p.referent_id ?? accueil,
+        attendance: 'present',
+      })
+  await ctx.bulk.write('event', receptions)
   for (const p of persons) {
     const alert = mineIds.has(p.id)
       ? alerts.has(p.id)

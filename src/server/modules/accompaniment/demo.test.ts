@@ -3,6 +3,7 @@ import type { CaseloadRow } from '../../../shared/accompaniment/caseload.schema.
 import { DEFAULT_TIME_ZONE } from '../../../shared/dates.ts'
 import { loadDemo } from '../../demo/demo.ts'
 import { DEMO_PASSWORD } from '../../demo/demo-organisation.ts'
+import { DEMO_PERSON_COUNT } from '../../demo/demo-persons.ts'
 import { createTestContext, TestClient, type TestContext } from '../../test/test-app.ts'
 import { serverModules } from '../modules.ts'
 import { loadAccompanimentDemo } from './accompaniment.demo.ts'
@@ -34,6 +35,16 @@ describe('accompaniment demo', () => {
     const order = (name: string) => serverModules.find((m) => m.name === name)?.demo?.order ?? Number.NaN
     expect(serverModules.find((m) => m.name === 'accompaniment')?.demo?.load).toBe(loadAccompanimentDemo)
     expect(order('accompaniment')).toBeGreaterThan(order('persons'))
+  })
+
+  it('records each demo person’s first reception, as creating the file does', async () => {
+    const { n } = await t.db.kysely
+      .selectFrom('event')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('structure_id', '=', 'demo')
+      .where('kind', '=', 'first_reception')
+      .executeTakeFirstOrThrow()
+    expect(n).toBe(DEMO_PERSON_COUNT)
   })
 
   it('sets up the schemes and the contact rules', async () => {
