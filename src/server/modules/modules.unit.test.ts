@@ -32,6 +32,7 @@ const owner = new Map(serverModules.flatMap((m) => m.tables.map((t) => [t as str
 function foreignWrites(module: string, text: string): string[] {
   const writes = [
     ...text.matchAll(/\b(?:insertInto|updateTable|deleteFrom)\(\s*'([a-z_]+)/g),
+    ...text.matchAll(/\bbulk\.write\(\s*'([a-z_]+)/g),
     ...text.matchAll(/\b(?:INSERT INTO|DELETE FROM)\s+([a-z_]+)/g),
   ].map((w) => w[1])
   return [...new Set(writes)]
@@ -57,7 +58,7 @@ describe('server modules', () => {
     expect([...owners].filter(([, o]) => o.length > 1)).toEqual([])
   })
 
-  it('write only their own tables (Kysely insertInto/updateTable/deleteFrom and SQL text)', () => {
+  it('write only their own tables (Kysely insertInto/updateTable/deleteFrom, the demo’s bulk writes, SQL text)', () => {
     const found: string[] = []
     for (const m of serverModules) {
       if (m.name === 'exchange') continue // the import writes every module's declared files, generically
@@ -74,6 +75,7 @@ describe('server modules', () => {
     expect(foreignWrites('persons', 'await sql`DELETE FROM proposition WHERE id = $1`')).toEqual([
       'persons → proposition',
     ])
+    expect(foreignWrites('persons', "await ctx.bulk.write('event', rows)")).toEqual(['persons → event'])
     expect(foreignWrites('accompaniment', "await tx.insertInto('event').values(row)")).toEqual([])
   })
 

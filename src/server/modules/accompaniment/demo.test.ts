@@ -3,9 +3,9 @@ import type { CaseloadRow } from '../../../shared/accompaniment/caseload.schema.
 import { DEFAULT_TIME_ZONE } from '../../../shared/dates.ts'
 import { loadDemo } from '../../demo/demo.ts'
 import { DEMO_PASSWORD } from '../../demo/demo-organisation.ts'
-import { DEMO_PERSON_COUNT } from '../../demo/demo-persons.ts'
 import { createTestContext, TestClient, type TestContext } from '../../test/test-app.ts'
 import { serverModules } from '../modules.ts'
+import { DEMO_PERSON_COUNT } from '../persons/persons.demo.ts'
 import { loadAccompanimentDemo } from './accompaniment.demo.ts'
 import { localDay } from './dates.ts'
 

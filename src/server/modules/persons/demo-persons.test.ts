@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ageOn, DEFAULT_TIME_ZONE, dayIn } from '../../../shared/dates.ts'
 import { loadDemo } from '../../demo/demo.ts'
 import { DEMO_PASSWORD } from '../../demo/demo-organisation.ts'
-import { DEMO_PERSON_COUNT } from '../../demo/demo-persons.ts'
 import { createTestContext, TestClient, type TestContext } from '../../test/test-app.ts'
+import { DEMO_PERSON_COUNT } from './persons.demo.ts'
 
 // The demo persons loader alone (the other loaders are tested with their modules).
 let t: TestContext

@@ -1,6 +1,6 @@
-import { loadDemoPersons } from '../../demo/demo-persons.ts'
 import { defineServerModule } from '../module.ts'
 import * as m20261128T1700 from './migrations/20261128T1700_person_search.ts'
+import { loadDemoPersons } from './persons.demo.ts'
 import { notesEntity, personAttributesEntity, personsEntity, statusesEntity } from './persons.exchange.ts'
 import { personRoutes } from './persons.routes.ts'
 
