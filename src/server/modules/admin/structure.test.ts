@@ -61,6 +61,19 @@ describe('the structure’s settings', () => {
     expect((await settings()).name).toBe('Premier')
   })
 
+  it('takes one of two changes sent at once with the same version; the other gets 409', async () => {
+    const current = await settings()
+    const [a, b] = await Promise.all(
+      ['Parallèle A', 'Parallèle B'].map((name) =>
+        admin.put('/api/admin/structure', { name, timeZone: current.timeZone, version: current.version }),
+      ),
+    )
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409])
+    const winner = a.statusCode === 200 ? a.json() : b.json()
+    expect(await settings()).toEqual(winner)
+    expect(winner.version).toBe(current.version + 1)
+  })
+
   it('answers bad input with problem+json naming the field', async () => {
     const { version, name } = await settings()
     for (const [body, field] of [
