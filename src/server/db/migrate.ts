@@ -3,14 +3,12 @@ import { serverModules } from '../modules/modules.ts'
 import type { Db } from './database.ts'
 import * as m20261128T1500 from './migrations/20261128T1500_foundation.ts'
 import * as m20261128T1600 from './migrations/20261128T1600_person_file.ts'
-import * as m20261130T1600 from './migrations/20261130T1600_structure_time_zone.ts'
 
 // The migrations that ran before the modules had manifests and that create the tables of several modules at once
 // (the organisation, the person file). Every later migration belongs to a module and is declared in its manifest.
 const platformMigrations: Record<string, Migration> = {
   '20261128T1500_foundation': m20261128T1500,
   '20261128T1600_person_file': m20261128T1600,
-  '20261130T1600_structure_time_zone': m20261130T1600,
 }
 
 /** Every migration, platform and modules, by name; the names sort in the order they run (yyyymmddThhmm_what). */

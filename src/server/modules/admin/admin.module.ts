@@ -2,12 +2,16 @@ import { defineServerModule } from '../module.ts'
 import { programmesEntity, sitesEntity, usersEntity } from './admin.exchange.ts'
 import { adminRoutes } from './admin.routes.ts'
 import * as m20261130T1400 from './migrations/20261130T1400_programme_type.ts'
+import * as m20261130T1600 from './migrations/20261130T1600_structure_time_zone.ts'
 
 /** The organisation: structure, sites and their communes, programmes, users and their sites and programmes. */
 export const adminModule = defineServerModule({
   name: 'admin',
   tables: ['structure', 'site', 'site_commune', 'programme', 'app_user', 'user_site', 'user_programme'],
-  migrations: { '20261130T1400_programme_type': m20261130T1400 },
+  migrations: {
+    '20261130T1400_programme_type': m20261130T1400,
+    '20261130T1600_structure_time_zone': m20261130T1600,
+  },
   routes: adminRoutes,
   exchange: {
     order: 10,

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { runScript } from '../script.ts'
+import { runScript } from '../../../db/script.ts'
 
 // The structure's time zone (issue 8): "today" and the calendar day of an instant are the structure's, and a Mission
 // Locale overseas (Cayenne, Saint-Denis de La Réunion, Nouméa) is not in Europe/Paris. Existing structures keep the
