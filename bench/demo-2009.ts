@@ -7,19 +7,11 @@ import { migrate } from '../src/server/db/migrate.ts'
 import { loadDemo } from '../src/server/demo/demo.ts'
 import { DEMO_STRUCTURE } from '../src/server/demo/demo-organisation.ts'
 import { checkFigures } from '../src/server/demo/year2009/checker.ts'
+import { YEAR2009_TABLES } from '../src/server/demo/year2009/insert.ts'
 import { compareWithReport } from '../src/server/demo/year2009/report-comparison.ts'
 import { freshDatabase } from './fresh-database.ts'
 
-const TABLES = [
-  'app_user',
-  'person',
-  'person_attribute',
-  'status_period',
-  'event',
-  'proposition',
-  'situation',
-  'enrolment',
-] as const
+const TABLES = ['app_user', ...YEAR2009_TABLES] as const
 
 const fresh = (kind: string) => freshDatabase(kind, 'bench')
 

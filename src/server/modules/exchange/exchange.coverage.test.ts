@@ -2,18 +2,11 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDb, type TestDb } from '../../test/test-db.ts'
 import { type ColumnRef, exportCoverage, notExported } from './exchange.not-exported.ts'
-import * as registry from './exchange.registry.ts'
-import type { EntitySpec } from './exchange.types.ts'
+import { exchangeEntities } from './exchange.registry.ts'
 
 // Issue 8: every column of the migrated database is either carried by `jalon export` (a column of an exchange entity
 // declaration, or of structure.csv) or listed in exchange.not-exported.ts with the reason it stays behind. A new column
 // fails here until someone decides which.
-
-// the declarations, whether the registry gives them as a list or (module manifests) as a function returning it
-const declared = (): EntitySpec[] => {
-  const entities: unknown = registry.exchangeEntities
-  return (typeof entities === 'function' ? entities() : entities) as EntitySpec[]
-}
 
 let db: TestDb
 beforeAll(async () => {
@@ -35,7 +28,7 @@ describe('export coverage', () => {
   it('every column of the database is exported or listed as deliberately not exported, with a reason', async () => {
     const columns = await databaseColumns()
     expect(columns.length).toBeGreaterThan(100)
-    expect(exportCoverage(columns, declared())).toEqual({ missing: [], stale: [], both: [] })
+    expect(exportCoverage(columns, exchangeEntities())).toEqual({ missing: [], stale: [], both: [] })
     for (const s of notExported) expect(s.reason.length, `${s.table}: ${s.columns.join()}`).toBeGreaterThan(10)
   })
 
@@ -46,7 +39,7 @@ describe('export coverage', () => {
       .execute(async (tx) => {
         await sql`ALTER TABLE person ADD COLUMN nickname text`.execute(tx)
         await sql`CREATE TABLE scratch_aid (id uuid PRIMARY KEY, amount_cents integer)`.execute(tx)
-        const during = exportCoverage(await databaseColumns(tx), declared())
+        const during = exportCoverage(await databaseColumns(tx), exchangeEntities())
         throw Object.assign(rollback, { during })
       })
       .catch((e: Error & { during?: ReturnType<typeof exportCoverage> }) => {
@@ -54,7 +47,7 @@ describe('export coverage', () => {
         return e.during!
       })
     expect(seen.missing).toEqual(['person.nickname', 'scratch_aid.amount_cents', 'scratch_aid.id'])
-    expect(exportCoverage(await databaseColumns(), declared()).missing).toEqual([])
+    expect(exportCoverage(await databaseColumns(), exchangeEntities()).missing).toEqual([])
   })
 
   it('tells a listed column that is gone, and one both exported and listed', () => {

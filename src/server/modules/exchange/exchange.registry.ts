@@ -1,3 +1,4 @@
+import type { ServerModule } from '../module.ts'
 import { installedModules } from '../registry.ts'
 import type { EntitySpec, LookupTarget } from './exchange.types.ts'
 
@@ -30,7 +31,14 @@ export const STRUCTURE_FILE = 'structure.csv'
 
 export const entityByName = (name: string) => exchangeEntities().find((e) => e.name === name)
 
-const contributions = () =>
-  installedModules()
-    .flatMap((m) => (m.exchange ? [m.exchange] : []))
-    .sort((a, b) => a.order - b.order)
+/** the modules' bundle declarations in bundle order, computed once per installed list (read for every batch of rows) */
+let sorted: { modules: unknown; value: NonNullable<ServerModule['exchange']>[] } | undefined
+function contributions() {
+  const modules = installedModules()
+  if (sorted?.modules !== modules)
+    sorted = {
+      modules,
+      value: modules.flatMap((m) => (m.exchange ? [m.exchange] : [])).sort((a, b) => a.order - b.order),
+    }
+  return sorted.value
+}
