@@ -7,9 +7,10 @@ import { useEffect, useRef, useState } from 'react'
 import { can } from '../../../shared/auth/roles.ts'
 import { isApiError } from '../../api.ts'
 import { applyFieldErrors, FormError } from '../../components/form-error.tsx'
+import { today as structureToday } from '../../components/format.ts'
 import { Page } from '../../components/page.tsx'
 import { useMe } from '../auth/auth.api.ts'
-import { DateField, todayInFrance } from './date-field.tsx'
+import { DateField } from './date-field.tsx'
 import { DuplicatesPanel } from './duplicates-panel.tsx'
 import { EntrySituationFields } from './entry-situation-fields.tsx'
 import { IdentityFields } from './identity-fields.tsx'
@@ -36,7 +37,7 @@ export function CreatePersonPage() {
   const me = useMe()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
-  const today = todayInFrance()
+  const today = structureToday()
   const form = useForm<CreateValues>({
     initialValues: {
       // a user of a single site (who may not place files elsewhere) has no choice to make

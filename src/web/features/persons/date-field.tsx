@@ -1,6 +1,5 @@
 import { DateInput, type DateInputProps } from '@mantine/dates'
 import { useState } from 'react'
-import { today } from '../../components/format.ts'
 
 const FRENCH_DATE = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/
 const ISO_DATE = /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/
@@ -19,12 +18,6 @@ export function parseFrenchDate(text: string): string | null {
   const check = new Date(`${value}T00:00:00Z`)
   return !Number.isNaN(check.getTime()) && check.toISOString().slice(0, 10) === value ? value : null
 }
-
-/**
- * Today in the structure's time zone, 'yyyy-mm-dd' (the server's own "today" is in each person file: prefer it when at
- * hand). The name is older than the setting: overseas structures get their own day.
- */
-export const todayInFrance = () => today()
 
 /**
  * A date typed as jj/mm/aaaa or picked in a French calendar; the value is 'yyyy-mm-dd' or null. Escape closes the

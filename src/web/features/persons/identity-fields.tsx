@@ -1,7 +1,8 @@
 import { Fieldset, Group, Radio, Select, SimpleGrid, Stack, TextInput } from '@mantine/core'
 import type { UseFormReturnType } from '@mantine/form'
+import { today } from '../../components/format.ts'
 import type { Commune } from '../admin/admin.api.ts'
-import { DateField, todayInFrance } from './date-field.tsx'
+import { DateField } from './date-field.tsx'
 import { priorityAreaOptions, sexOptions } from './labels.ts'
 import type { IdentityValues } from './person-bodies.ts'
 import { CommunePicker, CounsellorSelect, SiteSelect } from './pickers.tsx'
@@ -45,7 +46,7 @@ export function IdentityFields({
           <DateField
             label="Date de naissance"
             required
-            maxDate={todayInFrance()}
+            maxDate={today()}
             defaultLevel="decade"
             {...form.getInputProps('birthDate')}
           />
