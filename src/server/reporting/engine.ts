@@ -10,6 +10,8 @@ import { percent } from './tables.ts'
 
 export interface RunOptions {
   structureId: string
+  /** a network's report: every structure counted (none of them has objectives for the network) */
+  network?: readonly string[]
   period: Period
   scope?: Scope
   bySex?: boolean
@@ -22,6 +24,7 @@ async function run(q: Q, decl: IndicatorDeclaration, opts: RunOptions, scope: Sc
   return decl.compute({
     q,
     structureId: opts.structureId,
+    structureIds: opts.network ?? [opts.structureId],
     period: opts.period,
     scope,
     memo: opts.memo ?? createMemo(),
@@ -36,7 +39,7 @@ export async function computeIndicator(q: Q, decl: IndicatorDeclaration, opts: R
     label: decl.label,
     period: opts.period,
     ...computed,
-    objectives: await objectiveResults(q, opts.structureId, decl, opts.period, computed),
+    objectives: opts.network ? [] : await objectiveResults(q, opts.structureId, decl, opts.period, computed),
   }
   if (opts.bySex) {
     const part = async (sex: 'F' | 'M') => ({

@@ -7,7 +7,13 @@ export type Q = Kysely<Database>
 
 export interface IndicatorContext {
   q: Q
+  /** the structure whose report this is (its objectives, its name) */
   structureId: string
+  /**
+   * the structures whose persons are counted: the structure alone, or every structure of a network for a network's
+   * report (bench/national.ts), where persons are counted once in the structure that holds their file
+   */
+  structureIds: readonly string[]
   period: Period
   scope: Scope
   /**
@@ -60,5 +66,5 @@ export function createMemo() {
 }
 
 /** Memo key of a context: a computation depends on the period and the scope. */
-export const contextKey = (ctx: Pick<IndicatorContext, 'period' | 'scope' | 'structureId'>) =>
-  JSON.stringify([ctx.structureId, ctx.period, ctx.scope])
+export const contextKey = (ctx: Pick<IndicatorContext, 'period' | 'scope' | 'structureIds'>) =>
+  JSON.stringify([ctx.structureIds, ctx.period, ctx.scope])

@@ -76,7 +76,7 @@ export function enrolledDuring(
 /** Persons of the structure within the requested scope (site, commune, counsellor, sex, programme over the period). */
 export function scopedPersons(ctx: IndicatorContext, period: Period = ctx.period) {
   const s = ctx.scope
-  let qb = ctx.q.selectFrom('person').where('person.structure_id', '=', ctx.structureId)
+  let qb = ctx.q.selectFrom('person').where('person.structure_id', 'in', ctx.structureIds)
   if (s.siteIds) qb = s.siteIds.length ? qb.where('person.site_id', 'in', s.siteIds) : qb.where(sql<boolean>`false`)
   // a commune counts the persons written with one of its former codes (59540 Saint-Pol-sur-Mer in Dunkerque, 59183)
   if (s.communeCode) qb = qb.where('person.commune_code', 'in', codesWithin(s.communeCode))

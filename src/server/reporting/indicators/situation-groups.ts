@@ -70,7 +70,7 @@ export async function situationEntries(
   }
   const starts = ctx.q
     .selectFrom('situation as s')
-    .where('s.structure_id', '=', ctx.structureId)
+    .where('s.structure_id', 'in', ctx.structureIds)
     .where('s.start_date', '>=', period.from)
     .where('s.start_date', '<=', period.to)
     .where('s.person_id', 'in', persons)

@@ -20,6 +20,8 @@ export interface ReportProgress {
 
 export interface BuildOptions {
   structureId: string
+  /** a network's report: the persons of every one of these structures (structureId names the report) */
+  network?: { name: string; structureIds: readonly string[] }
   period: Period
   /** restrict to these sites (undefined: the whole structure) */
   siteIds?: string[]
@@ -56,6 +58,7 @@ export async function buildAnnualReport(q: Q, opts: BuildOptions): Promise<Annua
       if (results[indicator]) continue
       results[indicator] = await computeIndicator(q, getIndicator(indicator), {
         structureId: opts.structureId,
+        network: opts.network?.structureIds,
         period: opts.period,
         scope: opts.siteIds ? { siteIds: opts.siteIds } : {},
         published: opts.published,
@@ -66,7 +69,7 @@ export async function buildAnnualReport(q: Q, opts: BuildOptions): Promise<Annua
   }
   return {
     title: `Rapport d’activité — Mission Locale — ${periodLabel(opts.period)}`,
-    structure: structure.name,
+    structure: opts.network?.name ?? structure.name,
     period: opts.period,
     scope: { site: sites ? sites.map((x) => x.name).join(', ') : null },
     generatedAt: opts.now.toISOString(),

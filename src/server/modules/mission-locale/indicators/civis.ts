@@ -30,7 +30,7 @@ export const civis: IndicatorDeclaration = {
       .innerJoin('programme as pg', 'pg.id', 'en.programme_id')
       .innerJoin('person as p', 'p.id', 'en.person_id')
       .where('pg.type', '=', 'civis')
-      .where('en.structure_id', '=', ctx.structureId)
+      .where('en.structure_id', 'in', ctx.structureIds)
       .where('en.person_id', 'in', persons)
       .select([
         sql<number>`count(*) filter (where ${inPeriod('en.entry_date')})`.as('entries'),

@@ -161,7 +161,7 @@ export const youthInContact: IndicatorDeclaration = {
     const sites = await ctx.q
       .selectFrom('site')
       .select(['id', 'name'])
-      .where('structure_id', '=', ctx.structureId)
+      .where('structure_id', 'in', ctx.structureIds)
       .orderBy('name')
       .execute()
     const at = `au ${ctx.period.to.split('-').reverse().join('/')}`

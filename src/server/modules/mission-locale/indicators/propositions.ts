@@ -18,7 +18,7 @@ import {
 function propositionsOf(ctx: IndicatorContext, period: Period) {
   return ctx.q
     .selectFrom('proposition as pr')
-    .where('pr.structure_id', '=', ctx.structureId)
+    .where('pr.structure_id', 'in', ctx.structureIds)
     .where('pr.date', '>=', period.from)
     .where('pr.date', '<=', period.to)
     .where('pr.person_id', 'in', mlPersons(ctx, period).select('person.id'))
@@ -54,7 +54,7 @@ async function nationalThemes(ctx: IndicatorContext) {
   const rows = await ctx.q
     .selectFrom('proposition_theme')
     .select(['code', 'structure_id', 'domain', 'national_code'])
-    .where((eb) => eb.or([eb('structure_id', '=', ctx.structureId), eb('structure_id', 'is', null)]))
+    .where((eb) => eb.or([eb('structure_id', 'in', ctx.structureIds), eb('structure_id', 'is', null)]))
     .execute()
   const map = new Map<string, { domain: string; national: string }>()
   for (const r of rows.sort((a, b) => Number(a.structure_id !== null) - Number(b.structure_id !== null)))
