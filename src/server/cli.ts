@@ -3,7 +3,7 @@ import { commands } from './cli/commands.ts'
 import { folderHeldAdvice } from './cli/folder-held.ts'
 import { ConfigError, loadConfig } from './config.ts'
 import { FolderHeldError } from './db/pglite-lock.ts'
-import { startRuntime } from './runtime.ts'
+import { closeDeps, startRuntime } from './runtime.ts'
 
 // `jalon <command> [options]`: serve, migrate, demo, and each module's own (import, export, report…).
 async function main(argv: string[]) {
@@ -33,7 +33,7 @@ async function main(argv: string[]) {
   try {
     return await command.run({ deps, values, positionals, log })
   } finally {
-    await deps.db.close()
+    await closeDeps(deps)
   }
 }
 

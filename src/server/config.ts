@@ -36,6 +36,8 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   /** the tables' owner, for migrations only; DATABASE_URL is then the application's least-privilege role */
   MIGRATION_DATABASE_URL: z.string().url().optional(),
+  /** a read replica of DATABASE_URL the reports and indicators read (docs/operations.md) */
+  REPORT_DATABASE_URL: z.string().url().optional(),
   PGLITE_DIR: z.string().default('./data/pglite'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
@@ -71,6 +73,8 @@ export interface Config {
   databaseUrl?: string
   /** when set, migrations run through it (the owner) and databaseUrl is the application's role (docs/operations.md) */
   migrationDatabaseUrl?: string
+  /** when set, the reports' and indicators' reads go to this read replica of databaseUrl (never migrated, read-only) */
+  reportDatabaseUrl?: string
   pgliteDir: string
   session: { idleMinutes: number; maxHours: number; cookieSecure: boolean }
   totpRequiredForAll: boolean
@@ -109,6 +113,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (e.MIGRATION_DATABASE_URL && !e.DATABASE_URL)
     missing.push('  MIGRATION_DATABASE_URL : demande DATABASE_URL (le rôle de l’application) ; PGlite n’a pas de rôles')
+  if (e.REPORT_DATABASE_URL && !e.DATABASE_URL)
+    missing.push('  REPORT_DATABASE_URL : demande DATABASE_URL (le serveur principal) ; PGlite n’a pas de réplica')
   if (missing.length) throw new ConfigError(`Configuration invalide :\n${missing.join('\n')}`)
   if (!e.TOTP_ENCRYPTION_KEY && e.NODE_ENV === 'development')
     console.warn(
@@ -120,6 +126,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     migrationDatabaseUrl: e.MIGRATION_DATABASE_URL,
+    reportDatabaseUrl: e.REPORT_DATABASE_URL,
     pgliteDir: e.PGLITE_DIR,
     session: {
       idleMinutes: e.SESSION_IDLE_MINUTES,

@@ -15,6 +15,17 @@ describe('configuration', () => {
     expect(() => loadConfig({ TOTP_REQUIRED_FOR_ALL: 'yes' })).toThrow(/TOTP_REQUIRED_FOR_ALL/)
   })
 
+  it('takes a report database (a read replica) only beside DATABASE_URL', () => {
+    const replica = 'postgres://jalon@replica.example.org/jalon'
+    expect(loadConfig({}).reportDatabaseUrl).toBeUndefined()
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://jalon@db.example.org/jalon', REPORT_DATABASE_URL: replica })
+        .reportDatabaseUrl,
+    ).toBe(replica)
+    expect(() => loadConfig({ REPORT_DATABASE_URL: replica })).toThrow(/REPORT_DATABASE_URL : demande DATABASE_URL/)
+    expect(() => loadConfig({ DATABASE_URL: replica, REPORT_DATABASE_URL: 'réplica' })).toThrow(/REPORT_DATABASE_URL/)
+  })
+
   it('secures cookies in production', () => {
     const production = {
       NODE_ENV: 'production',

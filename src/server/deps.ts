@@ -14,6 +14,11 @@ export const systemClock: Clock = { now: () => new Date() }
 /** What services receive: one object, wired in buildApp, so tests can fix the clock or catch mail. */
 export interface Deps {
   db: Db
+  /**
+   * Where the reports and indicators read (reporting/report-db.ts): a read-only read replica when REPORT_DATABASE_URL
+   * is set, else absent or `db` itself. Never migrated, never written: sessions, audit lines and objectives go to `db`.
+   */
+  reportDb?: Db
   config: Config
   clock: Clock
   mailer: Mailer

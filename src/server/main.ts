@@ -10,7 +10,7 @@ async function main() {
   console.log('Démarrage de Jalon…')
   const later = Promise.all([import('./app.ts'), import('./demo/demo.ts')])
   later.catch(() => {}) // awaited below; a failure to open the database is the one to report
-  const { startRuntime } = await import('./runtime.ts')
+  const { closeDeps, startRuntime } = await import('./runtime.ts')
   const deps = await startRuntime(config)
   const [{ buildApp }, { isEmpty, loadDemo }] = await later
   if (config.demo === 'auto' && (await isEmpty(deps.db))) {
@@ -40,13 +40,16 @@ async function main() {
     stopping = true
     app.log.info(`${signal} reçu, arrêt`)
     await app.close()
-    await deps.db.close()
+    await closeDeps(deps)
     process.exit(0)
   }
   process.on('SIGINT', () => void stop('SIGINT'))
   process.on('SIGTERM', () => void stop('SIGTERM'))
   await app.listen({ port: config.port, host: config.host })
-  const where = deps.db.kind === 'pglite' ? `PGlite (${config.pgliteDir})` : 'PostgreSQL'
+  const where =
+    deps.db.kind === 'pglite'
+      ? `PGlite (${config.pgliteDir})`
+      : `PostgreSQL${config.reportDatabaseUrl ? ' (rapports sur le réplica)' : ''}`
   console.log(`\nJalon est prêt : http://localhost:${config.port}  — base ${where} — API : /api/docs\n`)
 }
 

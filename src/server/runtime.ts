@@ -29,13 +29,26 @@ export async function startRuntime(
     throw error
   }
   if (applied.length) log(`Migrations appliquées : ${applied.join(', ')}`)
+  // a replica is never migrated: it replays the primary's migrations; read-only, so a wrong URL cannot write either
+  const reportDb = config.reportDatabaseUrl ? await openPostgres(config.reportDatabaseUrl, { readOnly: true }) : db
+  if (reportDb !== db) log('Rapports et indicateurs lus sur REPORT_DATABASE_URL (réplica en lecture seule).')
   const deps: Deps = {
     db,
+    reportDb,
     config,
     clock: systemClock,
     mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log }),
   }
   return deps
+}
+
+/** Closes the report database (when it is a replica of its own), then the database: every stop goes through it. */
+export async function closeDeps(deps: Pick<Deps, 'db' | 'reportDb'>) {
+  try {
+    if (deps.reportDb && deps.reportDb !== deps.db) await deps.reportDb.close()
+  } finally {
+    await deps.db.close()
+  }
 }
 
 async function migrateAsOwner(url: string) {

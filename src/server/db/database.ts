@@ -44,13 +44,26 @@ pg.types.setTypeParser(INT8, (v) => Number(v))
 pg.types.setTypeParser(NUMERIC, (v) => Number(v))
 pg.types.setTypeParser(DATE, (v) => v)
 
-export async function openPostgres(url: string): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 })
+/**
+ * `readOnly`: every transaction of every connection is read-only (`default_transaction_read_only`), so that even a report
+ * database pointing at the primary by mistake refuses writes (REPORT_DATABASE_URL, docs/operations.md).
+ */
+export async function openPostgres(url: string, opts: { readOnly?: boolean } = {}): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: opts.readOnly ? readOnlyUrl(url) : url, max: 10 })
   // An idle connection closed by the server (restart, failover, a dropped test database) must not crash the process:
   // the pool discards it and opens a new one on the next query.
   pool.on('error', (error) => console.warn(`PostgreSQL : connexion inactive fermée (${error.message})`))
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   return { kysely, kind: 'postgres', close: () => kysely.destroy() }
+}
+
+/** The URL with `default_transaction_read_only` added to its startup options, after any it already names (merged: an
+ * `options` in the URL would override pg's `options` setting). */
+function readOnlyUrl(url: string): string {
+  const u = new URL(url)
+  const options = [u.searchParams.get('options'), '-c default_transaction_read_only=on'].filter(Boolean).join(' ')
+  u.searchParams.set('options', options)
+  return u.toString()
 }
 
 /**

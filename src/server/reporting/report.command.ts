@@ -3,6 +3,7 @@ import { reportFormatSchema } from '../../shared/reporting/reporting.schema.ts'
 import type { Command } from '../cli/command.ts'
 import { buildAnnualReport } from './report/build.ts'
 import { reportFile } from './report/files.ts'
+import { readOnReportDb } from './report-db.ts'
 
 /** A real calendar date written yyyy-mm-dd (2023-02-29 is not). */
 function isRealDate(d: string): boolean {
@@ -39,7 +40,8 @@ export const reportCommand: Command = {
       err('Format inconnu : json, xlsx ou pdf.')
       return 2
     }
-    const db = deps.db.kysely
+    // every read of the report on the report database (REPORT_DATABASE_URL's replica, else the database)
+    const db = (deps.reportDb ?? deps.db).kysely
     const structures = await db.selectFrom('structure').select(['id', 'name']).execute()
     const structure = values.structure ? structures.find((s) => s.id === values.structure) : structures[0]
     if (!structure || (!values.structure && structures.length > 1)) {
@@ -66,19 +68,16 @@ export const reportCommand: Command = {
     }
     const started = performance.now()
     // one consistent snapshot of the data for the whole report
-    const report = await db
-      .transaction()
-      .setIsolationLevel('repeatable read')
-      .execute((tx) =>
-        buildAnnualReport(tx, {
-          structureId: structure.id,
-          period: { from, to },
-          siteIds,
-          published: values.public ? deps.config.secrecy : undefined,
-          now: deps.clock.now(),
-          onProgress: (p) => err(`[${p.index + 1}/${p.count}] ${p.section.title} — ${p.ms} ms`),
-        }),
-      )
+    const report = await readOnReportDb(deps, (q) =>
+      buildAnnualReport(q, {
+        structureId: structure.id,
+        period: { from, to },
+        siteIds,
+        published: values.public ? deps.config.secrecy : undefined,
+        now: deps.clock.now(),
+        onProgress: (p) => err(`[${p.index + 1}/${p.count}] ${p.section.title} — ${p.ms} ms`),
+      }),
+    )
     const file = await reportFile(report, format.data)
     err(`Rapport calculé en ${Math.round(performance.now() - started)} ms.`)
     const out = values.out ? String(values.out) : format.data === 'json' ? undefined : file.name

@@ -13,6 +13,7 @@ import { compareIndicator } from './engine.ts'
 import { objectiveRoutes } from './objectives.routes.ts'
 import { buildAnnualReport } from './report/build.ts'
 import { reportFile } from './report/files.ts'
+import { readForReport } from './report-db.ts'
 import { reportingPolicy, scopeFor, siteScope } from './reporting.policy.ts'
 
 const tags = ['Indicateurs et rapport annuel']
@@ -44,14 +45,16 @@ export function reportingRoutes(app: FastifyInstance, deps: Deps) {
     response: indicatorComparisonSchema,
     handler: async ({ tx, actor, params, query }) => {
       const decl = getIndicator(params.id)
-      const results = await compareIndicator(tx, decl, {
-        structureId: actor.structureId,
-        period: { from: query.from, to: query.to },
-        scope: scopeFor(actor, query),
-        bySex: query.bySex === 'true',
-        published: query.public === 'true' ? thresholds() : undefined,
-        count: query.compare,
-      })
+      const results = await readForReport(deps, tx, (q) =>
+        compareIndicator(q, decl, {
+          structureId: actor.structureId,
+          period: { from: query.from, to: query.to },
+          scope: scopeFor(actor, query),
+          bySex: query.bySex === 'true',
+          published: query.public === 'true' ? thresholds() : undefined,
+          count: query.compare,
+        }),
+      )
       return { indicator: catalogueEntry(decl), results }
     },
   })
@@ -67,13 +70,17 @@ export function reportingRoutes(app: FastifyInstance, deps: Deps) {
     query: reportQuery,
     handler: async ({ tx, actor, query, now, reply, audit }) => {
       const published = query.public === undefined ? query.format !== 'json' : query.public === 'true'
-      const report = await buildAnnualReport(tx, {
-        structureId: actor.structureId,
-        period: { from: query.from, to: query.to },
-        siteIds: siteScope(actor, query.siteId),
-        published: published ? thresholds() : undefined,
-        now,
-      })
+      // the indicators read on the report database (a replica when there is one); the audit line is written here, on
+      // the primary, in the request's transaction
+      const report = await readForReport(deps, tx, (q) =>
+        buildAnnualReport(q, {
+          structureId: actor.structureId,
+          period: { from: query.from, to: query.to },
+          siteIds: siteScope(actor, query.siteId),
+          published: published ? thresholds() : undefined,
+          now,
+        }),
+      )
       await audit({
         action: 'report.annual',
         entity: 'report',
