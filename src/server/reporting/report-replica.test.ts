@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { type Kysely, sql } from 'kysely'
 import { generate, generateSecret } from 'otplib'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Role } from '../../shared/auth/roles.ts'
 import type { AnnualReport, IndicatorComparison } from '../../shared/reporting/reporting.schema.ts'
 import { buildApp } from '../app.ts'
@@ -18,6 +18,7 @@ import { buildYouth, runIndicator } from '../test/reporting.builders.ts'
 import { TestClient } from '../test/test-app.ts'
 import { testDbKind } from '../test/test-db.ts'
 import { buildAnnualReport } from './report/build.ts'
+import { reportCommand } from './report.command.ts'
 
 // Reports on a read replica (REPORT_DATABASE_URL, docs/operations.md): a primary and its streaming replica started for
 // this file; the server writes to the primary and computes reports and indicators on the replica. Pausing the replica's
@@ -60,6 +61,21 @@ const annualReport = async (client: TestClient, query = year) => {
   const res = await client.get(`/api/reports/annual?${query}`)
   expect(res.statusCode).toBe(200)
   return res.json() as AnnualReport
+}
+
+/** `jalon report` on the test's dependencies (its JSON on standard output, its progress on standard error) */
+async function reportCommandOutput(): Promise<AnnualReport> {
+  const out: string[] = []
+  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => out.push(String(chunk)) > 0)
+  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
+  try {
+    const values = { from: '2009-01-01', to: '2009-12-31', format: 'json', public: false, structure: fx.structureId }
+    expect(await reportCommand.run({ deps: deps!, values, positionals: [], log: () => {} })).toBe(0)
+  } finally {
+    stdout.mockRestore()
+    stderr.mockRestore()
+  }
+  return JSON.parse(out.join(''))
 }
 
 describe.skipIf(!bin)(title, () => {
@@ -120,7 +136,7 @@ describe.skipIf(!bin)(title, () => {
     expect(fromReplica.sections).toEqual(onPrimary.sections)
   })
 
-  it('reads indicators and the report on the replica: a row written while replay is paused counts only after', async () => {
+  it('reads indicators and reports (API and jalon report) on the replica: a row written while replay is paused counts only after', async () => {
     expect(await youthInContact(director)).toBe(3)
     await pair!.pauseReplay(true)
     try {
@@ -137,12 +153,14 @@ describe.skipIf(!bin)(title, () => {
       expect((await annualReport(director)).indicators['ml.youth_in_contact'].value).toBe(3)
       // the export's audit line is written on the primary, in the request's transaction, replay paused or not
       expect((await audited()).n).toBe(before + 1)
+      expect((await reportCommandOutput()).indicators['ml.youth_in_contact'].value).toBe(3)
     } finally {
       await pair!.pauseReplay(false)
     }
     await pair!.caughtUp()
     expect(await youthInContact(director)).toBe(4)
     expect((await annualReport(director)).indicators['ml.youth_in_contact'].value).toBe(4)
+    expect((await reportCommandOutput()).indicators['ml.youth_in_contact'].value).toBe(4)
   })
 
   it('refuses a write through the report database, replica or not', async () => {
