@@ -98,9 +98,12 @@ describe.skipIf(!bin)(title, () => {
     admin = await signIn('admin')
   })
   afterAll(async () => {
-    await app?.close()
-    if (deps) await closeDeps(deps)
-    await pair?.stop()
+    try {
+      await app?.close()
+      if (deps) await closeDeps(deps)
+    } finally {
+      await pair?.stop() // the clusters and their folder go, whatever failed before
+    }
   })
 
   it('opens the report database read-only on the replica, apart from the primary', async () => {
