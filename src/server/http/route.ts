@@ -18,6 +18,7 @@ type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined
 
 export interface Context<B, Q, P> {
   deps: Deps
+  /** the request's transaction; on a read (RouteDef.read), the database itself */
   tx: Tx
   actor: Actor
   body: B
@@ -42,6 +43,15 @@ export interface RouteDef<B extends Schema, Q extends Schema, P extends Schema, 
   /** status of a success; 204 sends no body */
   status?: 200 | 201 | 204
   rateLimit?: { max: number; timeWindow: string }
+  /**
+   * A read (GET only) that writes nothing but audit lines runs without a transaction: each query is a statement of
+   * its own on the pool, with the snapshot PostgreSQL's READ COMMITTED would give it inside a transaction anyway, and
+   * an audit line commits as it is written, before the answer leaves (a failure there still answers an error and no
+   * data). What it saves: BEGIN and COMMIT, a connection held across the handler's JavaScript, and the audit chain's
+   * lock held until a later COMMIT. `ctx.tx` is then the database itself; repositories that need a transaction-local
+   * setting open their own (persons/search.repository.ts).
+   */
+  read?: true
   handler(ctx: Context<Infer<B>, Infer<Q>, Infer<P>>): Promise<R extends z.ZodType ? z.input<R> : unknown>
 }
 
@@ -58,7 +68,8 @@ declare module 'fastify' {
  * The one pipeline every route goes through:
  * authenticate (onRequest hook, see session.hook.ts) → authorise by role (preValidation, so a refused caller learns nothing
  * about the body) → validate (zod)
- * → transaction → service (whose policy checks the records) → presenter (the response schema strips what is not declared).
+ * → transaction (none for a read: RouteDef.read) → service (whose policy checks the records) → presenter (the response
+ * schema strips what is not declared).
  */
 export function defineRoute<B extends Schema, Q extends Schema, P extends Schema, R extends Schema>(
   app: FastifyInstance,
@@ -66,6 +77,7 @@ export function defineRoute<B extends Schema, Q extends Schema, P extends Schema
   def: RouteDef<B, Q, P, R>,
 ) {
   const status = def.status ?? 200
+  if (def.read && def.method !== 'GET') throw new Error(`${def.method} ${def.url}: only a GET route can be a read`)
   app.withTypeProvider<ZodTypeProvider>().route({
     method: def.method,
     url: def.url,
@@ -83,7 +95,7 @@ export function defineRoute<B extends Schema, Q extends Schema, P extends Schema
     handler: async (req, reply) => {
       const now = deps.clock.now()
       let committedError: AppError | undefined
-      const result = await deps.db.kysely.transaction().execute(async (tx) => {
+      const run = async (tx: Tx) => {
         const actor = req.actor as Actor
         try {
           return await def.handler({
@@ -106,7 +118,11 @@ export function defineRoute<B extends Schema, Q extends Schema, P extends Schema
           }
           throw error
         }
-      })
+      }
+      // A read's queries go to the database itself (see RouteDef.read); Tx is the type every repository takes.
+      const result = def.read
+        ? await run(deps.db.kysely as unknown as Tx)
+        : await deps.db.kysely.transaction().execute(run)
       if (committedError) throw committedError
       reply.status(status)
       return status === 204 ? reply.send() : reply.send(result)

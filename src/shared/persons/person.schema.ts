@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { pageQuery } from '../admin/admin.schema.ts'
+import { pageOf, pageQuery } from '../admin/admin.schema.ts'
 import { referralSources } from '../nomenclatures/accompaniment.ts'
 import { priorityAreas, sexes } from '../nomenclatures/person.ts'
 import { safeText, versionSchema } from '../primitives.ts'
@@ -158,13 +158,32 @@ export type PersonDetail = z.infer<typeof personDetailSchema>
 // Search ----------------------------------------------------------------------------------------------------------
 export const personSortSchema = z.enum(['relevance', 'name', 'birthDate', 'firstReception', 'updatedAt'])
 
+/** The words of a name search as typed (split on spaces): each must match the person's name. */
+export const searchWords = (q: string | undefined) => (q ?? '').split(/\s+/u).filter(Boolean)
+/** Fewer letters than this in a word would match a good share of the structure (a prefix of most names). */
+export const SEARCH_WORD_MIN_LETTERS = 2
+export const SEARCH_MAX_WORDS = 8
+/** The search counts its matches up to this number; past it the answer says "more than" and lists the first ones. */
+export const PERSON_SEARCH_CAP = 1000
+const letters = (word: string) => word.match(/[\p{L}\p{N}]/gu)?.length ?? 0
+
 /**
  * GET /api/persons: q = name, any order, tolerant to accents, case and small spelling mistakes (Lefevre finds
- * Lefèvre, Dupont finds Dupond); phone = digits (at least 4), +33 read as 0, matched anywhere in the number.
+ * Lefèvre, Dupont finds Dupond); every word typed must match the last or first name (a word may be the start of a
+ * name: "lef" finds Lefèvre), so "Joey Ophélie" does not list every Ophélie. Each word has at least 2 letters or
+ * digits. phone = digits (at least 4), +33 read as 0, matched anywhere in the number.
  * Sort defaults to relevance when q is given, else name. Omit empty parameters.
  */
 export const personSearchQuery = pageQuery.extend({
-  q: safeText().trim().max(100, '100 caractères au plus.').optional(),
+  q: safeText()
+    .trim()
+    .max(100, '100 caractères au plus.')
+    .refine(
+      (q) => searchWords(q).every((w) => letters(w) >= SEARCH_WORD_MIN_LETTERS),
+      `Chaque mot du nom compte au moins ${SEARCH_WORD_MIN_LETTERS} lettres (« Du » ou « Dupont », pas « D »).`,
+    )
+    .refine((q) => searchWords(q).length <= SEARCH_MAX_WORDS, `${SEARCH_MAX_WORDS} mots au plus.`)
+    .optional(),
   birthDate: isoDate('Date de naissance au format AAAA-MM-JJ.').optional(),
   phone: safeText()
     .trim()
@@ -194,6 +213,13 @@ export const personSummarySchema = z.object({
   priorityArea: priorityAreaSchema.nullable(),
 })
 export type PersonSummary = z.infer<typeof personSummarySchema>
+
+/**
+ * The answer of GET /api/persons: a page of summaries, counted by the same query up to PERSON_SEARCH_CAP. When more
+ * match, `total` is the cap, `totalCapped` is true ("plus de 1 000") and only the first `total` can be paged through.
+ */
+export const personSearchPageSchema = pageOf(personSummarySchema).extend({ totalCapped: z.boolean() })
+export type PersonSearchPage = z.infer<typeof personSearchPageSchema>
 
 // Duplicates ------------------------------------------------------------------------------------------------------
 /** POST /api/persons/duplicates: asked before creating (and by the creation itself). */

@@ -10,6 +10,7 @@ import {
 } from './accompaniment.exchange.ts'
 import { accompanimentRoutes } from './accompaniment.routes.ts'
 import { recordFirstReception } from './events.repository.ts'
+import * as m20261130T1830 from './migrations/20261130T1830_enrolment_referent.ts'
 
 /**
  * The Mission Locale's follow-up of a person: events (interviews, workshops…), propositions, situations, programme
@@ -18,6 +19,7 @@ import { recordFirstReception } from './events.repository.ts'
 export const accompanimentModule = defineServerModule({
   name: 'accompaniment',
   tables: ['event', 'proposition_theme', 'proposition', 'situation', 'enrolment'],
+  migrations: { '20261130T1830_enrolment_referent': m20261130T1830 },
   routes: accompanimentRoutes,
   demo: { order: 20, load: loadAccompanimentDemo },
   exchange: {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
-import { idParams, pageOf } from '../../../shared/admin/admin.schema.ts'
+import { idParams } from '../../../shared/admin/admin.schema.ts'
 import { dayIn } from '../../../shared/dates.ts'
 import {
   counsellorOptionSchema,
@@ -8,8 +8,8 @@ import {
   duplicateQuerySchema,
   personCreateSchema,
   personDetailSchema,
+  personSearchPageSchema,
   personSearchQuery,
-  personSummarySchema,
   personUpdateSchema,
 } from '../../../shared/persons/person.schema.ts'
 import type { Deps } from '../../deps.ts'
@@ -17,8 +17,9 @@ import { defineRoute } from '../../http/route.ts'
 import { findDuplicates } from './duplicates.repository.ts'
 import { noteRoutes } from './notes.routes.ts'
 import { personPolicy } from './person.policy.ts'
-import { listCounsellors, searchPersons } from './persons.repository.ts'
+import { listCounsellors } from './persons.repository.ts'
 import { createPerson, readPerson, updatePerson } from './persons.service.ts'
+import { searchPersons } from './search.repository.ts'
 import { situationRoutes } from './situation.routes.ts'
 
 const tags = ['Personnes']
@@ -32,7 +33,8 @@ export function personRoutes(app: FastifyInstance, deps: Deps) {
     tags,
     access: personPolicy.identity,
     query: personSearchQuery,
-    response: pageOf(personSummarySchema),
+    response: personSearchPageSchema,
+    read: true,
     handler: async ({ tx, actor, query, now }) => searchPersons(tx, actor, query, dayIn(now, actor.timeZone)),
   })
 
@@ -88,6 +90,7 @@ export function personRoutes(app: FastifyInstance, deps: Deps) {
     access: personPolicy.identity,
     params: idParams,
     response: personDetailSchema,
+    read: true,
     handler: async (ctx) => readPerson(ctx, ctx.params.id),
   })
 

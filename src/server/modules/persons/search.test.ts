@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PERSON_SEARCH_CAP } from '../../../shared/persons/person.schema.ts'
 import { buildPerson } from '../../test/person.builders.ts'
 import { createTestContext, type TestClient, type TestContext } from '../../test/test-app.ts'
 
@@ -120,10 +121,74 @@ describe('GET /api/persons', () => {
     ).toEqual(['birthDate', 'phone'])
   })
 
+  it('wants every typed word to match: a first name alone is not enough', async () => {
+    await buildPerson(t.db, t.fx, { lastName: 'Martin', firstName: 'Ophélie' })
+    await buildPerson(t.db, t.fx, { lastName: 'Durand', firstName: 'Ophélie' })
+    const find = async (q: string) => names(await counsellor.get(`/api/persons?q=${encodeURIComponent(q)}`))
+    expect(await find('Joey Ophélie')).toEqual([])
+    expect(await find('Durand Ophélie')).toEqual(['Durand'])
+    expect(await find('ophelie durand')).toEqual(['Durand'])
+    expect((await find('Ophélie')).sort()).toEqual(['Durand', 'Martin'])
+    // each word keeps its tolerance to typos and may be the start of a name
+    expect(await find('Lefebvre Marie')).toEqual(['Lefèvre'])
+    expect(await find('lef mar')).toEqual(['Lefèvre'])
+    expect(await find('Lefebvre Jean')).toEqual([])
+    // a name written with an apostrophe or a dash is one word, matched as the name is folded
+    await buildPerson(t.db, t.fx, { lastName: "N'Diaye", firstName: 'Jean-Pierre' })
+    expect(await find("n'diaye jean-pierre")).toEqual(["N'Diaye"])
+    expect(await find('NDiaye')).toEqual(["N'Diaye"]) // without the apostrophe: close enough
+  })
+
+  it('refuses a word shorter than 2 letters, naming the field in French', async () => {
+    for (const q of ['D', 'Dupont J', 'J. Dupont']) {
+      const res = await counsellor.get(`/api/persons?q=${encodeURIComponent(q)}`)
+      expect(res.statusCode, q).toBe(400)
+      expect(res.headers['content-type']).toContain('application/problem+json')
+      expect(res.json().fields, q).toEqual([{ field: 'q', message: expect.stringContaining('au moins 2 lettres') }])
+    }
+    const tooMany = await counsellor.get(`/api/persons?q=${encodeURIComponent('aa bb cc dd ee ff gg hh ii')}`)
+    expect(tooMany.json().fields).toEqual([{ field: 'q', message: '8 mots au plus.' }])
+    expect((await counsellor.get('/api/persons?q=Du')).statusCode).toBe(200)
+  })
+
+  it('gives the count with a page past the last one', async () => {
+    const res = await counsellor.get('/api/persons?q=Dupont&page=3&pageSize=1')
+    expect(res.json()).toMatchObject({ items: [], total: 2, totalCapped: false, page: 3 })
+  })
+
   it('is refused to those who have no access to person files', async () => {
     for (const role of ['statistician', 'partner', 'admin'] as const)
       expect((await (await t.as(role)).get('/api/persons')).statusCode, role).toBe(403)
     const reception = await t.as('reception')
     expect(names(await reception.get('/api/persons?q=lefevre'))).toEqual(['Lefèvre'])
+  })
+})
+
+describe('GET /api/persons, past 1 000 matches', () => {
+  let big: TestContext
+  beforeAll(async () => {
+    big = await createTestContext()
+    for (let i = 0; i < PERSON_SEARCH_CAP + 5; i += 50)
+      await Promise.all(
+        Array.from({ length: Math.min(50, PERSON_SEARCH_CAP + 5 - i) }, (_, j) =>
+          buildPerson(big.db, big.fx, { lastName: `Masse${String(i + j).padStart(4, '0')}`, firstName: 'Léa' }),
+        ),
+      )
+    await buildPerson(big.db, big.fx, { lastName: 'Rare', firstName: 'Léa' })
+  })
+  afterAll(() => big.close())
+
+  it('counts up to 1 000 and says there are more; pages stay exact up to the cap', async () => {
+    const director = await big.as('director')
+    const first = (await director.get('/api/persons?q=Léa&sort=name&pageSize=200')).json()
+    expect(first).toMatchObject({ total: PERSON_SEARCH_CAP, totalCapped: true, page: 1, pageSize: 200 })
+    expect(first.items[0].lastName).toBe('Masse0000')
+    const last = (await director.get('/api/persons?q=Léa&sort=name&page=5&pageSize=200')).json()
+    expect(last.items).toHaveLength(200)
+    expect(last.items.at(-1).lastName).toBe('Masse0999') // the 1 000th in name order
+    const past = (await director.get('/api/persons?q=Léa&sort=name&page=6&pageSize=200')).json()
+    expect(past).toMatchObject({ items: [], total: PERSON_SEARCH_CAP, totalCapped: true })
+    // fewer matches: the exact count
+    expect((await director.get('/api/persons?q=Rare L%C3%A9a')).json()).toMatchObject({ total: 1, totalCapped: false })
   })
 })

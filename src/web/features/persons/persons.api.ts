@@ -6,7 +6,7 @@ import type {
   DuplicateQuery,
   PersonCreate,
   PersonDetail,
-  PersonSummary,
+  PersonSearchPage,
   PersonUpdate,
   personSearchQuery as personSearchQuerySchema,
 } from '../../../shared/persons/person.schema.ts'
@@ -19,7 +19,7 @@ import type {
   StatusPeriod,
   StatusUpdateInput,
 } from '../../../shared/persons/situation.schema.ts'
-import { api, type PageOf } from '../../api.ts'
+import { api } from '../../api.ts'
 
 type PersonSearch = z.infer<typeof personSearchQuerySchema>
 /** The orders the search page offers (the API also sorts by last change, for other clients). */
@@ -43,7 +43,7 @@ const personKey = (id: string) => ['persons', id] as const
 export const personSearchQuery = (params: PersonSearchParams) =>
   queryOptions({
     queryKey: ['persons', 'search', params],
-    queryFn: ({ signal }) => api.get<PageOf<PersonSummary>>(personsUrl, { ...params }, signal),
+    queryFn: ({ signal }) => api.get<PersonSearchPage>(personsUrl, { ...params }, signal),
     placeholderData: keepPreviousData,
   })
 

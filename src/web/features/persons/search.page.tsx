@@ -5,12 +5,13 @@ import { Link, useNavigate, useSearch } from '@tanstack/react-router'
 import { z } from 'zod'
 import { can } from '../../../shared/auth/roles.ts'
 import {
+  PERSON_SEARCH_CAP,
   personSearchQuery as personSearchQuerySchema,
   personSortSchema,
 } from '../../../shared/persons/person.schema.ts'
 import { bodyErrors } from '../../components/body-errors.ts'
 import { FormError } from '../../components/form-error.tsx'
-import { formatDate } from '../../components/format.ts'
+import { formatDate, formatNumber } from '../../components/format.ts'
 import { Page } from '../../components/page.tsx'
 import { SortableTh, TablePagination } from '../../components/table.tsx'
 import { useMe } from '../auth/auth.api.ts'
@@ -153,6 +154,13 @@ export function PersonSearchPage() {
       </search>
 
       <FormError error={results.error} title="Recherche impossible" />
+      {results.data?.totalCapped && (
+        <Text role="status">
+          Plus de {formatNumber(PERSON_SEARCH_CAP)} personnes correspondent : seules les{' '}
+          {formatNumber(PERSON_SEARCH_CAP)} premières sont listées. Précisez la recherche (nom, date de naissance,
+          site).
+        </Text>
+      )}
       {results.isPending ? (
         <Loader aria-label="Recherche en cours" />
       ) : (

@@ -1,0 +1,185 @@
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely'
+import { ageOn } from '../../../shared/dates.ts'
+import {
+  PERSON_SEARCH_CAP,
+  type PersonSearchPage,
+  type PersonSummary,
+  searchWords,
+} from '../../../shared/persons/person.schema.ts'
+import type { Database } from '../../db/schema.ts'
+import type { Actor } from '../../deps.ts'
+import { visiblePersons } from './person.policy.ts'
+
+/**
+ * word_similarity threshold of a typed word: 0.5 lets "Lefevre" find "Lefebvre" (0.55) and "Dupont" "Dupond". A word
+ * that starts a name always reaches it (n of its n + 1 trigrams), so "lef" finds Lefèvre without a LIKE beside.
+ */
+const WORD_SIMILARITY = 0.5
+
+export interface PersonFilter {
+  q?: string
+  birthDate?: string
+  phone?: string
+  siteId?: string
+  referentId?: string
+  sort?: 'relevance' | 'name' | 'birthDate' | 'firstReception' | 'updatedAt'
+  order: 'asc' | 'desc'
+  page: number
+  pageSize: number
+}
+
+type Sort = NonNullable<PersonFilter['sort']>
+
+/**
+ * The persons the actor may see matching the filter, one page, with their number counted by the same query up to
+ * PERSON_SEARCH_CAP (`count(*) over ()` over the first CAP + 1 matches in the page's order).
+ *
+ * Every typed word must match the folded "last first" name (search_name, kept by a trigger), each with the trigram
+ * tolerance: all of them go to the GIN index in one scan, so a common first name beside a rare last name costs the
+ * rare one's candidates, not every person of that first name.
+ *
+ * `db`: the request's transaction, or the database itself on a route without one (a read): the threshold is a
+ * setting local to a transaction, so a short read-only one is opened then, only when a name is typed.
+ */
+export async function searchPersons(
+  db: Kysely<Database>,
+  actor: Actor,
+  f: PersonFilter,
+  today: string,
+): Promise<PersonSearchPage> {
+  const words = searchWords(f.q)
+  if (!words.length) return runSearch(db, actor, f, today, words)
+  if (db.isTransaction) return withThreshold(db, () => runSearch(db, actor, f, today, words))
+  return db
+    .transaction()
+    .setAccessMode('read only')
+    .execute((tx) => withThreshold(tx, () => runSearch(tx, actor, f, today, words)))
+}
+
+async function withThreshold<T>(tx: Kysely<Database>, run: () => Promise<T>): Promise<T> {
+  // Local to the transaction: the GIN trigram index serves `<%` with this threshold.
+  await sql`select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY)}, true)`.execute(tx)
+  return run()
+}
+
+// A folded value is computed by the database (jalon_search_name, the trigger's own function): immutable, so the
+// planner folds it to a constant and the trigram index takes it.
+const folded = (text: string) => sql<string>`jalon_search_name(${text})`
+
+async function runSearch(
+  db: Kysely<Database>,
+  actor: Actor,
+  f: PersonFilter,
+  today: string,
+  words: string[],
+): Promise<PersonSearchPage> {
+  let matches = db.selectFrom('person').where(visiblePersons(actor, today))
+  for (const word of words) matches = matches.where(sql<boolean>`${folded(word)} <% person.search_name`)
+  if (f.birthDate) matches = matches.where('person.birth_date', '=', f.birthDate)
+  if (f.phone)
+    matches = matches.where('person.phone_digits', 'like', sql<string>`'%' || jalon_phone_digits(${f.phone}) || '%'`)
+  if (f.siteId) matches = matches.where('person.site_id', '=', f.siteId)
+  if (f.referentId) matches = matches.where('person.referent_id', '=', f.referentId)
+
+  const sort: Sort =
+    f.sort === 'relevance' && !words.length ? 'name' : (f.sort ?? (words.length ? 'relevance' : 'name'))
+  const whole = f.q ?? ''
+  // The first CAP + 1 matches in the page's order: the page is exact as long as it lies within the cap.
+  const capped = ordered(
+    matches.select([
+      'person.id',
+      'person.last_name',
+      'person.first_name',
+      'person.sex',
+      'person.birth_date',
+      'person.site_id',
+      'person.referent_id',
+      'person.first_reception_date',
+      'person.priority_area',
+      'person.search_name',
+      'person.updated_at',
+      (sort === 'relevance' ? sql<boolean>`person.search_name like ${folded(whole)} || '%'` : sql<boolean>`false`).as(
+        'starts',
+      ),
+      (sort === 'relevance' ? sql<number>`word_similarity(${folded(whole)}, person.search_name)` : sql<number>`0`).as(
+        'similarity',
+      ),
+    ]),
+    sort,
+    f.order,
+  ).limit(PERSON_SEARCH_CAP + 1)
+
+  const offset = (f.page - 1) * f.pageSize
+  const limit = Math.min(f.pageSize, PERSON_SEARCH_CAP - offset)
+  const rows =
+    limit > 0
+      ? await db
+          .selectFrom(
+            ordered(
+              db.selectFrom(capped.as('c')).selectAll('c').select(sql<number>`count(*) over ()`.as('total')),
+              sort,
+              f.order,
+            )
+              .offset(offset)
+              .limit(limit)
+              .as('m'),
+          )
+          // the names of the site and referent for the page's rows only
+          .innerJoin('site', 'site.id', 'm.site_id')
+          .leftJoin('app_user as r', 'r.id', 'm.referent_id')
+          .selectAll('m')
+          .select(['site.name as site_name', 'r.display_name as referent_name'])
+          .$call((q) => ordered(q, sort, f.order))
+          .execute()
+      : []
+  // An empty page past the first (an address kept from a longer list) still says how many there are: its own count.
+  const counted =
+    rows[0]?.total ??
+    (f.page === 1
+      ? 0
+      : Number(
+          (
+            await db
+              .selectFrom(capped.as('c'))
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ))
+  const items: PersonSummary[] = rows.map((r) => ({
+    id: r.id,
+    lastName: r.last_name,
+    firstName: r.first_name,
+    sex: r.sex,
+    birthDate: r.birth_date,
+    age: ageOn(r.birth_date, today),
+    siteId: r.site_id,
+    siteName: r.site_name,
+    referentId: r.referent_id,
+    referentName: r.referent_name,
+    firstReceptionDate: r.first_reception_date,
+    priorityArea: r.priority_area,
+  }))
+  return {
+    total: Math.min(Number(counted), PERSON_SEARCH_CAP),
+    totalCapped: Number(counted) > PERSON_SEARCH_CAP,
+    page: f.page,
+    pageSize: f.pageSize,
+    items,
+  }
+}
+
+/**
+ * The page's order, the same at each level of the query (a subquery's order is not kept by the one around it): the
+ * chosen key, then the name and the id so that pages never overlap. Bare names: each level outputs these columns.
+ */
+function ordered<Q extends SelectQueryBuilder<any, any, any>>(q: Q, sort: Sort, order: 'asc' | 'desc'): Q {
+  const dir = order === 'asc' ? sql`asc` : sql`desc`
+  const keys = {
+    relevance: sql`starts desc, similarity desc, search_name asc`,
+    name: sql`search_name ${dir}`,
+    birthDate: sql`birth_date ${dir}, search_name asc`,
+    firstReception: sql`first_reception_date ${dir} nulls last, search_name asc`,
+    updatedAt: sql`updated_at ${dir}, search_name asc`,
+  }[sort]
+  return q.orderBy(sql`${keys}, id asc`) as Q
+}
