@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.ts'
 import type { Actor } from '../../deps.ts'
+import { SessionCache } from './session.cache.ts'
 
 // The cookie carries a random token; the table keeps only its hash, so a leaked table opens no session.
 export const newToken = () => randomBytes(32).toString('base64url')
@@ -37,12 +38,16 @@ export async function createSession(
   return token
 }
 
+/**
+ * The session of this token with its user (role, structure and its time zone, sites, programmes), if it is still
+ * alive: one query. An expired one is deleted. Touched at most once a minute (touchIfDue).
+ */
 export async function findActiveSession(db: Kysely<Database>, token: string, now: Date, limits: SessionLimits) {
   const row = await db
     .selectFrom('session')
     .innerJoin('app_user', 'app_user.id', 'session.user_id')
     .innerJoin('structure', 'structure.id', 'app_user.structure_id')
-    .select([
+    .select((eb) => [
       'session.id as session_id',
       'session.last_seen_at',
       'session.expires_at',
@@ -54,20 +59,44 @@ export async function findActiveSession(db: Kysely<Database>, token: string, now
       'app_user.email',
       'app_user.active',
       'structure.time_zone',
+      eb
+        .fn<string[]>('array', [
+          eb.selectFrom('user_site').select('site_id').whereRef('user_site.user_id', '=', 'app_user.id'),
+        ])
+        .as('site_ids'),
+      eb
+        .fn<string[]>('array', [
+          eb.selectFrom('user_programme').select('programme_id').whereRef('user_programme.user_id', '=', 'app_user.id'),
+        ])
+        .as('programme_ids'),
     ])
     .where('session.id', '=', tokenId(token))
     .executeTakeFirst()
   if (!row?.active) return undefined
-  const idleLimit = new Date(row.last_seen_at.getTime() + limits.idleMinutes * 60_000)
-  if (row.expires_at <= now || idleLimit <= now) {
+  if (sessionExpired(row, now, limits)) {
     await db.deleteFrom('session').where('id', '=', row.session_id).execute()
     return undefined
   }
-  // Touch at most once a minute: a page load makes several calls.
-  if (now.getTime() - row.last_seen_at.getTime() > 60_000)
-    await db.updateTable('session').set({ last_seen_at: now }).where('id', '=', row.session_id).execute()
+  await touchIfDue(db, row, now)
   return row
 }
+export type ActiveSession = NonNullable<Awaited<ReturnType<typeof findActiveSession>>>
+
+/** Past its absolute lifetime, or idle too long. */
+export function sessionExpired(s: { last_seen_at: Date; expires_at: Date }, now: Date, limits: SessionLimits) {
+  const idleLimit = new Date(s.last_seen_at.getTime() + limits.idleMinutes * 60_000)
+  return s.expires_at <= now || idleLimit <= now
+}
+
+/** Touch at most once a minute: a page load makes several calls. */
+export async function touchIfDue(db: Kysely<Database>, s: { session_id: string; last_seen_at: Date }, now: Date) {
+  if (now.getTime() - s.last_seen_at.getTime() <= 60_000) return
+  await db.updateTable('session').set({ last_seen_at: now }).where('id', '=', s.session_id).execute()
+  s.last_seen_at = now
+}
+
+/** The sessions this process has just looked up (session.cache.ts: at most 5 s; dropped here when one ends). */
+export const sessionCache = new SessionCache<ActiveSession>()
 
 export async function loadScopes(db: Kysely<Database>, userId: string) {
   const [sites, programmes] = await Promise.all([
@@ -77,26 +106,29 @@ export async function loadScopes(db: Kysely<Database>, userId: string) {
   return { siteIds: sites.map((s) => s.site_id), programmeIds: programmes.map((p) => p.programme_id) }
 }
 
-export const endSession = (db: Kysely<Database>, sessionId: string) =>
-  db.deleteFrom('session').where('id', '=', sessionId).execute()
+export async function endSession(db: Kysely<Database>, sessionId: string) {
+  sessionCache.forget(sessionId)
+  await db.deleteFrom('session').where('id', '=', sessionId).execute()
+}
 
-export const endUserSessions = (db: Kysely<Database>, userId: string) =>
-  db.deleteFrom('session').where('user_id', '=', userId).executeTakeFirst()
+export function endUserSessions(db: Kysely<Database>, userId: string) {
+  sessionCache.forgetUser(userId)
+  return db.deleteFrom('session').where('user_id', '=', userId).executeTakeFirst()
+}
 
 /** After a password change: every other device signs in again with the new password. */
-export const endOtherSessions = (db: Kysely<Database>, userId: string, keepSessionId: string) =>
-  db.deleteFrom('session').where('user_id', '=', userId).where('id', '!=', keepSessionId).executeTakeFirst()
+export function endOtherSessions(db: Kysely<Database>, userId: string, keepSessionId: string) {
+  sessionCache.forgetUser(userId)
+  return db.deleteFrom('session').where('user_id', '=', userId).where('id', '!=', keepSessionId).executeTakeFirst()
+}
 
 /** Sessions half-way through sign-in (password given, code not yet). */
-export const endPendingSessions = (db: Kysely<Database>, userId: string) =>
-  db.deleteFrom('session').where('user_id', '=', userId).where('pending_totp', '=', true).executeTakeFirst()
+export function endPendingSessions(db: Kysely<Database>, userId: string) {
+  sessionCache.forgetUser(userId)
+  return db.deleteFrom('session').where('user_id', '=', userId).where('pending_totp', '=', true).executeTakeFirst()
+}
 
-export type ActorRow = NonNullable<Awaited<ReturnType<typeof findActiveSession>>>
-export function toActor(
-  row: ActorRow,
-  scopes: { siteIds: string[]; programmeIds: string[] },
-  ip: string | null,
-): Actor {
+export function toActor(row: ActiveSession, ip: string | null): Actor {
   return {
     userId: row.user_id,
     structureId: row.structure_id,
@@ -106,6 +138,8 @@ export function toActor(
     email: row.email,
     sessionId: row.session_id,
     ip,
-    ...scopes,
+    // copies: a policy that changed the actor's lists would otherwise change the cached session's
+    siteIds: [...row.site_ids],
+    programmeIds: [...row.programme_ids],
   }
 }
