@@ -163,6 +163,7 @@ export const youthInContact: IndicatorDeclaration = {
       .select(['id', 'name'])
       .where('structure_id', 'in', ctx.structureIds)
       .orderBy('name')
+      .orderBy('id') // a network's report holds several sites of the same name
       .execute()
     const at = `au ${ctx.period.to.split('-').reverse().join('/')}`
     const unknown = { key: 'unknown', label: 'Non renseigné' }
