@@ -11,10 +11,16 @@ import type { Actor } from '../../deps.ts'
 import { visiblePersons } from './person.policy.ts'
 
 /**
- * word_similarity threshold of a typed word: 0.5 lets "Lefevre" find "Lefebvre" (0.55) and "Dupont" "Dupond". A word
- * that starts a name always reaches it (n of its n + 1 trigrams), so "lef" finds Lefèvre without a LIKE beside.
+ * word_similarity threshold of a word typed alone: 0.5 lets "Lefevre" find "Lefebvre" (0.55) and "Dupont" "Dupond". A
+ * word that starts a name always reaches it (n of its n + 1 trigrams), so "lef" finds Lefèvre without a LIKE beside.
  */
 const WORD_SIMILARITY = 0.5
+/**
+ * With several words, each must match, so each may be looser: one slipped letter in a last name of 5 letters or
+ * more is then found 88 % of the time against 72 % at 0.5 (a swap "Dupnot": 60 % against 41 %; measured on the 2009
+ * data set), and the other words keep the list short.
+ */
+const WORD_SIMILARITY_EACH = 0.4
 
 export interface PersonFilter {
   q?: string
@@ -49,16 +55,17 @@ export async function searchPersons(
 ): Promise<PersonSearchPage> {
   const words = searchWords(f.q)
   if (!words.length) return runSearch(db, actor, f, today, words)
-  if (db.isTransaction) return withThreshold(db, () => runSearch(db, actor, f, today, words))
+  const threshold = words.length > 1 ? WORD_SIMILARITY_EACH : WORD_SIMILARITY
+  if (db.isTransaction) return withThreshold(db, threshold, () => runSearch(db, actor, f, today, words))
   return db
     .transaction()
     .setAccessMode('read only')
-    .execute((tx) => withThreshold(tx, () => runSearch(tx, actor, f, today, words)))
+    .execute((tx) => withThreshold(tx, threshold, () => runSearch(tx, actor, f, today, words)))
 }
 
-async function withThreshold<T>(tx: Kysely<Database>, run: () => Promise<T>): Promise<T> {
+async function withThreshold<T>(tx: Kysely<Database>, threshold: number, run: () => Promise<T>): Promise<T> {
   // Local to the transaction: the GIN trigram index serves `<%` with this threshold.
-  await sql`select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY)}, true)`.execute(tx)
+  await sql`select set_config('pg_trgm.word_similarity_threshold', ${String(threshold)}, true)`.execute(tx)
   return run()
 }
 
