@@ -7,7 +7,7 @@
 //   bench/national-data.ts). Each is copied into a DuckDB file beside (os.tmpdir()).
 // - Times, --runs times each (median printed): the seed structure's report (seed scale); the network's report, every
 //   structure at once (national scale); one structure's report inside the national database. Each on PostgreSQL (in a
-//   REPEATABLE READ transaction, as the report route does) and on DuckDB (the same queries: bench/duckdb-dialect.ts).
+//   REPEATABLE READ transaction with the report's settings, report-db.ts, as the report route does) and on DuckDB (the same queries: bench/duckdb-dialect.ts).
 // - Checks that both engines give the same indicators (the whole JSON of every indicator) and prints the ratios.
 // Takes about 15 minutes the first time on a 2-core machine (the build), a few minutes after.
 import '../src/server/modules/modules.ts'
@@ -21,6 +21,7 @@ import { openPostgres } from '../src/server/db/database.ts'
 import type { Database } from '../src/server/db/schema.ts'
 import type { Q } from '../src/server/reporting/indicator.ts'
 import { type BuildOptions, buildAnnualReport } from '../src/server/reporting/report/build.ts'
+import { tuneForReport } from '../src/server/reporting/report-db.ts'
 import { duckDbDialect } from './duckdb-dialect.ts'
 import { buildNational, builtWith, structureOf, urlOf } from './national-data.ts'
 import { copyToDuckDb } from './national-duckdb.ts'
@@ -82,7 +83,10 @@ async function time(q: Q, c: Case, transaction: boolean) {
       ? await q
           .transaction()
           .setIsolationLevel('repeatable read')
-          .execute((tx) => buildAnnualReport(tx, opts))
+          .execute(async (tx) => {
+            await tuneForReport(tx)
+            return buildAnnualReport(tx, opts)
+          })
       : await buildAnnualReport(q, opts)
     times.push(performance.now() - t)
     indicators = report.indicators

@@ -1,5 +1,17 @@
+import { sql } from 'kysely'
 import type { Deps, Tx } from '../deps.ts'
 import type { Q } from './indicator.ts'
+
+/**
+ * The planner settings of a report's transaction (`SET LOCAL`: they end with it). No JIT: at national scale it compiled
+ * for 0.4–3 s per big query, queries that then ran in seconds anyway. A larger `work_mem` for the hash joins and
+ * aggregates over propositions and events, which spilled to disk at the default 4 MB (docs/performance.md). A cap per
+ * sort or hash node, not an allocation: a seed-scale report uses far less.
+ */
+export async function tuneForReport(q: Q): Promise<void> {
+  await sql`SET LOCAL jit = off`.execute(q)
+  await sql`SET LOCAL work_mem = '64MB'`.execute(q)
+}
 
 /**
  * Runs a report's reads where reports read (docs/operations.md, "Reports on a read replica"). With a report database of
@@ -10,7 +22,7 @@ import type { Q } from './indicator.ts'
  */
 export function readForReport<T>(deps: Deps, tx: Tx, read: (q: Q) => Promise<T>): Promise<T> {
   const replica = deps.reportDb
-  if (!replica || replica === deps.db) return read(tx)
+  if (!replica || replica === deps.db) return tuneForReport(tx).then(() => read(tx))
   return readOnReportDb(deps, read)
 }
 
@@ -23,5 +35,8 @@ export function readOnReportDb<T>(deps: Deps, read: (q: Q) => Promise<T>): Promi
     .transaction()
     .setIsolationLevel('repeatable read')
     .setAccessMode('read only')
-    .execute(read)
+    .execute(async (q) => {
+      await tuneForReport(q)
+      return read(q)
+    })
 }
