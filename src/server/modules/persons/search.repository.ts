@@ -17,8 +17,8 @@ import { visiblePersons } from './person.policy.ts'
 const WORD_SIMILARITY = 0.5
 /**
  * With several words, each must match, so each may be looser and the others keep the list short: one slipped letter
- * in a last name of 5 letters or more, typed with the first name, then leaves the person on the first page 96 % of
- * the time (a swap, "Dupnot": 84 %) against 72 % (41 %) at 0.5 (2009 data set, docs/search.md). A word still needs
+ * in a last name of 5 letters or more, typed with the first name, then leaves the person on the first page 95 % of
+ * the time (a swap, "Dupnot": 79 %) against 72 % (41 %) at 0.5 (2009 data set, docs/search.md). A word still needs
  * two trigrams of its own ("Joey" is no "Ophélie").
  */
 const WORD_SIMILARITY_EACH = 0.3
