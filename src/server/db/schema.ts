@@ -350,3 +350,60 @@ export interface Database {
   signin_throttle: SigninThrottleTable
   password_reset: PasswordResetTable
 }
+
+// Mission Locale facts (20261201T0900_ml_facts) --------------------------------------------------------------
+// Per person and built year: what the year's Mission Locale indicators read (mission-locale/facts/). Written only
+// by the database (triggers and ml_facts_rebuild); values as recorded (null: no value on the day).
+export interface MlFactYearTable {
+  year: number
+  built_at: Generated<Date>
+}
+export interface MlPersonYearTable {
+  person_id: string
+  year: number
+  structure_id: string
+  site_id: string
+  sex: 'F' | 'M'
+  priority_area: 'qpv' | 'zus' | null
+  /** full years on 31/12 */
+  age: number
+  /** at least one event in the year not marked absent */
+  contact: boolean
+  education_level: string | null
+  diploma: string | null
+  family_situation: string | null
+  housing: string | null
+  resources: string | null
+  driving_licence: string | null
+  /** first reception dated in the year; fr_*: age and states on its day */
+  first_reception: boolean
+  fr_age: number | null
+  fr_education_level: string | null
+  fr_diploma: string | null
+  fr_mobility: string | null
+  /** propositions dated in the year, any structure */
+  propositions: number
+}
+export interface MlPersonYearThemeTable {
+  person_id: string
+  year: number
+  /** the proposition's structure */
+  structure_id: string
+  domain: string
+  theme: string
+  n: number
+}
+export interface MlPersonYearSituationTable {
+  person_id: string
+  year: number
+  /** the situation's structure */
+  structure_id: string
+  kind: string
+  n: number
+}
+export interface Database {
+  ml_fact_year: MlFactYearTable
+  ml_person_year: MlPersonYearTable
+  ml_person_year_theme: MlPersonYearThemeTable
+  ml_person_year_situation: MlPersonYearSituationTable
+}

@@ -2,6 +2,7 @@ import type { Db } from '../db/database.ts'
 import { hashPassword } from '../modules/auth/password.ts'
 import { serverModules } from '../modules/modules.ts'
 import { findCommune } from '../modules/reference/communes.ts'
+import { rebuildFacts } from '../modules/registry.ts'
 import { bulkWriter } from './bulk.ts'
 import type { DemoContext } from './demo-context.ts'
 import { DEMO_PASSWORD, DEMO_STRUCTURE, demoProgrammes, demoSites, demoUsers } from './demo-organisation.ts'
@@ -111,6 +112,9 @@ export async function loadDemo(
         return summary
       })
     }
+    // the indicators' facts, built once over everything loaded (the triggers had no built year to keep meanwhile)
+    progress('Faits des indicateurs par personne et par année…')
+    await rebuildFacts(tx, { modules: opts.modules, log: again })
     await tx
       .insertInto('audit_event')
       .values({

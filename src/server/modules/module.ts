@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import type { Migration } from 'kysely'
+import type { Kysely, Migration } from 'kysely'
 import type { ReportSection } from '../../shared/reporting/reporting.schema.ts'
 import type { Command } from '../cli/command.ts'
 import type { Database } from '../db/schema.ts'
@@ -16,6 +16,27 @@ export interface PersonCreated {
   /** the user who received the person */
   userId: string
   now: Date
+}
+
+/**
+ * Facts a module keeps per person and year so that its indicators for a calendar year read a few rows instead of the
+ * raw history (docs/ARCHITECTURE.md, "Facts"). A year is built by `rebuild` (`jalon facts rebuild`, the demo's load,
+ * the test kit's data sets) and from then on kept in step on every write by the module's own triggers, in the writing
+ * transaction: never stale. The triggers skip while the transaction's setting `jalon.facts_deferred` is 'on'
+ * (registry.ts `withFactsDeferred`, for bulk loads, rebuilds the built years at the end). The indicators fall back to
+ * the raw queries for a year that is not built, any other period, or when the run asks for it (`facts: false`).
+ */
+export interface ModuleFacts {
+  /** the tables that hold them (among the module's `tables`) */
+  tables: (keyof Database)[]
+  /** the years whose facts are built */
+  builtYears(q: Kysely<Database>): Promise<number[]>
+  /** the years worth building when none is named: those with rows to count */
+  activeYears(q: Kysely<Database>): Promise<number[]>
+  /** builds (again) one year from the source rows, in q's transaction; from then on the year is kept in step */
+  rebuild(q: Kysely<Database>, year: number): Promise<void>
+  /** stops keeping a year and drops its facts */
+  drop(q: Kysely<Database>, year: number): Promise<void>
 }
 
 /**
@@ -45,6 +66,8 @@ export interface ServerModule {
   indicators?: IndicatorDeclaration[]
   /** the module's chapter of the annual report; `order` places it among the chapters */
   report?: { order: number; sections: ReportSection[] }
+  /** facts kept per person and year for the module's indicators */
+  facts?: ModuleFacts
   /** reactions, inside the same transaction, to what another module did (the module never writes others' tables) */
   on?: { personCreated?: (tx: Tx, event: PersonCreated) => Promise<void> }
 }

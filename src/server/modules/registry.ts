@@ -1,5 +1,7 @@
+import { type Kysely, sql } from 'kysely'
+import type { Database } from '../db/schema.ts'
 import type { Tx } from '../deps.ts'
-import type { PersonCreated, ServerModule } from './module.ts'
+import type { ModuleFacts, PersonCreated, ServerModule } from './module.ts'
 
 // The modules the process runs with. `modules.ts` (the one list) installs them when it is first imported; the parts
 // that read every module's declarations (import/export, indicator catalogue, report, person-created reactions) read
@@ -21,4 +23,72 @@ export function installedModules(): readonly ServerModule[] {
 /** Tells every module that a person's file was created, inside the creating transaction. */
 export async function personCreated(tx: Tx, event: PersonCreated) {
   for (const m of installedModules()) await m.on?.personCreated?.(tx, event)
+}
+
+export interface FactsRebuilt {
+  module: string
+  year: number
+  ms: number
+}
+
+const withFacts = (modules?: readonly string[]) =>
+  installedModules().flatMap((m) =>
+    m.facts && (!modules || modules.includes(m.name)) ? [{ name: m.name, facts: m.facts }] : [],
+  )
+
+/** in q's transaction, or in a transaction of its own when q is the database */
+const inTransaction = <T>(q: Kysely<Database>, work: (tx: Kysely<Database>) => Promise<T>) =>
+  q.isTransaction ? work(q) : q.transaction().execute(work)
+
+/**
+ * Builds the facts of every module that keeps some (its manifest's `facts`), year by year: `years`, or else the years
+ * already built and those with rows to count. Each year of each module in one transaction (q's own when q is one);
+ * a rebuild holds the writes of the tables it reads until it commits. The facts' statistics are refreshed at the end.
+ */
+export async function rebuildFacts(
+  q: Kysely<Database>,
+  opts: { years?: readonly number[]; modules?: readonly string[]; log?: (r: FactsRebuilt) => void } = {},
+): Promise<FactsRebuilt[]> {
+  const done: FactsRebuilt[] = []
+  for (const { name, facts } of withFacts(opts.modules)) {
+    const years =
+      opts.years ??
+      [...new Set([...(await facts.builtYears(q)), ...(await facts.activeYears(q))])].sort((a, b) => a - b)
+    for (const year of years) {
+      const started = performance.now()
+      await inTransaction(q, (tx) => facts.rebuild(tx, year))
+      const r = { module: name, year, ms: Math.round(performance.now() - started) }
+      done.push(r)
+      opts.log?.(r)
+    }
+    if (years.length) await analyzeFacts(q, facts)
+  }
+  return done
+}
+
+/** fresh statistics for the facts' tables (the planner would take freshly filled tables for empty ones) */
+async function analyzeFacts(q: Kysely<Database>, facts: ModuleFacts) {
+  await sql`ANALYZE ${sql.join(facts.tables.map((t) => sql.table(t)))}`.execute(q)
+}
+
+/** The built years of every module keeping facts. */
+export async function builtFactYears(q: Kysely<Database>): Promise<{ module: string; years: number[] }[]> {
+  const out: { module: string; years: number[] }[] = []
+  for (const { name, facts } of withFacts()) out.push({ module: name, years: await facts.builtYears(q) })
+  return out
+}
+
+/**
+ * Runs a bulk load (`work`, in the transaction tx) with the facts' triggers set aside, then builds again the years
+ * that were built: once at the end instead of once per statement. The setting is the transaction's own
+ * (set_config(…, true)), so nothing outside it ever skips the triggers.
+ */
+export async function withFactsDeferred<T>(tx: Kysely<Database>, work: () => Promise<T>): Promise<T> {
+  if (!tx.isTransaction) throw new Error('withFactsDeferred: à appeler dans une transaction')
+  const built = await builtFactYears(tx)
+  await sql`SELECT set_config('jalon.facts_deferred', 'on', true)`.execute(tx)
+  const result = await work()
+  await sql`SELECT set_config('jalon.facts_deferred', 'off', true)`.execute(tx)
+  for (const { module, years } of built) if (years.length) await rebuildFacts(tx, { years, modules: [module] })
+  return result
 }

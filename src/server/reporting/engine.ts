@@ -18,6 +18,8 @@ export interface RunOptions {
   /** published output: the secrecy thresholds to apply; absent = internal (every count shown) */
   published?: Thresholds
   memo?: IndicatorContext['memo']
+  /** false: the raw rows only, never the modules' facts (default: the facts of a built calendar year) */
+  facts?: boolean
 }
 
 async function run(q: Q, decl: IndicatorDeclaration, opts: RunOptions, scope: Scope): Promise<Computed> {
@@ -27,6 +29,7 @@ async function run(q: Q, decl: IndicatorDeclaration, opts: RunOptions, scope: Sc
     structureIds: opts.network ?? [opts.structureId],
     period: opts.period,
     scope,
+    facts: opts.facts !== false,
     memo: opts.memo ?? createMemo(),
   })
 }

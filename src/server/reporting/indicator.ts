@@ -17,6 +17,11 @@ export interface IndicatorContext {
   period: Period
   scope: Scope
   /**
+   * May read the facts a module keeps per person and year (docs/ARCHITECTURE.md, "Facts") for a calendar year whose
+   * facts are built; false: always the raw rows (a database without the facts' tables, a check of the facts)
+   */
+  facts: boolean
+  /**
    * Shares one computation between the indicators of a run (two indicators over the same population read it once).
    * The key must name everything the computation depends on besides the context's period and scope.
    */

@@ -34,6 +34,31 @@ export function stateOn(
     .limit(1)
 }
 
+/**
+ * The values of several dated attributes on a date, one column per attribute (null: no value then): one LATERAL
+ * subquery that reads the person's rows of these attributes up to the date once (latest first, the first row of each
+ * attribute kept), where `stateOn` takes one lookup per attribute. Join it like stateOn, then read `alias.housing`.
+ */
+export function statesOn<A extends AttributeKind>(
+  eb: ExpressionBuilder<Database, any>,
+  attributes: readonly A[],
+  personIdRef: string,
+  date: Expression<string>,
+) {
+  const latest = eb
+    .selectFrom('person_attribute as pa')
+    .distinctOn('pa.attribute')
+    .select(['pa.attribute', 'pa.value'])
+    .where('pa.person_id', '=', sql.ref<string>(personIdRef))
+    .where('pa.attribute', 'in', attributes)
+    .where('pa.valid_from', '<=', date)
+    .orderBy('pa.attribute')
+    .orderBy('pa.valid_from', 'desc')
+  return eb
+    .selectFrom(latest.as('s'))
+    .select(attributes.map((a) => sql<string | null>`max(s.value) filter (where s.attribute = ${sql.lit(a)})`.as(a)))
+}
+
 /** Full years between the birth date and `date`. */
 export const ageOn = (birthDateRef: string, date: Expression<string>) =>
   sql<number>`extract(year from age(${date}, ${sql.ref(birthDateRef)}))::int`
@@ -48,10 +73,12 @@ export const ageBandLabels: Record<AgeBand, string> = {
 }
 
 /** The report's age bands; under-16s fall in 16-17 (a 15-year-old can be received a few weeks before turning 16). */
-export function ageBandOn(birthDateRef: string, date: Expression<string>): RawBuilder<AgeBand> {
-  const age = ageOn(birthDateRef, date)
-  return sql<AgeBand>`case when ${age} < 18 then '16-17' when ${age} <= 21 then '18-21' when ${age} <= 25 then '22-25' else '26+' end`
-}
+export const ageBandOf = (age: Expression<number>): RawBuilder<AgeBand> =>
+  sql<AgeBand>`case when ${age} < 18 then '16-17' when ${age} <= 21 then '18-21' when ${age} <= 25 then '22-25' else '26+' end`
+
+/** The age band on a date (ageBandOf the age on it). */
+export const ageBandOn = (birthDateRef: string, date: Expression<string>): RawBuilder<AgeBand> =>
+  ageBandOf(ageOn(birthDateRef, date))
 
 /**
  * The person has an enrolment open during the period (entry ≤ end, no exit or exit ≥ start: the accompaniment module's

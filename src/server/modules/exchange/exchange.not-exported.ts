@@ -103,6 +103,32 @@ export const notExported: NotExported[] = [
     columns: ['id', 'agreement_id', 'indicator_id', 'sub_key', 'year', 'target'],
     reason: 'funders’ agreements and their targets are entered by the statistics service; not in the bundle yet',
   },
+  // derived from the exported rows (the Mission Locale's per-person, per-year facts: the import's target database
+  // keeps its own, built by `jalon facts rebuild` and kept in step on every write)
+  {
+    table: 'ml_fact_year',
+    columns: ['year', 'built_at'],
+    reason: 'which years of Mission Locale facts this database keeps: computed, not data to move',
+  },
+  {
+    table: 'ml_person_year',
+    columns: [
+      ...['person_id', 'year', 'structure_id', 'site_id', 'sex', 'priority_area', 'age', 'contact'],
+      ...['education_level', 'diploma', 'family_situation', 'housing', 'resources', 'driving_licence'],
+      ...['first_reception', 'fr_age', 'fr_education_level', 'fr_diploma', 'fr_mobility', 'propositions'],
+    ],
+    reason: 'Mission Locale facts computed from the persons, attributes, events and enrolments that are exported',
+  },
+  {
+    table: 'ml_person_year_theme',
+    columns: ['person_id', 'year', 'structure_id', 'domain', 'theme', 'n'],
+    reason: 'Mission Locale facts computed from the propositions that are exported',
+  },
+  {
+    table: 'ml_person_year_situation',
+    columns: ['person_id', 'year', 'structure_id', 'kind', 'n'],
+    reason: 'Mission Locale facts computed from the situations that are exported',
+  },
   // the installation's own tables
   {
     table: 'session',

@@ -1,4 +1,4 @@
-import { type RawBuilder, sql } from 'kysely'
+import { type RawBuilder, type SelectQueryBuilder, sql } from 'kysely'
 import {
   type SituationGroup,
   type SituationKind,
@@ -6,7 +6,7 @@ import {
   situationKinds,
 } from '../../../shared/nomenclatures/accompaniment.ts'
 import type { Period } from '../../../shared/reporting/reporting.schema.ts'
-import type { IndicatorContext } from '../indicator.ts'
+import type { IndicatorContext, Q } from '../indicator.ts'
 import { mlPersons, scopedPersons } from '../sql.ts'
 
 // Situations that start in a period, counted by the report's groups, as measures (rows) and as distinct persons.
@@ -48,36 +48,41 @@ export const situationGroupParents: Partial<Record<SituationGroupKey, SituationG
 
 export type GroupCounts = Record<SituationGroupKey, { measures: number; persons: number }>
 
+/** Rows of situation starts: the person, the situation's kind and how many such starts (1 for a raw row). */
+export type SituationStarts = SelectQueryBuilder<any, any, { person_id: string; kind: string; n: number }>
+
 /**
- * Counts the situations starting in the period for each group, in one pass (FILTER clauses).
- * `population`: 'ml' = persons with an ML enrolment overlapping the period; 'all' = every person in scope.
+ * The situations starting in the period, one row each, from the raw rows. `population`: 'ml' = persons with an ML
+ * enrolment overlapping the period; 'all' = every person in scope.
  */
-export async function situationEntries(
-  ctx: IndicatorContext,
-  period: Period,
-  population: 'ml' | 'all',
-): Promise<GroupCounts> {
+export function situationStarts(ctx: IndicatorContext, period: Period, population: 'ml' | 'all'): SituationStarts {
   const persons = (population === 'ml' ? mlPersons(ctx, period) : scopedPersons(ctx, period)).select('person.id')
-  // per person first (a hash aggregate), then totals: no distinct count over every situation
-  const perPerson: RawBuilder<unknown>[] = []
-  const totals: RawBuilder<unknown>[] = []
-  for (const key of situationGroupKeys) {
-    const kinds = sql.join(situationGroups[key].kinds.map((k) => sql.lit(k)))
-    const m = sql.ref(`m_${key}`)
-    perPerson.push(sql`count(*) filter (where s.kind in (${kinds})) as ${m}`)
-    totals.push(sql`coalesce(sum(${m}), 0) as ${sql.ref(`${key}_measures`)}`)
-    totals.push(sql`count(*) filter (where ${m} > 0) as ${sql.ref(`${key}_persons`)}`)
-  }
-  const starts = ctx.q
+  return ctx.q
     .selectFrom('situation as s')
     .where('s.structure_id', 'in', ctx.structureIds)
     .where('s.start_date', '>=', period.from)
     .where('s.start_date', '<=', period.to)
     .where('s.person_id', 'in', persons)
-    .select(['s.person_id', 's.kind'])
+    .select(['s.person_id', 's.kind', sql<number>`1`.as('n')])
+}
+
+/**
+ * Counts situation starts for each group, in one pass (FILTER clauses): measures (the starts) and distinct persons.
+ * Per person first (a hash aggregate), then totals: no distinct count over every situation.
+ */
+export async function countSituationGroups(q: Q, starts: SituationStarts): Promise<GroupCounts> {
+  const perPerson: RawBuilder<unknown>[] = []
+  const totals: RawBuilder<unknown>[] = []
+  for (const key of situationGroupKeys) {
+    const kinds = sql.join(situationGroups[key].kinds.map((k) => sql.lit(k)))
+    const m = sql.ref(`m_${key}`)
+    perPerson.push(sql`coalesce(sum(s.n) filter (where s.kind in (${kinds})), 0) as ${m}`)
+    totals.push(sql`coalesce(sum(${m}), 0) as ${sql.ref(`${key}_measures`)}`)
+    totals.push(sql`count(*) filter (where ${m} > 0) as ${sql.ref(`${key}_persons`)}`)
+  }
   const { rows: out } = await sql<Record<string, number>>`
     select ${sql.join(totals)}
-    from (select s.person_id, ${sql.join(perPerson)} from (${starts}) as s group by s.person_id) as p`.execute(ctx.q)
+    from (select s.person_id, ${sql.join(perPerson)} from (${starts}) as s group by s.person_id) as p`.execute(q)
   const r = out[0] ?? {}
   return Object.fromEntries(
     situationGroupKeys.map((k) => [
@@ -86,3 +91,7 @@ export async function situationEntries(
     ]),
   ) as GroupCounts
 }
+
+/** The situations starting in the period for each group, from the raw rows (situationStarts, countSituationGroups). */
+export const situationEntries = (ctx: IndicatorContext, period: Period, population: 'ml' | 'all') =>
+  countSituationGroups(ctx.q, situationStarts(ctx, period, population))

@@ -29,6 +29,12 @@ export interface BuildOptions {
   published?: Thresholds
   now: Date
   sections?: ReportSection[]
+  /**
+   * false: every indicator from the raw rows, never the modules' per-person, per-year facts (an engine without those
+   * tables, such as the DuckDB copy of bench/national.ts; a check that both give the same report). Default: the facts
+   * of a built calendar year.
+   */
+  facts?: boolean
   /** called after each section (the CLI prints it; a long report shows where it is) */
   onProgress?: (p: ReportProgress) => void
 }
@@ -63,6 +69,7 @@ export async function buildAnnualReport(q: Q, opts: BuildOptions): Promise<Annua
         scope: opts.siteIds ? { siteIds: opts.siteIds } : {},
         published: opts.published,
         memo,
+        facts: opts.facts,
       })
     }
     opts.onProgress?.({ index, count: sections.length, section, ms: Math.round(performance.now() - started) })

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { IndicatorDeclaration } from '../../../reporting/indicator.ts'
 import { ageOn, mlPersons } from '../../../reporting/sql.ts'
 import { countFigure, shareFigure } from '../../../reporting/tables.ts'
+import { factsYear, personYears } from './facts.ts'
 
 export const civis: IndicatorDeclaration = {
   id: 'ml.civis',
@@ -23,7 +24,10 @@ export const civis: IndicatorDeclaration = {
   objectiveKeys: [{ key: 'entries', label: 'Entrées en CIVIS' }],
   async compute(ctx) {
     const { from, to } = ctx.period
-    const persons = mlPersons(ctx).select('person.id')
+    // the period's Mission Locale population: the year's facts when built, else the raw rows
+    const year = await factsYear(ctx)
+    const persons =
+      year === undefined ? mlPersons(ctx).select('person.id') : personYears(ctx, year).select('f.person_id')
     const inPeriod = (col: string) => sql<boolean>`${sql.ref(col)} between ${from}::date and ${to}::date`
     const row = await ctx.q
       .selectFrom('enrolment as en')

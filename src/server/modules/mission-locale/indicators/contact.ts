@@ -12,16 +12,18 @@ import { contextKey, type IndicatorContext, type IndicatorDeclaration } from '..
 import {
   type AgeBand,
   ageBandLabels,
+  ageBandOf,
   ageBandOn,
   ageBands,
   countBySets,
   dateValue,
   hadContactDuring,
   mlPersons,
-  stateOn,
+  statesOn,
   sumWhere,
 } from '../../../reporting/sql.ts'
 import { countColumn, distribution, linesOf, percent, shareColumn, shareFigure } from '../../../reporting/tables.ts'
+import { factsYear, personYears } from './facts.ts'
 import { belowBaccalaureate, infraV, levelOf, type ReportLevel, reportLevelLabels, reportLevels } from './levels.ts'
 
 const dims = [
@@ -38,54 +40,64 @@ const dims = [
 ] as const
 type Dim = (typeof dims)[number]
 
-/** One row per young person in contact, with their state on the period's last day. */
-function contactFacts(ctx: IndicatorContext) {
+const attributes = [
+  'education_level',
+  'diploma',
+  'family_situation',
+  'housing',
+  'resources',
+  'driving_licence',
+] as const
+
+/** One row per young person in contact, with their state on the period's last day: from the raw rows. */
+function contactRows(ctx: IndicatorContext) {
   const end = dateValue(ctx.period.to)
   return mlPersons(ctx)
     .where((eb) => hadContactDuring(eb, ctx.period))
     .leftJoinLateral(
-      (eb) => stateOn(eb, 'education_level', 'person.id', end).as('lvl'),
-      (j) => j.onTrue(),
-    )
-    .leftJoinLateral(
-      (eb) => stateOn(eb, 'diploma', 'person.id', end).as('dip'),
-      (j) => j.onTrue(),
-    )
-    .leftJoinLateral(
-      (eb) => stateOn(eb, 'family_situation', 'person.id', end).as('fam'),
-      (j) => j.onTrue(),
-    )
-    .leftJoinLateral(
-      (eb) => stateOn(eb, 'housing', 'person.id', end).as('hou'),
-      (j) => j.onTrue(),
-    )
-    .leftJoinLateral(
-      (eb) => stateOn(eb, 'resources', 'person.id', end).as('res'),
-      (j) => j.onTrue(),
-    )
-    .leftJoinLateral(
-      (eb) => stateOn(eb, 'driving_licence', 'person.id', end).as('lic'),
+      (eb) => statesOn(eb, attributes, 'person.id', end).as('st'),
       (j) => j.onTrue(),
     )
     .select([
       'person.id as person_id',
       'person.sex as sex',
-      sql<string>`coalesce(lvl.value, 'unknown')`.as('level'),
+      sql<string>`coalesce(st.education_level, 'unknown')`.as('level'),
       ageBandOn('person.birth_date', end).as('band'),
-      sql<string>`coalesce(dip.value, 'unknown')`.as('diploma'),
-      sql<string>`coalesce(fam.value, 'unknown')`.as('family'),
-      sql<string>`coalesce(hou.value, 'unknown')`.as('housing'),
-      sql<string>`coalesce(res.value, 'unknown')`.as('resources'),
-      sql<string>`coalesce(lic.value, 'unknown')`.as('licence'),
+      sql<string>`coalesce(st.diploma, 'unknown')`.as('diploma'),
+      sql<string>`coalesce(st.family_situation, 'unknown')`.as('family'),
+      sql<string>`coalesce(st.housing, 'unknown')`.as('housing'),
+      sql<string>`coalesce(st.resources, 'unknown')`.as('resources'),
+      sql<string>`coalesce(st.driving_licence, 'unknown')`.as('licence'),
       sql<string>`coalesce(person.priority_area, 'none')`.as('priority'),
       sql<string>`person.site_id::text`.as('site'),
+    ])
+}
+
+/** The same rows from the year's facts (the state on 31/12 is in them). */
+function contactFacts(ctx: IndicatorContext, year: number) {
+  return personYears(ctx, year)
+    .where('f.contact', '=', true)
+    .select([
+      'f.person_id as person_id',
+      'f.sex as sex',
+      sql<string>`coalesce(f.education_level, 'unknown')`.as('level'),
+      ageBandOf(sql.ref<number>('f.age')).as('band'),
+      sql<string>`coalesce(f.diploma, 'unknown')`.as('diploma'),
+      sql<string>`coalesce(f.family_situation, 'unknown')`.as('family'),
+      sql<string>`coalesce(f.housing, 'unknown')`.as('housing'),
+      sql<string>`coalesce(f.resources, 'unknown')`.as('resources'),
+      sql<string>`coalesce(f.driving_licence, 'unknown')`.as('licence'),
+      sql<string>`coalesce(f.priority_area, 'none')`.as('priority'),
+      sql<string>`f.site_id::text`.as('site'),
     ])
 }
 
 /** Both contact indicators read the same counts: computed once per run. */
 function contactCounts(ctx: IndicatorContext) {
   return ctx.memo(`ml.contact ${contextKey(ctx)}`, async () => {
-    const sets = await countBySets(ctx.q, contactFacts(ctx), dims, [
+    const year = await factsYear(ctx)
+    const rows = year === undefined ? contactRows(ctx) : contactFacts(ctx, year)
+    const sets = await countBySets(ctx.q, rows, dims, [
       ['level', 'band'],
       ['sex'],
       ['diploma'],

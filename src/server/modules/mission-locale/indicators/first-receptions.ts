@@ -1,17 +1,19 @@
-import { sql } from 'kysely'
+import { type Expression, sql } from 'kysely'
 import { priorityAreas, sexes } from '../../../../shared/nomenclatures/person.ts'
-import type { IndicatorDeclaration } from '../../../reporting/indicator.ts'
+import type { IndicatorContext, IndicatorDeclaration } from '../../../reporting/indicator.ts'
 import {
   type AgeBand,
   ageBandLabels,
+  ageBandOf,
   ageBandOn,
   ageBands,
   countBySets,
   mlPersons,
-  stateOn,
+  statesOn,
   sumWhere,
 } from '../../../reporting/sql.ts'
 import { distribution, linesOf, shareFigure } from '../../../reporting/tables.ts'
+import { factsYear, personYears } from './facts.ts'
 import { belowBaccalaureate, infraV, levelOf, type ReportLevel, reportLevelLabels } from './levels.ts'
 
 const dims = ['band', 'level', 'sex', 'diploma', 'priority', 'mobility'] as const
@@ -24,6 +26,44 @@ const mobilityLabels = {
   bicycle: 'Vélo',
   none: 'Aucun moyen de locomotion',
   unknown: 'Non renseigné',
+}
+
+/** Groups the mobility as the report does: car and motorbike together, 'unknown' when not recorded. */
+const mobilityOf = (value: Expression<string | null>) =>
+  sql<string>`case when ${value} in ('car', 'moped') then 'car_or_motorbike' else coalesce(${value}, 'unknown') end`
+
+/** One row per young person first received in the period, with age and states on that day: from the raw rows. */
+function receptionRows(ctx: IndicatorContext) {
+  const day = sql.ref<string>('person.first_reception_date')
+  return mlPersons(ctx)
+    .where('person.first_reception_date', '>=', ctx.period.from)
+    .where('person.first_reception_date', '<=', ctx.period.to)
+    .leftJoinLateral(
+      (eb) => statesOn(eb, ['education_level', 'diploma', 'mobility'], 'person.id', day).as('st'),
+      (j) => j.onTrue(),
+    )
+    .select([
+      ageBandOn('person.birth_date', day).as('band'),
+      sql<string>`coalesce(st.education_level, 'unknown')`.as('level'),
+      'person.sex as sex',
+      sql<string>`coalesce(st.diploma, 'unknown')`.as('diploma'),
+      sql<string>`coalesce(person.priority_area, 'none')`.as('priority'),
+      mobilityOf(sql.ref('st.mobility')).as('mobility'),
+    ])
+}
+
+/** The same rows from the year's facts. */
+function receptionFacts(ctx: IndicatorContext, year: number) {
+  return personYears(ctx, year)
+    .where('f.first_reception', '=', true)
+    .select([
+      ageBandOf(sql.ref<number>('f.fr_age')).as('band'),
+      sql<string>`coalesce(f.fr_education_level, 'unknown')`.as('level'),
+      'f.sex as sex',
+      sql<string>`coalesce(f.fr_diploma, 'unknown')`.as('diploma'),
+      sql<string>`coalesce(f.priority_area, 'none')`.as('priority'),
+      mobilityOf(sql.ref('f.fr_mobility')).as('mobility'),
+    ])
 }
 
 export const firstReceptions: IndicatorDeclaration = {
@@ -49,33 +89,9 @@ export const firstReceptions: IndicatorDeclaration = {
     'Voiture ou deux-roues = voiture ou deux-roues motorisé.',
   ],
   async compute(ctx) {
-    const day = sql.ref<string>('person.first_reception_date')
-    const facts = mlPersons(ctx)
-      .where('person.first_reception_date', '>=', ctx.period.from)
-      .where('person.first_reception_date', '<=', ctx.period.to)
-      .leftJoinLateral(
-        (eb) => stateOn(eb, 'education_level', 'person.id', day).as('lvl'),
-        (j) => j.onTrue(),
-      )
-      .leftJoinLateral(
-        (eb) => stateOn(eb, 'diploma', 'person.id', day).as('dip'),
-        (j) => j.onTrue(),
-      )
-      .leftJoinLateral(
-        (eb) => stateOn(eb, 'mobility', 'person.id', day).as('mob'),
-        (j) => j.onTrue(),
-      )
-      .select([
-        ageBandOn('person.birth_date', day).as('band'),
-        sql<string>`coalesce(lvl.value, 'unknown')`.as('level'),
-        'person.sex as sex',
-        sql<string>`coalesce(dip.value, 'unknown')`.as('diploma'),
-        sql<string>`coalesce(person.priority_area, 'none')`.as('priority'),
-        sql<string>`case when mob.value in ('car', 'moped') then 'car_or_motorbike' else coalesce(mob.value, 'unknown') end`.as(
-          'mobility',
-        ),
-      ])
-    const sets = await countBySets(ctx.q, facts, dims, [
+    const year = await factsYear(ctx)
+    const rows = year === undefined ? receptionRows(ctx) : receptionFacts(ctx, year)
+    const sets = await countBySets(ctx.q, rows, dims, [
       ['band'],
       ['level'],
       ['sex'],

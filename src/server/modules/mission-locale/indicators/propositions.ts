@@ -13,6 +13,7 @@ import {
   shareColumn,
   valueFigure,
 } from '../../../reporting/tables.ts'
+import { factsYear, personYears, themeYears } from './facts.ts'
 
 /** Propositions dated in the period, made to the period's Mission Locale population. */
 function propositionsOf(ctx: IndicatorContext, period: Period) {
@@ -29,6 +30,8 @@ function propositionsOf(ctx: IndicatorContext, period: Period) {
  * (a semi-join per person): two cheap queries rather than a distinct count over every proposition.
  */
 async function countPropositions(ctx: IndicatorContext, period: Period) {
+  const year = await factsYear(ctx, period)
+  if (year !== undefined) return countFromFacts(ctx, period, year)
   const groups = await propositionsOf(ctx, period)
     .select(['pr.domain', 'pr.theme', (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy(['pr.domain', 'pr.theme'])
@@ -44,6 +47,19 @@ async function countPropositions(ctx: IndicatorContext, period: Period) {
           .where('pr.date', '<=', period.to),
       ),
     )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+  return { groups, total: groups.reduce((s, g) => s + Number(g.n), 0), youth: Number(youth.n) }
+}
+
+/** The same counts from the year's facts: the population's propositions by theme, and who received at least one. */
+async function countFromFacts(ctx: IndicatorContext, period: Period, year: number) {
+  const groups = await themeYears(ctx, year, period)
+    .select(['f.domain', 'f.theme', sql<number>`sum(f.n)`.as('n')])
+    .groupBy(['f.domain', 'f.theme'])
+    .execute()
+  const youth = await personYears(ctx, year, period)
+    .where('f.propositions', '>', 0)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow()
   return { groups, total: groups.reduce((s, g) => s + Number(g.n), 0), youth: Number(youth.n) }

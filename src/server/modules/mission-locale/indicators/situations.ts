@@ -1,15 +1,27 @@
 import { calendarYear, isCalendarYear, yearOf } from '../../../../shared/reporting/period.ts'
-import type { ResultTable, Row } from '../../../../shared/reporting/reporting.schema.ts'
-import type { IndicatorDeclaration } from '../../../reporting/indicator.ts'
+import type { Period, ResultTable, Row } from '../../../../shared/reporting/reporting.schema.ts'
+import type { IndicatorContext, IndicatorDeclaration } from '../../../reporting/indicator.ts'
 import {
+  countSituationGroups,
   type GroupCounts,
   type SituationGroupKey,
-  situationEntries,
   situationGroupKeys,
   situationGroupParents,
   situationGroups,
+  situationStarts,
 } from '../../../reporting/indicators/situation-groups.ts'
 import { countColumn, countFigure, ratio, valueFigure } from '../../../reporting/tables.ts'
+import { factsYear, situationYears } from './facts.ts'
+
+/** The period's starts of the Mission Locale population: the year's facts when built, else the raw rows. */
+async function entries(ctx: IndicatorContext, period: Period): Promise<GroupCounts> {
+  const year = await factsYear(ctx, period)
+  const starts =
+    year === undefined
+      ? situationStarts(ctx, period, 'ml')
+      : situationYears(ctx, year, period).select(['f.person_id', 'f.kind', 'f.n'])
+  return countSituationGroups(ctx.q, starts)
+}
 
 const rowOf = (key: SituationGroupKey, values: number[]): Row => ({
   key,
@@ -54,14 +66,14 @@ export const situationEntriesIndicator: IndicatorDeclaration = {
     'Les immersions, le service civique, la création d’entreprise et le service militaire ne sont pas comptés.',
   ],
   async compute(ctx) {
-    const c = await situationEntries(ctx, ctx.period, 'ml')
+    const c = await entries(ctx, ctx.period)
     const last = yearOf(ctx.period.to)
     const years = [last - 2, last - 1, last]
     const byYear: GroupCounts[] = []
     for (const y of years) {
       const p = calendarYear(y)
       const same = isCalendarYear(ctx.period) && ctx.period.from === p.from
-      byYear.push(same ? c : await situationEntries(ctx, p, 'ml'))
+      byYear.push(same ? c : await entries(ctx, p))
     }
     return {
       value: c.grandTotal.measures,

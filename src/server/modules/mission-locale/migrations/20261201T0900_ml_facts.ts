@@ -1,0 +1,287 @@
+import type { Kysely } from 'kysely'
+import { runScript } from '../../../db/script.ts'
+
+// Issue 9: the Mission Locale's per-person, per-year facts. For each year whose facts are built (ml_fact_year), one
+// row per person in that year's Mission Locale population (an enrolment open during the year in a programme of type
+// mission_locale: accompaniment's enrolment-open.ts) with what the year's indicators read of them — the person's
+// columns the report groups by, contact, the state of each dated attribute on 31/12, the first reception and the
+// states on its day — and the person's propositions per domain and theme and situation starts per kind dated in the
+// year. Facts, not definitions: values are stored as recorded (no 'unknown', no level grouping, no age band), the
+// indicators keep their definitions in TypeScript and read these rows instead of the raw ones for a built calendar
+// year (docs/ARCHITECTURE.md, docs/indicators.md).
+//
+// Kept in step on write, in the writing transaction: statement-level triggers with transition tables on every source
+// table recompute the facts of the persons a statement touched, for every built year, in three set-based statements.
+// A writer locks those persons' rows (FOR NO KEY UPDATE) before recomputing, so two transactions writing about the same
+// person recompute one after the other, the second seeing the first's rows (writers run in READ COMMITTED). A rebuild
+// (ml_facts_rebuild) locks the source tables in SHARE mode: it waits for writers in flight and holds new ones until
+// it commits. A bulk load may set `jalon.facts_deferred = on` for its transaction (set_config(…, true)) and rebuild the
+// built years at its end (registry.ts withFactsDeferred): the triggers then skip.
+//
+// This file is a shipped migration: a change of what the facts hold is a new migration (CREATE OR REPLACE FUNCTION,
+// then `jalon facts rebuild`).
+
+/**
+ * The computation of one year's facts; `persons` restricts it to some persons (a trigger's), else it covers everyone
+ * (a rebuild). Every part is keyed by person alone and joined by hash in a rebuild (a year at a time: with the year in
+ * the keys the planner misjudged the joins and nested them, 29 s instead of 0.5 s for the 2009 data set). A rebuild is
+ * planned for its year (plan_cache_mode: after five calls PL/pgSQL would keep a generic plan, made for no year); a
+ * trigger's refresh, a few persons found by index, keeps PL/pgSQL's cached plan and costs no planning.
+ */
+function fill(name: string, persons: boolean): string {
+  const only = (col: string) => (persons ? `AND ${col} = ANY(p_persons)` : '')
+  // the year's Mission Locale population: an enrolment open during the year in a Mission Locale programme
+  const inPopulation = (col: string) => `${col} IN (
+      SELECT en.person_id FROM enrolment en JOIN programme pg ON pg.id = en.programme_id
+      WHERE pg.type = 'mission_locale' AND en.entry_date <= y_to AND (en.exit_date IS NULL OR en.exit_date >= y_from)
+        ${only('en.person_id')})`
+  // the latest value on or before `day` of each of `attributes`, one column each: one index range per person (a
+  // set-based pass grouped by person misled the planner: it took the groups for 200 and nested the join)
+  const states = (attributes: string[], day: string) => `LATERAL (
+      SELECT ${attributes.map((a) => `max(s.value) FILTER (WHERE s.attribute = '${a}') AS ${a}`).join(', ')}
+      FROM (SELECT DISTINCT ON (pa.attribute) pa.attribute, pa.value FROM person_attribute pa
+            WHERE pa.person_id = p.id AND pa.attribute IN (${attributes.map((a) => `'${a}'`).join(', ')})
+              AND pa.valid_from <= ${day}
+            ORDER BY pa.attribute, pa.valid_from DESC) s)`
+  return `
+  CREATE FUNCTION ${name}(p_year smallint${persons ? ', p_persons uuid[]' : ''}) RETURNS void LANGUAGE plpgsql
+  ${persons ? '' : 'SET plan_cache_mode = force_custom_plan'} AS $$
+  DECLARE
+    y_from date := make_date(p_year, 1, 1);
+    y_to date := make_date(p_year, 12, 31);
+  BEGIN
+    INSERT INTO ml_person_year_theme (person_id, year, structure_id, domain, theme, n)
+    SELECT pr.person_id, p_year, pr.structure_id, pr.domain, pr.theme, count(*)
+    FROM proposition pr
+    WHERE pr.date BETWEEN y_from AND y_to ${only('pr.person_id')} AND ${inPopulation('pr.person_id')}
+    GROUP BY pr.person_id, pr.structure_id, pr.domain, pr.theme;
+
+    INSERT INTO ml_person_year_situation (person_id, year, structure_id, kind, n)
+    SELECT s.person_id, p_year, s.structure_id, s.kind, count(*)
+    FROM situation s
+    WHERE s.start_date BETWEEN y_from AND y_to ${only('s.person_id')} AND ${inPopulation('s.person_id')}
+    GROUP BY s.person_id, s.structure_id, s.kind;
+
+    INSERT INTO ml_person_year (person_id, year, structure_id, site_id, sex, priority_area, age, contact,
+      education_level, diploma, family_situation, housing, resources, driving_licence,
+      first_reception, fr_age, fr_education_level, fr_diploma, fr_mobility, propositions)
+    SELECT p.id, p_year, p.structure_id, p.site_id, p.sex, p.priority_area,
+      extract(year FROM age(y_to, p.birth_date))::smallint,
+      c.person_id IS NOT NULL,
+      es.education_level, es.diploma, es.family_situation, es.housing, es.resources, es.driving_licence,
+      coalesce(p.first_reception_date BETWEEN y_from AND y_to, false),
+      CASE WHEN p.first_reception_date BETWEEN y_from AND y_to
+        THEN extract(year FROM age(p.first_reception_date, p.birth_date))::smallint END,
+      fs.education_level, fs.diploma, fs.mobility,
+      coalesce(t.n, 0)
+    FROM person p
+    LEFT JOIN ${states(
+      ['education_level', 'diploma', 'family_situation', 'housing', 'resources', 'driving_licence'],
+      'y_to',
+    )} es ON true
+    LEFT JOIN ${states(
+      ['education_level', 'diploma', 'mobility'],
+      'p.first_reception_date AND p.first_reception_date BETWEEN y_from AND y_to',
+    )} fs ON true
+    LEFT JOIN (
+      SELECT DISTINCT ev.person_id FROM event ev
+      WHERE ev.date BETWEEN y_from AND y_to AND ev.attendance IS DISTINCT FROM 'absent' ${only('ev.person_id')}
+    ) c ON c.person_id = p.id
+    LEFT JOIN (
+      SELECT t.person_id, sum(t.n)::int AS n FROM ml_person_year_theme t
+      WHERE t.year = p_year ${only('t.person_id')}
+      GROUP BY t.person_id
+    ) t ON t.person_id = p.id
+    WHERE true ${only('p.id')} AND ${inPopulation('p.id')};
+  END $$`
+}
+
+/**
+ * A trigger function for a source table: the persons its statement touched (new rows, old rows, or both for an
+ * update, each kept only when `relevant`), their facts recomputed. For an update, only rows whose `watched` columns
+ * changed count: a note edited leaves the facts alone.
+ */
+function onWrite(table: string, watched: string[], relevant: string): string {
+  const changed = `(${watched.map((c) => `o.${c}`).join(', ')}) IS DISTINCT FROM (${watched.map((c) => `n.${c}`).join(', ')})`
+  const cols = ['person_id', ...watched.filter((c) => c !== 'person_id')].join(', ')
+  return `
+  CREATE FUNCTION ml_facts_on_${table}() RETURNS trigger LANGUAGE plpgsql AS $$
+  DECLARE
+    built smallint[] := ml_facts_built_years();
+    persons uuid[];
+  BEGIN
+    IF built IS NULL THEN RETURN NULL; END IF;
+    IF TG_OP = 'INSERT' THEN
+      SELECT array_agg(DISTINCT x.person_id) INTO persons FROM new_rows x WHERE ${relevant};
+    ELSIF TG_OP = 'DELETE' THEN
+      SELECT array_agg(DISTINCT x.person_id) INTO persons FROM old_rows x WHERE ${relevant};
+    ELSE
+      SELECT array_agg(DISTINCT x.person_id) INTO persons FROM (
+        SELECT ${cols.replace(/(\w+)/g, 'o.$1')} FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE ${changed}
+        UNION ALL
+        SELECT ${cols.replace(/(\w+)/g, 'n.$1')} FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE ${changed}
+      ) x WHERE ${relevant};
+    END IF;
+    PERFORM ml_facts_refresh(persons, built);
+    RETURN NULL;
+  END $$`
+}
+
+/** The three statement-level triggers of a table (a trigger with transition tables takes one event). */
+const triggersOn = (table: string) => `
+  CREATE TRIGGER ml_facts_insert AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION ml_facts_on_${table}();
+  CREATE TRIGGER ml_facts_update AFTER UPDATE ON ${table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION ml_facts_on_${table}();
+  CREATE TRIGGER ml_facts_delete AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION ml_facts_on_${table}();`
+
+const inBuiltYear = (col: string) => `extract(year FROM x.${col})::smallint = ANY(built)`
+
+export async function up(db: Kysely<any>): Promise<void> {
+  await runScript(
+    db,
+    `
+    CREATE TABLE ml_fact_year (
+      year smallint PRIMARY KEY,
+      built_at timestamptz NOT NULL DEFAULT now()
+    );
+
+    CREATE TABLE ml_person_year (
+      person_id uuid NOT NULL,
+      year smallint NOT NULL,
+      structure_id text NOT NULL,
+      site_id uuid NOT NULL,
+      sex text NOT NULL,
+      priority_area text,
+      age smallint NOT NULL,
+      contact boolean NOT NULL,
+      education_level text,
+      diploma text,
+      family_situation text,
+      housing text,
+      resources text,
+      driving_licence text,
+      first_reception boolean NOT NULL,
+      fr_age smallint,
+      fr_education_level text,
+      fr_diploma text,
+      fr_mobility text,
+      propositions integer NOT NULL,
+      PRIMARY KEY (person_id, year)
+    );
+    CREATE INDEX ml_person_year_structure_idx ON ml_person_year (year, structure_id);
+
+    CREATE TABLE ml_person_year_theme (
+      person_id uuid NOT NULL,
+      year smallint NOT NULL,
+      structure_id text NOT NULL,
+      domain text NOT NULL,
+      theme text NOT NULL,
+      n integer NOT NULL,
+      PRIMARY KEY (person_id, year, structure_id, domain, theme)
+    );
+    CREATE INDEX ml_person_year_theme_structure_idx ON ml_person_year_theme (year, structure_id);
+
+    CREATE TABLE ml_person_year_situation (
+      person_id uuid NOT NULL,
+      year smallint NOT NULL,
+      structure_id text NOT NULL,
+      kind text NOT NULL,
+      n integer NOT NULL,
+      PRIMARY KEY (person_id, year, structure_id, kind)
+    );
+    CREATE INDEX ml_person_year_situation_structure_idx ON ml_person_year_situation (year, structure_id);
+
+    ${fill('ml_facts_fill_all', false)};
+    ${fill('ml_facts_fill_persons', true)};
+
+    CREATE FUNCTION ml_facts_built_years() RETURNS smallint[] LANGUAGE sql STABLE AS
+      $$ SELECT CASE WHEN current_setting('jalon.facts_deferred', true) = 'on' THEN NULL
+                     ELSE (SELECT array_agg(year ORDER BY year) FROM ml_fact_year) END $$;
+
+    CREATE FUNCTION ml_facts_refresh(p_persons uuid[], p_years smallint[]) RETURNS void LANGUAGE plpgsql AS $$
+    DECLARE y smallint;
+    BEGIN
+      IF p_persons IS NULL OR p_years IS NULL THEN RETURN; END IF;
+      PERFORM 1 FROM person WHERE id = ANY(p_persons) ORDER BY id FOR NO KEY UPDATE;
+      DELETE FROM ml_person_year_theme WHERE person_id = ANY(p_persons);
+      DELETE FROM ml_person_year_situation WHERE person_id = ANY(p_persons);
+      DELETE FROM ml_person_year WHERE person_id = ANY(p_persons);
+      FOREACH y IN ARRAY p_years LOOP
+        PERFORM ml_facts_fill_persons(y, p_persons);
+      END LOOP;
+    END $$;
+
+    CREATE FUNCTION ml_facts_rebuild(p_year smallint) RETURNS void LANGUAGE plpgsql AS $$
+    BEGIN
+      LOCK TABLE person, person_attribute, event, enrolment, programme, proposition, situation IN SHARE MODE;
+      DELETE FROM ml_person_year_theme WHERE year = p_year;
+      DELETE FROM ml_person_year_situation WHERE year = p_year;
+      DELETE FROM ml_person_year WHERE year = p_year;
+      PERFORM ml_facts_fill_all(p_year);
+      INSERT INTO ml_fact_year (year, built_at) VALUES (p_year, now())
+        ON CONFLICT (year) DO UPDATE SET built_at = excluded.built_at;
+    END $$;
+
+    CREATE FUNCTION ml_facts_drop(p_year smallint) RETURNS void LANGUAGE plpgsql AS $$
+    BEGIN
+      DELETE FROM ml_fact_year WHERE year = p_year;
+      DELETE FROM ml_person_year_theme WHERE year = p_year;
+      DELETE FROM ml_person_year_situation WHERE year = p_year;
+      DELETE FROM ml_person_year WHERE year = p_year;
+    END $$;
+
+    ${onWrite('event', ['person_id', 'date', 'attendance'], inBuiltYear('date'))};
+    ${onWrite('proposition', ['person_id', 'date', 'structure_id', 'domain', 'theme'], inBuiltYear('date'))};
+    ${onWrite('situation', ['person_id', 'start_date', 'structure_id', 'kind'], inBuiltYear('start_date'))};
+    ${onWrite('person_attribute', ['person_id', 'attribute', 'value', 'valid_from'], `extract(year FROM x.valid_from)::smallint <= built[array_upper(built, 1)]`)};
+    ${onWrite(
+      'enrolment',
+      ['person_id', 'programme_id', 'entry_date', 'exit_date'],
+      `EXISTS (SELECT 1 FROM programme pg WHERE pg.id = x.programme_id AND pg.type = 'mission_locale')`,
+    )};
+    ${triggersOn('event')}
+    ${triggersOn('proposition')}
+    ${triggersOn('situation')}
+    ${triggersOn('person_attribute')}
+    ${triggersOn('enrolment')}
+
+    CREATE FUNCTION ml_facts_on_person() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE
+      built smallint[] := ml_facts_built_years();
+      persons uuid[];
+    BEGIN
+      IF built IS NULL THEN RETURN NULL; END IF;
+      IF TG_OP = 'DELETE' THEN
+        SELECT array_agg(o.id) INTO persons FROM old_rows o;
+      ELSE
+        SELECT array_agg(n.id) INTO persons FROM old_rows o JOIN new_rows n ON n.id = o.id
+        WHERE (o.structure_id, o.site_id, o.sex, o.priority_area, o.birth_date, o.first_reception_date)
+          IS DISTINCT FROM (n.structure_id, n.site_id, n.sex, n.priority_area, n.birth_date, n.first_reception_date);
+      END IF;
+      PERFORM ml_facts_refresh(persons, built);
+      RETURN NULL;
+    END $$;
+    CREATE TRIGGER ml_facts_update AFTER UPDATE ON person REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION ml_facts_on_person();
+    CREATE TRIGGER ml_facts_delete AFTER DELETE ON person REFERENCING OLD TABLE AS old_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION ml_facts_on_person();
+
+    CREATE FUNCTION ml_facts_on_programme() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE
+      built smallint[] := ml_facts_built_years();
+      persons uuid[];
+    BEGIN
+      IF built IS NULL THEN RETURN NULL; END IF;
+      SELECT array_agg(DISTINCT en.person_id) INTO persons
+      FROM old_rows o JOIN new_rows n ON n.id = o.id JOIN enrolment en ON en.programme_id = n.id
+      WHERE o.type IS DISTINCT FROM n.type AND 'mission_locale' IN (o.type, n.type);
+      PERFORM ml_facts_refresh(persons, built);
+      RETURN NULL;
+    END $$;
+    CREATE TRIGGER ml_facts_update AFTER UPDATE ON programme REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION ml_facts_on_programme();
+  `,
+  )
+}
