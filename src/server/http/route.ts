@@ -18,7 +18,7 @@ type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined
 
 export interface Context<B, Q, P> {
   deps: Deps
-  /** the request's transaction; on a read (RouteDef.read), the database itself */
+  /** the request's transaction; on a read (RouteDef.read), a connection without one */
   tx: Tx
   actor: Actor
   body: B
@@ -44,12 +44,12 @@ export interface RouteDef<B extends Schema, Q extends Schema, P extends Schema, 
   status?: 200 | 201 | 204
   rateLimit?: { max: number; timeWindow: string }
   /**
-   * A read (GET only) that writes nothing but audit lines runs without a transaction: each query is a statement of
-   * its own on the pool, with the snapshot PostgreSQL's READ COMMITTED would give it inside a transaction anyway, and
-   * an audit line commits as it is written, before the answer leaves (a failure there still answers an error and no
-   * data). What it saves: BEGIN and COMMIT, a connection held across the handler's JavaScript, and the audit chain's
-   * lock held until a later COMMIT. `ctx.tx` is then the database itself; repositories that need a transaction-local
-   * setting open their own (persons/search.repository.ts).
+   * A read (GET only) that writes nothing but audit lines runs without a transaction, on one connection: each query is
+   * a statement of its own, with the snapshot PostgreSQL's READ COMMITTED would give it inside a transaction anyway,
+   * and an audit line commits as it is written, before the answer leaves (a failure there still answers an error and
+   * no data). What it saves: the BEGIN and COMMIT round trips, and the audit chain's lock held until a later COMMIT.
+   * `ctx.tx` is then that connection; a repository that needs a transaction-local setting opens its own transaction
+   * on it (persons/search.repository.ts).
    */
   read?: true
   handler(ctx: Context<Infer<B>, Infer<Q>, Infer<P>>): Promise<R extends z.ZodType ? z.input<R> : unknown>
@@ -119,9 +119,9 @@ export function defineRoute<B extends Schema, Q extends Schema, P extends Schema
           throw error
         }
       }
-      // A read's queries go to the database itself (see RouteDef.read); Tx is the type every repository takes.
+      // A read holds one connection, without BEGIN and COMMIT (see RouteDef.read); Tx is the type repositories take.
       const result = def.read
-        ? await run(deps.db.kysely as unknown as Tx)
+        ? await deps.db.kysely.connection().execute((db) => run(db as unknown as Tx))
         : await deps.db.kysely.transaction().execute(run)
       if (committedError) throw committedError
       reply.status(status)

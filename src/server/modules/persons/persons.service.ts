@@ -63,7 +63,6 @@ export async function readPerson(ctx: ServiceContext, id: string, loaded?: Perso
   const today = dayIn(ctx.now, ctx.actor.timeZone)
   const can = abilitiesOn(ctx.actor, p)
   const withSensitive = can.seeSensitive
-  // Side by side: on a read (no transaction) each takes a connection of its own.
   const [statuses, stateToday] = await Promise.all([
     listStatuses(ctx.tx, p.id, { on: today, withSensitive }),
     attributeStateOn(ctx.tx, p.id, today, { withSensitive }),
