@@ -15,6 +15,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ TOTP_REQUIRED_FOR_ALL: 'yes' })).toThrow(/TOTP_REQUIRED_FOR_ALL/)
   })
 
+  it('sizes the embedded database’s page cache (PGLITE_SHARED_BUFFERS) and refuses a size PostgreSQL would not read', () => {
+    expect(loadConfig({}).pgliteSharedBuffers).toBe('128MB')
+    expect(loadConfig({ PGLITE_SHARED_BUFFERS: '16MB' }).pgliteSharedBuffers).toBe('16MB')
+    for (const bad of ['16', '16 MB', 'beaucoup', '-1MB'])
+      expect(() => loadConfig({ PGLITE_SHARED_BUFFERS: bad })).toThrow(/PGLITE_SHARED_BUFFERS/)
+  })
+
   it('takes a report database (a read replica) only beside DATABASE_URL', () => {
     const replica = 'postgres://jalon@replica.example.org/jalon'
     expect(loadConfig({}).reportDatabaseUrl).toBeUndefined()

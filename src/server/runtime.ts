@@ -19,7 +19,7 @@ export async function startRuntime(
   // a PGlite folder is locked until db.close() or the process ends; a second process gets FolderHeldError here
   const db: Db = config.databaseUrl
     ? await openPostgres(config.databaseUrl)
-    : await openPgliteFolder(config.pgliteDir, log, opts.templateCache)
+    : await openPgliteFolder(config.pgliteDir, config.pgliteSharedBuffers, log, opts.templateCache)
   let applied: string[]
   try {
     // MIGRATION_DATABASE_URL: the owner migrates; the application's role (DATABASE_URL) only reads and writes rows
@@ -64,8 +64,13 @@ async function migrateAsOwner(url: string) {
  * A PGlite folder without a database is filled from the migrated template (pglite-template.ts), built first when the
  * cache lacks it: PGlite's initdb and the migrations run once per state of the migrations, not at every first start.
  */
-async function openPgliteFolder(dir: string, log: (msg: string) => void, templateCache?: string): Promise<Db> {
-  if (existsSync(join(dir, 'PG_VERSION'))) return openPglite(dir)
+async function openPgliteFolder(
+  dir: string,
+  sharedBuffers: string,
+  log: (msg: string) => void,
+  templateCache?: string,
+): Promise<Db> {
+  if (existsSync(join(dir, 'PG_VERSION'))) return openPglite(dir, undefined, { sharedBuffers })
   const template = pgliteTemplate(allMigrations(), templateCache)
   if (!template.exists()) {
     log('Création de la base PGlite (initdb et migrations ; gardée en modèle pour les prochains premiers démarrages)…')
@@ -79,7 +84,10 @@ async function openPgliteFolder(dir: string, log: (msg: string) => void, templat
       }
     })
   }
-  const db = await openPglite(dir, undefined, { template: template.exists() ? template.dir : undefined })
+  const db = await openPglite(dir, undefined, {
+    template: template.exists() ? template.dir : undefined,
+    sharedBuffers,
+  })
   if (db.fromTemplate)
     log(`Base PGlite créée depuis le modèle migré (${Object.keys(allMigrations()).length} migrations).`)
   return db

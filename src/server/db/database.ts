@@ -74,7 +74,7 @@ function readOnlyUrl(url: string): string {
 export async function openPglite(
   dataDir?: string,
   log?: (msg: string) => void,
-  opts: { loadDataDir?: Blob; template?: string } = {},
+  opts: { loadDataDir?: Blob; template?: string; sharedBuffers?: string } = {},
 ): Promise<Db> {
   if (dataDir) mkdirSync(dataDir, { recursive: true })
   const lock = dataDir ? lockFolder(dataDir, log) : undefined
@@ -86,6 +86,7 @@ export async function openPglite(
       dataDir,
       ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
       extensions: { citext, pg_trgm, unaccent },
+      ...(opts.sharedBuffers ? { postgresqlconf: [`shared_buffers=${opts.sharedBuffers}`] } : {}),
       parsers: { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v), [DATE]: (v: string) => v },
     })
   } catch (error) {

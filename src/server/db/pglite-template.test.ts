@@ -18,9 +18,9 @@ afterAll(() => rmSync(base, { recursive: true, force: true }))
 // PGlite's initdb takes seconds on a quiet machine, minutes on a busy one
 const SLOW = { timeout: 900_000 }
 
-async function start(folder: string, cache: string) {
+async function start(folder: string, cache: string, env: Record<string, string> = {}) {
   const logs: string[] = []
-  const config = loadConfig({ NODE_ENV: 'test', PGLITE_DIR: join(base, folder) })
+  const config = loadConfig({ NODE_ENV: 'test', PGLITE_DIR: join(base, folder), ...env })
   const deps = await startRuntime(config, (m) => logs.push(m), { templateCache: join(base, cache) })
   return { db: deps.db, logs }
 }
@@ -72,13 +72,23 @@ describe.skipIf(testDbKind === 'postgres')('PGlite template (PGlite only)', () =
         await first.db.close()
         await second.db.close()
       }
-      // a folder that holds a database is opened as it is
-      const again = await start('second', 'cache')
+      // a folder that holds a database is opened as it is, with the configured page cache (PGLITE_SHARED_BUFFERS)
+      const again = await start('second', 'cache', { PGLITE_SHARED_BUFFERS: '16MB' })
+      const buffers = async (db: Db) =>
+        (await sql<{ b: string }>`SELECT current_setting('shared_buffers') AS b`.execute(db.kysely)).rows[0].b
       try {
         expect(again.db.fromTemplate).toBe(false)
         expect(await again.db.kysely.selectFrom('structure').select('name').execute()).toEqual([{ name: 'Écrite' }])
+        expect(await buffers(again.db)).toBe('16MB')
       } finally {
         await again.db.close()
+      }
+      const copied = await start('third', 'cache', { PGLITE_SHARED_BUFFERS: '24MB' })
+      try {
+        expect(copied.db.fromTemplate).toBe(true)
+        expect(await buffers(copied.db)).toBe('24MB')
+      } finally {
+        await copied.db.close()
       }
     },
   )
