@@ -353,7 +353,7 @@ export interface Database {
 
 // Mission Locale facts (20261201T0900_ml_facts) --------------------------------------------------------------
 // Per person and built year: what the year's Mission Locale indicators read (mission-locale/facts/). Written only
-// by the database (triggers and ml_facts_rebuild); values as recorded (null: no value on the day).
+// by the database (its triggers and ml_facts_rebuild); values as recorded (null: no value on the day).
 export interface MlFactYearTable {
   year: number
   built_at: Generated<Date>
@@ -381,8 +381,10 @@ export interface MlPersonYearTable {
   fr_education_level: string | null
   fr_diploma: string | null
   fr_mobility: string | null
-  /** propositions dated in the year, any structure */
+  /** propositions dated in the year */
   propositions: number
+  /** the kinds of the situations started in the year, one per situation, sorted (null: none) */
+  situation_kinds: string[] | null
 }
 export interface MlPersonYearThemeTable {
   person_id: string
@@ -393,17 +395,22 @@ export interface MlPersonYearThemeTable {
   theme: string
   n: number
 }
-export interface MlPersonYearSituationTable {
+/** entries into and exits from programmes dated in the year, by the person's age on that day */
+export interface MlPersonYearProgrammeTable {
   person_id: string
   year: number
-  /** the situation's structure */
+  /** the enrolment's structure */
   structure_id: string
-  kind: string
+  programme_type: string
+  movement: 'entry' | 'exit'
+  sex: 'F' | 'M'
+  reinforced: boolean
+  age: number
   n: number
 }
 export interface Database {
   ml_fact_year: MlFactYearTable
   ml_person_year: MlPersonYearTable
   ml_person_year_theme: MlPersonYearThemeTable
-  ml_person_year_situation: MlPersonYearSituationTable
+  ml_person_year_programme: MlPersonYearProgrammeTable
 }

@@ -116,8 +116,9 @@ export const notExported: NotExported[] = [
       ...['person_id', 'year', 'structure_id', 'site_id', 'sex', 'priority_area', 'age', 'contact'],
       ...['education_level', 'diploma', 'family_situation', 'housing', 'resources', 'driving_licence'],
       ...['first_reception', 'fr_age', 'fr_education_level', 'fr_diploma', 'fr_mobility', 'propositions'],
+      'situation_kinds',
     ],
-    reason: 'Mission Locale facts computed from the persons, attributes, events and enrolments that are exported',
+    reason: 'Mission Locale facts computed from the persons, attributes, events, enrolments and situations exported',
   },
   {
     table: 'ml_person_year_theme',
@@ -125,9 +126,9 @@ export const notExported: NotExported[] = [
     reason: 'Mission Locale facts computed from the propositions that are exported',
   },
   {
-    table: 'ml_person_year_situation',
-    columns: ['person_id', 'year', 'structure_id', 'kind', 'n'],
-    reason: 'Mission Locale facts computed from the situations that are exported',
+    table: 'ml_person_year_programme',
+    columns: ['person_id', 'year', 'structure_id', 'programme_type', 'movement', 'sex', 'reinforced', 'age', 'n'],
+    reason: 'Mission Locale facts computed from the enrolments and persons that are exported',
   },
   // the installation's own tables
   {

@@ -11,7 +11,7 @@ import { missionLocaleSections } from './mission-locale.report.ts'
  */
 export const missionLocaleModule = defineServerModule({
   name: 'mission-locale',
-  tables: ['ml_fact_year', 'ml_person_year', 'ml_person_year_theme', 'ml_person_year_situation'],
+  tables: ['ml_fact_year', 'ml_person_year', 'ml_person_year_theme', 'ml_person_year_programme'],
   migrations: { '20261201T0900_ml_facts': m20261201T0900 },
   commands: [factsCommand],
   facts: mlFacts,

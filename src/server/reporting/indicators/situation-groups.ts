@@ -92,6 +92,22 @@ export async function countSituationGroups(q: Q, starts: SituationStarts): Promi
   ) as GroupCounts
 }
 
+/**
+ * The same counts from persons' lists of the kinds they started (one entry per situation): `n` persons started
+ * exactly `kinds`. Measures are the entries of a group's kinds; a person counts in a group when one entry is of it.
+ */
+export function groupCountsOfKinds(rows: readonly { kinds: readonly string[]; n: number }[]): GroupCounts {
+  const out = Object.fromEntries(situationGroupKeys.map((k) => [k, { measures: 0, persons: 0 }])) as GroupCounts
+  for (const { kinds, n } of rows)
+    for (const key of situationGroupKeys) {
+      const group: readonly string[] = situationGroups[key].kinds
+      const measures = kinds.filter((k) => group.includes(k)).length
+      out[key].measures += measures * Number(n)
+      if (measures) out[key].persons += Number(n)
+    }
+  return out
+}
+
 /** The situations starting in the period for each group, from the raw rows (situationStarts, countSituationGroups). */
 export const situationEntries = (ctx: IndicatorContext, period: Period, population: 'ml' | 'all') =>
   countSituationGroups(ctx.q, situationStarts(ctx, period, population))

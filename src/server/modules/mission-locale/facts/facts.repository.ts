@@ -40,7 +40,7 @@ export async function dropYear(q: Q, year: number): Promise<void> {
 }
 
 export const mlFacts: ModuleFacts = {
-  tables: ['ml_fact_year', 'ml_person_year', 'ml_person_year_theme', 'ml_person_year_situation'],
+  tables: ['ml_fact_year', 'ml_person_year', 'ml_person_year_theme', 'ml_person_year_programme'],
   builtYears,
   activeYears,
   rebuild: rebuildYear,

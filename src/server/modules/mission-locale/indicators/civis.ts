@@ -1,8 +1,50 @@
-import { sql } from 'kysely'
-import type { IndicatorDeclaration } from '../../../reporting/indicator.ts'
+import { type RawBuilder, sql } from 'kysely'
+import type { IndicatorContext, IndicatorDeclaration } from '../../../reporting/indicator.ts'
 import { ageOn, mlPersons } from '../../../reporting/sql.ts'
 import { countFigure, shareFigure } from '../../../reporting/tables.ts'
-import { factsYear, personYears } from './facts.ts'
+import { factsYear, programmeYears } from './facts.ts'
+
+const between18And21 = (age: RawBuilder<number>) => sql<boolean>`${age} between 18 and 21`
+
+/** The period's CIVIS entries and exits of its Mission Locale population, from the raw rows. */
+function civisRows(ctx: IndicatorContext) {
+  const { from, to } = ctx.period
+  const inPeriod = (col: string) => sql<boolean>`${sql.ref(col)} between ${from}::date and ${to}::date`
+  return ctx.q
+    .selectFrom('enrolment as en')
+    .innerJoin('programme as pg', 'pg.id', 'en.programme_id')
+    .innerJoin('person as p', 'p.id', 'en.person_id')
+    .where('pg.type', '=', 'civis')
+    .where('en.structure_id', 'in', ctx.structureIds)
+    .where('en.person_id', 'in', mlPersons(ctx).select('person.id'))
+    .select([
+      sql<number>`count(*) filter (where ${inPeriod('en.entry_date')})`.as('entries'),
+      sql<number>`count(*) filter (where ${inPeriod('en.entry_date')} and p.sex = 'F')`.as('women'),
+      sql<number>`count(*) filter (where ${inPeriod('en.entry_date')} and en.reinforced)`.as('reinforced'),
+      sql<number>`count(*) filter (where ${inPeriod('en.entry_date')} and ${between18And21(ageOn('p.birth_date', sql.ref('en.entry_date')))})`.as(
+        'aged18to21',
+      ),
+      sql<number>`count(*) filter (where ${inPeriod('en.exit_date')})`.as('exits'),
+    ])
+    .executeTakeFirstOrThrow()
+}
+
+/** The same counts from the year's facts (entries and exits dated in the year, the age on the entry day). */
+function civisFacts(ctx: IndicatorContext, year: number) {
+  const entry = sql<boolean>`f.movement = 'entry'`
+  return programmeYears(ctx, year)
+    .where('f.programme_type', '=', 'civis')
+    .select([
+      sql<number>`coalesce(sum(f.n) filter (where ${entry}), 0)`.as('entries'),
+      sql<number>`coalesce(sum(f.n) filter (where ${entry} and f.sex = 'F'), 0)`.as('women'),
+      sql<number>`coalesce(sum(f.n) filter (where ${entry} and f.reinforced), 0)`.as('reinforced'),
+      sql<number>`coalesce(sum(f.n) filter (where ${entry} and ${between18And21(sql.ref('f.age'))}), 0)`.as(
+        'aged18to21',
+      ),
+      sql<number>`coalesce(sum(f.n) filter (where f.movement = 'exit'), 0)`.as('exits'),
+    ])
+    .executeTakeFirstOrThrow()
+}
 
 export const civis: IndicatorDeclaration = {
   id: 'ml.civis',
@@ -23,29 +65,8 @@ export const civis: IndicatorDeclaration = {
   ],
   objectiveKeys: [{ key: 'entries', label: 'Entrées en CIVIS' }],
   async compute(ctx) {
-    const { from, to } = ctx.period
-    // the period's Mission Locale population: the year's facts when built, else the raw rows
     const year = await factsYear(ctx)
-    const persons =
-      year === undefined ? mlPersons(ctx).select('person.id') : personYears(ctx, year).select('f.person_id')
-    const inPeriod = (col: string) => sql<boolean>`${sql.ref(col)} between ${from}::date and ${to}::date`
-    const row = await ctx.q
-      .selectFrom('enrolment as en')
-      .innerJoin('programme as pg', 'pg.id', 'en.programme_id')
-      .innerJoin('person as p', 'p.id', 'en.person_id')
-      .where('pg.type', '=', 'civis')
-      .where('en.structure_id', 'in', ctx.structureIds)
-      .where('en.person_id', 'in', persons)
-      .select([
-        sql<number>`count(*) filter (where ${inPeriod('en.entry_date')})`.as('entries'),
-        sql<number>`count(*) filter (where ${inPeriod('en.entry_date')} and p.sex = 'F')`.as('women'),
-        sql<number>`count(*) filter (where ${inPeriod('en.entry_date')} and en.reinforced)`.as('reinforced'),
-        sql<number>`count(*) filter (where ${inPeriod('en.entry_date')} and ${ageOn('p.birth_date', sql.ref('en.entry_date'))} between 18 and 21)`.as(
-          'aged18to21',
-        ),
-        sql<number>`count(*) filter (where ${inPeriod('en.exit_date')})`.as('exits'),
-      ])
-      .executeTakeFirstOrThrow()
+    const row = year === undefined ? await civisRows(ctx) : await civisFacts(ctx, year)
     const n = (v: unknown) => Number(v ?? 0)
     const entries = n(row.entries)
     return {

@@ -7,7 +7,8 @@ import { builtYears } from '../facts/facts.repository.ts'
 
 // How the Mission Locale's indicators read their facts (migrations/20261201T0900_ml_facts.ts): for a period that is
 // one calendar year whose facts are built, when the run allows it, the rows of ml_person_year and its two companions
-// replace the raw history; the definitions (levels, age bands, 'unknown', themes) stay in the indicators.
+// replace the raw history; the definitions (levels, age bands, 'unknown', themes, situation groups) stay in the
+// indicators.
 
 /** The year whose facts a computation over `period` may read, or undefined: the raw rows then. */
 export async function factsYear(ctx: IndicatorContext, period: Period = ctx.period): Promise<number | undefined> {
@@ -51,10 +52,10 @@ export function themeYears(ctx: IndicatorContext, year: number, period: Period =
   return scoped(ctx) ? qb.where('f.person_id', 'in', personYears(ctx, year, period).select('f.person_id')) : qb
 }
 
-/** The year's situation starts of the population by structure and kind (`f`), within the run's scope. */
-export function situationYears(ctx: IndicatorContext, year: number, period: Period = ctx.period) {
+/** The year's entries into and exits from programmes of the population (`f`), within the run's scope. */
+export function programmeYears(ctx: IndicatorContext, year: number, period: Period = ctx.period) {
   const qb = ctx.q
-    .selectFrom('ml_person_year_situation as f')
+    .selectFrom('ml_person_year_programme as f')
     .where('f.year', '=', year)
     .where('f.structure_id', 'in', ctx.structureIds)
   return scoped(ctx) ? qb.where('f.person_id', 'in', personYears(ctx, year, period).select('f.person_id')) : qb

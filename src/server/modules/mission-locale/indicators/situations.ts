@@ -4,6 +4,7 @@ import type { IndicatorContext, IndicatorDeclaration } from '../../../reporting/
 import {
   countSituationGroups,
   type GroupCounts,
+  groupCountsOfKinds,
   type SituationGroupKey,
   situationGroupKeys,
   situationGroupParents,
@@ -11,16 +12,19 @@ import {
   situationStarts,
 } from '../../../reporting/indicators/situation-groups.ts'
 import { countColumn, countFigure, ratio, valueFigure } from '../../../reporting/tables.ts'
-import { factsYear, situationYears } from './facts.ts'
+import { factsYear, personYears } from './facts.ts'
 
-/** The period's starts of the Mission Locale population: the year's facts when built, else the raw rows. */
+/** The period's starts of the Mission Locale population: from the year's facts when built, else the raw rows. */
 async function entries(ctx: IndicatorContext, period: Period): Promise<GroupCounts> {
   const year = await factsYear(ctx, period)
-  const starts =
-    year === undefined
-      ? situationStarts(ctx, period, 'ml')
-      : situationYears(ctx, year, period).select(['f.person_id', 'f.kind', 'f.n'])
-  return countSituationGroups(ctx.q, starts)
+  if (year === undefined) return countSituationGroups(ctx.q, situationStarts(ctx, period, 'ml'))
+  // persons by the list of kinds they started: a few hundred lists for a whole network
+  const rows = await personYears(ctx, year, period)
+    .where('f.situation_kinds', 'is not', null)
+    .select(['f.situation_kinds', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('f.situation_kinds')
+    .execute()
+  return groupCountsOfKinds(rows.map((r) => ({ kinds: r.situation_kinds ?? [], n: r.n })))
 }
 
 const rowOf = (key: SituationGroupKey, values: number[]): Row => ({

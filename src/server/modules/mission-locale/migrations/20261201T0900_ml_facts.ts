@@ -5,28 +5,33 @@ import { runScript } from '../../../db/script.ts'
 // row per person in that year's Mission Locale population (an enrolment open during the year in a programme of type
 // mission_locale: accompaniment's enrolment-open.ts) with what the year's indicators read of them — the person's
 // columns the report groups by, contact, the state of each dated attribute on 31/12, the first reception and the
-// states on its day — and the person's propositions per domain and theme and situation starts per kind dated in the
-// year. Facts, not definitions: values are stored as recorded (no 'unknown', no level grouping, no age band), the
+// states on its day, the kinds of the situations started in the year — and, beside it, the person's propositions of
+// the year per domain and theme, and the entries into and exits from programmes dated in the year. Facts, not
+// definitions: values are stored as recorded (no 'unknown', no level grouping, no age band, no situation group); the
 // indicators keep their definitions in TypeScript and read these rows instead of the raw ones for a built calendar
 // year (docs/ARCHITECTURE.md, docs/indicators.md).
 //
 // Kept in step on write, in the writing transaction: statement-level triggers with transition tables on every source
-// table recompute the facts of the persons a statement touched, for every built year, in three set-based statements.
-// A writer locks those persons' rows (FOR NO KEY UPDATE) before recomputing, so two transactions writing about the same
+// table recompute the facts of the persons a statement touched, for every built year (three statements a year). A
+// writer locks those persons' rows (FOR NO KEY UPDATE) before recomputing, so two transactions writing about the same
 // person recompute one after the other, the second seeing the first's rows (writers run in READ COMMITTED). A rebuild
 // (ml_facts_rebuild) locks the source tables in SHARE mode: it waits for writers in flight and holds new ones until
 // it commits. A bulk load may set `jalon.facts_deferred = on` for its transaction (set_config(…, true)) and rebuild the
 // built years at its end (registry.ts withFactsDeferred): the triggers then skip.
 //
-// This file is a shipped migration: a change of what the facts hold is a new migration (CREATE OR REPLACE FUNCTION,
-// then `jalon facts rebuild`).
+// Once shipped, this file is never edited: a change of what the facts hold is a new migration (CREATE OR REPLACE
+// FUNCTION, then `jalon facts rebuild`).
 
 /**
  * The computation of one year's facts; `persons` restricts it to some persons (a trigger's), else it covers everyone
- * (a rebuild). Every part is keyed by person alone and joined by hash in a rebuild (a year at a time: with the year in
- * the keys the planner misjudged the joins and nested them, 29 s instead of 0.5 s for the 2009 data set). A rebuild is
- * planned for its year (plan_cache_mode: after five calls PL/pgSQL would keep a generic plan, made for no year); a
- * trigger's refresh, a few persons found by index, keeps PL/pgSQL's cached plan and costs no planning.
+ * (a rebuild). Propositions and programme movements are kept by the structure that recorded them (the report counts
+ * a structure's rows of its own persons); a person's situations, events and dated attributes whatever their structure
+ * (the application records a person's rows in the person's structure).
+ * Each part is one aggregate grouped by person, joined by hash in a rebuild: the planner's estimates hold (a part
+ * grouped twice, a freshly filled table or the year in the join keys had it guess 200 groups and nest the joins, 100 s
+ * instead of 0.4 s for the 2009 data set). A rebuild is planned for its year (plan_cache_mode: after five calls
+ * PL/pgSQL would keep a generic plan, made for no year); a trigger's refresh, a few persons found by index, keeps
+ * PL/pgSQL's cached plan and costs no planning.
  */
 function fill(name: string, persons: boolean): string {
   const only = (col: string) => (persons ? `AND ${col} = ANY(p_persons)` : '')
@@ -35,14 +40,16 @@ function fill(name: string, persons: boolean): string {
       SELECT en.person_id FROM enrolment en JOIN programme pg ON pg.id = en.programme_id
       WHERE pg.type = 'mission_locale' AND en.entry_date <= y_to AND (en.exit_date IS NULL OR en.exit_date >= y_from)
         ${only('en.person_id')})`
-  // the latest value on or before `day` of each of `attributes`, one column each: one index range per person (a
-  // set-based pass grouped by person misled the planner: it took the groups for 200 and nested the join)
-  const states = (attributes: string[], day: string) => `LATERAL (
-      SELECT ${attributes.map((a) => `max(s.value) FILTER (WHERE s.attribute = '${a}') AS ${a}`).join(', ')}
-      FROM (SELECT DISTINCT ON (pa.attribute) pa.attribute, pa.value FROM person_attribute pa
-            WHERE pa.person_id = p.id AND pa.attribute IN (${attributes.map((a) => `'${a}'`).join(', ')})
-              AND pa.valid_from <= ${day}
-            ORDER BY pa.attribute, pa.valid_from DESC) s)`
+  // the latest value on or before `day` of each attribute, one column each, in one aggregate: the max of the day and
+  // the value written together (ISO days sort as text; one row per person, attribute and day)
+  const latest = (a: string) =>
+    `substr(max(to_char(pa.valid_from, 'YYYY-MM-DD') || pa.value) FILTER (WHERE pa.attribute = '${a}'), 11) AS ${a}`
+  const states = (attributes: string[], from: string, day: string) => `
+      SELECT pa.person_id, ${attributes.map(latest).join(', ')}
+      FROM ${from}
+      WHERE pa.attribute IN (${attributes.map((a) => `'${a}'`).join(', ')}) AND pa.valid_from <= ${day}
+        ${only('pa.person_id')}
+      GROUP BY pa.person_id`
   return `
   CREATE FUNCTION ${name}(p_year smallint${persons ? ', p_persons uuid[]' : ''}) RETURNS void LANGUAGE plpgsql
   ${persons ? '' : 'SET plan_cache_mode = force_custom_plan'} AS $$
@@ -56,15 +63,20 @@ function fill(name: string, persons: boolean): string {
     WHERE pr.date BETWEEN y_from AND y_to ${only('pr.person_id')} AND ${inPopulation('pr.person_id')}
     GROUP BY pr.person_id, pr.structure_id, pr.domain, pr.theme;
 
-    INSERT INTO ml_person_year_situation (person_id, year, structure_id, kind, n)
-    SELECT s.person_id, p_year, s.structure_id, s.kind, count(*)
-    FROM situation s
-    WHERE s.start_date BETWEEN y_from AND y_to ${only('s.person_id')} AND ${inPopulation('s.person_id')}
-    GROUP BY s.person_id, s.structure_id, s.kind;
+    INSERT INTO ml_person_year_programme (person_id, year, structure_id, programme_type, movement, sex, reinforced,
+      age, n)
+    SELECT en.person_id, p_year, en.structure_id, pg.type, m.movement, p.sex, en.reinforced,
+      extract(year FROM age(m.day, p.birth_date))::smallint, count(*)
+    FROM enrolment en
+    JOIN programme pg ON pg.id = en.programme_id
+    JOIN person p ON p.id = en.person_id
+    CROSS JOIN LATERAL (VALUES ('entry', en.entry_date), ('exit', en.exit_date)) AS m(movement, day)
+    WHERE m.day BETWEEN y_from AND y_to ${only('en.person_id')} AND ${inPopulation('en.person_id')}
+    GROUP BY 1, 3, 4, 5, 6, 7, 8;
 
     INSERT INTO ml_person_year (person_id, year, structure_id, site_id, sex, priority_area, age, contact,
       education_level, diploma, family_situation, housing, resources, driving_licence,
-      first_reception, fr_age, fr_education_level, fr_diploma, fr_mobility, propositions)
+      first_reception, fr_age, fr_education_level, fr_diploma, fr_mobility, propositions, situation_kinds)
     SELECT p.id, p_year, p.structure_id, p.site_id, p.sex, p.priority_area,
       extract(year FROM age(y_to, p.birth_date))::smallint,
       c.person_id IS NOT NULL,
@@ -73,25 +85,34 @@ function fill(name: string, persons: boolean): string {
       CASE WHEN p.first_reception_date BETWEEN y_from AND y_to
         THEN extract(year FROM age(p.first_reception_date, p.birth_date))::smallint END,
       fs.education_level, fs.diploma, fs.mobility,
-      coalesce(t.n, 0)
+      coalesce(pr.n, 0),
+      si.kinds
     FROM person p
-    LEFT JOIN ${states(
+    LEFT JOIN (${states(
       ['education_level', 'diploma', 'family_situation', 'housing', 'resources', 'driving_licence'],
+      'person_attribute pa',
       'y_to',
-    )} es ON true
-    LEFT JOIN ${states(
+    )}) es ON es.person_id = p.id
+    LEFT JOIN (${states(
       ['education_level', 'diploma', 'mobility'],
-      'p.first_reception_date AND p.first_reception_date BETWEEN y_from AND y_to',
-    )} fs ON true
+      'person_attribute pa JOIN person r ON r.id = pa.person_id AND r.first_reception_date BETWEEN y_from AND y_to',
+      'r.first_reception_date',
+    )}) fs ON fs.person_id = p.id
     LEFT JOIN (
-      SELECT DISTINCT ev.person_id FROM event ev
+      SELECT ev.person_id FROM event ev
       WHERE ev.date BETWEEN y_from AND y_to AND ev.attendance IS DISTINCT FROM 'absent' ${only('ev.person_id')}
+      GROUP BY ev.person_id
     ) c ON c.person_id = p.id
     LEFT JOIN (
-      SELECT t.person_id, sum(t.n)::int AS n FROM ml_person_year_theme t
-      WHERE t.year = p_year ${only('t.person_id')}
-      GROUP BY t.person_id
-    ) t ON t.person_id = p.id
+      SELECT pr.person_id, count(*)::int AS n FROM proposition pr
+      WHERE pr.date BETWEEN y_from AND y_to ${only('pr.person_id')}
+      GROUP BY pr.person_id
+    ) pr ON pr.person_id = p.id
+    LEFT JOIN (
+      SELECT s.person_id, array_agg(s.kind ORDER BY s.kind) AS kinds FROM situation s
+      WHERE s.start_date BETWEEN y_from AND y_to ${only('s.person_id')}
+      GROUP BY s.person_id
+    ) si ON si.person_id = p.id
     WHERE true ${only('p.id')} AND ${inPopulation('p.id')};
   END $$`
 }
@@ -168,6 +189,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       fr_diploma text,
       fr_mobility text,
       propositions integer NOT NULL,
+      situation_kinds text[],
       PRIMARY KEY (person_id, year)
     );
     CREATE INDEX ml_person_year_structure_idx ON ml_person_year (year, structure_id);
@@ -183,15 +205,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     );
     CREATE INDEX ml_person_year_theme_structure_idx ON ml_person_year_theme (year, structure_id);
 
-    CREATE TABLE ml_person_year_situation (
+    CREATE TABLE ml_person_year_programme (
       person_id uuid NOT NULL,
       year smallint NOT NULL,
       structure_id text NOT NULL,
-      kind text NOT NULL,
+      programme_type text NOT NULL,
+      movement text NOT NULL CHECK (movement IN ('entry', 'exit')),
+      sex text NOT NULL,
+      reinforced boolean NOT NULL,
+      age smallint NOT NULL,
       n integer NOT NULL,
-      PRIMARY KEY (person_id, year, structure_id, kind)
+      PRIMARY KEY (person_id, year, structure_id, programme_type, movement, reinforced, age)
     );
-    CREATE INDEX ml_person_year_situation_structure_idx ON ml_person_year_situation (year, structure_id);
+    CREATE INDEX ml_person_year_programme_structure_idx ON ml_person_year_programme (year, structure_id);
 
     ${fill('ml_facts_fill_all', false)};
     ${fill('ml_facts_fill_persons', true)};
@@ -206,7 +232,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       IF p_persons IS NULL OR p_years IS NULL THEN RETURN; END IF;
       PERFORM 1 FROM person WHERE id = ANY(p_persons) ORDER BY id FOR NO KEY UPDATE;
       DELETE FROM ml_person_year_theme WHERE person_id = ANY(p_persons);
-      DELETE FROM ml_person_year_situation WHERE person_id = ANY(p_persons);
+      DELETE FROM ml_person_year_programme WHERE person_id = ANY(p_persons);
       DELETE FROM ml_person_year WHERE person_id = ANY(p_persons);
       FOREACH y IN ARRAY p_years LOOP
         PERFORM ml_facts_fill_persons(y, p_persons);
@@ -217,7 +243,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     BEGIN
       LOCK TABLE person, person_attribute, event, enrolment, programme, proposition, situation IN SHARE MODE;
       DELETE FROM ml_person_year_theme WHERE year = p_year;
-      DELETE FROM ml_person_year_situation WHERE year = p_year;
+      DELETE FROM ml_person_year_programme WHERE year = p_year;
       DELETE FROM ml_person_year WHERE year = p_year;
       PERFORM ml_facts_fill_all(p_year);
       INSERT INTO ml_fact_year (year, built_at) VALUES (p_year, now())
@@ -228,7 +254,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     BEGIN
       DELETE FROM ml_fact_year WHERE year = p_year;
       DELETE FROM ml_person_year_theme WHERE year = p_year;
-      DELETE FROM ml_person_year_situation WHERE year = p_year;
+      DELETE FROM ml_person_year_programme WHERE year = p_year;
       DELETE FROM ml_person_year WHERE year = p_year;
     END $$;
 
@@ -236,11 +262,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     ${onWrite('proposition', ['person_id', 'date', 'structure_id', 'domain', 'theme'], inBuiltYear('date'))};
     ${onWrite('situation', ['person_id', 'start_date', 'structure_id', 'kind'], inBuiltYear('start_date'))};
     ${onWrite('person_attribute', ['person_id', 'attribute', 'value', 'valid_from'], `extract(year FROM x.valid_from)::smallint <= built[array_upper(built, 1)]`)};
-    ${onWrite(
-      'enrolment',
-      ['person_id', 'programme_id', 'entry_date', 'exit_date'],
-      `EXISTS (SELECT 1 FROM programme pg WHERE pg.id = x.programme_id AND pg.type = 'mission_locale')`,
-    )};
+    ${onWrite('enrolment', ['person_id', 'programme_id', 'structure_id', 'entry_date', 'exit_date', 'reinforced'], 'true')};
     ${triggersOn('event')}
     ${triggersOn('proposition')}
     ${triggersOn('situation')}
@@ -276,7 +298,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       IF built IS NULL THEN RETURN NULL; END IF;
       SELECT array_agg(DISTINCT en.person_id) INTO persons
       FROM old_rows o JOIN new_rows n ON n.id = o.id JOIN enrolment en ON en.programme_id = n.id
-      WHERE o.type IS DISTINCT FROM n.type AND 'mission_locale' IN (o.type, n.type);
+      WHERE o.type IS DISTINCT FROM n.type;
       PERFORM ml_facts_refresh(persons, built);
       RETURN NULL;
     END $$;
