@@ -381,21 +381,22 @@ export interface MlPersonYearTable {
   fr_education_level: string | null
   fr_diploma: string | null
   fr_mobility: string | null
-  /** propositions dated in the year */
+  /** propositions dated in the year, whatever their structure */
   propositions: number
   /** the kinds of the situations started in the year, one per situation, sorted (null: none) */
   situation_kinds: string[] | null
 }
+/** a person's propositions of the year by the structure that recorded them, domain and theme */
 export interface MlPersonYearThemeTable {
-  person_id: string
   year: number
-  /** the proposition's structure */
+  /** the propositions' structure */
   structure_id: string
+  person_id: string
   domain: string
   theme: string
   n: number
 }
-/** entries into and exits from programmes dated in the year, by the person's age on that day */
+/** entries into and exits from programmes (other than the Mission Locale) dated in the year, by age on that day */
 export interface MlPersonYearProgrammeTable {
   person_id: string
   year: number

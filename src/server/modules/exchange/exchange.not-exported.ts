@@ -122,7 +122,7 @@ export const notExported: NotExported[] = [
   },
   {
     table: 'ml_person_year_theme',
-    columns: ['person_id', 'year', 'structure_id', 'domain', 'theme', 'n'],
+    columns: ['year', 'structure_id', 'person_id', 'domain', 'theme', 'n'],
     reason: 'Mission Locale facts computed from the propositions that are exported',
   },
   {
