@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { buildYouth } from '../../../test/reporting.builders.ts'
+import { createTestContext, type TestContext } from '../../../test/test-app.ts'
+import { factsCommand } from './facts.commands.ts'
+
+// `jalon facts`: the built years, a rebuild of the named years or of every year with activity, dropping a year, and
+// what it refuses.
+let t: TestContext
+beforeAll(async () => {
+  t = await createTestContext()
+  await buildYouth(t.db, t.fx, { events: ['2009-04-01'], propositions: [{ date: '2008-05-02', theme: 'training' }] })
+})
+afterAll(() => t.close())
+
+const run = async (positionals: string[], values: Record<string, unknown> = {}) => {
+  const logs: string[] = []
+  const code = await factsCommand.run({ deps: t.deps, values, positionals, log: (m) => logs.push(m) })
+  return { code, logs }
+}
+
+it('rebuilds the named years, then says which are built', async () => {
+  expect(await run([])).toEqual({ code: 0, logs: ['mission-locale : aucune année construite'] })
+  const { code, logs } = await run(['rebuild'], { year: ['2009'] })
+  expect(code).toBe(0)
+  expect(logs[0]).toMatch(/^mission-locale 2009 : [\d  ]+ ms$/)
+  expect(logs.at(-1)).toMatch(/^Faits reconstruits en/)
+  expect(await run(['status'])).toEqual({ code: 0, logs: ['mission-locale : années construites 2009'] })
+  const facts = await t.db.kysely.selectFrom('ml_person_year').select(['year', 'contact']).execute()
+  expect(facts).toEqual([{ year: 2009, contact: true }])
+})
+
+it('without a year, rebuilds the built years and every year with something to count', async () => {
+  const { code, logs } = await run(['rebuild'])
+  expect(code).toBe(0)
+  expect(logs.map((l) => l.split(' : ')[0])).toEqual(['mission-locale 2008', 'mission-locale 2009', expect.any(String)])
+  expect((await run([])).logs).toEqual(['mission-locale : années construites 2008, 2009'])
+})
+
+it('drops a year: its facts are gone and no longer kept', async () => {
+  expect(await run(['drop'], { year: ['2008'] })).toEqual({ code: 0, logs: ['Années abandonnées : 2008.'] })
+  expect((await run([])).logs).toEqual(['mission-locale : années construites 2009'])
+  const years = await t.db.kysely.selectFrom('ml_person_year').select('year').distinct().execute()
+  expect(years).toEqual([{ year: 2009 }])
+})
+
+it('refuses a bad year, a drop without a year and an unknown action', async () => {
+  expect((await run(['rebuild'], { year: ['09'] })).code).toBe(2)
+  expect((await run(['rebuild'], { year: ['1850'] })).code).toBe(2)
+  expect((await run(['drop'])).code).toBe(2)
+  expect((await run(['purge'])).code).toBe(2)
+})
