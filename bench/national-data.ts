@@ -8,10 +8,19 @@
 import { sql } from 'kysely'
 import pg from 'pg'
 import { type Db, openPostgres } from '../src/server/db/database.ts'
-import { migrate } from '../src/server/db/migrate.ts'
+import { allMigrations, migrate } from '../src/server/db/migrate.ts'
+import { templateKey } from '../src/server/db/pglite-template.ts'
 import { bulkWriter } from '../src/server/demo/bulk.ts'
 import { loadDemo } from '../src/server/demo/demo.ts'
 import { DEMO_STRUCTURE } from '../src/server/demo/demo-organisation.ts'
+import { rebuildFacts, withFactsDeferred } from '../src/server/modules/registry.ts'
+
+/** the years whose facts the bench builds (the report of 2009 compares with 2008) */
+export const FACT_YEARS = [2008, 2009]
+
+/** what the database's comment records: the copies, and the migrations' state (a database migrated otherwise is rebuilt) */
+const stamp = (replicas: number) =>
+  `jalon national replicas=${replicas} migrations=${templateKey(allMigrations())} complete`
 
 /** the tables a copy fills, parents first; each row of the seed structure is copied once per copy */
 export const COPIED_TABLES = [
@@ -55,15 +64,14 @@ async function admin<T>(adminUrl: string, work: (c: pg.Client) => Promise<T>): P
   }
 }
 
-/** How an existing database was built (its comment), or undefined when absent or built otherwise. */
-export async function builtWith(adminUrl: string, name: string): Promise<number | undefined> {
+/** Whether database `name` was built with `replicas` copies by the current migrations (its comment). */
+export async function builtWith(adminUrl: string, name: string, replicas: number): Promise<boolean> {
   return admin(adminUrl, async (c) => {
     const { rows } = await c.query<{ comment: string | null }>(
       'SELECT shobj_description(oid, $2) AS comment FROM pg_database WHERE datname = $1',
       [name, 'pg_database'],
     )
-    const m = /^jalon national replicas=(\d+) complete$/.exec(rows[0]?.comment ?? '')
-    return m ? Number(m[1]) : undefined
+    return rows[0]?.comment === stamp(replicas)
   })
 }
 
@@ -130,31 +138,39 @@ export async function buildNational(
     await loadDemo(db, new Date('2026-03-02T09:00:00Z'), { year2009: true })
     log(`  seed structure loaded (${since()})`)
     if (replicas > 1)
-      await db.kysely.transaction().execute(async (tx) => {
-        await sql`SET LOCAL maintenance_work_mem = '512MB'`.execute(tx)
-        const bulk = bulkWriter(tx, db)
-        await bulk.deferKeysAndIndexes(COPIED_TABLES, async () => {
-          for (const table of COPIED_TABLES) {
-            const list = await selectList(db, table)
-            const where = await seedRows(db, table)
-            const t = performance.now()
-            const { numAffectedRows } = await sql
-              .raw(
-                `INSERT INTO "${table}" ${list} FROM "${table}" t CROSS JOIN generate_series(2, ${replicas}) AS r ${where}`,
+      await db.kysely.transaction().execute((tx) =>
+        // the facts' triggers set aside during the copy, the built years built again once at its end
+        withFactsDeferred(tx, async () => {
+          await sql`SET LOCAL maintenance_work_mem = '512MB'`.execute(tx)
+          const bulk = bulkWriter(tx, db)
+          await bulk.deferKeysAndIndexes(COPIED_TABLES, async () => {
+            for (const table of COPIED_TABLES) {
+              const list = await selectList(db, table)
+              const where = await seedRows(db, table)
+              const t = performance.now()
+              const { numAffectedRows } = await sql
+                .raw(
+                  `INSERT INTO "${table}" ${list} FROM "${table}" t CROSS JOIN generate_series(2, ${replicas}) AS r ${where}`,
+                )
+                .execute(tx)
+              log(
+                `  ${table}: ${Number(numAffectedRows ?? 0).toLocaleString('fr-FR')} rows (${((performance.now() - t) / 1000).toFixed(1)} s)`,
               )
-              .execute(tx)
-            log(
-              `  ${table}: ${Number(numAffectedRows ?? 0).toLocaleString('fr-FR')} rows (${((performance.now() - t) / 1000).toFixed(1)} s)`,
-            )
-          }
-          log(`  keys and indexes put back… (${since()})`)
-        })
-      })
+            }
+            log(`  keys and indexes put back… (${since()})`)
+          })
+        }),
+      )
     log(`  copies done (${since()}); ANALYZE…`)
     await sql`ANALYZE`.execute(db.kysely)
+    log(`  facts of ${FACT_YEARS.join(', ')}… (${since()})`)
+    await rebuildFacts(db.kysely, {
+      years: FACT_YEARS,
+      log: (r) => log(`  facts: ${r.module} ${r.year} in ${(r.ms / 1000).toFixed(1)} s`),
+    })
   } finally {
     await db.close()
   }
-  await admin(adminUrl, (c) => c.query(`COMMENT ON DATABASE ${name} IS 'jalon national replicas=${replicas} complete'`))
+  await admin(adminUrl, (c) => c.query(`COMMENT ON DATABASE ${name} IS '${stamp(replicas)}'`))
   log(`  built in ${since()}`)
 }
