@@ -95,7 +95,8 @@ interface Tally {
 }
 const tallies: Record<string, Tally> = {}
 async function timed(kind: string, url: string, init: RequestInit): Promise<unknown> {
-  const t = (tallies[kind] ??= { times: [], errors: 0, timeouts: 0 })
+  tallies[kind] ??= { times: [], errors: 0, timeouts: 0 }
+  const t = tallies[kind]
   const t0 = performance.now()
   try {
     const res = await fetch(url, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) })
