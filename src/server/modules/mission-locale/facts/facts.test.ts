@@ -85,9 +85,14 @@ type Op =
   | { op: 'situationUpdate'; i: number; kind: number; date: string }
   | { op: 'situationDelete'; i: number }
   | { op: 'programmeType'; type: 'civis' | 'cej' }
+  | { op: 'crowd'; n: number; date: string }
 
 const i = fc.nat(1000)
 const ops: fc.Arbitrary<Op> = fc.oneof(
+  {
+    weight: 1,
+    arbitrary: fc.record({ op: fc.constant('crowd' as const), n: fc.integer({ min: 40, max: 80 }), date: day }),
+  },
   {
     weight: 5,
     arbitrary: fc.record({
@@ -413,6 +418,22 @@ async function apply(o: Op) {
     case 'situationDelete': {
       const id = await at('situation', o.i)
       if (id) await k.deleteFrom('situation').where('id', '=', id).execute()
+      return
+    }
+    case 'crowd': {
+      // many persons in each statement (an import's batch): their files, their enrolments, an event each
+      await sql`INSERT INTO person (structure_id, last_name, first_name, sex, birth_date, site_id, search_name,
+          first_reception_date)
+        SELECT ${a.structureId}, 'Foule' || g, 'Camille', CASE WHEN g % 2 = 0 THEN 'F' ELSE 'M' END,
+          make_date(1985 + g % 8, 1 + g % 12, 1 + g % 28), ${a.sites.a}::uuid, '', ${o.date}::date - g
+        FROM generate_series(1, ${o.n}) AS g`.execute(k)
+      await sql`INSERT INTO enrolment (structure_id, person_id, programme_id, entry_date)
+        SELECT structure_id, id, ${a.programmes.ml}::uuid, ${o.date}::date - 400 FROM person WHERE last_name LIKE 'Foule%'
+          AND NOT EXISTS (SELECT 1 FROM enrolment en WHERE en.person_id = person.id)`.execute(k)
+      await sql`INSERT INTO event (structure_id, person_id, kind, date, attendance)
+        SELECT structure_id, id, 'workshop', ${o.date}::date, 'present' FROM person WHERE last_name LIKE 'Foule%'`.execute(
+        k,
+      )
       return
     }
     case 'programmeType': {

@@ -23,8 +23,17 @@ import { runScript } from '../../../db/script.ts'
 // FUNCTION, then `jalon facts rebuild`).
 
 /**
- * The computation of one year's facts; `persons` restricts it to some persons (a trigger's), else it covers everyone
- * (a rebuild). Propositions and programme movements are kept by the structure that recorded them (the report counts
+ * The Mission Locale population of the year from `from` to `to`: the persons with an enrolment open during it in a
+ * programme of type mission_locale (accompaniment's enrolment-open.ts), among some persons when `among` says so.
+ */
+const population = (from: string, to: string, among = '') => `
+      SELECT en.person_id FROM enrolment en JOIN programme pg ON pg.id = en.programme_id
+      WHERE pg.type = 'mission_locale' AND en.entry_date <= ${to} AND (en.exit_date IS NULL OR en.exit_date >= ${from})
+        ${among}`
+
+/**
+ * The computation of one year's facts for everyone ('all': a rebuild) or for some persons (a trigger's refresh: 'few'
+ * or 'many'). Propositions and programme movements are kept by the structure that recorded them (the report counts
  * a structure's rows of its own persons); a person's situations, events and dated attributes whatever their structure
  * (the application records a person's rows in the person's structure).
  * Each part is one aggregate grouped by person, joined by hash in a rebuild: the planner's estimates hold (a part
@@ -32,16 +41,23 @@ import { runScript } from '../../../db/script.ts'
  * instead of 0.4 s for the 2009 data set). A rebuild is planned for its year (plan_cache_mode: after five calls
  * PL/pgSQL would keep a generic plan, made for no year), reads whole tables (no index scan: at national scale the
  * planner walked 8 million dated attributes in index order, 24 s of random reads instead of a 1 s pass), sorts and
- * hashes in memory (work_mem) and inserts in key order. A trigger's refresh, a few persons found by index, keeps
- * PL/pgSQL's cached plan and costs no planning.
+ * hashes in memory (work_mem) and inserts in key order. A refresh of a few persons (one request's write) keeps one
+ * generic plan per session, by index, without planning again (a write costs 1–3 ms more, not 15–20); a refresh of
+ * many (an import's batch) is planned for its list (a generic plan reads a long list item by item for every row).
+ * Neither a rebuild nor a refresh of many nests its joins: the planner takes a list of persons, or their semi-join
+ * with the population, for a handful of rows and rescans whole aggregates for each (0.7 s instead of 0.05 s for a
+ * thousand persons).
  */
-function fill(name: string, persons: boolean): string {
+function fill(name: string, scope: 'all' | 'few' | 'many'): string {
+  const persons = scope !== 'all'
   const only = (col: string) => (persons ? `AND ${col} = ANY(p_persons)` : '')
-  // the year's Mission Locale population: an enrolment open during the year in a Mission Locale programme
-  const inPopulation = (col: string) => `${col} IN (
-      SELECT en.person_id FROM enrolment en JOIN programme pg ON pg.id = en.programme_id
-      WHERE pg.type = 'mission_locale' AND en.entry_date <= y_to AND (en.exit_date IS NULL OR en.exit_date >= y_from)
-        ${only('en.person_id')})`
+  const settings = {
+    all: `SET plan_cache_mode = force_custom_plan SET work_mem = '256MB' SET jit = off SET enable_indexscan = off
+      SET enable_nestloop = off`,
+    few: 'SET plan_cache_mode = force_generic_plan',
+    many: 'SET plan_cache_mode = force_custom_plan SET jit = off SET enable_nestloop = off',
+  }[scope]
+  const inPopulation = (col: string) => `${col} IN (${population('y_from', 'y_to', only('en.person_id'))})`
   // the latest value on or before `day` of each attribute, one column each, in one aggregate: the max of the day and
   // the value written together (ISO days sort as text; one row per person, attribute and day)
   const latest = (a: string) =>
@@ -54,8 +70,7 @@ function fill(name: string, persons: boolean): string {
       GROUP BY pa.person_id`
   return `
   CREATE FUNCTION ${name}(p_year smallint${persons ? ', p_persons uuid[]' : ''}) RETURNS void LANGUAGE plpgsql
-  ${persons ? '' : "SET plan_cache_mode = force_custom_plan SET work_mem = '256MB' SET jit = off SET enable_indexscan = off"}
-  AS $$
+  ${settings} AS $$
   DECLARE
     y_from date := make_date(p_year, 1, 1);
     y_to date := make_date(p_year, 12, 31);
@@ -126,31 +141,33 @@ function fill(name: string, persons: boolean): string {
 
 /**
  * A trigger function for a source table: the persons its statement touched (new rows, old rows, or both for an
- * update, each kept only when `relevant`), their facts recomputed. For an update, only rows whose `watched` columns
- * changed count: a note edited leaves the facts alone.
+ * update) and the built years each row bears on (`years`, an array computed from the row `x` and `built`), their
+ * facts recomputed. For an update, only rows whose `watched` columns changed count: a note edited leaves the facts
+ * alone. An event, a proposition or a situation bears on its own year; a dated attribute on the years from its own.
  */
-function onWrite(table: string, watched: string[], relevant: string): string {
+function onWrite(table: string, watched: string[], years: string): string {
   const changed = `(${watched.map((c) => `o.${c}`).join(', ')}) IS DISTINCT FROM (${watched.map((c) => `n.${c}`).join(', ')})`
   const cols = ['person_id', ...watched.filter((c) => c !== 'person_id')].join(', ')
+  const touched = (rows: string) => `
+      SELECT array_agg(DISTINCT x.person_id), array_agg(DISTINCT y) INTO persons, affected
+      FROM ${rows} CROSS JOIN LATERAL unnest(${years}) AS y WHERE y = ANY(built);`
   return `
   CREATE FUNCTION ml_facts_on_${table}() RETURNS trigger LANGUAGE plpgsql AS $$
   DECLARE
     built smallint[] := ml_facts_built_years();
     persons uuid[];
+    affected smallint[];
   BEGIN
     IF built IS NULL THEN RETURN NULL; END IF;
-    IF TG_OP = 'INSERT' THEN
-      SELECT array_agg(DISTINCT x.person_id) INTO persons FROM new_rows x WHERE ${relevant};
-    ELSIF TG_OP = 'DELETE' THEN
-      SELECT array_agg(DISTINCT x.person_id) INTO persons FROM old_rows x WHERE ${relevant};
-    ELSE
-      SELECT array_agg(DISTINCT x.person_id) INTO persons FROM (
+    IF TG_OP = 'INSERT' THEN ${touched('new_rows x')}
+    ELSIF TG_OP = 'DELETE' THEN ${touched('old_rows x')}
+    ELSE ${touched(`(
         SELECT ${cols.replace(/(\w+)/g, 'o.$1')} FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE ${changed}
         UNION ALL
         SELECT ${cols.replace(/(\w+)/g, 'n.$1')} FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE ${changed}
-      ) x WHERE ${relevant};
+      ) x`)}
     END IF;
-    PERFORM ml_facts_refresh(persons, built);
+    PERFORM ml_facts_refresh(persons, affected);
     RETURN NULL;
   END $$`
 }
@@ -164,7 +181,8 @@ const triggersOn = (table: string) => `
   CREATE TRIGGER ml_facts_delete AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows
     FOR EACH STATEMENT EXECUTE FUNCTION ml_facts_on_${table}();`
 
-const inBuiltYear = (col: string) => `extract(year FROM x.${col})::smallint = ANY(built)`
+/** the row's own year */
+const yearOf = (col: string) => `ARRAY[extract(year FROM x.${col})::smallint]`
 
 export async function up(db: Kysely<any>): Promise<void> {
   await runScript(
@@ -226,23 +244,35 @@ export async function up(db: Kysely<any>): Promise<void> {
     );
     CREATE INDEX ml_person_year_programme_person_idx ON ml_person_year_programme (person_id);
 
-    ${fill('ml_facts_fill_all', false)};
-    ${fill('ml_facts_fill_persons', true)};
+    ${fill('ml_facts_fill_all', 'all')};
+    ${fill('ml_facts_fill_persons', 'few')};
+    ${fill('ml_facts_fill_many', 'many')};
 
     CREATE FUNCTION ml_facts_built_years() RETURNS smallint[] LANGUAGE sql STABLE AS
       $$ SELECT CASE WHEN current_setting('jalon.facts_deferred', true) = 'on' THEN NULL
                      ELSE (SELECT array_agg(year ORDER BY year) FROM ml_fact_year) END $$;
 
     CREATE FUNCTION ml_facts_refresh(p_persons uuid[], p_years smallint[]) RETURNS void LANGUAGE plpgsql AS $$
-    DECLARE y smallint;
+    DECLARE
+      y smallint;
+      members uuid[];
     BEGIN
       IF p_persons IS NULL OR p_years IS NULL THEN RETURN; END IF;
       PERFORM 1 FROM person WHERE id = ANY(p_persons) ORDER BY id FOR NO KEY UPDATE;
-      DELETE FROM ml_person_year_theme WHERE person_id = ANY(p_persons);
-      DELETE FROM ml_person_year_programme WHERE person_id = ANY(p_persons);
-      DELETE FROM ml_person_year WHERE person_id = ANY(p_persons);
+      DELETE FROM ml_person_year_theme WHERE person_id = ANY(p_persons) AND year = ANY(p_years);
+      DELETE FROM ml_person_year_programme WHERE person_id = ANY(p_persons) AND year = ANY(p_years);
+      DELETE FROM ml_person_year WHERE person_id = ANY(p_persons) AND year = ANY(p_years);
       FOREACH y IN ARRAY p_years LOOP
-        PERFORM ml_facts_fill_persons(y, p_persons);
+        -- only the year's population has facts (an import's persons before their enrolments have none)
+        SELECT array_agg(DISTINCT m.person_id) INTO members FROM (${population(
+          'make_date(y, 1, 1)',
+          'make_date(y, 12, 31)',
+          'AND en.person_id = ANY(p_persons)',
+        )}) m;
+        CONTINUE WHEN members IS NULL;
+        IF cardinality(members) <= 50 THEN PERFORM ml_facts_fill_persons(y, members);
+        ELSE PERFORM ml_facts_fill_many(y, members);
+        END IF;
       END LOOP;
     END $$;
 
@@ -265,11 +295,15 @@ export async function up(db: Kysely<any>): Promise<void> {
       DELETE FROM ml_person_year WHERE year = p_year;
     END $$;
 
-    ${onWrite('event', ['person_id', 'date', 'attendance'], inBuiltYear('date'))};
-    ${onWrite('proposition', ['person_id', 'date', 'structure_id', 'domain', 'theme'], inBuiltYear('date'))};
-    ${onWrite('situation', ['person_id', 'start_date', 'structure_id', 'kind'], inBuiltYear('start_date'))};
-    ${onWrite('person_attribute', ['person_id', 'attribute', 'value', 'valid_from'], `extract(year FROM x.valid_from)::smallint <= built[array_upper(built, 1)]`)};
-    ${onWrite('enrolment', ['person_id', 'programme_id', 'structure_id', 'entry_date', 'exit_date', 'reinforced'], 'true')};
+    ${onWrite('event', ['person_id', 'date', 'attendance'], yearOf('date'))};
+    ${onWrite('proposition', ['person_id', 'date', 'structure_id', 'domain', 'theme'], yearOf('date'))};
+    ${onWrite('situation', ['person_id', 'start_date', 'structure_id', 'kind'], yearOf('start_date'))};
+    ${onWrite(
+      'person_attribute',
+      ['person_id', 'attribute', 'value', 'valid_from'],
+      `ARRAY(SELECT b FROM unnest(built) AS b WHERE b >= extract(year FROM x.valid_from))`,
+    )};
+    ${onWrite('enrolment', ['person_id', 'programme_id', 'structure_id', 'entry_date', 'exit_date', 'reinforced'], 'built')};
     ${triggersOn('event')}
     ${triggersOn('proposition')}
     ${triggersOn('situation')}
