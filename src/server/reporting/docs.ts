@@ -16,9 +16,9 @@ const conventions = `## Conventions
 - **Period**: a closed range of dates \`from\`–\`to\` (both included), a calendar year by default. *At end* = the state on
   \`to\` (the report's "au 31/12").
 - **State on a date**: a dated attribute (level, diploma, family situation, housing, resources, driving licence,
-  mobility) is the row with the latest \`valid_from\` on or before the date (one LATERAL subquery, \`stateOn\` in
-  \`src/server/reporting/sql.ts\`). A change dated the day after the period end is not seen; a change dated on the
-  last day is.
+  mobility) is the row with the latest \`valid_from\` on or before the date (from the raw rows: one LATERAL subquery
+  per person reading all the attributes it needs in one pass, \`statesOn\` in \`src/server/reporting/sql.ts\`). A
+  change dated the day after the period end is not seen; a change dated on the last day is.
 - **Age** = full years between the birth date and the reference date. **Age bands**: \`16-17\` (under 16 included),
   \`18-21\`, \`22-25\`, \`26+\`.
 - **Level**: 1969 nomenclature, III, II and I grouped as \`III+\`; a 2019 level entered alone is mapped to its 1969
@@ -34,6 +34,21 @@ const conventions = `## Conventions
   the period), a commune (person's commune), a counsellor (person's referent), and split by sex (\`bySex=true\`: the
   same indicator restricted to women, then to men).
 - **Shares** are computed on the indicator's own population.
+- **Facts per person and year** (how a calendar year is computed, not what it counts): for a period that is one
+  calendar year whose facts are built, the Mission Locale indicators read one row per person of the year's
+  population (\`ml_person_year\`: site, sex, priority area, age on 31/12, contact, each dated attribute on 31/12, the
+  first reception and the age, level, diploma and mobility on its day, the number of propositions, the kinds of the
+  situations started) and two companions (\`ml_person_year_theme\`: propositions by structure, domain and theme;
+  \`ml_person_year_programme\`: entries into and exits from other programmes, with reinforced, sex and age on the
+  day), instead of the raw history. The facts hold values as recorded: every definition above (levels, age bands,
+  'unknown', national themes, situation groups, the 18–21 of CIVIS) stays in the indicators, applied to the facts as
+  to the raw rows, so both give the same figures (a test compares the whole report both ways on the 2009 data set,
+  and a property test checks the facts against a rebuild after random writes). A year is built by \`jalon facts
+  rebuild [--year AAAA]\` (and by the demo's load); from then on every write keeps it up to date in its own
+  transaction, so a built year is never stale. Any other period, a year not built, or a run with \`facts: false\`
+  reads the raw rows. Rows a person has under another structure than their own (the application never writes
+  them) count in the facts for propositions and programme movements as in the raw rows, and are taken as the
+  person's for situations.
 - **Decimals**: one rule per kind of value for every indicator, table and figure on every output (screen, JSON,
   spreadsheet, PDF), rounded half up (\`decimalsFor\` in \`src/server/reporting/tables.ts\`; no indicator chooses its
   own precision): ${decimalsRule()}.
