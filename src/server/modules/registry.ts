@@ -87,8 +87,13 @@ export async function withFactsDeferred<T>(tx: Kysely<Database>, work: () => Pro
   if (!tx.isTransaction) throw new Error('withFactsDeferred: à appeler dans une transaction')
   const built = await builtFactYears(tx)
   await sql`SELECT set_config('jalon.facts_deferred', 'on', true)`.execute(tx)
-  const result = await work()
-  await sql`SELECT set_config('jalon.facts_deferred', 'off', true)`.execute(tx)
+  let result: T
+  try {
+    result = await work()
+  } finally {
+    // whatever runs after the load keeps the facts again (after a database error the transaction only rolls back)
+    await sql`SELECT set_config('jalon.facts_deferred', 'off', true)`.execute(tx).catch(() => undefined)
+  }
   for (const { module, years } of built) if (years.length) await rebuildFacts(tx, { years, modules: [module] })
   return result
 }
