@@ -8,11 +8,11 @@
 // PGLITE_SHARED_BUFFERS and other server settings pass through from the environment.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { DEMO_PASSWORD } from '../src/server/demo/demo-organisation.ts'
+import { freePort, signIn, sleep } from './bench-http.ts'
 
 const { values: opts } = parseArgs({
   options: {
@@ -28,17 +28,6 @@ const REPORT_EVERY_MS = Number(opts['report-every']) * 1000
 const [THINK_MIN, THINK_MAX] = opts.think.split('-').map((s) => Number(s) * 1000)
 const TIMEOUT_MS = 30_000
 const SLOW_MS = 5_000
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = createServer()
-    s.once('error', reject)
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number }
-      s.close(() => resolve(port))
-    })
-  })
 
 async function startServer(dir: string, port: number): Promise<ChildProcess> {
   const env: NodeJS.ProcessEnv = {
@@ -66,26 +55,6 @@ async function startServer(dir: string, port: number): Promise<ChildProcess> {
     if (out.includes('Jalon est prêt')) return child
     await sleep(200)
   }
-}
-
-const cookiesOf = (res: Response) =>
-  res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .filter((c) => !c.endsWith('='))
-
-async function signIn(base: string, email: string): Promise<{ cookie: string; csrf: string }> {
-  const c = await fetch(`${base}/api/auth/csrf`)
-  const { token } = (await c.json()) as { token: string }
-  const res = await fetch(`${base}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie: cookiesOf(c).join('; ') },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  })
-  if (res.status !== 200) throw new Error(`sign-in of ${email}: ${res.status} ${await res.text()}`)
-  const cookies = [...cookiesOf(c), ...cookiesOf(res)]
-  const csrf = await fetch(`${base}/api/auth/csrf`, { headers: { cookie: cookies.join('; ') } })
-  return { cookie: [...cookies, ...cookiesOf(csrf)].join('; '), csrf: ((await csrf.json()) as { token: string }).token }
 }
 
 interface Tally {
@@ -125,8 +94,8 @@ console.log(
 )
 const server = await startServer(dir, port)
 try {
-  const counsellor = await signIn(base, 'conseiller@demo.jalon.fr')
-  const director = await signIn(base, 'direction@demo.jalon.fr')
+  const counsellor = await signIn(base, 'conseiller@demo.jalon.fr', DEMO_PASSWORD)
+  const director = await signIn(base, 'direction@demo.jalon.fr', DEMO_PASSWORD)
   // names to search: the counsellor's own caseload and search pages
   const names: { id: string; name: string }[] = []
   for (const q of ['ma', 'le', 'da', 'ro', 'be', 'mo', 'la', 'du']) {

@@ -7,22 +7,11 @@
 // PGLITE_SHARED_BUFFERS (src/server/config.ts) passes through to the server.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import { DEMO_PASSWORD } from '../src/server/demo/demo-organisation.ts'
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = createServer()
-    s.once('error', reject)
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number }
-      s.close(() => resolve(port))
-    })
-  })
+import { freePort, signIn, sleep } from './bench-http.ts'
 
 /**
  * the server's node process in the child's process group (npx → tsx's launcher → node running main.ts: the launcher's
@@ -73,28 +62,10 @@ async function stop(child: ChildProcess) {
   await Promise.race([exited, sleep(20_000)])
 }
 
-const cookiesOf = (res: Response) =>
-  res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .filter((c) => !c.endsWith('='))
-
-async function signIn(base: string, email: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`)
-  const { token } = (await csrf.json()) as { token: string }
-  const res = await fetch(`${base}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie: cookiesOf(csrf).join('; ') },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  })
-  if (res.status !== 200) throw new Error(`sign-in of ${email}: ${res.status}`)
-  return cookiesOf(res).find((c) => c.startsWith('jalon_session='))!
-}
-
 /** the annual report twice and 200 searches by 10 clients, all at once; the peak is read while they run */
 async function load(base: string, pgid: number): Promise<number> {
-  const director = await signIn(base, 'direction@demo.jalon.fr')
-  const counsellor = await signIn(base, 'conseiller@demo.jalon.fr')
+  const director = (await signIn(base, 'direction@demo.jalon.fr', DEMO_PASSWORD)).cookie
+  const counsellor = (await signIn(base, 'conseiller@demo.jalon.fr', DEMO_PASSWORD)).cookie
   let peak = 0
   let running = true
   const sampler = (async () => {
