@@ -40,6 +40,17 @@ export interface ModuleFacts {
 }
 
 /**
+ * Where a table lives on a national deployment distributed with Citus (docs/operations.md, "National deployment on
+ * Citus"; the decision in docs/ARCHITECTURE.md):
+ * - 'structure': split by structure_id, co-located with `person` — a person's file, or rows written per structure at
+ *   volume. structure_id is NOT NULL and in every primary and unique key; a foreign key to another such table joins on it.
+ * - 'reference': small configuration or code lists, copied whole to every node; a distributed table may point to it.
+ * - 'local': on the coordinator only — not about one structure and not wanted on the workers (sessions, the audit chain).
+ * `src/server/db/distribution.test.ts` checks the rules on the migrated database and that every table is classified.
+ */
+export type TableDistribution = 'structure' | 'reference' | 'local'
+
+/**
  * A server module as it declares itself, once (docs/MODULES.md). The app, the CLI, the demo, the migrations, the
  * import/export and the report each read these declarations from the one list `modules.ts`; nothing else lists modules.
  */
@@ -47,6 +58,8 @@ export interface ServerModule {
   name: string
   /** the tables the module owns: only its own files write them (src/architecture.unit.test.ts) */
   tables: (keyof Database)[]
+  /** where each of `tables` lives on a Citus cluster (TableDistribution); every table of `tables` is named */
+  distribution?: Partial<Record<keyof Database, TableDistribution>>
   /** name → migration; names are global and sort in the order they run (yyyymmddThhmm_what) */
   migrations?: Record<string, Migration>
   routes?: (app: FastifyInstance, deps: Deps) => void

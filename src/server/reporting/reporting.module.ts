@@ -12,6 +12,7 @@ import { reportingRoutes } from './reporting.routes.ts'
 export const reportingModule = defineServerModule({
   name: 'reporting',
   tables: ['funder_agreement', 'objective'],
+  distribution: { funder_agreement: 'reference', objective: 'reference' },
   migrations: { '20261129T0900_objectives': m20261129T0900 },
   routes: reportingRoutes,
   commands: [reportCommand],

@@ -11,6 +11,7 @@ import {
 import { accompanimentRoutes } from './accompaniment.routes.ts'
 import { recordFirstReception } from './events.repository.ts'
 import * as m20261130T1830 from './migrations/20261130T1830_enrolment_referent.ts'
+import * as m20261201T1010 from './migrations/20261201T1010_accompaniment_keys_by_structure.ts'
 
 /**
  * The Mission Locale's follow-up of a person: events (interviews, workshops…), propositions, situations, programme
@@ -19,7 +20,17 @@ import * as m20261130T1830 from './migrations/20261130T1830_enrolment_referent.t
 export const accompanimentModule = defineServerModule({
   name: 'accompaniment',
   tables: ['event', 'proposition_theme', 'proposition', 'situation', 'enrolment'],
-  migrations: { '20261130T1830_enrolment_referent': m20261130T1830 },
+  distribution: {
+    event: 'structure',
+    proposition_theme: 'reference',
+    proposition: 'structure',
+    situation: 'structure',
+    enrolment: 'structure',
+  },
+  migrations: {
+    '20261130T1830_enrolment_referent': m20261130T1830,
+    '20261201T1010_accompaniment_keys_by_structure': m20261201T1010,
+  },
   routes: accompanimentRoutes,
   demo: { order: 20, load: loadAccompanimentDemo },
   exchange: {

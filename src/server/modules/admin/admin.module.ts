@@ -8,6 +8,17 @@ import * as m20261130T1600 from './migrations/20261130T1600_structure_time_zone.
 export const adminModule = defineServerModule({
   name: 'admin',
   tables: ['structure', 'site', 'site_commune', 'programme', 'app_user', 'user_site', 'user_programme'],
+  // configuration, small and read with every structure's rows; app_user too: sign-in finds a user by e-mail across
+  // structures, a unique key a distributed table could not keep
+  distribution: {
+    structure: 'reference',
+    site: 'reference',
+    site_commune: 'reference',
+    programme: 'reference',
+    app_user: 'reference',
+    user_site: 'reference',
+    user_programme: 'reference',
+  },
   migrations: {
     '20261130T1400_programme_type': m20261130T1400,
     '20261130T1600_structure_time_zone': m20261130T1600,

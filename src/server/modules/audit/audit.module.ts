@@ -6,6 +6,8 @@ import * as m20261130T1010 from './migrations/20261130T1010_audit_chain.ts'
 export const auditModule = defineServerModule({
   name: 'audit',
   tables: ['audit_event', 'audit_chain_head'],
+  // one national chain, ordered by the one head row: on the coordinator (docs/operations.md)
+  distribution: { audit_event: 'local', audit_chain_head: 'local' },
   migrations: { '20261130T1010_audit_chain': m20261130T1010 },
   commands: [auditCommand, dbGrantsCommand],
 })

@@ -9,6 +9,8 @@ import * as m20261130T1030 from './migrations/20261130T1030_exchange_rights.ts'
 export const authModule = defineServerModule({
   name: 'auth',
   tables: ['session', 'password_reset', 'signin_throttle'],
+  // found by a token or an e-mail's hash, not by structure, written at every request: on the coordinator
+  distribution: { session: 'local', password_reset: 'local', signin_throttle: 'local' },
   migrations: {
     '20261129T1200_totp_replay': m20261129T1200,
     '20261130T1000_auth_hardening': m20261130T1000,

@@ -12,6 +12,12 @@ import { missionLocaleSections } from './mission-locale.report.ts'
 export const missionLocaleModule = defineServerModule({
   name: 'mission-locale',
   tables: ['ml_fact_year', 'ml_person_year', 'ml_person_year_theme', 'ml_person_year_programme'],
+  distribution: {
+    ml_fact_year: 'reference',
+    ml_person_year: 'structure',
+    ml_person_year_theme: 'structure',
+    ml_person_year_programme: 'structure',
+  },
   migrations: { '20261201T0900_ml_facts': m20261201T0900 },
   commands: [factsCommand],
   facts: mlFacts,
