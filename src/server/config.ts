@@ -67,6 +67,16 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Jalon <no-reply@jalon.local>'),
+  /** Brevo's transactional SMS (modules/agenda/sms/brevo.ts, docs/agenda.md): without a key, no SMS in production,
+   * a local stand-in of Brevo's API elsewhere */
+  SMS_BREVO_API_KEY: z.string().min(1).optional(),
+  SMS_BREVO_URL: z.string().url().default('https://api.brevo.com/v3/transactionalSMS/send'),
+  SMS_SENDER: z
+    .string()
+    .regex(/^[A-Za-z0-9]{1,11}$/, '11 lettres ou chiffres au plus (ex. MissionLoc)')
+    .default('Jalon'),
+  /** how often the agenda's reminders are looked for; 0: never (the default in tests) */
+  AGENDA_REMINDER_SECONDS: z.coerce.number().int().min(0).optional(),
   COOKIE_SECURE: bool,
   DEMO: z.enum(['auto', 'off']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -97,6 +107,10 @@ export interface Config {
   publicUrl: string
   smtpUrl?: string
   mailFrom: string
+  /** text messages (agenda reminders): Brevo's key, its endpoint, the sender name */
+  sms: { brevoApiKey?: string; brevoUrl: string; sender: string }
+  /** seconds between two looks for due reminders (0: the server sends none by itself) */
+  agendaReminderSeconds: number
   demo: 'auto' | 'off'
   logLevel: string
   /** statistical secrecy of published outputs: smallest count shown; tables crossing health, justice, welfare */
@@ -155,6 +169,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    sms: { brevoApiKey: e.SMS_BREVO_API_KEY, brevoUrl: e.SMS_BREVO_URL, sender: e.SMS_SENDER },
+    agendaReminderSeconds: e.AGENDA_REMINDER_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 300),
     demo: e.DEMO,
     logLevel: e.LOG_LEVEL,
     secrecy: { threshold: e.SECRECY_THRESHOLD, sensitiveThreshold: e.SECRECY_THRESHOLD_SENSITIVE },

@@ -4,6 +4,8 @@ export interface Mail {
   to: string
   subject: string
   text: string
+  /** files joined to the mail (an appointment's .ics invitation) */
+  attachments?: { filename: string; content: string; contentType: string }[]
 }
 export interface Mailer {
   send(mail: Mail): Promise<void>

@@ -1,6 +1,7 @@
 import { reportingModule } from '../reporting/reporting.module.ts'
 import { accompanimentModule } from './accompaniment/accompaniment.module.ts'
 import { adminModule } from './admin/admin.module.ts'
+import { agendaModule } from './agenda/agenda.module.ts'
 import { auditModule } from './audit/audit.module.ts'
 import { authModule } from './auth/auth.module.ts'
 import { exchangeModule } from './exchange/exchange.module.ts'
@@ -24,6 +25,7 @@ export const serverModules: readonly ServerModule[] = [
   auditModule,
   personsModule,
   accompanimentModule,
+  agendaModule,
   missionLocaleModule,
   reportingModule,
   exchangeModule,

@@ -62,6 +62,11 @@ export const capabilities = {
   // Export/import of the person files (jalon bundle, API): the director only, on a session that gave the second factor
   // (exchangePolicy, src/server/modules/exchange/exchange.policy.ts). The admin moves the configuration only.
   dataExchange: ['director'],
+  // Agenda: agendaPolicy (src/server/modules/agenda/agenda.policy.ts).
+  /** the agenda's views: counsellors their sites', reception the day's of their sites, the director the structure's */
+  agenda: ['director', 'counsellor', 'reception'],
+  /** book, move, cancel appointments, take attendance, send convocations; a private iCal feed of one's agenda */
+  agendaBook: ['counsellor'],
 } as const satisfies Record<string, readonly Role[]>
 export type Capability = keyof typeof capabilities
 

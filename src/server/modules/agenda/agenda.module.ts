@@ -1,0 +1,37 @@
+import { defineServerModule } from '../module.ts'
+import { loadAgendaDemo } from './agenda.demo.ts'
+import { agendaRoutes } from './agenda.routes.ts'
+import * as m20261202T0900 from './migrations/20261202T0900_agenda.ts'
+
+/**
+ * The agenda (docs/agenda.md): appointments with a day, times, place, kind, persons and counsellor; rooms per site;
+ * permanences from a rule; attendance that becomes an event of the person's follow-up (through the accompaniment's
+ * index.ts); convocations and reminders by e-mail (.ics invitation) and SMS (Brevo, or its local stand-in); the
+ * admin's templates; consent and channel; every message kept in the file; each counsellor's private iCal feed.
+ */
+export const agendaModule = defineServerModule({
+  name: 'agenda',
+  tables: [
+    'agenda_room',
+    'agenda_series',
+    'appointment',
+    'appointment_person',
+    'agenda_contact',
+    'agenda_message',
+    'agenda_template',
+    'agenda_feed',
+  ],
+  distribution: {
+    agenda_room: 'reference',
+    agenda_template: 'reference',
+    agenda_series: 'structure',
+    appointment: 'structure',
+    appointment_person: 'structure',
+    agenda_contact: 'structure',
+    agenda_message: 'structure',
+    agenda_feed: 'local',
+  },
+  migrations: { '20261202T0900_agenda': m20261202T0900 },
+  routes: agendaRoutes,
+  demo: { order: 40, load: loadAgendaDemo },
+})

@@ -1,0 +1,11 @@
+// What other modules may use of the agenda (collective sessions, the interview screen, home pages): book an
+// appointment, a person's next appointment, the day's appointments of a site, the appointment an interview records.
+
+export { appointmentOfInterview, nextAppointmentOf, todayBySite } from './agenda.queries.ts'
+export {
+  type AgendaCtx,
+  cancelAppointment,
+  createAppointment,
+  readAppointment,
+} from './appointments.service.ts'
+export { markAttendance } from './attendance.service.ts'
