@@ -157,7 +157,9 @@ describe('keys and indexes set aside during a bulk load', () => {
 
   it('come back as they were, and the rows are checked against the keys', async () => {
     const before = await schemaOf([...tables])
-    expect(before.some((l) => l.includes('FOREIGN KEY (person_id) REFERENCES person(id)'))).toBe(true)
+    expect(
+      before.some((l) => l.includes('FOREIGN KEY (structure_id, person_id) REFERENCES person(structure_id, id)')),
+    ).toBe(true)
     expect(before.some((l) => l.includes('USING gin'))).toBe(true)
     const p = person()
     await inTx((_, bulk) =>
