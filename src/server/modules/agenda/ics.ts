@@ -16,8 +16,9 @@ export interface IcsEvent {
 const PRODUCT = { company: 'Jalon', product: 'Agenda', language: 'FR' }
 
 /** One appointment as an invitation (METHOD:REQUEST): a mail client offers to add it to the person's calendar. */
-export function invitation(e: IcsEvent, organiser: { name: string; email: string }, timeZone: string): string {
-  const cal = ical({ prodId: PRODUCT, method: ICalCalendarMethod.REQUEST, timezone: timeZone })
+export function invitation(e: IcsEvent, organiser: { name: string; email: string }): string {
+  // instants in UTC (…Z): without a VTIMEZONE block, a TZID would leave some clients guessing
+  const cal = ical({ prodId: PRODUCT, method: ICalCalendarMethod.REQUEST })
   cal.createEvent({
     id: `${e.id}@jalon`,
     start: e.start,

@@ -92,7 +92,6 @@ export async function sendAppointmentMessage(
           location: placeOf(c),
         },
         { name: c.counsellor_name, email: c.counsellor_email },
-        c.time_zone,
       )
       await deps.mailer.send({
         to: recipient,
