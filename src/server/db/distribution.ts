@@ -8,7 +8,7 @@ import type { ServerModule, TableDistribution } from '../modules/module.ts'
 // Citus"; the decision in docs/ARCHITECTURE.md). Each module's manifest classifies its tables (`distribution`); this
 // file reads the classification, checks the migrated database against it (distribution.test.ts, both databases) and
 // writes the SQL that places the tables on a Citus cluster into docs/operations.md
-// (`npx tsx src/server/db/distribution.ts`; distribution.unit.test.ts fails when the page is stale).
+// (`npx tsx src/server/db/distribution.ts [--print]`; distribution.unit.test.ts fails when the page is stale).
 
 /** the column every distributed table is split by */
 export const DISTRIBUTION_COLUMN = 'structure_id'
@@ -193,10 +193,14 @@ export function withCitusScript(page: string, script: string): string {
   return `${page.slice(0, from + BEGIN.length)}\n\`\`\`sql\n${script}\n\`\`\`\n${page.slice(to)}`
 }
 
+// `npx tsx src/server/db/distribution.ts` rewrites the block of docs/operations.md; with `--print`, prints the SQL
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { serverModules } = await import('../modules/modules.ts')
   const { tables, problems } = classify(serverModules)
   if (problems.length) throw new Error(problems.join('\n'))
-  writeFileSync(OPERATIONS_DOC, withCitusScript(readFileSync(OPERATIONS_DOC, 'utf8'), citusScript(tables)))
-  console.log(`Écrit : ${OPERATIONS_DOC}`)
+  if (process.argv.includes('--print')) console.log(citusScript(tables))
+  else {
+    writeFileSync(OPERATIONS_DOC, withCitusScript(readFileSync(OPERATIONS_DOC, 'utf8'), citusScript(tables)))
+    console.log(`Écrit : ${OPERATIONS_DOC}`)
+  }
 }

@@ -21,8 +21,15 @@ type EnrolmentInput = z.output<typeof enrolmentInputSchema>
 type Current = { programme_id: string; referent_id: string | null }
 
 /** Serialises the changes of one person's enrolments, so two concurrent entries cannot both pass the overlap check. */
-async function lockPerson(tx: Tx, personId: string) {
-  await tx.selectFrom('person').select('id').where('id', '=', personId).forUpdate().execute()
+async function lockPerson(tx: Tx, structureId: string, personId: string) {
+  // the structure too: on Citus a row lock must name the shard (docs/operations.md)
+  await tx
+    .selectFrom('person')
+    .select('id')
+    .where('structure_id', '=', structureId)
+    .where('id', '=', personId)
+    .forUpdate()
+    .execute()
 }
 
 async function resolve(
@@ -46,7 +53,7 @@ async function resolve(
     reinforced: input.reinforced,
     referent_id: referentId,
   }
-  await lockPerson(tx, personId)
+  await lockPerson(tx, actor.structureId, personId)
   const overlap = await findOverlap(tx, personId, v, current?.id)
   if (overlap)
     throw new AppError(

@@ -33,8 +33,15 @@ export type PersonViewRow = Awaited<ReturnType<typeof loadPersonView>>
  * and the write that follows run for one request at a time. NO KEY UPDATE: inserts that only reference the person
  * (events, attributes) are not held up.
  */
-export async function lockPerson(tx: Tx, id: string) {
-  await tx.selectFrom('person').select('id').where('id', '=', id).forNoKeyUpdate().execute()
+export async function lockPerson(tx: Tx, structureId: string, id: string) {
+  // the structure too: on Citus a row lock must name the shard (docs/operations.md)
+  await tx
+    .selectFrom('person')
+    .select('id')
+    .where('structure_id', '=', structureId)
+    .where('id', '=', id)
+    .forNoKeyUpdate()
+    .execute()
 }
 
 /** A site of the actor's structure, if there is one with that id. */

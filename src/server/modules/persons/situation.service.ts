@@ -166,7 +166,7 @@ export async function addStatus(
   const today = dayIn(now, actor.timeZone)
   checkDate('startDate', input.startDate, person, today)
   // One request at a time per person from the overlap check to the commit: two desks cannot both store a period.
-  await lockPerson(tx, person.id)
+  await lockPerson(tx, actor.structureId, person.id)
   await refuseOverlap(ctx, person.id, input.status, input.startDate, input.endDate)
   const id = await insertStatus(tx, {
     structureId: actor.structureId,
@@ -202,7 +202,7 @@ export async function changeStatus(
   if (!current || (current.sensitive && !canSeeSensitive(actor, person))) throw notFound('Ce statut')
   requireSensitiveRight(ctx, person, current.sensitive, 'status')
   checkDate('startDate', input.startDate, person, dayIn(ctx.now, ctx.actor.timeZone))
-  await lockPerson(tx, person.id)
+  await lockPerson(tx, actor.structureId, person.id)
   await refuseOverlap(ctx, person.id, current.status, input.startDate, input.endDate, statusId)
   await ensureUpdated(await updateStatus(tx, person.id, statusId, input), async () => true, 'Ce statut')
   const changed = (['detail', 'startDate', 'endDate'] as const).filter((f) => input[f] !== current[f])

@@ -7,8 +7,8 @@ import { runScript } from '../../../db/script.ts'
 // attribute's unique key gains structure_id, and each points to its person by (structure_id, person_id).
 //
 // Why (id, structure_id) and not (structure_id, id): PostgreSQL reads a btree by its leading column, so with structure_id
-// first every lookup by id alone (a file opened by its id, the facts' triggers, a foreign key's check) would scan the
-// table; with id first it stays one index probe, and a foreign key may name the columns in any order.
+// first every lookup by id alone (a file opened by its id, the facts' triggers) would scan the table; with id first it
+// stays one index probe, and a foreign key may name the columns in any order.
 //
 // The person's own key is built here beside the old one (its children must stop relying on the old one first: the
 // accompaniment's tables do in 20261201T1010, then 20261201T1020 makes it the primary key). Each table is altered in
