@@ -1,4 +1,5 @@
 import { adminModule } from './features/admin/admin.web.ts'
+import { agendaModule } from './features/agenda/agenda.web.ts'
 import { authModule } from './features/auth/auth.web.ts'
 import { caseloadModule } from './features/caseload/caseload.web.ts'
 import { homeModule } from './features/home/home.web.ts'
@@ -15,5 +16,6 @@ export const webModules = [
   caseloadModule,
   statisticsModule,
   adminModule,
+  agendaModule,
   authModule,
 ] as const

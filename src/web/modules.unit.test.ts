@@ -41,6 +41,7 @@ describe('the navigation by role', () => {
       'Accompagnement / Personnes',
       'Accompagnement / Mon portefeuille',
       'Pilotage / Statistiques',
+      'Accompagnement / Agenda',
       'Mon compte / Mon profil',
     ])
   })
@@ -53,6 +54,8 @@ describe('the navigation by role', () => {
       'Administration / Programmes',
       'Administration / Utilisateurs',
       "Administration / Journal d'audit",
+      'Administration / Salles',
+      'Administration / Modèles de messages',
       'Mon compte / Mon profil',
     ])
   })
@@ -64,6 +67,7 @@ describe('the navigation by role', () => {
       'Accompagnement / Mon portefeuille',
       'Pilotage / Statistiques',
       "Administration / Journal d'audit",
+      'Accompagnement / Agenda',
       'Mon compte / Mon profil',
     ])
   })
@@ -71,7 +75,12 @@ describe('the navigation by role', () => {
   it('shows the statistician and the partner only what their role opens', () => {
     expect(labels('statistician')).toEqual(['- / Accueil', 'Pilotage / Statistiques', 'Mon compte / Mon profil'])
     expect(labels('partner')).toEqual(['- / Accueil', 'Mon compte / Mon profil'])
-    expect(labels('reception')).toEqual(['- / Accueil', 'Accompagnement / Personnes', 'Mon compte / Mon profil'])
+    expect(labels('reception')).toEqual([
+      '- / Accueil',
+      'Accompagnement / Personnes',
+      'Accompagnement / Agenda',
+      'Mon compte / Mon profil',
+    ])
   })
 })
 
@@ -79,9 +88,9 @@ describe('the home page by role', () => {
   const links = (role: Role) => homeLinksFor(webModules, role).map((l) => l.label)
 
   it('offers the quick links a role may follow, the caseload first', () => {
-    expect(links('counsellor')).toEqual(['Mon portefeuille', 'Rechercher une personne', 'Créer un dossier'])
-    expect(links('director')).toEqual(['Mon portefeuille', 'Rechercher une personne'])
-    expect(links('reception')).toEqual(['Rechercher une personne', 'Créer un dossier'])
+    expect(links('counsellor')).toEqual(['Mon portefeuille', 'Agenda', 'Rechercher une personne', 'Créer un dossier'])
+    expect(links('director')).toEqual(['Mon portefeuille', 'Agenda', 'Rechercher une personne'])
+    expect(links('reception')).toEqual(['Agenda', 'Rechercher une personne', 'Créer un dossier'])
     expect(links('aid_officer')).toEqual(['Rechercher une personne'])
     expect(links('admin')).toEqual([])
     expect(links('statistician')).toEqual([])
@@ -105,6 +114,7 @@ describe('the person file', () => {
       'Situations',
       'Programmes',
       'Notes',
+      'Rendez-vous',
     ])
   })
 
