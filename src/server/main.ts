@@ -11,25 +11,30 @@ async function main() {
   const later = Promise.all([import('./app.ts'), import('./demo/demo.ts')])
   later.catch(() => {}) // awaited below; a failure to open the database is the one to report
   const { closeDeps, startRuntime } = await import('./runtime.ts')
-  const deps = await startRuntime(config)
-  const [{ buildApp }, { isEmpty, loadDemo }] = await later
-  if (config.demo === 'auto' && (await isEmpty(deps.db))) {
-    // the 2009 data set takes seconds (docs/demo-2009.md): left out when NODE_ENV=test (browser journeys boot a fresh
-    // server); one line a second at most says which step is under way
-    const year2009 = config.env !== 'test'
-    console.log(demoLoadHeading(year2009))
+  // the 2009 data set takes seconds (docs/demo-2009.md): left out when NODE_ENV=test (browser journeys boot a fresh
+  // server); on PGlite a new folder is a copy of the demo template (built by the first start that lacks it)
+  const demo = config.demo === 'auto'
+  const year2009 = demo && config.env !== 'test'
+  const progress = demoLoadProgress(console.log)
+  const deps = await startRuntime(config, console.log, { demoBase: year2009 ? { year2009, progress } : undefined })
+  const [{ buildApp }, { demoState, loadDemo, loadDemoDay }] = await later
+  const state = demo ? await demoState(deps.db) : 'other'
+  if (state === 'empty' || state === 'base') {
     const t0 = performance.now()
-    const progress = demoLoadProgress(console.log)
-    const demo = await loadDemo(deps.db, deps.clock.now(), { year2009, progress })
-    if (demo.year2009) {
-      const r = demo.year2009.rows
-      const s = ((performance.now() - t0) / 1000).toFixed(0)
-      console.log(
-        `Données 2009 chargées en ${s} s : ${r.person} jeunes, ${r.event} événements, ${r.proposition} propositions.`,
-      )
-    }
-    console.log('\nComptes de démonstration (mot de passe pour tous : %s) :', demo.password)
-    for (const u of demo.users) console.log(`  ${u.role.padEnd(20)} ${u.email}`)
+    let loaded: Awaited<ReturnType<typeof loadDemo>>
+    if (state === 'empty') {
+      console.log(demoLoadHeading(year2009))
+      loaded = await loadDemo(deps.db, deps.clock.now(), { year2009, progress })
+    } else loaded = await loadDemoDay(deps.db, deps.clock.now(), { progress })
+    const s = ((performance.now() - t0) / 1000).toFixed(1).replace('.', ',')
+    const r = loaded.year2009?.rows
+    console.log(
+      r
+        ? `Données 2009 chargées en ${s} s : ${r.person} jeunes, ${r.event} événements, ${r.proposition} propositions.`
+        : `Données de démonstration chargées en ${s} s.`,
+    )
+    console.log('\nComptes de démonstration (mot de passe pour tous : %s) :', loaded.password)
+    for (const u of loaded.users) console.log(`  ${u.role.padEnd(20)} ${u.email}`)
     console.log('  (l’administrateur active la double authentification à sa première connexion)\n')
   }
   const app = await buildApp(deps, { logger: true })

@@ -7,19 +7,26 @@ import { pgliteTemplate } from './db/pglite-template.ts'
 import { type Deps, systemClock } from './deps.ts'
 import { createMailer } from './mail/mailer.ts'
 
-/**
- * Opens the configured database, migrates it and wires the dependencies: shared by the server and the CLI.
- * `templateCache`: where migrated PGlite templates are kept (pglite-template.ts; tests give their own folder).
- */
+export interface RuntimeOptions {
+  /** where PGlite templates are kept (pglite-template.ts; tests give their own folder) */
+  templateCache?: string
+  /**
+   * A new PGlite folder is filled from the demo template (demo/demo-template.ts: the demo organisation and, with
+   * `year2009`, the 2009 data set), built first when the cache lacks it; `progress` is told the steps of that build.
+   */
+  demoBase?: { year2009: boolean; progress: (line: string) => void }
+}
+
+/** Opens the configured database, migrates it and wires the dependencies: shared by the server and the CLI. */
 export async function startRuntime(
   config: Config = loadConfig(),
   log: (msg: string) => void = console.log,
-  opts: { templateCache?: string } = {},
+  opts: RuntimeOptions = {},
 ) {
   // a PGlite folder is locked until db.close() or the process ends; a second process gets FolderHeldError here
   const db: Db = config.databaseUrl
     ? await openPostgres(config.databaseUrl)
-    : await openPgliteFolder(config.pgliteDir, config.pgliteSharedBuffers, log, opts.templateCache)
+    : await openPgliteFolder(config.pgliteDir, config.pgliteSharedBuffers, log, opts)
   let applied: string[]
   try {
     // MIGRATION_DATABASE_URL: the owner migrates; the application's role (DATABASE_URL) only reads and writes rows
@@ -63,18 +70,19 @@ async function migrateAsOwner(url: string) {
 /**
  * A PGlite folder without a database is filled from the migrated template (pglite-template.ts), built first when the
  * cache lacks it: PGlite's initdb and the migrations run once per state of the migrations, not at every first start.
+ * With `demoBase`, from the demo template instead (built from the migrated one when missing).
  */
 async function openPgliteFolder(
   dir: string,
   sharedBuffers: string,
   log: (msg: string) => void,
-  templateCache?: string,
+  opts: RuntimeOptions,
 ): Promise<Db> {
   if (existsSync(join(dir, 'PG_VERSION'))) return openPglite(dir, undefined, { sharedBuffers })
-  const template = pgliteTemplate(allMigrations(), templateCache)
-  if (!template.exists()) {
+  const migrated = pgliteTemplate(allMigrations(), opts.templateCache)
+  if (!migrated.exists()) {
     log('Création de la base PGlite (initdb et migrations ; gardée en modèle pour les prochains premiers démarrages)…')
-    await template.build(async (folder) => {
+    await migrated.build(async (folder) => {
       const db = await openPglite(folder)
       try {
         const applied = await migrate(db)
@@ -84,11 +92,23 @@ async function openPgliteFolder(
       }
     })
   }
-  const db = await openPglite(dir, undefined, {
-    template: template.exists() ? template.dir : undefined,
-    sharedBuffers,
-  })
-  if (db.fromTemplate)
-    log(`Base PGlite créée depuis le modèle migré (${Object.keys(allMigrations()).length} migrations).`)
+  let template = migrated.exists() ? migrated.dir : undefined
+  let what = `le modèle migré (${Object.keys(allMigrations()).length} migrations)`
+  if (template && opts.demoBase) {
+    const { buildDemoTemplate, demoTemplate } = await import('./demo/demo-template.ts')
+    const demo = demoTemplate(opts.demoBase.year2009, opts.templateCache)
+    if (!demo.exists()) {
+      log(
+        'Création du modèle de démonstration (organisation et données 2009 ; gardé pour les prochains premiers démarrages)…',
+      )
+      await buildDemoTemplate(demo, template, opts.demoBase)
+    }
+    if (demo.exists()) {
+      template = demo.dir
+      what = `le modèle de démonstration (organisation${opts.demoBase.year2009 ? ' et données 2009' : ''})`
+    }
+  }
+  const db = await openPglite(dir, undefined, { template, sharedBuffers })
+  if (db.fromTemplate) log(`Base PGlite créée depuis ${what}.`)
   return db
 }

@@ -8,14 +8,15 @@ import { LOCK_FILE } from './pglite-lock.ts'
 // A first start on an empty PGlite folder spends most of its database time in PGlite's initdb (a second PGlite and
 // initdb's WebAssembly, seconds of processor time) and then in the migrations. The result is the same every time for a
 // given PGlite and a given list of migrations, so the first start that does it keeps a copy of the migrated, still empty
-// folder (the template), and the next first starts copy it instead (a copy and an ordinary open). Nothing else is kept:
-// the demo data are loaded afresh each time (they depend on the day). A template is a cache, never committed, rebuilt
+// folder (the template), and the next first starts copy it instead (a copy and an ordinary open). The demo keeps a second
+// kind of template on the same mechanism (`cachedFolder`): the migrated template plus the demo organisation and the 2009
+// data set, which do not depend on the day (demo/demo-template.ts). A template is a cache, never committed, rebuilt
 // when absent: deleting node_modules/.cache/jalon costs one slow first start.
 
 /** where templates are kept: node_modules/.cache/jalon of this checkout (the usual place of tools' caches) */
 export const DEFAULT_TEMPLATE_CACHE = resolve(import.meta.dirname, '../../../node_modules/.cache/jalon')
 
-const PREFIX = 'pglite-template-'
+const MIGRATED = 'pglite-template-'
 
 /** PGlite's version, read from its package.json (its data folders change with it) */
 function pgliteVersion(): string {
@@ -42,32 +43,46 @@ export interface PgliteTemplate {
   dir: string
   exists(): boolean
   /**
-   * Builds the template: `prepare(folder)` makes a migrated, empty and closed PGlite database in `folder` (a fresh folder
-   * of the cache), which then becomes the template. False when the cache cannot be written (a read-only install, a
-   * full disk): the caller then goes on without it.
+   * Builds the template: `prepare(folder)` makes a closed PGlite database in `folder` (a fresh folder of the cache, or
+   * a copy of `from` when given), which then becomes the template. False when the cache cannot be written (a read-only
+   * install, a full disk): the caller then goes on without it.
    */
-  build(prepare: (folder: string) => Promise<void>): Promise<boolean>
+  build(prepare: (folder: string) => Promise<void>, from?: string): Promise<boolean>
 }
 
-/** The template for `migrations` under `cacheDir`. */
+/** The migrated template for `migrations` under `cacheDir`. */
 export function pgliteTemplate(
   migrations: Record<string, Migration>,
   cacheDir = DEFAULT_TEMPLATE_CACHE,
 ): PgliteTemplate {
-  const dir = join(cacheDir, `${PREFIX}${templateKey(migrations)}`)
+  return cachedFolder(cacheDir, MIGRATED, templateKey(migrations))
+}
+
+/**
+ * A template folder `<prefix><key>` under `cacheDir`. Building it removes the folders of the same prefix and another key
+ * (older states of the code: of no more use) and the half-built ones of first starts stopped midway.
+ */
+export function cachedFolder(cacheDir: string, prefix: string, key: string): PgliteTemplate {
+  const dir = join(cacheDir, `${prefix}${key}`)
   const exists = () => existsSync(join(dir, 'PG_VERSION'))
   return {
     dir,
     exists,
-    async build(prepare) {
+    async build(prepare, from) {
       const tmp = `${dir}.tmp-${process.pid}-${randomUUID()}`
       try {
-        mkdirSync(tmp, { recursive: true })
+        if (from) cpSync(from, tmp, { recursive: true })
+        else mkdirSync(tmp, { recursive: true })
       } catch {
+        try {
+          rmSync(tmp, { recursive: true, force: true }) // a copy stopped midway (a full disk)
+        } catch {
+          // the cache's place is not a folder: nothing was written
+        }
         return false
       }
       try {
-        await prepare(tmp) // its failure (a migration's) is the start's
+        await prepare(tmp) // its failure (a migration's, a load's) is the start's
         rmSync(join(tmp, LOCK_FILE), { force: true })
         try {
           renameSync(tmp, dir)
@@ -78,7 +93,7 @@ export function pgliteTemplate(
       } finally {
         rmSync(tmp, { recursive: true, force: true })
       }
-      prune(cacheDir, dir)
+      prune(cacheDir, prefix, dir)
       return true
     },
   }
@@ -102,13 +117,13 @@ export function copyTemplate(templateDir: string, dataDir: string): boolean {
 }
 
 /**
- * Removes the templates of other migration lists (older states of the code: of no more use) and the half-built ones of
- * first starts stopped midway (their process gone): 40 MB each.
+ * Removes the templates of `prefix` and another key (older states of the code: of no more use) and the half-built ones
+ * of first starts stopped midway (their process gone): 40 MB each (the demo's: about 330 MB).
  */
-function prune(cacheDir: string, keep: string) {
+function prune(cacheDir: string, prefix: string, keep: string) {
   try {
     for (const name of readdirSync(cacheDir)) {
-      if (!name.startsWith(PREFIX)) continue
+      if (!name.startsWith(prefix)) continue
       const building = /\.tmp-(\d+)-/.exec(name)
       if (building ? !alive(Number(building[1])) : join(cacheDir, name) !== keep)
         rmSync(join(cacheDir, name), { recursive: true, force: true })

@@ -10,6 +10,11 @@ export interface DemoContext {
   /** by e-mail */
   userIds: Map<string, string>
   now: Date
+  /**
+   * the persons the modules' demo loaders wrote (the persons module fills it): the loaders after it follow these, never
+   * the 2009 data set's
+   */
+  personIds: string[]
   /** writes many rows at once on the demo's transaction (COPY on PGlite): for data sets of thousands of rows */
   bulk: BulkWriter
 }

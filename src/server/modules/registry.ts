@@ -47,13 +47,25 @@ const inTransaction = <T>(q: Kysely<Database>, work: (tx: Kysely<Database>) => P
  */
 export async function rebuildFacts(
   q: Kysely<Database>,
-  opts: { years?: readonly number[]; modules?: readonly string[]; log?: (r: FactsRebuilt) => void } = {},
+  opts: {
+    years?: readonly number[]
+    modules?: readonly string[]
+    /** only the active years not built yet (the triggers keep the built ones) */
+    unbuiltOnly?: boolean
+    /** false: keep the facts' planner statistics (a few rows added to tables already analysed) */
+    analyze?: boolean
+    log?: (r: FactsRebuilt) => void
+  } = {},
 ): Promise<FactsRebuilt[]> {
   const done: FactsRebuilt[] = []
   for (const { name, facts } of withFacts(opts.modules)) {
+    const built = await facts.builtYears(q)
+    const active = await facts.activeYears(q)
     const years =
       opts.years ??
-      [...new Set([...(await facts.builtYears(q)), ...(await facts.activeYears(q))])].sort((a, b) => a - b)
+      (opts.unbuiltOnly ? active.filter((y) => !built.includes(y)) : [...new Set([...built, ...active])]).sort(
+        (a, b) => a - b,
+      )
     for (const year of years) {
       const started = performance.now()
       await inTransaction(q, (tx) => facts.rebuild(tx, year))
@@ -61,7 +73,7 @@ export async function rebuildFacts(
       done.push(r)
       opts.log?.(r)
     }
-    if (years.length) await analyzeFacts(q, facts)
+    if (years.length && opts.analyze !== false) await analyzeFacts(q, facts)
   }
   return done
 }

@@ -48,6 +48,16 @@ describe('the 2009 data set in the database', () => {
     expect(staff.every((u) => !u.active && u.password_hash === '!')).toBe(true)
   })
 
+  it('is left alone by the modules’ demo loaders, which run after it (they follow only the persons they write)', async () => {
+    const touched = await count(sql<{ n: number }>`SELECT count(*)::int AS n FROM person p WHERE p.id IN (${ours})
+      AND (EXISTS (SELECT 1 FROM event e WHERE e.person_id = p.id AND e.date >= '2011-01-01')
+        OR EXISTS (SELECT 1 FROM enrolment e WHERE e.person_id = p.id AND e.entry_date >= '2011-01-01'))`)
+    expect(touched).toBe(0)
+    const demoPersons = await count(sql<{ n: number }>`SELECT count(*)::int AS n FROM person
+      WHERE structure_id = ${s} AND id NOT IN (${ours}) AND first_reception_date >= '2020-01-01'`)
+    expect(demoPersons).toBeGreaterThan(0)
+  })
+
   it('leaves the schema as migrated: every key, constraint and index back', async () => {
     const schema = async (d: TestDb) =>
       (

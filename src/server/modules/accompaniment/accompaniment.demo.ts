@@ -57,10 +57,14 @@ type Rows = {
 }
 
 async function setUpProgrammes(tx: Tx, ctx: DemoContext) {
+  // the 2009 data set, loaded first, may have created CIVIS (the same scheme): it is taken over, not duplicated
   for (const s of schemes) {
     const { id } = await tx
       .insertInto('programme')
       .values({ structure_id: ctx.structureId, code: s.code, name: s.name, kind: 'scheme', type: s.type })
+      .onConflict((oc) =>
+        oc.columns(['structure_id', 'code']).doUpdateSet({ name: s.name, kind: 'scheme', type: s.type }),
+      )
       .returning('id')
       .executeTakeFirstOrThrow()
     ctx.programmeIds.set(s.code, id)
@@ -275,6 +279,7 @@ export async function loadAccompanimentDemo(tx: Tx, ctx: DemoContext) {
     .selectFrom('person')
     .select(['id', 'birth_date', 'site_id', 'referent_id', 'first_reception_date', 'last_name', 'first_name'])
     .where('structure_id', '=', ctx.structureId)
+    .where('id', 'in', ctx.personIds.length ? ctx.personIds : [null as unknown as string]) // the demo's, not the data set's
     .orderBy('last_name')
     .orderBy('first_name')
     .orderBy('birth_date')

@@ -253,6 +253,7 @@ export async function loadDemoPersons(_tx: Tx, ctx: DemoContext) {
   const rows: Rows = { persons: [], attributes: [], statuses: [] }
   for (let i = 0; i < DEMO_PERSON_COUNT; i++) person(i, ctx, today, rows)
   await ctx.bulk.write('person', rows.persons)
+  for (const p of rows.persons) ctx.personIds.push(p.id as string)
   await ctx.bulk.write('person_attribute', rows.attributes)
   await ctx.bulk.write('status_period', rows.statuses)
 }
