@@ -2,8 +2,9 @@
 // timed until GET /api/health answers 200 with the demo organisation and the 2009 data set loaded (main.ts loads them
 // before it listens, and prints "Données 2009 chargées" once they are in). Then the server is stopped.
 //   npx tsx bench/first-start.ts [pglite|postgres ...] [--runs N] [--cold]   (default: pglite, 1 run; N runs → the median)
-// A PGlite first start copies the migrated template of node_modules/.cache/jalon (src/server/db/pglite-template.ts), built
-// by the first start that lacks it; --cold removes it before each run: the very first start after an install.
+// A PGlite first start copies the demo template of node_modules/.cache/jalon (src/server/demo/demo-template.ts: the
+// migrated database with the demo organisation and the 2009 data set), built by the first start that lacks it, then
+// writes the day's demo rows; --cold removes the cache before each run: the very first start after an install.
 // PostgreSQL: JALON_BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres); a database is created and
 // dropped for each run. PGlite: a fresh temporary folder for each run, removed afterwards.
 // Each line the server prints is shown with the second it appeared at, so the steps can be read off.

@@ -31,7 +31,9 @@ async function main() {
     console.log(
       r
         ? `Données 2009 chargées en ${s} s : ${r.person} jeunes, ${r.event} événements, ${r.proposition} propositions.`
-        : `Données de démonstration chargées en ${s} s.`,
+        : state === 'base' && year2009
+          ? `Données 2009 chargées depuis le modèle de démonstration ; données du jour écrites en ${s} s.`
+          : `Données de démonstration chargées en ${s} s.`,
     )
     console.log('\nComptes de démonstration (mot de passe pour tous : %s) :', loaded.password)
     for (const u of loaded.users) console.log(`  ${u.role.padEnd(20)} ${u.email}`)
