@@ -2,17 +2,23 @@
 //
 //   npx tsx bench/import.ts                                  # 10 000 and 100 000 persons, on PostgreSQL and PGlite
 //   npx tsx bench/import.ts --sizes 10000,100000 --db postgres
+//   npx tsx bench/import.ts --facts --ml                     # into a year whose facts are built, persons enrolled
+//   npx tsx bench/import.ts --sizes 100000 --ml --out /tmp/b  # only the bundle, then profile one run on it:
+//   node --cpu-prof --import tsx bench/import.ts --child postgres --folder /tmp/b [--facts]
 //
 // Each size runs in a child process of its own (so that peak RSS is that run's), against a fresh database: PostgreSQL
 // (JALON_BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/postgres; the importer's memory only) or PGlite on
 // disk (the database engine runs inside the process: its memory is counted too). A bundle of N persons holds N persons,
-// N events and N dated attributes, plus the organisation: 3N rows.
+// N events and N dated attributes, plus the organisation: 3N rows; with --ml each person also has an enrolment in the
+// Mission Locale programme for the year (4N rows), so that the Mission Locale's facts have a row per person. With
+// --facts the year 2009 (every row's year) has its facts built before the import, as on a live database: the import
+// then keeps them in step (docs/indicators.md); the run prints the facts' rows after it.
 import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { once } from 'node:events'
 import { createWriteStream } from 'node:fs'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
@@ -21,11 +27,16 @@ import { migrate } from '../src/server/db/migrate.ts'
 import { folderSink, folderSource } from '../src/server/modules/exchange/exchange.bundle.ts'
 import { exportBundle } from '../src/server/modules/exchange/exchange.export.ts'
 import { importBundle } from '../src/server/modules/exchange/exchange.import.ts'
+import { rebuildFacts } from '../src/server/modules/registry.ts'
 
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '10000,100000' },
     db: { type: 'string', default: 'postgres,pglite' },
+    facts: { type: 'boolean', default: false },
+    ml: { type: 'boolean', default: false },
+    /** only write the bundle of the first size into this folder (to profile a child run on it) */
+    out: { type: 'string' },
     child: { type: 'string' },
     folder: { type: 'string' },
   },
@@ -41,7 +52,7 @@ async function writeLines(path: string, header: string, count: number, line: (i:
   await once(out, 'finish')
 }
 
-async function generate(folder: string, n: number) {
+async function generate(folder: string, n: number, ml: boolean) {
   await mkdir(folder, { recursive: true })
   const sites = ['A-DK-CTR', 'A-GS', 'P-HOND']
   const users = Array.from({ length: 20 }, (_, i) => `conseiller${i}@bench.jalon.fr`)
@@ -94,10 +105,17 @@ async function generate(folder: string, n: number) {
     n,
     (i) => [`A${i}`, `P${i}`, 'housing', 'with_parents', day(i)].join(','),
   )
+  if (ml)
+    await writeLines(
+      join(folder, 'enrolments.csv'),
+      'external_id,person_external_id,programme_code,entry_date,exit_date,exit_reason,reinforced,referent_email',
+      n,
+      (i) => [`I${i}`, `P${i}`, 'ML', day(i), '', '', '', users[i % 20]].join(','),
+    )
 }
 
 /** One measured run: a fresh database, the import, then the export of what was imported. */
-async function child(kind: string, folder: string) {
+async function child(kind: string, folder: string, facts: boolean) {
   // The live heap: measured after a forced collection once a second (what the import really keeps), next to the peak
   // heap V8 lets grow between collections.
   let peakHeap = 0
@@ -134,6 +152,7 @@ async function child(kind: string, folder: string) {
     cleanup = () => rm(dir, { recursive: true, force: true })
   }
   await migrate(db)
+  if (facts) await rebuildFacts(db.kysely, { years: [2009] })
   const rssBefore = process.resourceUsage().maxRSS * 1024
   const t0 = performance.now()
   const report = await db.kysely
@@ -152,11 +171,20 @@ async function child(kind: string, folder: string) {
   const exportSeconds = (performance.now() - t1) / 1000
   clearInterval(sample)
   const rows = report.files.reduce((s, f) => s + f.rows, 0)
+  const factRows = Number(
+    (
+      await db.kysely
+        .selectFrom('ml_person_year')
+        .select((e) => e.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  )
   await db.close()
   await cleanup()
   process.stdout.write(
     JSON.stringify({
       rows,
+      factRows,
       importSeconds,
       exportSeconds,
       rssBeforeMb: mb(rssBefore),
@@ -169,29 +197,46 @@ async function child(kind: string, folder: string) {
 }
 
 async function main() {
-  if (values.child) return child(values.child, values.folder!)
+  if (values.child) return child(values.child, values.folder!, values.facts!)
   const sizes = values.sizes!.split(',').map(Number)
+  if (values.out) return generate(values.out, sizes[0]!, values.ml!)
   const kinds = values.db!.split(',')
   const root = await mkdtemp(join(tmpdir(), 'jalon-bench-'))
-  console.log(`Node ${process.version}, bundles in ${root}`)
   console.log(
-    '| base | personnes | lignes | import (s) | lignes/s | export (s) | RSS avant (Mo) | RSS max import (Mo) | RSS max (Mo) | tas max (Mo) | tas vivant max (Mo) |',
+    `Node ${process.version}, bundles in ${root}, ${values.facts ? 'facts of 2009 built' : 'no facts built'}, ` +
+      `${values.ml ? 'persons enrolled in the Mission Locale' : 'no enrolments'}, load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
   )
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
+  console.log(
+    '| base | personnes | lignes | import (s) | lignes/s | faits | export (s) | RSS avant (Mo) | RSS max import (Mo) | RSS max (Mo) | tas max (Mo) | tas vivant max (Mo) |',
+  )
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
   try {
     for (const n of sizes) {
       const folder = join(root, String(n))
-      await generate(folder, n)
+      await generate(folder, n, values.ml!)
       for (const kind of kinds) {
         const out = execFileSync(
           process.execPath,
-          ['--expose-gc', '--import', 'tsx', 'bench/import.ts', '--child', kind, '--folder', folder],
+          [
+            '--expose-gc',
+            '--import',
+            'tsx',
+            'bench/import.ts',
+            '--child',
+            kind,
+            '--folder',
+            folder,
+            ...(values.facts ? ['--facts'] : []),
+          ],
           { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 },
         )
         const r = JSON.parse(out)
         console.log(
           `| ${kind} | ${n.toLocaleString('fr-FR')} | ${r.rows.toLocaleString('fr-FR')} | ${r.importSeconds.toFixed(1)} | ` +
-            `${Math.round(r.rows / r.importSeconds).toLocaleString('fr-FR')} | ${r.exportSeconds.toFixed(1)} | ` +
+            `${Math.round(r.rows / r.importSeconds).toLocaleString('fr-FR')} | ${r.factRows.toLocaleString('fr-FR')} | ` +
+            `${r.exportSeconds.toFixed(1)} | ` +
             `${r.rssBeforeMb} | ${r.peakRssImportMb} | ${r.peakRssMb} | ${r.peakHeapMb} | ${r.liveHeapMb} |`,
         )
       }
