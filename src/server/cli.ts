@@ -21,6 +21,7 @@ async function main(argv: string[]) {
   }
   const { values, positionals } = parseArgs({ args: rest, options: command.options ?? {}, allowPositionals: true })
   const log = (msg: string) => console.log(msg)
+  if (command.needsDatabase === false) return command.run({ deps: undefined as never, values, positionals, log }) // it never reads deps
   let deps: Awaited<ReturnType<typeof startRuntime>>
   try {
     deps = await startRuntime(loadConfig(), log)

@@ -79,6 +79,20 @@ async function openPgliteFolder(
   opts: RuntimeOptions,
 ): Promise<Db> {
   if (existsSync(join(dir, 'PG_VERSION'))) return openPglite(dir, undefined, { sharedBuffers })
+  const template = await preparePgliteTemplates(log, opts)
+  const db = await openPglite(dir, undefined, { template: template?.dir, sharedBuffers })
+  if (db.fromTemplate && template) log(`Base PGlite créée depuis ${template.what}.`)
+  return db
+}
+
+/**
+ * Builds what the cache lacks of the migrated template and, with `demoBase`, of the demo template; gives the folder a
+ * new database is copied from (undefined when the cache cannot be written). `jalon templates` runs it alone.
+ */
+export async function preparePgliteTemplates(
+  log: (msg: string) => void,
+  opts: RuntimeOptions,
+): Promise<{ dir: string; what: string } | undefined> {
   const migrated = pgliteTemplate(allMigrations(), opts.templateCache)
   if (!migrated.exists()) {
     log('Création de la base PGlite (initdb et migrations ; gardée en modèle pour les prochains premiers démarrages)…')
@@ -92,23 +106,18 @@ async function openPgliteFolder(
       }
     })
   }
-  let template = migrated.exists() ? migrated.dir : undefined
-  let what = `le modèle migré (${Object.keys(allMigrations()).length} migrations)`
-  if (template && opts.demoBase) {
-    const { buildDemoTemplate, demoTemplate } = await import('./demo/demo-template.ts')
-    const demo = demoTemplate(opts.demoBase.year2009, opts.templateCache)
-    if (!demo.exists()) {
-      log(
-        'Création du modèle de démonstration (organisation et données 2009 ; gardé pour les prochains premiers démarrages)…',
-      )
-      await buildDemoTemplate(demo, template, opts.demoBase)
-    }
-    if (demo.exists()) {
-      template = demo.dir
-      what = `le modèle de démonstration (organisation${opts.demoBase.year2009 ? ' et données 2009' : ''})`
-    }
+  if (!migrated.exists()) return undefined
+  const found = { dir: migrated.dir, what: `le modèle migré (${Object.keys(allMigrations()).length} migrations)` }
+  if (!opts.demoBase) return found
+  const { buildDemoTemplate, demoTemplate } = await import('./demo/demo-template.ts')
+  const demo = demoTemplate(opts.demoBase.year2009, opts.templateCache)
+  if (!demo.exists()) {
+    log(
+      'Création du modèle de démonstration (organisation et données 2009 ; gardé pour les prochains premiers démarrages)…',
+    )
+    await buildDemoTemplate(demo, migrated.dir, opts.demoBase)
   }
-  const db = await openPglite(dir, undefined, { template, sharedBuffers })
-  if (db.fromTemplate) log(`Base PGlite créée depuis ${what}.`)
-  return db
+  if (!demo.exists()) return found
+  const what = `le modèle de démonstration (organisation${opts.demoBase.year2009 ? ' et données 2009' : ''})`
+  return { dir: demo.dir, what }
 }

@@ -1,6 +1,26 @@
 import { isEmpty, loadDemo } from '../demo/demo.ts'
 import { demoLoadHeading, demoLoadProgress } from '../demo/progress.ts'
+import { preparePgliteTemplates } from '../runtime.ts'
 import type { Command } from './command.ts'
+
+export const templatesCommand: Command = {
+  name: 'templates',
+  summary:
+    'Prépare les modèles PGlite du premier démarrage (base migrée ; avec la démonstration et les données 2009), sans toucher aux données',
+  usage: 'jalon templates',
+  needsDatabase: false,
+  run: async ({ log }) => {
+    const t0 = performance.now()
+    const progress = demoLoadProgress(log)
+    const ready = await preparePgliteTemplates(log, { demoBase: { year2009: true, progress } })
+    if (!ready) {
+      log('Le cache node_modules/.cache/jalon ne peut pas être écrit : le premier démarrage créera la base lui-même.')
+      return 1
+    }
+    log(`Modèles prêts en ${((performance.now() - t0) / 1000).toFixed(0)} s : ${ready.what}.`)
+    return 0
+  },
+}
 
 export const migrateCommand: Command = {
   name: 'migrate',
