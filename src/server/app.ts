@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { resolve, sep } from 'node:path'
+import compress from '@fastify/compress'
 import cookie from '@fastify/cookie'
 import csrf from '@fastify/csrf-protection'
 import helmet from '@fastify/helmet'
@@ -35,7 +36,8 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 /** Builds the whole HTTP application without listening, so tests drive it with inject() or a real port. */
 export async function buildApp(
   deps: Deps,
-  opts: { logger?: boolean; serveWeb?: boolean } = {},
+  /** webRoot: the built web app's folder (default dist/web; tests give a folder of their own) */
+  opts: { logger?: boolean; serveWeb?: boolean; webRoot?: string } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ? { level: deps.config.logLevel } : false,
@@ -49,11 +51,14 @@ export async function buildApp(
   app.setSerializerCompiler(serializerCompiler)
   registerProblemHandler(app)
   // API answers (errors included) hold personal data or say who may see what: no browser or proxy keeps a copy.
-  // The web app's static files keep @fastify/static's own caching.
+  // The web app's files have their own rule (serveWebApp).
   app.addHook('onSend', async (req, reply) => {
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store')
   })
 
+  // Answers of 1 KB and more are compressed when the browser accepts it: brotli (quality 4, @fastify/compress's
+  // default: fast enough per request), else gzip. The web app's files come compressed from the build (serveWebApp).
+  await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024 })
   await app.register(cookie)
   // HTTPS-only headers (HSTS, upgrade-insecure-requests) only where Jalon is served over TLS: on a plain-HTTP LAN
   // install they would make browsers rewrite every asset to https and the app would not load.
@@ -107,13 +112,33 @@ export async function buildApp(
 
   await app.register(async (api) => featureRoutes(api, deps))
 
-  if (opts.serveWeb !== false && existsSync(WEB_DIST)) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false })
-    // The web app routes in the browser: any non-API path gets index.html.
-    app.get('/*', (req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.callNotFound()
-      return reply.sendFile('index.html')
-    })
-  }
+  const webRoot = opts.webRoot ?? WEB_DIST
+  if (opts.serveWeb !== false && existsSync(webRoot)) await serveWebApp(app, webRoot)
   return app
+}
+
+/** a file of the build named by its content's hash (Vite writes them all under assets/) */
+const HASHED = `${sep}assets${sep}`
+export const IMMUTABLE = 'public, max-age=31536000, immutable'
+
+/**
+ * The built web app. Files under assets/ are named by their content's hash, so a browser keeps them a year without
+ * asking again (a new build has new names); index.html, which names them, is asked again at every visit (`no-cache`:
+ * kept, but revalidated with its ETag, so a new build is seen at once). Every file goes out compressed from the build
+ * (`<file>.br`, `<file>.gz`, written by vite.config.ts), as the browser's Accept-Encoding allows.
+ */
+async function serveWebApp(app: FastifyInstance, root: string) {
+  await app.register(fastifyStatic, {
+    root,
+    wildcard: false,
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders: (reply, path) => reply.header('cache-control', path.includes(HASHED) ? IMMUTABLE : 'no-cache'),
+  })
+  // The web app routes in the browser: any other path gets index.html, except the API's and the assets' (an old page
+  // asking for a chunk of a former build gets a 404, not a page of HTML it would try to run).
+  app.get('/*', (req, reply) => {
+    if (req.url.startsWith('/api/') || req.url.startsWith('/assets/')) return reply.callNotFound()
+    return reply.sendFile('index.html')
+  })
 }

@@ -1,5 +1,4 @@
-import '@mantine/core/styles.css'
-import '@mantine/dates/styles.css'
+import './styles/first-load.ts'
 import './app.css'
 import 'dayjs/locale/fr'
 import '../shared/zod-fr.ts'
@@ -13,6 +12,7 @@ import { createRoot } from 'react-dom/client'
 import { isApiError } from './api.ts'
 import { meQuery } from './features/auth/auth.api.ts'
 import { webModules } from './modules.ts'
+import { loadAllStyles } from './routes/lazy.ts'
 import { buildRouter } from './routes/router.tsx'
 import { cssVariablesResolver, theme } from './theme.ts'
 import { WebModulesContext } from './web-module.ts'
@@ -40,6 +40,24 @@ const queryClient = new QueryClient({
 })
 
 const router = buildRouter(queryClient)
+// Once the first page is shown and its data is there, the styles of every other page (routes/lazy.ts), before anyone
+// opens one: not earlier, where they would share the line with the page's own requests.
+const afterFirstPage = router.subscribe('onResolved', () => {
+  afterFirstPage()
+  let quiet: ReturnType<typeof setTimeout> | undefined
+  const whenQuiet = () => {
+    clearTimeout(quiet)
+    if (queryClient.isFetching() > 0) return
+    // a page's queries start just after it mounts: wait for a moment without any
+    quiet = setTimeout(() => {
+      if (queryClient.isFetching() > 0) return
+      stopWatching()
+      void loadAllStyles()
+    }, 300)
+  }
+  const stopWatching = queryClient.getQueryCache().subscribe(whenQuiet)
+  whenQuiet()
+})
 
 const root = document.getElementById('root')
 if (!root) throw new Error('#root missing from index.html')

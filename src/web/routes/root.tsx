@@ -10,7 +10,7 @@ import type { Capability } from '../../shared/auth/roles.ts'
 import { AppLayout } from '../components/app-layout.tsx'
 import { meQuery } from '../features/auth/auth.api.ts'
 import { FullPageError, NotFound } from './errors.tsx'
-import { guarded } from './guard.tsx'
+import { guarded, type PageComponent } from './guard.tsx'
 
 // The two routes every module hangs its pages from. Kept apart from router.tsx (which reads the list of modules) so
 // that a module's manifest can name its parent route without an import cycle.
@@ -39,8 +39,11 @@ export const appRoute = createRoute({
   errorComponent: ({ error }: ErrorComponentProps) => <FullPageError error={error} />,
 })
 
-/** A page of the signed-in layout without URL state; with a capability, other roles get the "access denied" page. */
-export const appPage = <P extends string>(path: P, component: () => React.ReactNode, capability?: Capability) =>
+/**
+ * A page of the signed-in layout without URL state; with a capability, other roles get the "access denied" page. A page
+ * outside the first load is `lazyRouteComponent(() => import('./x.page.tsx'), 'XPage')` (docs/MODULES.md).
+ */
+export const appPage = <P extends string>(path: P, component: PageComponent, capability?: Capability) =>
   createRoute({
     getParentRoute: () => appRoute,
     path,

@@ -1,32 +1,48 @@
 import { createRoute } from '@tanstack/react-router'
 import { guarded } from '../../routes/guard.tsx'
+import { lazyPage } from '../../routes/lazy.ts'
 import { appPage, appRoute } from '../../routes/root.tsx'
 import { defineWebModule } from '../../web-module.ts'
-import { AuditPage, auditSearchSchema } from './audit.page.tsx'
-import { ProgrammesPage } from './programmes.page.tsx'
-import { SitesPage } from './sites.page.tsx'
-import { StructurePage } from './structure.page.tsx'
-import { UsersPage, usersSearchSchema } from './users.page.tsx'
+import { auditSearchSchema, usersSearchSchema } from './admin.search.ts'
 
+// Every administration page is loaded when opened (or when a link to it is hovered): none is in the first load.
 const usersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin/utilisateurs',
   validateSearch: (search) => usersSearchSchema.partial().parse(search),
-  component: guarded('administration', UsersPage),
+  component: guarded(
+    'administration',
+    lazyPage(() => import('./users.page.tsx'), 'UsersPage'),
+  ),
 })
 const auditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin/journal',
   validateSearch: (search) => auditSearchSchema.partial().parse(search),
-  component: guarded('audit', AuditPage),
+  component: guarded(
+    'audit',
+    lazyPage(() => import('./audit.page.tsx'), 'AuditPage'),
+  ),
 })
 
 export const adminModule = defineWebModule({
   name: 'admin',
   routes: [
-    appPage('/admin/structure', StructurePage, 'administration'),
-    appPage('/admin/sites', SitesPage, 'administration'),
-    appPage('/admin/programmes', ProgrammesPage, 'administration'),
+    appPage(
+      '/admin/structure',
+      lazyPage(() => import('./structure.page.tsx'), 'StructurePage'),
+      'administration',
+    ),
+    appPage(
+      '/admin/sites',
+      lazyPage(() => import('./sites.page.tsx'), 'SitesPage'),
+      'administration',
+    ),
+    appPage(
+      '/admin/programmes',
+      lazyPage(() => import('./programmes.page.tsx'), 'ProgrammesPage'),
+      'administration',
+    ),
     usersRoute,
     auditRoute,
   ],

@@ -3,7 +3,6 @@ import { DatePickerInput } from '@mantine/dates'
 import { useForm } from '@mantine/form'
 import { useQuery } from '@tanstack/react-query'
 import { useNavigate, useSearch } from '@tanstack/react-router'
-import { z } from 'zod'
 import { can } from '../../../shared/auth/roles.ts'
 import { FormError } from '../../components/form-error.tsx'
 import { formatDateTime } from '../../components/format.ts'
@@ -11,19 +10,7 @@ import { Page } from '../../components/page.tsx'
 import { TablePagination } from '../../components/table.tsx'
 import { useMe } from '../auth/auth.api.ts'
 import { type AuditParams, auditQuery, usersQuery } from './admin.api.ts'
-
-const isoDate = z.iso.date().optional().catch(undefined)
-const text = z.string().trim().max(60).optional().catch(undefined)
-export const auditSearchSchema = z.object({
-  page: z.coerce.number().int().min(1).catch(1),
-  pageSize: z.coerce.number().int().min(1).max(200).catch(50),
-  actorId: z.uuid().optional().catch(undefined),
-  action: text,
-  entity: text,
-  entityId: text,
-  from: isoDate,
-  to: isoDate,
-})
+import { auditSearchSchema } from './admin.search.ts'
 
 type Filters = Omit<AuditParams, 'page' | 'pageSize'>
 const calendarLabels = { previousLabel: 'Mois précédent', nextLabel: 'Mois suivant' }

@@ -3,28 +3,18 @@ import { useDebouncedCallback } from '@mantine/hooks'
 import { useQuery } from '@tanstack/react-query'
 import { useNavigate, useSearch } from '@tanstack/react-router'
 import { useMemo, useState } from 'react'
-import { z } from 'zod'
 import type { User } from '../../../shared/admin/admin.schema.ts'
-import { roleLabels, roleSchema } from '../../../shared/auth/roles.ts'
+import { roleLabels } from '../../../shared/auth/roles.ts'
 import { FormError } from '../../components/form-error.tsx'
 import { formatDate, formatDateTime } from '../../components/format.ts'
 import { Page } from '../../components/page.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import { SortableTh, TablePagination } from '../../components/table.tsx'
 import { sitesQuery, type UserListParams, usersQuery } from './admin.api.ts'
+import { usersSearchSchema } from './admin.search.ts'
 import { UserActions } from './user-actions.tsx'
 import { roleOptions, UserFormModal } from './user-form.tsx'
 
-/** The list's state lives in the URL (?page=2&role=counsellor…), so it survives a reload and can be shared. */
-export const usersSearchSchema = z.object({
-  page: z.coerce.number().int().min(1).catch(1),
-  pageSize: z.coerce.number().int().min(1).max(200).catch(25),
-  q: z.string().optional().catch(undefined),
-  role: roleSchema.optional().catch(undefined),
-  active: z.enum(['true', 'false']).optional().catch(undefined),
-  sort: z.enum(['displayName', 'email', 'role', 'createdAt']).catch('displayName'),
-  order: z.enum(['asc', 'desc']).catch('asc'),
-})
 type Sort = UserListParams['sort']
 
 export function UsersPage() {

@@ -1,10 +1,9 @@
 import { createRoute, redirect } from '@tanstack/react-router'
 import { z } from 'zod'
+import { lazyPage } from '../../routes/lazy.ts'
 import { appPage, rootRoute } from '../../routes/root.tsx'
 import { defineWebModule } from '../../web-module.ts'
 import { meQuery } from './auth.api.ts'
-import { NewPasswordPage } from './new-password.page.tsx'
-import { ProfilePage } from './profile.page.tsx'
 import { SignInPage } from './sign-in.page.tsx'
 
 const signInRoute = createRoute({
@@ -21,12 +20,18 @@ const signInRoute = createRoute({
 const newPasswordRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/mot-de-passe/nouveau',
-  component: NewPasswordPage,
+  component: lazyPage(() => import('./new-password.page.tsx'), 'NewPasswordPage'),
 })
 
 export const authModule = defineWebModule({
   name: 'auth',
   publicRoutes: [signInRoute, newPasswordRoute],
-  routes: [appPage('/profil', ProfilePage)],
+  // the sign-in page is in the first load (where a signed-out visit lands); the profile and the new password are not
+  routes: [
+    appPage(
+      '/profil',
+      lazyPage(() => import('./profile.page.tsx'), 'ProfilePage'),
+    ),
+  ],
   nav: [{ to: '/profil', label: 'Mon profil', section: 'Mon compte' }],
 })

@@ -1,6 +1,7 @@
 import { Alert, Badge, Group, Loader, Stack, Tabs, Text } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router'
+import { Suspense, useEffect } from 'react'
 import { priorityAreas } from '../../../shared/nomenclatures/person.ts'
 import type { PersonDetail } from '../../../shared/persons/person.schema.ts'
 import { isApiError } from '../../api.ts'
@@ -20,6 +21,10 @@ export function PersonFilePage() {
   const navigate = useNavigate()
   const person = useQuery(personQuery(id))
   const modules = useWebModules()
+  // the tabs are chunks of their own: fetched while the person is, not one by one as they are opened
+  useEffect(() => {
+    for (const tab of modules.flatMap((m) => m.fileTabs)) void tab.component.preload?.()
+  }, [modules])
 
   if (person.isPending) return <Loader aria-label="Chargement du dossier" />
   if (person.error || !person.data) {
@@ -66,7 +71,9 @@ export function PersonFilePage() {
         </Tabs.List>
         {tabs.map(({ key, component: Tab }) => (
           <Tabs.Panel key={key} value={key} pt="lg">
-            <Tab person={p} search={search} setSearch={setSearch} />
+            <Suspense fallback={<Loader aria-label="Chargement de l’onglet" />}>
+              <Tab person={p} search={search} setSearch={setSearch} />
+            </Suspense>
           </Tabs.Panel>
         ))}
       </Tabs>

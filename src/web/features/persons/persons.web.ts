@@ -1,31 +1,32 @@
 import { createRoute } from '@tanstack/react-router'
 import type { PersonDetail } from '../../../shared/persons/person.schema.ts'
 import { guarded } from '../../routes/guard.tsx'
+import { lazyPage } from '../../routes/lazy.ts'
 import { appPage, appRoute } from '../../routes/root.tsx'
 import { defineWebModule } from '../../web-module.ts'
-import { CreatePersonPage } from './create.page.tsx'
-import { EnrolmentsTab } from './file/enrolments.tab.tsx'
-import { EventsTab } from './file/events.tab.tsx'
 import { fileSearchSchema } from './file/file-search.ts'
-import { IdentityTab } from './file/identity.tab.tsx'
-import { NotesTab } from './file/notes.tab.tsx'
-import { PropositionsTab } from './file/propositions.tab.tsx'
-import { SituationFileTab } from './file/situation.tab.tsx'
-import { SituationsTab } from './file/situations.tab.tsx'
-import { PersonFilePage } from './file.page.tsx'
-import { PersonSearchPage, personSearchSchema } from './search.page.tsx'
+import { personSearchSchema } from './person-search.ts'
+
+// The pages and the file's tabs are loaded when opened (or when a link to them is hovered): the forms of the file, its
+// date pickers and its lists are not in the first load. The file page fetches every tab's chunk as it opens.
 
 const searchRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/personnes',
   validateSearch: (search) => personSearchSchema.partial().parse(search),
-  component: guarded('persons', PersonSearchPage),
+  component: guarded(
+    'persons',
+    lazyPage(() => import('./search.page.tsx'), 'PersonSearchPage'),
+  ),
 })
 const fileRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/personnes/$id',
   validateSearch: (search) => fileSearchSchema.parse(search),
-  component: guarded('persons', PersonFilePage),
+  component: guarded(
+    'persons',
+    lazyPage(() => import('./file.page.tsx'), 'PersonFilePage'),
+  ),
 })
 
 /** The accompaniment record: for those who follow people (the server says so in `can.readFile`). */
@@ -33,7 +34,15 @@ const followers = (person: PersonDetail) => person.can.readFile
 
 export const personsModule = defineWebModule({
   name: 'persons',
-  routes: [searchRoute, appPage('/personnes/nouvelle', CreatePersonPage, 'personCreate'), fileRoute],
+  routes: [
+    searchRoute,
+    appPage(
+      '/personnes/nouvelle',
+      lazyPage(() => import('./create.page.tsx'), 'CreatePersonPage'),
+      'personCreate',
+    ),
+    fileRoute,
+  ],
   nav: [{ to: '/personnes', label: 'Personnes', section: 'Accompagnement', capability: 'persons' }],
   home: {
     links: [
@@ -55,12 +64,46 @@ export const personsModule = defineWebModule({
   },
   // Identity first: every reader of the file has it, and it is the file's default tab.
   fileTabs: [
-    { key: 'identite', label: 'Identité', component: IdentityTab },
-    { key: 'situation', label: 'Situation', visible: followers, component: SituationFileTab },
-    { key: 'evenements', label: 'Événements', visible: followers, component: EventsTab },
-    { key: 'propositions', label: 'Propositions', visible: followers, component: PropositionsTab },
-    { key: 'situations', label: 'Situations', visible: followers, component: SituationsTab },
-    { key: 'programmes', label: 'Programmes', visible: followers, component: EnrolmentsTab },
-    { key: 'notes', label: 'Notes', visible: followers, component: NotesTab },
+    {
+      key: 'identite',
+      label: 'Identité',
+      component: lazyPage(() => import('./file/identity.tab.tsx'), 'IdentityTab'),
+    },
+    {
+      key: 'situation',
+      label: 'Situation',
+      visible: followers,
+      component: lazyPage(() => import('./file/situation.tab.tsx'), 'SituationFileTab'),
+    },
+    {
+      key: 'evenements',
+      label: 'Événements',
+      visible: followers,
+      component: lazyPage(() => import('./file/events.tab.tsx'), 'EventsTab'),
+    },
+    {
+      key: 'propositions',
+      label: 'Propositions',
+      visible: followers,
+      component: lazyPage(() => import('./file/propositions.tab.tsx'), 'PropositionsTab'),
+    },
+    {
+      key: 'situations',
+      label: 'Situations',
+      visible: followers,
+      component: lazyPage(() => import('./file/situations.tab.tsx'), 'SituationsTab'),
+    },
+    {
+      key: 'programmes',
+      label: 'Programmes',
+      visible: followers,
+      component: lazyPage(() => import('./file/enrolments.tab.tsx'), 'EnrolmentsTab'),
+    },
+    {
+      key: 'notes',
+      label: 'Notes',
+      visible: followers,
+      component: lazyPage(() => import('./file/notes.tab.tsx'), 'NotesTab'),
+    },
   ],
 })

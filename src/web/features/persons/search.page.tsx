@@ -2,12 +2,10 @@ import { Button, Checkbox, Group, Loader, Table, Text, TextInput } from '@mantin
 import { useForm } from '@mantine/form'
 import { useQuery } from '@tanstack/react-query'
 import { Link, useNavigate, useSearch } from '@tanstack/react-router'
-import { z } from 'zod'
 import { can } from '../../../shared/auth/roles.ts'
 import {
   PERSON_SEARCH_CAP,
   personSearchQuery as personSearchQuerySchema,
-  personSortSchema,
 } from '../../../shared/persons/person.schema.ts'
 import { bodyErrors } from '../../components/body-errors.ts'
 import { FormError } from '../../components/form-error.tsx'
@@ -17,25 +15,10 @@ import { SortableTh, TablePagination } from '../../components/table.tsx'
 import { useMe } from '../auth/auth.api.ts'
 import { AnchorLink } from './anchor-link.tsx'
 import { DateField } from './date-field.tsx'
+import { personSearchSchema } from './person-search.ts'
 import { type PersonSearchParams, personSearchQuery } from './persons.api.ts'
 import { SiteSelect } from './pickers.tsx'
 
-/**
- * The search lives in the URL (?q=dupont&birthDate=…), so a reload or a shared link gives the same list: the API's
- * query, a wrong value read as no criterion.
- */
-const { shape } = personSearchQuerySchema
-export const personSearchSchema = z.object({
-  page: shape.page.catch(1),
-  pageSize: shape.pageSize.catch(25),
-  q: shape.q.catch(undefined),
-  birthDate: shape.birthDate.catch(undefined),
-  phone: shape.phone.catch(undefined),
-  siteId: shape.siteId.catch(undefined),
-  referentId: shape.referentId.catch(undefined),
-  sort: personSortSchema.exclude(['updatedAt']).optional().catch(undefined),
-  order: shape.order.catch('asc'),
-})
 type Sortable = 'name' | 'birthDate' | 'firstReception'
 
 interface Filters {

@@ -1,7 +1,6 @@
 import { Alert, Button, Checkbox, Group, Loader, SegmentedControl, Select, Stack, Tabs, Text } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useNavigate, useSearch } from '@tanstack/react-router'
-import { z } from 'zod'
 import { periodLabel } from '../../../shared/reporting/period.ts'
 import type { IndicatorResult } from '../../../shared/reporting/reporting.schema.ts'
 import { FormError } from '../../components/form-error.tsx'
@@ -11,22 +10,7 @@ import { DateField } from '../persons/date-field.tsx'
 import { Comparison } from './comparison.tsx'
 import { ResultView } from './result-view.tsx'
 import { catalogueQuery, indicatorQuery, reportUrl } from './statistics.api.ts'
-
-const lastYear = new Date().getFullYear() - 1
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
-
-/** The page's state in the URL, so a figure can be shared as a link. */
-export const statisticsSearchSchema = z.object({
-  indicator: z.string().max(80).catch('ml.youth_in_contact'),
-  from: isoDate.catch(`${lastYear}-01-01`),
-  to: isoDate.catch(`${lastYear}-12-31`),
-  siteId: z.uuid().optional().catch(undefined),
-  compare: z.coerce.number().int().min(1).max(5).catch(1),
-  bySex: z.enum(['true']).optional().catch(undefined),
-  public: z.enum(['true']).optional().catch(undefined),
-})
-
-type StatisticsSearch = z.infer<typeof statisticsSearchSchema>
+import { lastYear, type StatisticsSearch, statisticsSearchSchema } from './statistics.search.ts'
 
 const years = Array.from({ length: lastYear + 2 - 2000 }, (_, i) => String(lastYear + 1 - i))
 

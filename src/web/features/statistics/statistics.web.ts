@@ -1,14 +1,19 @@
 import { createRoute } from '@tanstack/react-router'
 import { guarded } from '../../routes/guard.tsx'
+import { lazyPage } from '../../routes/lazy.ts'
 import { appRoute } from '../../routes/root.tsx'
 import { defineWebModule } from '../../web-module.ts'
-import { StatisticsPage, statisticsSearchSchema } from './statistics.page.tsx'
+import { statisticsSearchSchema } from './statistics.search.ts'
 
 const statisticsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/statistiques',
   validateSearch: (search) => statisticsSearchSchema.partial().parse(search),
-  component: guarded('statistics', StatisticsPage),
+  // the page and its charts are a chunk of their own, fetched when the page is opened (or a link to it is hovered)
+  component: guarded(
+    'statistics',
+    lazyPage(() => import('./statistics.page.tsx'), 'StatisticsPage'),
+  ),
 })
 
 export const statisticsModule = defineWebModule({

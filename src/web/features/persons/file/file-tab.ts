@@ -19,5 +19,6 @@ export interface FileTab {
   label: string
   /** who sees it, from what the server says this reader may do with this person (`person.can`); absent = everyone */
   visible?: (person: PersonDetail) => boolean
-  component: ComponentType<FileTabProps>
+  /** a tab outside the first load is `lazyRouteComponent(() => import('./x.tab.tsx'), 'XTab')`: the file fetches it as it opens */
+  component: ComponentType<FileTabProps> & { preload?: () => Promise<void> | undefined }
 }
