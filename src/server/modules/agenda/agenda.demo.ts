@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { addDays, DEFAULT_TIME_ZONE, dayIn } from '../../../shared/dates.ts'
 import type { DemoContext } from '../../demo/demo-context.ts'
 import type { Tx } from '../../deps.ts'
@@ -46,6 +47,8 @@ export async function loadAgendaDemo(tx: Tx, ctx: DemoContext) {
     .select(['id', 'email', 'phone'])
     .where('structure_id', '=', ctx.structureId)
     .where('referent_id', '=', counsellorId)
+    // those the file can mail first: the demo shows convocations with their invitation
+    .orderBy(sql`email IS NULL`)
     .orderBy('last_name')
     .orderBy('first_name')
     .limit(7)

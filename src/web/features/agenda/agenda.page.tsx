@@ -43,7 +43,7 @@ export function AgendaPage() {
   const client = useQueryClient()
   const books = can(me.role, 'agendaBook')
   const dayOnly = !books && !can(me.role, 'personsWholeStructure')
-  const view = dayOnly ? 'jour' : search.vue
+  const view = dayOnly ? 'jour' : (search.vue ?? 'semaine')
   const date = dayOnly ? today() : (search.date ?? today())
   const from = view === 'jour' ? date : mondayOf(date)
   const to = view === 'jour' ? date : addDays(from, 6)
@@ -77,13 +77,12 @@ export function AgendaPage() {
     () =>
       (list.data ?? []).map((a) => ({
         id: a.id,
-        title: `${a.title ?? kindLabel(a.kind)}${a.persons.length ? ` — ${a.persons.map((p) => `${p.firstName} ${p.lastName.toUpperCase()}`).join(', ')}` : ''} (${placeText(a)})`,
+        title: `${a.conflicts.length ? 'Conflit — ' : ''}${a.cancelled ? 'Annulé — ' : ''}${a.title ?? kindLabel(a.kind)}${a.persons.length ? ` — ${a.persons.map((p) => `${p.firstName} ${p.lastName.toUpperCase()}`).join(', ')}` : ''} (${placeText(a)})`,
         start: `${a.date}T${a.start}:00Z`,
         end: `${a.date}T${a.end === '24:00' ? '23:59' : a.end}:00Z`,
         editable: a.canEdit && !a.persons.some((p) => p.attendance),
-        classNames: [a.conflicts.length ? 'agenda-conflict' : '', a.cancelled ? 'agenda-cancelled' : ''].filter(
-          Boolean,
-        ),
+        // colours dark enough for white text (axe: 4.5:1): conflicts in rust, cancelled in grey
+        color: a.cancelled ? '#5c5f66' : a.conflicts.length ? '#a63d0d' : '#1864ab',
       })),
     [list.data],
   )
@@ -178,7 +177,6 @@ export function AgendaPage() {
             allDaySlot={false}
             slotMinTime="07:00:00"
             slotMaxTime="20:00:00"
-            hiddenDays={[0]}
             height="auto"
             editable={books}
             selectable={books}

@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict'
+import type { Page } from 'playwright-core'
+import {
+  assertAccessible,
+  DEMO_COUNSELLOR,
+  DEMO_PASSWORD,
+  type Journey,
+  mainNav,
+  pick,
+  submitCredentials,
+  waitForHome,
+} from '../support.ts'
+
+export const name =
+  'la conseillère prend un rendez-vous dans sa semaine, la personne reçoit la convocation avec son .ics, puis la conseillère la note présente'
+
+/** today in Paris, as the agenda's form shows it */
+const todayInParis = () => new Date().toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' })
+const isoToday = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/Paris' })
+
+/** A person of the demo counsellor's agenda who agreed to be mailed (the demo puts those with an address first). */
+async function demoPersonWithMail(page: Page) {
+  const caseload = await (await page.request.get('/api/caseload?pageSize=200')).json()
+  for (const row of caseload.items as { personId: string }[]) {
+    const file = await (await page.request.get(`/api/persons/${row.personId}/agenda`)).json()
+    if (file.contact.consent && file.contact.channel === 'email' && file.contact.hasEmail) {
+      const person = await (await page.request.get(`/api/persons/${row.personId}`)).json()
+      return {
+        id: row.personId,
+        lastName: person.lastName as string,
+        firstName: person.firstName as string,
+        email: person.email as string,
+      }
+    }
+  }
+  throw new Error('no demo person with consent by e-mail')
+}
+
+/** The .ics part of a received mail (nodemailer sends it base64-encoded in a multipart message). */
+function icsOf(text: string): string {
+  const part = text.split(/\n--/).find((p) => /Content-Type: text\/calendar/i.test(p))
+  assert.ok(part, 'the mail carries a text/calendar part')
+  return Buffer.from(part.split(/\n\n/).slice(1).join('').replace(/\s+/g, ''), 'base64').toString('utf8')
+}
+
+export async function run(journey: Journey) {
+  const page = await journey.newPage()
+  await submitCredentials(page, DEMO_COUNSELLOR, DEMO_PASSWORD)
+  await waitForHome(page)
+  const person = await demoPersonWithMail(page)
+
+  // The week view of her agenda, with the demo's appointments.
+  await mainNav(page).getByRole('link', { name: 'Agenda' }).click()
+  await page.getByRole('heading', { level: 1, name: 'Agenda' }).waitFor()
+  assert.ok(await page.getByRole('radio', { name: 'Semaine' }).isChecked(), 'the week view by default')
+  await assertAccessible(page, 'agenda, vue semaine')
+
+  // Book: early this morning, so the attendance can be taken at once.
+  await page.getByRole('button', { name: 'Nouveau rendez-vous' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Nouveau rendez-vous' })
+  await dialog.getByRole('textbox', { name: 'Date' }).fill(todayInParis())
+  await dialog.getByLabel('Début').fill('07:00')
+  await dialog.getByLabel('Fin').fill('07:30')
+  const persons = dialog.getByLabel('Personne', { exact: true })
+  await persons.fill(person.lastName)
+  await pick(page, persons, new RegExp(`${person.lastName.toUpperCase()} ${person.firstName}`))
+  await dialog.getByLabel('Note (interne)').click() // the list of names closes
+  await assertAccessible(page, 'formulaire de rendez-vous')
+  assert.ok(await dialog.getByRole('checkbox', { name: /Envoyer la convocation/ }).isChecked())
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click()
+  await dialog.waitFor({ state: 'detached' })
+
+  // The person's mail, with the invitation.
+  const mail = await journey.waitForMail(person.email)
+  assert.match(mail.subject, /^Rendez-vous le \d\d\/\d\d\/\d{4} à 07h00$/)
+  const ics = icsOf(mail.text)
+  assert.match(ics, /BEGIN:VEVENT/)
+  assert.match(ics, /METHOD:REQUEST/)
+  assert.match(ics, new RegExp(`DTSTART:${isoToday().replaceAll('-', '')}T0[56]0000Z`))
+
+  // Present, in one click, from the appointment.
+  await page
+    .getByText(new RegExp(`${person.firstName} ${person.lastName.toUpperCase()}`))
+    .first()
+    .waitFor()
+  await page.locator('label', { hasText: /^Liste$/ }).click()
+  const row = page.getByRole('row', { name: new RegExp(`07h00.*${person.lastName.toUpperCase()}`) })
+  await row.getByRole('button', { name: /Ouvrir/ }).click()
+  const detail = page.getByRole('dialog', { name: /07h00/ })
+  await assertAccessible(page, 'rendez-vous ouvert')
+  const attendance = detail.getByRole('group', { name: new RegExp(`Présence de ${person.lastName.toUpperCase()}`) })
+  await attendance.getByRole('button', { name: 'Présent' }).click()
+  await detail.getByRole('cell', { name: 'Présent', exact: true }).waitFor()
+  await detail.getByRole('link', { name: 'Enregistrer l’entretien' }).waitFor()
+  await detail.getByRole('button', { name: 'Fermer' }).click()
+
+  // The person's file keeps the appointment and the message.
+  await page.goto(`/personnes/${person.id}?onglet=rendez-vous`)
+  await page.getByRole('heading', { name: 'Messages envoyés' }).waitFor()
+  await page.getByRole('cell', { name: person.email }).first().waitFor()
+  await assertAccessible(page, 'dossier, rendez-vous')
+}
