@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { pageOf, pageQuery } from '../admin/admin.schema.ts'
+import { exportFormatSchema, listFilters } from '../lists/list.schema.ts'
 import { eventKindSchema } from './accompaniment.schema.ts'
 import { situationKindSchema } from './situations.schema.ts'
 
@@ -12,8 +13,13 @@ export const caseloadQuery = pageQuery.extend({
   alert: z.enum(['only']).optional(),
   sort: z.enum(['name', 'lastContact', 'nextEvent']).default('name'),
   order: z.enum(['asc', 'desc']).default('asc'),
+  ...listFilters.shape,
 })
 export type CaseloadQuery = z.input<typeof caseloadQuery>
+/** GET /api/caseload/export: the same list, every page, as a file */
+export const caseloadExportQuery = caseloadQuery.omit({ page: true, pageSize: true }).extend({
+  format: exportFormatSchema,
+})
 
 export const caseloadRowSchema = z.object({
   personId: z.string(),
@@ -34,6 +40,10 @@ export const caseloadRowSchema = z.object({
   contactDays: z.number().int(),
   /** more days without contact than the rule allows (no contact ever: counted from the first reception) */
   alert: z.boolean(),
+  /** the day the person turns 26 (the Mission Locale's accompaniment ends) */
+  ageOutDate: z.string(),
+  /** the planned end of an open CEJ (entry + 12 months), the earliest if several; null: no CEJ open */
+  cejPlannedEnd: z.string().nullable(),
 })
 export type CaseloadRow = z.infer<typeof caseloadRowSchema>
 export const caseloadPageSchema = pageOf(caseloadRowSchema).extend({

@@ -67,6 +67,17 @@ export const capabilities = {
   agenda: ['director', 'counsellor', 'reception'],
   /** book, move, cancel appointments, take attendance, send convocations; a private iCal feed of one's agenda */
   agendaBook: ['counsellor'],
+  // Lists and exports, data quality: docs/quality.md (exports: the list's own readers who work with files).
+  /** export a list of persons (caseload, search, people behind a figure, files to fix) as CSV or XLSX, audited */
+  listExport: ['director', 'counsellor'],
+  /** open the persons behind an indicator's cell (the statistician sees the figures only) */
+  indicatorPersons: ['director', 'counsellor'],
+  /** the data-quality counts: counsellors their own scope, the director and the statistician the structure */
+  quality: ['director', 'counsellor', 'statistician'],
+  /** the files breaking a quality rule, to fix (one click to the file) */
+  qualityFiles: ['director', 'counsellor'],
+  /** the quality counts month by month */
+  qualityTrend: ['director', 'statistician'],
 } as const satisfies Record<string, readonly Role[]>
 export type Capability = keyof typeof capabilities
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { pageOf, pageQuery } from '../admin/admin.schema.ts'
+import { exportFormatSchema, listFilters } from '../lists/list.schema.ts'
 import { referralSources } from '../nomenclatures/accompaniment.ts'
 import { priorityAreas, sexes } from '../nomenclatures/person.ts'
 import { safeText, versionSchema } from '../primitives.ts'
@@ -192,10 +193,17 @@ export const personSearchQuery = pageQuery.extend({
     .optional(),
   siteId: z.uuid('Site invalide.').optional(),
   referentId: z.uuid('Référent invalide.').optional(),
+  programmeId: listFilters.shape.programmeId,
+  ageOutBefore: listFilters.shape.ageOutBefore,
+  cejEndBefore: listFilters.shape.cejEndBefore,
   sort: personSortSchema.optional(),
   order: z.enum(['asc', 'desc']).default('asc'),
 })
 export type PersonSearch = z.input<typeof personSearchQuery>
+/** GET /api/persons/export: every person the search finds (not only the first 1 000), as a file */
+export const personExportQuery = personSearchQuery
+  .omit({ page: true, pageSize: true, sort: true, order: true })
+  .extend({ format: exportFormatSchema })
 
 export const personSummarySchema = z.object({
   id: z.string(),

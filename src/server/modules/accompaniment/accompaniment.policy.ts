@@ -1,3 +1,4 @@
+import { capabilities } from '../../../shared/auth/roles.ts'
 import { personPolicy } from '../persons/person.policy.ts'
 
 /**
@@ -9,6 +10,8 @@ export const accompanimentPolicy = {
   read: personPolicy.file,
   write: personPolicy.write,
   caseload: personPolicy.caseload,
+  /** the caseload as a CSV or XLSX file (audited): the caseload's readers who may export lists */
+  caseloadExport: capabilities.listExport,
   /** the proposition themes are reference data that every form needs */
   reference: 'authenticated',
 } as const

@@ -1,10 +1,14 @@
 import { type SqlBool, sql } from 'kysely'
 import { DEFAULT_CONTACT_DAYS } from '../../../shared/accompaniment/caseload.schema.ts'
+import type { ListFilters } from '../../../shared/lists/list.schema.ts'
 import type { Tx } from '../../deps.ts'
+import { cejEndColumn, listFilterSql } from '../persons/list-filters.ts'
 import { enrolmentOpenOn } from './enrolment-open.ts'
 
 export interface CaseloadFilter {
   alertOnly: boolean
+  /** programme, site, age-out date, end of CEJ (shared/lists/list.schema.ts) */
+  filters: ListFilters
   sort: 'name' | 'lastContact' | 'nextEvent'
   order: 'asc' | 'desc'
   page: number
@@ -16,7 +20,7 @@ const situationOpenOn = (alias: string, today: string) =>
   sql<SqlBool>`(${sql.ref(`${alias}.end_date`)} IS NULL OR ${sql.ref(`${alias}.end_date`)} >= ${today}::date)`
 
 /**
- * A counsellor's caseload, one row per person: the people they are referent of, and the people they follow as referent
+ * A counsellor's caseload, one row per person (narrowed by the lists' filters: list-filters.ts): the people they are referent of, and the people they follow as referent
  * of an enrolment open today (enrolment-open.ts: the rule the person policy applies too, so every person listed here
  * opens). Per person: the last contact (latest event up to today that the person attended, or whose
  * attendance is not recorded), the next planned event, and the contact rule — the strictest of the open enrolments'
@@ -24,10 +28,11 @@ const situationOpenOn = (alias: string, today: string) =>
  * the days are counted from the first reception (or the first entry, or the day, in the structure's time zone, the file
  * was created).
  */
-function caseloadQuery(tx: Tx, structureId: string, counsellorId: string, today: string) {
+function caseloadQuery(tx: Tx, structureId: string, counsellorId: string, today: string, filters: ListFilters) {
   const inner = tx
     .selectFrom('person as p')
     .where('p.structure_id', '=', structureId)
+    .where(listFilterSql('p', filters, today))
     .where((eb) =>
       eb.or([
         eb('p.referent_id', '=', counsellorId),
@@ -47,6 +52,7 @@ function caseloadQuery(tx: Tx, structureId: string, counsellorId: string, today:
       'p.first_name',
       'p.birth_date',
       'p.site_id',
+      cejEndColumn('p', today).as('cej_end'),
       eb
         .selectFrom('event as ev')
         .select((e) => e.fn.max<string>('ev.date').as('d'))
@@ -86,7 +92,7 @@ export async function listCaseload(
   today: string,
   f: CaseloadFilter,
 ) {
-  const all = caseloadQuery(tx, structureId, counsellorId, today)
+  const all = caseloadQuery(tx, structureId, counsellorId, today, f.filters)
   const { total, alerts } = await all
     .clearSelect()
     .select([sql<number>`count(*)`.as('total'), sql<number>`count(*) FILTER (WHERE ${alert(today)})`.as('alerts')])

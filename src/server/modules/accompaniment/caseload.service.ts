@@ -1,6 +1,7 @@
 import type { z } from 'zod'
-import type { CaseloadRow, caseloadQuery } from '../../../shared/accompaniment/caseload.schema.ts'
+import type { CaseloadRow, caseloadExportQuery, caseloadQuery } from '../../../shared/accompaniment/caseload.schema.ts'
 import { can } from '../../../shared/auth/roles.ts'
+import { ageOutDate, EXPORT_MAX_ROWS } from '../../../shared/lists/list.schema.ts'
 import { type SituationKind, situationKinds } from '../../../shared/nomenclatures/accompaniment.ts'
 import { forbidden } from '../../errors.ts'
 import { invalid, type ServiceCtx } from './accompaniment.checks.ts'
@@ -30,11 +31,19 @@ const groupBy = <T extends { person_id: string }>(rows: T[]) => {
   return map
 }
 
+const filtersOf = (q: Omit<Query, 'page' | 'pageSize'>) => ({
+  programmeId: q.programmeId,
+  siteId: q.siteId,
+  ageOutBefore: q.ageOutBefore,
+  cejEndBefore: q.cejEndBefore,
+})
+
 export async function caseload(ctx: ServiceCtx, query: Query) {
   const counsellorId = await whose(ctx, query.counsellorId)
   const today = localDay(ctx.now, ctx.actor.timeZone)
   const { total, alerts, rows } = await listCaseload(ctx.tx, ctx.actor.structureId, counsellorId, today, {
     alertOnly: query.alert === 'only',
+    filters: filtersOf(query),
     sort: query.sort,
     order: query.order,
     page: query.page,
@@ -77,7 +86,14 @@ export async function caseload(ctx: ServiceCtx, query: Query) {
       })),
       contactDays: Number(r.contact_days),
       alert: !!r.alert,
+      ageOutDate: ageOutDate(r.birth_date),
+      cejPlannedEnd: r.cej_end,
     }),
   )
   return { items, total, alerts, page: query.page, pageSize: query.pageSize, counsellorId, today }
+}
+
+/** The whole caseload with the page's filters and order, every page (one row more than an export holds: refused). */
+export async function caseloadForExport(ctx: ServiceCtx, query: z.output<typeof caseloadExportQuery>) {
+  return caseload(ctx, { ...query, page: 1, pageSize: EXPORT_MAX_ROWS + 1 })
 }

@@ -35,6 +35,8 @@ export const personPolicy = {
   caseload: capabilities.caseload,
   duplicates: capabilities.personDuplicates,
   reference: capabilities.persons,
+  /** a list of persons as a CSV or XLSX file (audited): not reception nor the officers, who search one person */
+  export: capabilities.listExport,
 } as const satisfies Record<string, readonly Role[]>
 
 const seesWholeStructure = (actor: Actor) => can(actor.role, 'personsWholeStructure')

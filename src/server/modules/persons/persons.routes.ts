@@ -8,18 +8,21 @@ import {
   duplicateQuerySchema,
   personCreateSchema,
   personDetailSchema,
+  personExportQuery,
   personSearchPageSchema,
   personSearchQuery,
   personUpdateSchema,
 } from '../../../shared/persons/person.schema.ts'
 import type { Deps } from '../../deps.ts'
+import { sendList } from '../../http/list-export.ts'
 import { defineRoute } from '../../http/route.ts'
 import { findDuplicates } from './duplicates.repository.ts'
 import { noteRoutes } from './notes.routes.ts'
 import { personPolicy } from './person.policy.ts'
+import { personListColumns } from './person-list.export.ts'
 import { listCounsellors } from './persons.repository.ts'
 import { createPerson, readPerson, updatePerson } from './persons.service.ts'
-import { searchPersons } from './search.repository.ts'
+import { exportPersons, searchPersons } from './search.repository.ts'
 import { situationRoutes } from './situation.routes.ts'
 
 const tags = ['Personnes']
@@ -36,6 +39,31 @@ export function personRoutes(app: FastifyInstance, deps: Deps) {
     response: personSearchPageSchema,
     read: true,
     handler: async ({ tx, actor, query, now }) => searchPersons(tx, actor, query, dayIn(now, actor.timeZone)),
+  })
+
+  defineRoute(app, deps, {
+    method: 'GET',
+    url: '/api/persons/export',
+    summary:
+      'Les personnes trouvées (mêmes critères et filtres : programme, site, 26 ans, fin de CEJ) en CSV ou XLSX ; export tracé',
+    tags,
+    access: personPolicy.export,
+    query: personExportQuery,
+    handler: async (ctx) => {
+      const { format, ...filters } = ctx.query
+      const today = dayIn(ctx.now, ctx.actor.timeZone)
+      const rows = await exportPersons(ctx.tx, ctx.actor, filters, today)
+      return sendList(ctx, {
+        list: 'persons',
+        name: 'personnes',
+        title: 'Personnes',
+        today,
+        columns: personListColumns,
+        rows,
+        format,
+        filters,
+      })
+    },
   })
 
   defineRoute(app, deps, {

@@ -1,5 +1,6 @@
-import { type Kysely, type SelectQueryBuilder, sql } from 'kysely'
+import { type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely'
 import { ageOn } from '../../../shared/dates.ts'
+import { ageOutDate, EXPORT_MAX_ROWS, type ListFilters } from '../../../shared/lists/list.schema.ts'
 import {
   PERSON_SEARCH_CAP,
   type PersonSearchPage,
@@ -8,6 +9,7 @@ import {
 } from '../../../shared/persons/person.schema.ts'
 import type { Database } from '../../db/schema.ts'
 import type { Actor } from '../../deps.ts'
+import { cejEndColumn, listFilterSql } from './list-filters.ts'
 import { visiblePersons } from './person.policy.ts'
 
 /**
@@ -29,6 +31,11 @@ export interface PersonFilter {
   phone?: string
   siteId?: string
   referentId?: string
+  programmeId?: string
+  ageOutBefore?: string
+  cejEndBefore?: string
+  /** a condition on the person row a caller adds (the people behind an indicator's cell) */
+  within?: RawBuilder<SqlBool>
   sort?: 'relevance' | 'name' | 'birthDate' | 'firstReception' | 'updatedAt'
   order: 'asc' | 'desc'
   page: number
@@ -81,13 +88,7 @@ async function runSearch(
   today: string,
   words: string[],
 ): Promise<PersonSearchPage> {
-  let matches = db.selectFrom('person').where(visiblePersons(actor, today))
-  for (const word of words) matches = matches.where(sql<boolean>`${folded(word)} <% person.search_name`)
-  if (f.birthDate) matches = matches.where('person.birth_date', '=', f.birthDate)
-  if (f.phone)
-    matches = matches.where('person.phone_digits', 'like', sql<string>`'%' || jalon_phone_digits(${f.phone}) || '%'`)
-  if (f.siteId) matches = matches.where('person.site_id', '=', f.siteId)
-  if (f.referentId) matches = matches.where('person.referent_id', '=', f.referentId)
+  const matches = matchesOf(db, actor, f, today, words)
 
   const sort: Sort =
     f.sort === 'relevance' && !words.length ? 'name' : (f.sort ?? (words.length ? 'relevance' : 'name'))
@@ -174,6 +175,92 @@ async function runSearch(
     pageSize: f.pageSize,
     items,
   }
+}
+
+/** The persons the actor may see that match the criteria and the lists' filters (list-filters.ts). */
+function matchesOf(
+  db: Kysely<Database>,
+  actor: Actor,
+  f: Omit<PersonFilter, 'page' | 'pageSize' | 'order'>,
+  today: string,
+  words: string[],
+) {
+  let matches = db.selectFrom('person').where(visiblePersons(actor, today))
+  for (const word of words) matches = matches.where(sql<boolean>`${folded(word)} <% person.search_name`)
+  if (f.birthDate) matches = matches.where('person.birth_date', '=', f.birthDate)
+  if (f.phone)
+    matches = matches.where('person.phone_digits', 'like', sql<string>`'%' || jalon_phone_digits(${f.phone}) || '%'`)
+  if (f.referentId) matches = matches.where('person.referent_id', '=', f.referentId)
+  const filters: ListFilters = {
+    siteId: f.siteId,
+    programmeId: f.programmeId,
+    ageOutBefore: f.ageOutBefore,
+    cejEndBefore: f.cejEndBefore,
+  }
+  matches = matches.where(listFilterSql('person', filters, today))
+  return f.within ? matches.where(f.within) : matches
+}
+
+/** A row of a search's export: the summary, with the day the person turns 26 and the planned end of an open CEJ. */
+export type PersonExportRow = PersonSummary & { ageOutDate: string; cejPlannedEnd: string | null }
+
+/**
+ * Every person matching a search (by name, as the page orders them), for an export: at most EXPORT_MAX_ROWS + 1
+ * rows, so that the export refuses a longer list. The search's cap of the screen (PERSON_SEARCH_CAP) does not apply.
+ */
+export async function exportPersons(
+  db: Kysely<Database>,
+  actor: Actor,
+  f: Omit<PersonFilter, 'page' | 'pageSize' | 'order' | 'sort'>,
+  today: string,
+): Promise<PersonExportRow[]> {
+  const words = searchWords(f.q)
+  const run = async (q: Kysely<Database>) => {
+    const rows = await matchesOf(q, actor, f, today, words)
+      .innerJoin('site', 'site.id', 'person.site_id')
+      .leftJoin('app_user as r', 'r.id', 'person.referent_id')
+      .select([
+        'person.id',
+        'person.last_name',
+        'person.first_name',
+        'person.sex',
+        'person.birth_date',
+        'person.site_id',
+        'person.referent_id',
+        'person.first_reception_date',
+        'person.priority_area',
+        'site.name as site_name',
+        'r.display_name as referent_name',
+        cejEndColumn('person', today).as('cej_end'),
+      ])
+      .orderBy('person.search_name')
+      .orderBy('person.id')
+      .limit(EXPORT_MAX_ROWS + 1)
+      .execute()
+    return rows.map((r) => ({
+      id: r.id,
+      lastName: r.last_name,
+      firstName: r.first_name,
+      sex: r.sex,
+      birthDate: r.birth_date,
+      age: ageOn(r.birth_date, today),
+      siteId: r.site_id,
+      siteName: r.site_name,
+      referentId: r.referent_id,
+      referentName: r.referent_name,
+      firstReceptionDate: r.first_reception_date,
+      priorityArea: r.priority_area,
+      ageOutDate: ageOutDate(r.birth_date),
+      cejPlannedEnd: r.cej_end,
+    }))
+  }
+  if (!words.length) return run(db)
+  const threshold = words.length > 1 ? WORD_SIMILARITY_EACH : WORD_SIMILARITY
+  if (db.isTransaction) return withThreshold(db, threshold, () => run(db))
+  return db
+    .transaction()
+    .setAccessMode('read only')
+    .execute((tx) => withThreshold(tx, threshold, () => run(tx)))
 }
 
 /**
