@@ -55,11 +55,21 @@ export async function run(journey: Journey) {
   assert.ok(await page.getByRole('radio', { name: 'Semaine' }).isChecked(), 'the week view by default')
   await assertAccessible(page, 'agenda, vue semaine')
 
-  // Book: early this morning, so the attendance can be taken at once.
-  await page.getByRole('button', { name: 'Nouveau rendez-vous' }).click()
+  // Book: select today's 07:00 slot in the week's grid (early, so the attendance can be taken at once).
+  const column = page.locator(`[role="cell"][data-date="${isoToday()}"]`).last()
+  const hour = page.getByText('07 h', { exact: true }).first()
+  const [col, line] = [await column.boundingBox(), await hour.boundingBox()]
+  assert.ok(col && line, 'today’s column and the 07 h line are on screen')
+  const x = col.x + col.width / 2
+  await page.mouse.move(x, line.y + 4)
+  await page.mouse.down()
+  await page.mouse.move(x, line.y + 10, { steps: 4 })
+  await page.mouse.move(x, line.y + 14, { steps: 2 })
+  await page.mouse.up()
   const dialog = page.getByRole('dialog', { name: 'Nouveau rendez-vous' })
-  await dialog.getByRole('textbox', { name: 'Date' }).fill(todayInParis())
-  await dialog.getByLabel('Début').fill('07:00')
+  await dialog.waitFor()
+  assert.equal(await dialog.getByRole('textbox', { name: 'Date' }).inputValue(), todayInParis())
+  assert.equal(await dialog.getByLabel('Début').inputValue(), '07:00')
   await dialog.getByLabel('Fin').fill('07:30')
   const persons = dialog.getByLabel('Personne', { exact: true })
   await persons.fill(person.lastName)
@@ -78,15 +88,25 @@ export async function run(journey: Journey) {
   assert.match(ics, /METHOD:REQUEST/)
   assert.match(ics, new RegExp(`DTSTART:${isoToday().replaceAll('-', '')}T0[56]0000Z`))
 
-  // Present, in one click, from the appointment.
-  await page
-    .getByText(new RegExp(`${person.firstName} ${person.lastName.toUpperCase()}`))
-    .first()
-    .waitFor()
+  // Dragged half an hour later: the server takes the move (it would answer 409 onto a taken slot).
+  const booked = page.getByText(new RegExp(`${person.firstName} ${person.lastName.toUpperCase()}`)).first()
+  await booked.waitFor()
+  const eight = await page.getByText('08 h', { exact: true }).first().boundingBox()
+  const box = await booked.boundingBox()
+  assert.ok(eight && box)
+  const halfHour = (eight.y - line.y) / 2
+  await page.mouse.move(box.x + box.width / 2, box.y + 4)
+  await page.mouse.down()
+  await page.mouse.move(box.x + box.width / 2, box.y + 4 + halfHour / 2, { steps: 5 })
+  await page.mouse.move(box.x + box.width / 2, box.y + 4 + halfHour, { steps: 5 })
+  await page.mouse.up()
+  await page.getByText(/^07:30 – 08:00$/).waitFor()
+
+  // Present, in one click, from the appointment (the list: the keyboard's way).
   await page.locator('label', { hasText: /^Liste$/ }).click()
-  const row = page.getByRole('row', { name: new RegExp(`07h00.*${person.lastName.toUpperCase()}`) })
+  const row = page.getByRole('row', { name: new RegExp(`07h30.*${person.lastName.toUpperCase()}`) })
   await row.getByRole('button', { name: /Ouvrir/ }).click()
-  const detail = page.getByRole('dialog', { name: /07h00/ })
+  const detail = page.getByRole('dialog', { name: /07h30/ })
   await assertAccessible(page, 'rendez-vous ouvert')
   const attendance = detail.getByRole('group', { name: new RegExp(`Présence de ${person.lastName.toUpperCase()}`) })
   await attendance.getByRole('button', { name: 'Présent' }).click()
