@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadDemo } from '../../demo/demo.ts'
+import type { Actor } from '../../deps.ts'
 import { buildPerson } from '../../test/person.builders.ts'
 import { createTestContext, type TestClient, type TestContext } from '../../test/test-app.ts'
+import { appointmentOfInterview, nextAppointmentOf, todayBySite } from './index.ts'
 
 // Attendance into the person's follow-up, the person file's tab, rooms, the private feed, the demo.
 // The clock says Monday 2026-03-02, 10:00 in Paris.
@@ -166,6 +168,31 @@ describe('the private iCal feed', () => {
     expect((await counsellor.delete('/api/agenda/feed')).statusCode).toBe(204)
     expect((await anonymous.get(newPath)).statusCode).toBe(404)
     expect((await anonymous.get('/api/agenda/feed/not-a-token')).statusCode).toBe(400)
+  })
+})
+
+describe('the public entry (index.ts) other modules read', () => {
+  it('gives a person’s next appointment, a site’s day, and the event an interview completes', async () => {
+    const actor: Actor = {
+      userId: counsellor.user!.id,
+      structureId: t.fx.structureId,
+      timeZone: 'Europe/Paris',
+      role: 'counsellor',
+      displayName: 'x',
+      email: counsellor.user!.email,
+      siteIds: [t.fx.sites.a],
+      programmeIds: [],
+      sessionId: 's',
+      ip: null,
+    }
+    const now = t.clock.now()
+    const next = await nextAppointmentOf(t.db.kysely as never, actor, personId, now)
+    expect(next).toMatchObject({ date: '2026-03-20', start: '09:00' })
+    const day = await todayBySite(t.db.kysely as never, actor, t.fx.sites.a, '2026-03-02')
+    const first = day.find((a) => a.persons.some((p) => p.personId === personId))!
+    expect(first.persons[0]!.attendance).toBe('absent')
+    const linked = await appointmentOfInterview(t.db.kysely as never, t.fx.structureId, first.id, personId)
+    expect(linked).toMatchObject({ attendance: 'absent', event_id: first.persons[0]!.eventId })
   })
 })
 
