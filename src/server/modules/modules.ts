@@ -9,6 +9,7 @@ import { healthModule } from './health/health.module.ts'
 import { missionLocaleModule } from './mission-locale/mission-locale.module.ts'
 import type { ServerModule } from './module.ts'
 import { personsModule } from './persons/persons.module.ts'
+import { qualityModule } from './quality/quality.module.ts'
 import { referenceModule } from './reference/reference.module.ts'
 import { installModules } from './registry.ts'
 
@@ -27,6 +28,7 @@ export const serverModules: readonly ServerModule[] = [
   accompanimentModule,
   agendaModule,
   missionLocaleModule,
+  qualityModule,
   reportingModule,
   exchangeModule,
 ]
