@@ -1,5 +1,8 @@
 import { Stack, Table, Text } from '@mantine/core'
-import type { IndicatorResult, ResultTable } from '../../../shared/reporting/reporting.schema.ts'
+import type { IndicatorResult } from '../../../shared/reporting/reporting.schema.ts'
+import { Chart } from './lazy-chart.tsx'
+import { scrollFrame } from './result-view.tsx'
+import { mainColumn, periodsChart } from './statistics.charts.ts'
 import { comparisonTitles, lineCells, periodHeadings } from './statistics.format.ts'
 
 // Year on year: the same indicator over several periods side by side, oldest first, each period followed by the
@@ -14,7 +17,7 @@ interface Line {
 
 function ComparisonTable({ caption, headings, lines }: { caption: string; headings: string[]; lines: Line[] }) {
   return (
-    <Table.ScrollContainer minWidth={420}>
+    <Table.ScrollContainer minWidth={420} {...scrollFrame(caption)}>
       <Table withTableBorder striped w="auto" miw={420}>
         <Table.Caption style={{ captionSide: 'top', textAlign: 'left', fontWeight: 700 }}>{caption}</Table.Caption>
         <Table.Thead>
@@ -46,12 +49,6 @@ function ComparisonTable({ caption, headings, lines }: { caption: string; headin
   )
 }
 
-/** The column a table is compared on: its total column, else its first count. */
-function mainColumn(t: ResultTable) {
-  const i = t.columns.findIndex((c) => c.kind === 'count' && c.total)
-  return i >= 0 ? i : t.columns.findIndex((c) => c.kind === 'count')
-}
-
 export function Comparison({ results }: { results: IndicatorResult[] }) {
   const periods = results.map((r) => r.period)
   const last = results[results.length - 1]
@@ -79,8 +76,10 @@ export function Comparison({ results }: { results: IndicatorResult[] }) {
       ),
     })),
   ]
+  const chart = periodsChart(results)
   return (
     <Stack gap="md">
+      {chart && <Chart chart={chart} />}
       <ComparisonTable
         caption="Chiffres clés, période par période"
         headings={periodHeadings(periods)}

@@ -6,9 +6,19 @@ import type {
   ResultTable,
 } from '../../../shared/reporting/reporting.schema.ts'
 import { formatNumber } from '../../components/format.ts'
+import { Chart } from './lazy-chart.tsx'
+import { tableChart } from './statistics.charts.ts'
 import { formatValue } from './statistics.format.ts'
 
 // One indicator result as the statistician reads it: key figures, objectives, then each table with its note.
+
+/**
+ * The frame a wide table scrolls in on a narrow screen: reachable from the keyboard (the arrows scroll it) and named
+ * after its table, so the page itself never scrolls sideways.
+ */
+export const scrollFrame = (label: string) => ({
+  scrollAreaProps: { viewportProps: { tabIndex: 0, role: 'region', 'aria-label': `${label} (tableau défilant)` } },
+})
 
 export const SECRET_HELP = 's : secret statistique (effectif trop faible pour être publié)'
 
@@ -75,9 +85,11 @@ export function ObjectivesTable({ objectives }: { objectives: ObjectiveResult[] 
 export function ResultTableView({ table }: { table: ResultTable }) {
   const parents = new Set(table.rows.map((r) => r.parent).filter(Boolean))
   const hidden = table.rows.some((r) => r.hidden?.length)
+  const chart = tableChart(table)
   return (
     <Stack gap={4}>
-      <Table.ScrollContainer minWidth={480}>
+      {chart && <Chart chart={chart} />}
+      <Table.ScrollContainer minWidth={480} {...scrollFrame(table.title)}>
         <Table withTableBorder striped w="auto" miw={480}>
           <Table.Caption style={{ captionSide: 'top', textAlign: 'left', fontWeight: 700 }}>
             {table.title}

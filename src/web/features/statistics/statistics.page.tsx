@@ -1,4 +1,5 @@
 import { Alert, Button, Checkbox, Group, Loader, SegmentedControl, Select, Stack, Tabs, Text } from '@mantine/core'
+import { useMediaQuery } from '@mantine/hooks'
 import { useQuery } from '@tanstack/react-query'
 import { useNavigate, useSearch } from '@tanstack/react-router'
 import { periodLabel } from '../../../shared/reporting/period.ts'
@@ -18,6 +19,8 @@ const years = Array.from({ length: lastYear + 2 - 2000 }, (_, i) => String(lastY
 export function StatisticsPage() {
   const params = statisticsSearchSchema.parse(useSearch({ strict: false }))
   const navigate = useNavigate()
+  // on a phone the choices go one under the other, each the screen's width
+  const phone = useMediaQuery('(max-width: 48em)') ?? false
   const update = (patch: Partial<StatisticsSearch>) =>
     navigate({ to: '/statistiques', search: { ...params, ...patch }, replace: true })
   const catalogue = useQuery(catalogueQuery)
@@ -66,7 +69,7 @@ export function StatisticsPage() {
             onChange={(v) => v && update({ indicator: v })}
             allowDeselect={false}
             searchable
-            w={380}
+            w={{ base: '100%', sm: 380 }}
           />
           <Select
             label="Année civile"
@@ -74,15 +77,20 @@ export function StatisticsPage() {
             data={years}
             value={year}
             onChange={(y) => y && update({ from: `${y}-01-01`, to: `${y}-12-31` })}
-            w={150}
+            w={{ base: '100%', sm: 150 }}
           />
-          <DateField label="Du" value={params.from} onChange={(v) => v && update({ from: v })} w={170} />
+          <DateField
+            label="Du"
+            value={params.from}
+            onChange={(v) => v && update({ from: v })}
+            w={{ base: '100%', sm: 170 }}
+          />
           <DateField
             label="Au"
             value={params.to}
             error={validPeriod ? undefined : 'La fin doit suivre le début.'}
             onChange={(v) => v && update({ to: v })}
-            w={170}
+            w={{ base: '100%', sm: 170 }}
           />
           <Select
             label="Site"
@@ -92,7 +100,7 @@ export function StatisticsPage() {
             onChange={(v) => update({ siteId: v ?? undefined })}
             clearable
             searchable
-            w={260}
+            w={{ base: '100%', sm: 260 }}
           />
         </Group>
         <Group align="center" gap="lg">
@@ -102,6 +110,8 @@ export function StatisticsPage() {
             </Text>
             <SegmentedControl
               aria-labelledby="compare-label"
+              orientation={phone ? 'vertical' : 'horizontal'}
+              fullWidth={phone}
               data={[
                 { value: '1', label: 'Période seule' },
                 { value: '2', label: '2 périodes' },
