@@ -11,6 +11,9 @@ import {
   waitForHome,
 } from '../support.ts'
 
+/** what the journey booked, for the reception's journey that follows it */
+export const booked: { lastName?: string; firstName?: string } = {}
+
 export const name =
   'la conseillère prend un rendez-vous dans sa semaine, la personne reçoit la convocation avec son .ics, puis la conseillère la note présente'
 
@@ -89,10 +92,10 @@ export async function run(journey: Journey) {
   assert.match(ics, new RegExp(`DTSTART:${isoToday().replaceAll('-', '')}T0[56]0000Z`))
 
   // Dragged half an hour later: the server takes the move (it would answer 409 onto a taken slot).
-  const booked = page.getByText(new RegExp(`${person.firstName} ${person.lastName.toUpperCase()}`)).first()
-  await booked.waitFor()
+  const event = page.getByText(new RegExp(`${person.firstName} ${person.lastName.toUpperCase()}`)).first()
+  await event.waitFor()
   const eight = await page.getByText('08 h', { exact: true }).first().boundingBox()
-  const box = await booked.boundingBox()
+  const box = await event.boundingBox()
   assert.ok(eight && box)
   const halfHour = (eight.y - line.y) / 2
   await page.mouse.move(box.x + box.width / 2, box.y + 4)
@@ -104,6 +107,8 @@ export async function run(journey: Journey) {
 
   // Present, in one click, from the appointment (the list: the keyboard's way).
   await page.locator('label', { hasText: /^Liste$/ }).click()
+  await page.getByRole('table', { name: 'Rendez-vous de la période, dans l’ordre' }).waitFor()
+  await assertAccessible(page, 'agenda, liste')
   const row = page.getByRole('row', { name: new RegExp(`07h30.*${person.lastName.toUpperCase()}`) })
   await row.getByRole('button', { name: /Ouvrir/ }).click()
   const detail = page.getByRole('dialog', { name: /07h30/ })
@@ -113,6 +118,15 @@ export async function run(journey: Journey) {
   await detail.getByRole('cell', { name: 'Présent', exact: true }).waitFor()
   await detail.getByRole('link', { name: 'Enregistrer l’entretien' }).waitFor()
   await detail.getByRole('button', { name: 'Fermer' }).click()
+  Object.assign(booked, { lastName: person.lastName, firstName: person.firstName })
+
+  // A permanence's form, from the keyboard's side of the page.
+  await page.getByRole('button', { name: 'Nouvelle permanence' }).click()
+  const permanence = page.getByRole('dialog', { name: 'Nouvelle permanence' })
+  await permanence.getByRole('checkbox', { name: 'mardi' }).waitFor()
+  await assertAccessible(page, 'formulaire de permanence')
+  await permanence.getByRole('button', { name: 'Annuler' }).click()
+  await permanence.waitFor({ state: 'detached' })
 
   // The person's file keeps the appointment and the message.
   await page.goto(`/personnes/${person.id}?onglet=rendez-vous`)
