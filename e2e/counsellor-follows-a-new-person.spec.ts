@@ -15,7 +15,7 @@ import {
 /** after the reception's journey, as a counsellor's day follows the reception's */
 export const order = 30
 export const name =
-  'la conseillère ouvre le dossier, saisit entretien, propositions et CDD, puis le voit dans son portefeuille'
+  'la conseillère ouvre le dossier, saisit entretien, propositions et CDD sur un seul écran, puis le voit dans son portefeuille'
 
 const { newcomer } = reception
 
@@ -29,12 +29,6 @@ function inMonths(months: number): string {
 async function openTab(page: Page, tab: string) {
   await page.getByRole('tab', { name: tab, exact: true }).click()
   await page.getByRole('tabpanel', { name: tab, exact: true }).waitFor()
-}
-
-async function save(page: Page, dialogName: string) {
-  const dialog = page.getByRole('dialog', { name: dialogName })
-  await dialog.getByRole('button', { name: 'Enregistrer' }).click()
-  await dialog.waitFor({ state: 'detached' })
 }
 
 export async function run(journey: Journey) {
@@ -63,43 +57,42 @@ export async function run(journey: Journey) {
   await page.getByRole('row', { name: /Logement Non renseigné/ }).waitFor()
   assert.match(page.url(), /on=2020-01-01/, 'the date is kept in the address')
 
-  // An individual interview.
-  await openTab(page, 'Événements')
-  await page.getByRole('button', { name: 'Nouvel événement' }).click()
-  let dialog = page.getByRole('dialog', { name: 'Nouvel événement' })
-  await pick(page, dialog.getByRole('combobox', { name: 'Type' }), 'Entretien individuel')
-  await dialog.getByLabel('Durée (minutes)').fill('45')
-  await dialog.getByLabel('Note').fill('Premier entretien : projet dans la logistique, permis en cours.')
-  await assertAccessible(page, 'formulaire d’un événement')
-  await save(page, 'Nouvel événement')
-  await page.getByRole('row', { name: /Entretien individuel.*45 min.*Présent/ }).waitFor()
-
-  // Two propositions: professional (employment access) and social (housing).
-  await openTab(page, 'Propositions')
-  for (const [domain, theme] of [
+  // The interview, its two propositions and a fixed-term contract, on one screen and in one save.
+  await page.getByRole('link', { name: 'Enregistrer un entretien' }).click()
+  await page.getByRole('heading', { level: 1, name: 'Entretien — OYELARAN Maïwenn' }).waitFor()
+  await page.getByLabel('Durée (minutes)').fill('45')
+  await page.getByLabel('Compte rendu').fill('Premier entretien : projet dans la logistique, permis en cours.')
+  for (const [i, [domain, theme]] of [
     ['Professionnel', 'Accès à l’emploi'],
     ['Social', 'Logement'],
-  ] as const) {
-    await page.getByRole('button', { name: 'Nouvelle proposition' }).click()
-    dialog = page.getByRole('dialog', { name: 'Nouvelle proposition' })
-    await pick(page, dialog.getByRole('combobox', { name: 'Domaine' }), domain)
-    await pick(page, dialog.getByRole('combobox', { name: 'Thème' }), theme)
-    await save(page, 'Nouvelle proposition')
-    await page.getByRole('row', { name: new RegExp(`${domain} ${theme}`) }).waitFor()
+  ].entries()) {
+    await page.getByRole('button', { name: 'Ajouter une proposition' }).click()
+    const row = page.getByRole('group', { name: `Proposition ${i + 1}` })
+    await pick(page, row.getByRole('combobox', { name: 'Domaine' }), domain)
+    await pick(page, row.getByRole('combobox', { name: 'Thème' }), theme)
   }
+  await page.getByRole('checkbox', { name: /La situation de la personne change/ }).check()
+  await pick(page, page.getByRole('combobox', { name: 'Nouvelle situation' }), 'CDD')
+  await page.getByRole('textbox', { name: 'Fin prévue' }).fill(inMonths(6))
+  await page.keyboard.press('Escape')
+  await page.getByLabel('Employeur ou organisme').fill('Boulangerie du Port')
+  await assertAccessible(page, 'écran d’entretien')
+  // a missing theme is refused before anything is sent: the summary says what to fix
+  await page.getByRole('button', { name: 'Ajouter une proposition' }).click()
+  await page.getByRole('button', { name: 'Enregistrer l’entretien' }).click()
+  await page.getByRole('alert').filter({ hasText: 'L’entretien n’est pas enregistré' }).waitFor()
+  await page.getByRole('button', { name: 'Retirer la proposition 3' }).click()
+  await page.getByRole('button', { name: 'Enregistrer l’entretien' }).click()
+
+  // Back on the file: the event, the two propositions and the contract are there.
+  await page.getByRole('tabpanel', { name: 'Événements', exact: true }).waitFor()
+  await page.getByRole('row', { name: /Entretien individuel.*45 min.*Présent/ }).waitFor()
+  await openTab(page, 'Propositions')
+  await page.getByRole('row', { name: /Professionnel Accès à l’emploi/ }).waitFor()
+  await page.getByRole('row', { name: /Social Logement/ }).waitFor()
   assert.equal(await page.getByRole('row').count(), 3, 'a header and two propositions')
   await assertAccessible(page, 'dossier, propositions')
-
-  // A fixed-term contract, with its planned end.
   await openTab(page, 'Situations')
-  await page.getByRole('button', { name: 'Nouvelle situation' }).click()
-  dialog = page.getByRole('dialog', { name: 'Nouvelle situation' })
-  await pick(page, dialog.getByRole('combobox', { name: 'Type de situation' }), 'CDD')
-  await dialog.getByRole('textbox', { name: 'Fin prévue' }).fill(inMonths(6))
-  await page.keyboard.press('Escape')
-  await dialog.getByLabel('Employeur ou organisme de formation').fill('Boulangerie du Port')
-  await dialog.getByLabel('Heures par semaine').fill('35')
-  await save(page, 'Nouvelle situation')
   const cdd = page.getByRole('row', { name: /CDD En cours/ })
   await cdd.waitFor()
   assert.match((await cdd.textContent()) ?? '', new RegExp(`${inMonths(6)}.*Boulangerie du Port`))

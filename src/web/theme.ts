@@ -2,6 +2,7 @@ import {
   type CSSVariablesResolver,
   createTheme,
   darken,
+  Loader,
   Modal,
   MultiSelect,
   PasswordInput,
@@ -24,6 +25,8 @@ export const theme = createTheme({
       defaultProps: { visibilityToggleButtonProps: { 'aria-label': 'Afficher le mot de passe' } },
     }),
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Fermer' } } }),
+    // a loader says what is loading (its aria-label): a span may carry one only with a role
+    Loader: Loader.extend({ defaultProps: { role: 'status' } }),
     Select: Select.extend({ defaultProps: { comboboxProps: { withinPortal: true } } }),
     MultiSelect: MultiSelect.extend({ defaultProps: { comboboxProps: { withinPortal: true } } }),
   },

@@ -11,7 +11,7 @@ import {
 import type { Deps } from '../../deps.ts'
 import { defineRoute } from '../../http/route.ts'
 import { accompanimentPolicy } from './accompaniment.policy.ts'
-import { changeEvent, createEvent, listPersonEvents, removeEvent } from './events.service.ts'
+import { changeEvent, createEvent, listPersonEvents, readEvent, removeEvent } from './events.service.ts'
 
 const tags = ['Accompagnement : événements']
 
@@ -39,6 +39,17 @@ export function eventRoutes(app: FastifyInstance, deps: Deps) {
     response: eventSchema,
     status: 201,
     handler: async (ctx) => createEvent(ctx, ctx.params.personId, ctx.body),
+  })
+
+  defineRoute(app, deps, {
+    method: 'GET',
+    url: '/api/persons/:personId/events/:id',
+    summary: 'Un événement de la personne (avec sa version, pour le compléter)',
+    tags,
+    access: accompanimentPolicy.read,
+    params: personItemParams,
+    response: eventSchema,
+    handler: async (ctx) => readEvent(ctx, ctx.params.personId, ctx.params.id),
   })
 
   defineRoute(app, deps, {

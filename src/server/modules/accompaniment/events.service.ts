@@ -59,6 +59,13 @@ export async function listPersonEvents(ctx: ServiceCtx, personId: string, query:
   return listEvents(ctx.tx, person.id, query, localDay(ctx.now, ctx.actor.timeZone))
 }
 
+export async function readEvent(ctx: ServiceCtx, personId: string, id: string) {
+  const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId, ctx.now)
+  const event = await getEvent(ctx.tx, person.id, id, localDay(ctx.now, ctx.actor.timeZone))
+  if (!event) throw notFound('Cet événement')
+  return event
+}
+
 export async function createEvent(ctx: ServiceCtx, personId: string, input: EventInput) {
   const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId, ctx.now)
   const values = await resolve(ctx, person, input)

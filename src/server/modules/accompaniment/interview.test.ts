@@ -129,6 +129,18 @@ describe('access to the interview', () => {
     expect(await counts()).toEqual(before)
   })
 
+  it('gives one event with its version to whom may read the file (the screen completes it), 404 or 403 to others', async () => {
+    const { id } = await buildEventRow(t.db, t.fx, personId, { date: '2026-02-20' })
+    const own = await counsellor.get(`/api/persons/${personId}/events/${id}`)
+    expect(own.statusCode).toBe(200)
+    expect(own.json()).toMatchObject({ id, date: '2026-02-20', version: 1 })
+    const other = await t.as('counsellor', { siteIds: [t.fx.sites.b] })
+    expect((await other.get(`/api/persons/${personId}/events/${id}`)).statusCode).toBe(404)
+    expect((await (await t.as('reception')).get(`/api/persons/${personId}/events/${id}`)).statusCode).toBe(403)
+    const elsewhere = (await buildPersonRow(t.db, t.fx)).id
+    expect((await counsellor.get(`/api/persons/${elsewhere}/events/${id}`)).statusCode).toBe(404)
+  })
+
   it('two interviews sent at once are both kept, each whole', async () => {
     const before = await counts()
     const [a, b] = await Promise.all([counsellor.post(url(), interview()), counsellor.post(url(), interview())])

@@ -9,7 +9,7 @@ import { FormError } from '../../components/form-error.tsx'
 import { formatDate } from '../../components/format.ts'
 import { Page } from '../../components/page.tsx'
 import { fileTabsFor, useWebModules } from '../../web-module.ts'
-import { AnchorLink } from './anchor-link.tsx'
+import { AnchorLink, ButtonLink } from './anchor-link.tsx'
 import { type FileSearch, fileSearchSchema } from './file/file-search.ts'
 import { labelOf, statusLabels } from './labels.ts'
 import { personQuery } from './persons.api.ts'
@@ -49,7 +49,16 @@ export function PersonFilePage() {
     navigate({ to: '/personnes/$id', params: { id }, search: { ...search, ...patch }, replace: true })
 
   return (
-    <Page title={`${p.lastName.toUpperCase()} ${p.firstName}`}>
+    <Page
+      title={`${p.lastName.toUpperCase()} ${p.firstName}`}
+      actions={
+        p.can.write && (
+          <ButtonLink to="/personnes/$id/entretien" params={{ id }}>
+            Enregistrer un entretien
+          </ButtonLink>
+        )
+      }
+    >
       <FileHeader person={p} />
       <Tabs
         value={tab}

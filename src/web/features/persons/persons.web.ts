@@ -5,6 +5,7 @@ import { lazyPage } from '../../routes/lazy.ts'
 import { appPage, appRoute } from '../../routes/root.tsx'
 import { defineWebModule } from '../../web-module.ts'
 import { fileSearchSchema } from './file/file-search.ts'
+import { interviewSearchSchema } from './interview/interview-values.ts'
 import { personSearchSchema } from './person-search.ts'
 
 // The pages and the file's tabs are loaded when opened (or when a link to them is hovered): the forms of the file, its
@@ -29,6 +30,17 @@ const fileRoute = createRoute({
   ),
 })
 
+/** The interview screen: `?rdv=` names the agenda's appointment it records (interview/appointment-prefill.ts). */
+const interviewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/personnes/$id/entretien',
+  validateSearch: (search) => interviewSearchSchema.parse(search),
+  component: guarded(
+    'persons',
+    lazyPage(() => import('./interview/interview.page.tsx'), 'InterviewPage'),
+  ),
+})
+
 /** The accompaniment record: for those who follow people (the server says so in `can.readFile`). */
 const followers = (person: PersonDetail) => person.can.readFile
 
@@ -42,6 +54,7 @@ export const personsModule = defineWebModule({
       'personCreate',
     ),
     fileRoute,
+    interviewRoute,
   ],
   nav: [{ to: '/personnes', label: 'Personnes', section: 'Accompagnement', capability: 'persons' }],
   home: {

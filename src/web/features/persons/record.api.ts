@@ -12,6 +12,7 @@ import type {
   propositionPageSchema,
   propositionUpdateSchema,
 } from '../../../shared/accompaniment/accompaniment.schema.ts'
+import type { Interview, InterviewInput } from '../../../shared/accompaniment/interview.schema.ts'
 import type {
   Enrolment,
   EnrolmentInput,
@@ -44,6 +45,7 @@ const url = {
   enrolments: (personId: string) => `${personUrl(personId)}/enrolments`,
   notes: (personId: string) => `${personUrl(personId)}/notes`,
   themes: '/api/reference/proposition-themes',
+  interviews: (personId: string) => `${personUrl(personId)}/interviews`,
 }
 const item = (list: string, id: string) => `${list}/${encodeURIComponent(id)}`
 
@@ -86,6 +88,8 @@ export const themesQuery = queryOptions({
 })
 
 export const recordApi = {
+  event: (personId: string, id: string) => api.get<Event>(item(url.events(personId), id)),
+  recordInterview: (personId: string, body: InterviewInput) => api.post<Interview>(url.interviews(personId), body),
   addEvent: (personId: string, body: EventInput) => api.post<Event>(url.events(personId), body),
   changeEvent: (personId: string, id: string, body: EventUpdate) =>
     api.put<Event>(item(url.events(personId), id), body),
