@@ -129,6 +129,10 @@ export async function signInAsAdmin(page: Page): Promise<'enrolled' | 'verified'
   await enrol.or(verify).waitFor()
   let outcome: 'enrolled' | 'verified'
   if (await enrol.isVisible()) {
+    // a QR code to scan, and the same secret as text for whoever cannot scan
+    const qrCode = page.getByRole('img', { name: /QR code de configuration/ })
+    await qrCode.locator('path').first().waitFor({ state: 'attached' })
+    await assertAccessible(page, 'activation de la double authentification')
     const secret = (await page.getByLabel('Clé secrète').inputValue()).replace(/\s+/g, '')
     assert.match(secret, /^[A-Z2-7]{16,}=*$/, `a base32 secret is shown (got "${secret}")`)
     adminTotp.secret = secret

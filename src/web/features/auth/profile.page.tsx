@@ -123,7 +123,10 @@ function TwoFactor() {
           <Text>Un code de votre application d'authentification vous est demandé à chaque connexion.</Text>
         ) : enrolment ? (
           <>
-            <Text>Ajoutez la clé dans votre application d'authentification, puis saisissez le code affiché.</Text>
+            <Text>
+              Scannez le QR code ou ajoutez la clé dans votre application d'authentification, puis saisissez le code
+              affiché.
+            </Text>
             <TotpSecret enrolment={enrolment} />
             <TotpCodeForm submitLabel="Activer" onSubmitCode={confirm} onCancel={() => setEnrolment(null)} />
           </>

@@ -1,8 +1,10 @@
-import { Anchor, Button, Group, List, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Anchor, Button, Group, List, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core'
 import { schemaResolver, useForm } from '@mantine/form'
 import { useMutation } from '@tanstack/react-query'
+import { Suspense } from 'react'
 import { type SignInResult, totpCodeSchema } from '../../../shared/auth/auth.schema.ts'
 import { applyFieldErrors, FormError } from '../../components/form-error.tsx'
+import { lazyPage } from '../../routes/lazy.ts'
 import { authApi, type TotpEnrolment } from './auth.api.ts'
 
 /** ABCD EFGH IJKL… easier to read aloud and to type into an authenticator app. */
@@ -77,10 +79,20 @@ export function TotpStep({
   )
 }
 
-/** The secret and otpauth link of a new enrolment (no QR code: the key is typed or the link opened). */
+const TotpQrCode = lazyPage(() => import('./totp-qr-code.tsx'), 'TotpQrCode')
+
+/**
+ * A new enrolment: its QR code to scan, and the same secret as text for whoever cannot scan (a screen reader, a
+ * desktop app, a camera that fails), and the otpauth link for an app on the same phone.
+ */
 export function TotpSecret({ enrolment }: { enrolment: TotpEnrolment }) {
   return (
     <Stack gap="xs">
+      <Text size="sm">Scannez ce QR code avec votre application d'authentification :</Text>
+      <Suspense fallback={<Skeleton width={176} height={176} aria-hidden="true" />}>
+        <TotpQrCode uri={enrolment.uri} />
+      </Suspense>
+      <Text size="sm">Ou saisissez la clé secrète :</Text>
       <TextInput
         label="Clé secrète"
         aria-label="Clé secrète"
@@ -119,7 +131,7 @@ export function TotpEnrolmentStep({
       <Text>Votre rôle exige une double authentification. Pour l'activer :</Text>
       <List type="ordered" spacing="xs">
         <List.Item>installez une application d'authentification (FreeOTP, Aegis, Google Authenticator…) ;</List.Item>
-        <List.Item>ajoutez un compte en saisissant la clé secrète ci-dessous ;</List.Item>
+        <List.Item>ajoutez un compte en scannant le QR code ci-dessous, ou en saisissant la clé secrète ;</List.Item>
         <List.Item>saisissez le code à 6 chiffres qu'elle affiche.</List.Item>
       </List>
       <TotpSecret enrolment={enrolment} />
