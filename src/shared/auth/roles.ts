@@ -35,6 +35,8 @@ export const capabilities = {
   /** roles that must sign in with a second factor whatever the configuration (TOTP_REQUIRED_FOR_ALL adds the others) */
   secondFactorRequired: ['admin'],
   audit: ['admin', 'director'],
+  /** a person's file in the audit trail: who read its sensitive fields and who changed it, persons named (director) */
+  personAudit: ['director'],
   // Indicators and the annual report: reportingPolicy (src/server/reporting/reporting.policy.ts).
   statistics: ['director', 'statistician', 'counsellor'],
   /** figures of the whole structure; the other readers of statistics see their own sites */
