@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, SelectQueryBuilder } from 'kysely'
 import type { Figure, Period, ResultTable, Scope } from '../../shared/reporting/reporting.schema.ts'
 import type { Database } from '../db/schema.ts'
 
@@ -55,7 +55,27 @@ export interface IndicatorDeclaration {
   sensitive?: boolean
   /** figures a yearly objective can be set on (none: the headline value) */
   objectiveKeys?: { key: string; label: string }[]
+  /** the indicator's persons with their breakdowns, for crossing any two of them (reporting/cross.ts) */
+  cross?: CrossSpec
   compute(ctx: IndicatorContext): Promise<Computed>
+}
+
+/**
+ * A breakdown that can be crossed with another: its values' labels come from a code list (`values`, in display
+ * order; a value not listed shows as itself) or from the structure's sites. Never a sensitive element (welfare,
+ * health, justice): a cell opens on persons, and such a cell would disclose it.
+ */
+export interface CrossDimension {
+  key: string
+  label: string
+  values?: { key: string; label: string }[]
+  from?: 'site'
+}
+
+/** The persons an indicator counts, one row each: `person_id` and every dimension as a non-null text. */
+export interface CrossSpec {
+  dimensions: CrossDimension[]
+  rows(ctx: IndicatorContext): SelectQueryBuilder<any, any, any>
 }
 
 export function createMemo() {

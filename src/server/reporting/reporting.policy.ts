@@ -19,6 +19,10 @@ export const reportingPolicy = {
   readCatalogue: capabilities.indicatorCatalogue,
   readObjectives: capabilities.objectivesRead,
   manageObjectives: capabilities.objectivesManage,
+  /** the persons behind a cell of a cross (within the files the reader may see): not the statistician */
+  readPersons: capabilities.indicatorPersons,
+  /** those persons as a file: who may open them and export lists */
+  exportPersons: capabilities.indicatorPersons.filter((r) => (capabilities.listExport as readonly Role[]).includes(r)),
 } as const satisfies Record<string, readonly Role[]>
 
 /** The sites an actor's figures are restricted to: undefined = the whole structure. */

@@ -9,6 +9,7 @@ import {
 import type { Deps } from '../deps.ts'
 import { defineRoute } from '../http/route.ts'
 import { allIndicators, catalogueEntry, getIndicator } from './catalogue.ts'
+import { crossRoutes } from './cross.routes.ts'
 import { compareIndicator } from './engine.ts'
 import { objectiveRoutes } from './objectives.routes.ts'
 import { buildAnnualReport } from './report/build.ts'
@@ -96,4 +97,5 @@ export function reportingRoutes(app: FastifyInstance, deps: Deps) {
   })
 
   objectiveRoutes(app, deps)
+  crossRoutes(app, deps)
 }

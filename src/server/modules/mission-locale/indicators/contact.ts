@@ -23,6 +23,7 @@ import {
   sumWhere,
 } from '../../../reporting/sql.ts'
 import { countColumn, distribution, linesOf, percent, shareColumn, shareFigure } from '../../../reporting/tables.ts'
+import { crossOver } from './cross.ts'
 import { factsYear, personYears } from './facts.ts'
 import { belowBaccalaureate, infraV, levelOf, type ReportLevel, reportLevelLabels, reportLevels } from './levels.ts'
 
@@ -50,7 +51,7 @@ const attributes = [
 ] as const
 
 /** One row per young person in contact, with their state on the period's last day: from the raw rows. */
-function contactRows(ctx: IndicatorContext) {
+export function contactRows(ctx: IndicatorContext) {
   const end = dateValue(ctx.period.to)
   return mlPersons(ctx)
     .where((eb) => hadContactDuring(eb, ctx.period))
@@ -167,6 +168,10 @@ export const youthInContact: IndicatorDeclaration = {
     'Une personne sans valeur renseignée au dernier jour compte dans la ligne « Non renseigné ».',
     'Les moins de 16 ans comptent dans la tranche 16-17 ans.',
   ],
+  cross: crossOver(
+    ['level', 'band', 'sex', 'diploma', 'family', 'housing', 'licence', 'priority', 'site'],
+    contactRows,
+  ),
   async compute(ctx) {
     const { total, byLevelBand, get } = await contactCounts(ctx)
     const by = (set: Dim) => (code: string) => sumWhere(get(set), { [set]: code } as Partial<Record<Dim, string>>)

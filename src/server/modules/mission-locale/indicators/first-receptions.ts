@@ -13,6 +13,7 @@ import {
   sumWhere,
 } from '../../../reporting/sql.ts'
 import { distribution, linesOf, shareFigure } from '../../../reporting/tables.ts'
+import { crossOver, mobilityLabels } from './cross.ts'
 import { factsYear, personYears } from './facts.ts'
 import { belowBaccalaureate, infraV, levelOf, type ReportLevel, reportLevelLabels } from './levels.ts'
 
@@ -20,19 +21,12 @@ const dims = ['band', 'level', 'sex', 'diploma', 'priority', 'mobility'] as cons
 
 /** The display order: from the lowest level up. */
 const levelOrder: ReportLevel[] = ['VI', 'Vbis', 'V', 'IV', 'III+', 'unknown']
-const mobilityLabels = {
-  car_or_motorbike: 'Voiture ou deux-roues motorisé',
-  public_transport: 'Transports en commun',
-  bicycle: 'Vélo',
-  none: 'Aucun moyen de locomotion',
-  unknown: 'Non renseigné',
-}
 
 /** Groups the mobility as the report does: car and motorbike together, 'unknown' when not recorded. */
 const mobilityOf = (value: Expression<string | null>) =>
   sql<string>`case when ${value} in ('car', 'moped') then 'car_or_motorbike' else coalesce(${value}, 'unknown') end`
 
-/** One row per young person first received in the period, with age and states on that day: from the raw rows. */
+/** One row per young person first received in the period (and their site), with age and states on that day: from the raw rows. */
 function receptionRows(ctx: IndicatorContext) {
   const day = sql.ref<string>('person.first_reception_date')
   return mlPersons(ctx)
@@ -43,6 +37,8 @@ function receptionRows(ctx: IndicatorContext) {
       (j) => j.onTrue(),
     )
     .select([
+      'person.id as person_id',
+      sql<string>`person.site_id::text`.as('site'),
       ageBandOn('person.birth_date', day).as('band'),
       sql<string>`coalesce(st.education_level, 'unknown')`.as('level'),
       'person.sex as sex',
@@ -88,6 +84,7 @@ export const firstReceptions: IndicatorDeclaration = {
     'Sans baccalauréat = diplôme aucun, CFG/brevet ou CAP/BEP au premier accueil.',
     'Voiture ou deux-roues = voiture ou deux-roues motorisé.',
   ],
+  cross: crossOver(['band', 'level', 'sex', 'diploma', 'priority', 'mobility', 'site'], receptionRows),
   async compute(ctx) {
     const year = await factsYear(ctx)
     const rows = year === undefined ? receptionRows(ctx) : receptionFacts(ctx, year)
