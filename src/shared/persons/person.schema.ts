@@ -235,10 +235,21 @@ export const duplicateQuerySchema = z.object({
   lastName: nameSchema('Nom'),
   firstName: nameSchema('Prénom'),
   birthDate: birthDateSchema,
+  /** when typed: a file with the same number or address is a likely duplicate whatever its name */
+  phone: identityFields.phone.optional(),
+  email: identityFields.email.optional(),
 })
 export type DuplicateQuery = z.input<typeof duplicateQuerySchema>
 
-export const duplicateMatchSchema = z.enum(['same_identity', 'inverted_names', 'close_spelling', 'swapped_day_month'])
+export const duplicateMatchSchema = z.enum([
+  'same_identity',
+  'inverted_names',
+  'close_spelling',
+  'swapped_day_month',
+  'near_birth_date',
+  'same_phone',
+  'same_email',
+])
 export type DuplicateMatch = z.infer<typeof duplicateMatchSchema>
 
 /**

@@ -23,6 +23,13 @@ beforeAll(async () => {
       referentId: referent.id,
     }),
     other: await p({ lastName: 'Durand', firstName: 'Paul', birthDate: '2004-03-07' }),
+    contact: await p({
+      lastName: 'Benali',
+      firstName: 'Yanis',
+      birthDate: '2003-11-20',
+      phone: '06 12 34 56 78',
+      email: 'Yanis.Benali@example.org',
+    }),
   }
 })
 afterAll(() => t.close())
@@ -71,6 +78,38 @@ describe('POST /api/persons/duplicates', () => {
     expect(res.json()[0].reason).toContain('07/03/2004')
     // 13/07 cannot be swapped: no false alarm.
     expect((await check({ lastName: 'Dupond', firstName: 'Marie', birthDate: '2004-07-13' })).json()).toEqual([])
+  })
+
+  it('finds the same name with the birth date a day or a year off, not a close spelling so far off', async () => {
+    for (const birthDate of ['2004-03-06', '2004-03-08', '2003-03-07', '2005-03-07']) {
+      const res = (await check({ lastName: 'Dupond', firstName: 'Marie', birthDate })).json()
+      expect(
+        res.map((c: { id: string; match: string }) => [c.id, c.match]),
+        birthDate,
+      ).toEqual([[ids.dupond, 'near_birth_date']])
+      expect(res[0].reason).toContain('à un jour ou un an près')
+    }
+    expect((await check({ lastName: 'Dupond', firstName: 'Marie', birthDate: '2004-03-10' })).json()).toEqual([])
+    expect((await check({ lastName: 'Dupont', firstName: 'Marie', birthDate: '2004-03-08' })).json()).toEqual([])
+  })
+
+  it('finds the same phone number or e-mail address under another name, ranked after the name matches', async () => {
+    const other = { lastName: 'Benali', firstName: 'Sofia', birthDate: '2006-01-02' }
+    const byPhone = (await check({ ...other, phone: '+33 6 12 34 56 78' })).json()
+    expect(byPhone.map((c: { id: string; match: string }) => [c.id, c.match])).toEqual([[ids.contact, 'same_phone']])
+    const byEmail = (await check({ ...other, email: 'yanis.benali@EXAMPLE.org' })).json()
+    expect(byEmail.map((c: { id: string; match: string }) => [c.id, c.match])).toEqual([[ids.contact, 'same_email']])
+    expect((await check({ ...other, phone: '', email: '' })).json()).toEqual([])
+    // a creation with that number is held until confirmed
+    const create = await reception.post('/api/persons', {
+      ...other,
+      sex: 'F',
+      phone: '0612345678',
+      siteId: t.fx.sites.a,
+      firstReception: { date: '2026-03-02', referralSource: 'self' },
+    })
+    expect(create.statusCode).toBe(409)
+    expect(create.json().fields[0].message).toContain('Même numéro de téléphone')
   })
 
   it('tells of a person followed out of the actor’s scope with the minimum, and leaves a trace', async () => {

@@ -83,7 +83,14 @@ export const validateIdentityUpdate = (v: IdentityValues, version: number) =>
 
 /** The names and birth date, once the API would take them to look for someone alike; null until then. */
 export function duplicateQuery(v: IdentityValues): DuplicateQuery | null {
-  const query = { lastName: v.lastName, firstName: v.firstName, birthDate: v.birthDate ?? '' }
+  const query = {
+    lastName: v.lastName,
+    firstName: v.firstName,
+    birthDate: v.birthDate ?? '',
+    // a number or an address half typed is left out (the schema would refuse it): the names and the date still count
+    ...(duplicateQuerySchema.shape.phone.safeParse(v.phone).success && v.phone.trim() ? { phone: v.phone } : {}),
+    ...(duplicateQuerySchema.shape.email.safeParse(v.email).success && v.email.trim() ? { email: v.email } : {}),
+  }
   const parsed = duplicateQuerySchema.safeParse(query)
   return parsed.success ? parsed.data : null
 }
