@@ -4,6 +4,7 @@ import { authModule } from './features/auth/auth.web.ts'
 import { caseloadModule } from './features/caseload/caseload.web.ts'
 import { homeModule } from './features/home/home.web.ts'
 import { personsModule } from './features/persons/persons.web.ts'
+import { qualityModule } from './features/quality/quality.web.ts'
 import { statisticsModule } from './features/statistics/statistics.web.ts'
 
 /**
@@ -15,6 +16,7 @@ export const webModules = [
   personsModule,
   caseloadModule,
   statisticsModule,
+  qualityModule,
   adminModule,
   agendaModule,
   authModule,

@@ -41,6 +41,7 @@ describe('the navigation by role', () => {
       'Accompagnement / Personnes',
       'Accompagnement / Mon portefeuille',
       'Pilotage / Statistiques',
+      'Pilotage / Qualité des données',
       'Accompagnement / Agenda',
       'Mon compte / Mon profil',
     ])
@@ -66,6 +67,7 @@ describe('the navigation by role', () => {
       'Accompagnement / Personnes',
       'Accompagnement / Mon portefeuille',
       'Pilotage / Statistiques',
+      'Pilotage / Qualité des données',
       "Administration / Journal d'audit",
       'Accompagnement / Agenda',
       'Mon compte / Mon profil',
@@ -73,7 +75,12 @@ describe('the navigation by role', () => {
   })
 
   it('shows the statistician and the partner only what their role opens', () => {
-    expect(labels('statistician')).toEqual(['- / Accueil', 'Pilotage / Statistiques', 'Mon compte / Mon profil'])
+    expect(labels('statistician')).toEqual([
+      '- / Accueil',
+      'Pilotage / Statistiques',
+      'Pilotage / Qualité des données',
+      'Mon compte / Mon profil',
+    ])
     expect(labels('partner')).toEqual(['- / Accueil', 'Mon compte / Mon profil'])
     expect(labels('reception')).toEqual([
       '- / Accueil',
@@ -88,8 +95,14 @@ describe('the home page by role', () => {
   const links = (role: Role) => homeLinksFor(webModules, role).map((l) => l.label)
 
   it('offers the quick links a role may follow, the caseload first', () => {
-    expect(links('counsellor')).toEqual(['Mon portefeuille', 'Agenda', 'Rechercher une personne', 'Créer un dossier'])
-    expect(links('director')).toEqual(['Mon portefeuille', 'Agenda', 'Rechercher une personne'])
+    expect(links('counsellor')).toEqual([
+      'Mon portefeuille',
+      'Agenda',
+      'Rechercher une personne',
+      'Créer un dossier',
+      'Qualité des données',
+    ])
+    expect(links('director')).toEqual(['Mon portefeuille', 'Agenda', 'Rechercher une personne', 'Qualité des données'])
     expect(links('reception')).toEqual(['Agenda', 'Rechercher une personne', 'Créer un dossier'])
     expect(links('aid_officer')).toEqual(['Rechercher une personne'])
     expect(links('admin')).toEqual([])

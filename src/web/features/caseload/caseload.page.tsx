@@ -1,4 +1,5 @@
-import { Badge, Checkbox, Group, Loader, Table, Text, VisuallyHidden } from '@mantine/core'
+import { Badge, Checkbox, Group, Loader, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core'
+import { useMediaQuery } from '@mantine/hooks'
 import { useQuery } from '@tanstack/react-query'
 import { useNavigate, useSearch } from '@tanstack/react-router'
 import { useMemo } from 'react'
@@ -11,13 +12,14 @@ import { can } from '../../../shared/auth/roles.ts'
 import { eventKinds } from '../../../shared/nomenclatures/accompaniment.ts'
 import { FormError } from '../../components/form-error.tsx'
 import { formatDate, formatNumber } from '../../components/format.ts'
+import { ExportButtons, ListFilterFields } from '../../components/list-export.tsx'
 import { Page } from '../../components/page.tsx'
 import { SortableTh, TablePagination } from '../../components/table.tsx'
 import { sitesQuery } from '../admin/admin.api.ts'
 import { useMe } from '../auth/auth.api.ts'
 import { AnchorLink } from '../persons/anchor-link.tsx'
 import { CounsellorSelect } from '../persons/pickers.tsx'
-import { type CaseloadParams, caseloadQuery } from './caseload.api.ts'
+import { type CaseloadParams, caseloadExportUrl, caseloadQuery } from './caseload.api.ts'
 
 /** The list's state in the URL (?alert=only&sort=lastContact…): the API's query, a wrong value read as the default. */
 const { shape } = caseloadQuerySchema
@@ -28,6 +30,10 @@ export const caseloadSearchSchema = z.object({
   alert: shape.alert.catch(undefined),
   sort: shape.sort.catch('name'),
   order: shape.order.catch('asc'),
+  programmeId: shape.programmeId.catch(undefined),
+  siteId: shape.siteId.catch(undefined),
+  ageOutBefore: shape.ageOutBefore.catch(undefined),
+  cejEndBefore: shape.cejEndBefore.catch(undefined),
 })
 type Sort = CaseloadParams['sort']
 
@@ -39,6 +45,7 @@ function clean(p: CaseloadParams): Partial<CaseloadParams> {
   if (p.alert) r.alert = p.alert
   if (p.sort !== 'name') r.sort = p.sort
   if (p.order !== 'asc') r.order = p.order
+  for (const k of ['programmeId', 'siteId', 'ageOutBefore', 'cejEndBefore'] as const) if (p[k]) r[k] = p[k]
   return r
 }
 
@@ -82,50 +89,89 @@ export function CaseloadPage() {
     onSort: (sort: Sort, order: 'asc' | 'desc') => update({ sort, order, page: 1 }),
   }
   const data = caseload.data
+  const phone = useMediaQuery('(max-width: 48em)')
+  const empty = params.alert ? 'Aucune personne en alerte.' : 'Aucune personne dans ce portefeuille.'
 
   return (
-    <Page title={own ? 'Mon portefeuille' : 'Portefeuille d’un conseiller'}>
+    <Page
+      title={own ? 'Mon portefeuille' : 'Portefeuille d’un conseiller'}
+      actions={
+        can(me.role, 'listExport') &&
+        !choose && <ExportButtons url={caseloadExportUrl} query={{ ...params }} label="le portefeuille" />
+      }
+    >
       <Text>
         Les personnes dont vous êtes référent (ou référent d’un programme en cours). Une alerte signale une personne
         sans contact depuis plus longtemps que la règle de son programme (90 jours par défaut).
       </Text>
-      <Group align="flex-end" gap="lg" role="search" aria-label="Filtrer le portefeuille">
-        {ofOthers && (
-          <CounsellorSelect
-            label="Conseiller"
-            placeholder="Choisissez un conseiller"
-            value={params.counsellorId ?? null}
-            onChange={(id) => update({ counsellorId: id ?? undefined, page: 1 })}
-            w={280}
+      <Stack gap="xs" role="search" aria-label="Filtrer le portefeuille">
+        <Group align="flex-end" gap="lg">
+          {ofOthers && (
+            <CounsellorSelect
+              label="Conseiller"
+              placeholder="Choisissez un conseiller"
+              value={params.counsellorId ?? null}
+              onChange={(id) => update({ counsellorId: id ?? undefined, page: 1 })}
+              w={280}
+            />
+          )}
+          <Checkbox
+            label="Alertes seulement"
+            checked={params.alert === 'only'}
+            onChange={(e) => update({ alert: e.currentTarget.checked ? 'only' : undefined, page: 1 })}
+            mb={6}
           />
-        )}
-        <Checkbox
-          label="Alertes seulement"
-          checked={params.alert === 'only'}
-          onChange={(e) => update({ alert: e.currentTarget.checked ? 'only' : undefined, page: 1 })}
-          mb={6}
-        />
-        {data && (
-          <Text mb={4} aria-live="polite">
-            {formatNumber(data.alerts)} personne{data.alerts > 1 ? 's' : ''} en alerte au {formatDate(data.today)}
-          </Text>
-        )}
-      </Group>
+          {data && (
+            <Text mb={4} aria-live="polite">
+              {formatNumber(data.alerts)} personne{data.alerts > 1 ? 's' : ''} en alerte au {formatDate(data.today)}
+            </Text>
+          )}
+        </Group>
+        <ListFilterFields value={params} onChange={(patch) => update({ ...patch, page: 1 })} />
+      </Stack>
 
       <FormError error={caseload.error} title="Chargement impossible" />
       {choose ? (
         <Text c="dimmed">Choisissez un conseiller pour voir son portefeuille.</Text>
       ) : caseload.isPending ? (
         <Loader aria-label="Chargement du portefeuille" />
+      ) : phone && data?.items.length === 0 ? (
+        <Text ta="center">{empty}</Text>
+      ) : phone ? (
+        <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Personnes suivies">
+          {data?.items.map((row) => (
+            <Paper component="li" key={row.personId} withBorder p="xs" bg={row.alert ? 'red.0' : undefined}>
+              <AnchorLink to="/personnes/$id" params={{ id: row.personId }} fw={600}>
+                {row.lastName.toUpperCase()} {row.firstName}
+              </AnchorLink>
+              <Text size="sm">
+                {row.age} ans · {siteNames.get(row.siteId) ?? ''} · dernier contact{' '}
+                {row.lastContactDate ? formatDate(row.lastContactDate) : 'aucun'}
+                {row.nextEvent ? ` · rendez-vous le ${formatDate(row.nextEvent.date)}` : ''}
+              </Text>
+              {data && <AlertBadge row={row} today={data.today} />}
+            </Paper>
+          ))}
+        </Stack>
       ) : (
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped highlightOnHover aria-busy={caseload.isFetching}>
+        <Table.ScrollContainer minWidth={1100}>
+          <Table
+            striped
+            highlightOnHover
+            verticalSpacing={4}
+            horizontalSpacing="xs"
+            fz="sm"
+            aria-busy={caseload.isFetching}
+            style={{ whiteSpace: 'nowrap' }}
+          >
             <Table.Caption>Personnes suivies</Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <SortableTh column="name" {...sortProps}>
                   Personne
                 </SortableTh>
+                <Table.Th>Âge</Table.Th>
+                <Table.Th>Site</Table.Th>
                 <SortableTh column="lastContact" {...sortProps}>
                   Dernier contact
                 </SortableTh>
@@ -134,15 +180,17 @@ export function CaseloadPage() {
                 </SortableTh>
                 <Table.Th>Situations en cours</Table.Th>
                 <Table.Th>Programmes</Table.Th>
+                <Table.Th>26 ans le</Table.Th>
+                <Table.Th>Fin de CEJ</Table.Th>
                 <Table.Th>Alerte</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {data?.items.length === 0 && (
                 <Table.Tr>
-                  <Table.Td colSpan={6}>
+                  <Table.Td colSpan={10}>
                     <Text ta="center" py="md">
-                      {params.alert ? 'Aucune personne en alerte.' : 'Aucune personne dans ce portefeuille.'}
+                      {empty}
                     </Text>
                   </Table.Td>
                 </Table.Tr>
@@ -153,29 +201,28 @@ export function CaseloadPage() {
                     <AnchorLink to="/personnes/$id" params={{ id: row.personId }} fw={600}>
                       {row.lastName.toUpperCase()} {row.firstName}
                     </AnchorLink>
-                    <Text size="xs" c="dimmed">
-                      {row.age} ans · {siteNames.get(row.siteId) ?? ''}
-                    </Text>
                   </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Table.Td>{row.age} ans</Table.Td>
+                  <Table.Td>{siteNames.get(row.siteId) ?? ''}</Table.Td>
+                  <Table.Td>
                     {row.lastContactDate ? (
                       <>
-                        {formatDate(row.lastContactDate)}
-                        <Text size="xs" c="dimmed">
-                          {row.daysSinceContact === 0 ? 'aujourd’hui' : `il y a ${days(row.daysSinceContact ?? 0)}`}
+                        {formatDate(row.lastContactDate)}{' '}
+                        <Text span size="xs" c="dimmed">
+                          {row.daysSinceContact === 0 ? '(aujourd’hui)' : `(${days(row.daysSinceContact ?? 0)})`}
                         </Text>
                       </>
                     ) : (
-                      <Text size="sm" c="dimmed">
+                      <Text span size="sm" c="dimmed">
                         Aucun
                       </Text>
                     )}
                   </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Table.Td>
                     {row.nextEvent ? (
                       <>
-                        {formatDate(row.nextEvent.date)}
-                        <Text size="xs" c="dimmed">
+                        {formatDate(row.nextEvent.date)}{' '}
+                        <Text span size="xs" c="dimmed">
                           {eventKinds.labels[row.nextEvent.kind]}
                         </Text>
                       </>
@@ -185,6 +232,8 @@ export function CaseloadPage() {
                   </Table.Td>
                   <Table.Td>{row.openSituations.map((s) => s.label).join(', ') || '—'}</Table.Td>
                   <Table.Td>{row.openEnrolments.map((e) => e.code).join(', ') || '—'}</Table.Td>
+                  <Table.Td>{formatDate(row.ageOutDate)}</Table.Td>
+                  <Table.Td>{row.cejPlannedEnd ? formatDate(row.cejPlannedEnd) : '—'}</Table.Td>
                   <Table.Td>{data && <AlertBadge row={row} today={data.today} />}</Table.Td>
                 </Table.Tr>
               ))}

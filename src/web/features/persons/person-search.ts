@@ -17,6 +17,9 @@ export const personSearchSchema = z.object({
   phone: shape.phone.catch(undefined),
   siteId: shape.siteId.catch(undefined),
   referentId: shape.referentId.catch(undefined),
+  programmeId: shape.programmeId.catch(undefined),
+  ageOutBefore: shape.ageOutBefore.catch(undefined),
+  cejEndBefore: shape.cejEndBefore.catch(undefined),
   sort: personSortSchema.exclude(['updatedAt']).optional().catch(undefined),
   order: shape.order.catch('asc'),
 })

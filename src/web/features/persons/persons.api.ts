@@ -30,6 +30,8 @@ export type PersonSearchParams = Omit<PersonSearch, 'sort'> & { sort?: PersonSor
 export const personsUrl = '/api/persons'
 /** a person's file; its parts (attributes, events…) are under it */
 export const personUrl = (id: string) => `${personsUrl}/${encodeURIComponent(id)}`
+/** the search's results as a CSV or XLSX file (GET, a download link) */
+export const personExportUrl = `${personsUrl}/export`
 const url = {
   duplicates: `${personsUrl}/duplicates`,
   counsellors: `${personsUrl}/reference/counsellors`,

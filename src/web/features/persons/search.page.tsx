@@ -10,13 +10,14 @@ import {
 import { bodyErrors } from '../../components/body-errors.ts'
 import { FormError } from '../../components/form-error.tsx'
 import { formatDate, formatNumber } from '../../components/format.ts'
+import { ExportButtons, ListFilterFields } from '../../components/list-export.tsx'
 import { Page } from '../../components/page.tsx'
 import { SortableTh, TablePagination } from '../../components/table.tsx'
 import { useMe } from '../auth/auth.api.ts'
 import { AnchorLink } from './anchor-link.tsx'
 import { DateField } from './date-field.tsx'
 import { personSearchSchema } from './person-search.ts'
-import { type PersonSearchParams, personSearchQuery } from './persons.api.ts'
+import { type PersonSearchParams, personExportUrl, personSearchQuery } from './persons.api.ts'
 import { SiteSelect } from './pickers.tsx'
 
 type Sortable = 'name' | 'birthDate' | 'firstReception'
@@ -58,7 +59,16 @@ export function PersonSearchPage() {
   const navigate = useNavigate()
   const go = (next: PersonSearchParams) => navigate({ to: '/personnes', search: clean(next), replace: true })
   const results = useQuery(personSearchQuery(params))
-  const criteria = Boolean(params.q || params.birthDate || params.phone || params.siteId || params.referentId)
+  const criteria = Boolean(
+    params.q ||
+      params.birthDate ||
+      params.phone ||
+      params.siteId ||
+      params.referentId ||
+      params.programmeId ||
+      params.ageOutBefore ||
+      params.cejEndBefore,
+  )
 
   const form = useForm<Filters>({
     initialValues: {
@@ -81,11 +91,16 @@ export function PersonSearchPage() {
     <Page
       title="Rechercher une personne"
       actions={
-        can(me.role, 'personCreate') && (
-          <Button component={Link} to="/personnes/nouvelle">
-            Nouvelle personne
-          </Button>
-        )
+        <Group gap="sm">
+          {can(me.role, 'listExport') && (
+            <ExportButtons url={personExportUrl} query={{ ...params }} label="les personnes trouvées" />
+          )}
+          {can(me.role, 'personCreate') && (
+            <Button component={Link} to="/personnes/nouvelle">
+              Nouvelle personne
+            </Button>
+          )}
+        </Group>
       }
     >
       <Text>
@@ -134,6 +149,12 @@ export function PersonSearchPage() {
             </Group>
           </Group>
         </form>
+        <ListFilterFields
+          mt="sm"
+          site={false}
+          value={params}
+          onChange={(patch) => go({ ...params, ...patch, page: 1 })}
+        />
       </search>
 
       <FormError error={results.error} title="Recherche impossible" />

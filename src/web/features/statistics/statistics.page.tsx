@@ -9,6 +9,7 @@ import { Page } from '../../components/page.tsx'
 import { sitesQuery } from '../admin/admin.api.ts'
 import { DateField } from '../persons/date-field.tsx'
 import { Comparison } from './comparison.tsx'
+import { CrossTable } from './cross-table.tsx'
 import { ResultView } from './result-view.tsx'
 import { catalogueQuery, indicatorQuery, reportUrl } from './statistics.api.ts'
 import { lastYear, type StatisticsSearch, statisticsSearchSchema } from './statistics.search.ts'
@@ -159,6 +160,7 @@ export function StatisticsPage() {
           <Stack gap="lg" aria-busy={result.isFetching}>
             {result.data.results.length > 1 && <Comparison results={result.data.results} />}
             <ResultByPeriod results={result.data.results} />
+            <CrossTable scope={params} />
           </Stack>
         )
       )}
