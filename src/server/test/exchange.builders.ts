@@ -97,6 +97,10 @@ export const dataTables = [
 
 /** Deletes every data row (not the audit trail, which is append-only): one database serves a whole test file. */
 export async function emptyDatabase(db: Db) {
+  // the agenda's rows do not travel in a bundle but point to persons, sites and users: they go first
+  const agenda = ['agenda_message', 'agenda_contact', 'appointment_person', 'appointment', 'agenda_series'] as const
+  for (const t of [...agenda, 'agenda_room', 'agenda_template', 'agenda_feed'] as const)
+    await sql`DELETE FROM ${sql.table(t)}`.execute(db.kysely)
   // the national proposition themes are reference data of the installation, not of a structure
   for (const t of [...dataTables].reverse())
     await sql`DELETE FROM ${sql.table(t)} ${t === 'proposition_theme' ? sql`WHERE structure_id IS NOT NULL` : sql``}`.execute(
