@@ -100,6 +100,18 @@ beforeAll(async () => {
         target: 10,
       })
     ).id,
+    // the agenda: an appointment of today with the person (attendance can be taken), a room
+    appointments: (
+      await post(counsellor, '/api/agenda/appointments', {
+        kind: 'individual_interview',
+        date: '2026-03-02',
+        start: '08:00',
+        end: '08:30',
+        siteId: t.fx.sites.a,
+        personIds: [p],
+      })
+    ).id,
+    rooms: (await post(admin, '/api/agenda/rooms', { siteId: t.fx.sites.a, name: 'Bureau 1' })).id,
   })
   ids = {
     siteId: t.fx.sites.a,
