@@ -177,6 +177,10 @@ export const auditEventSchema = z.object({
   entityId: z.string().nullable(),
   detail: z.unknown(),
   ip: z.string().nullable(),
+  /** the person the line is about (their file, or one of their records), if any */
+  personId: z.string().nullable(),
+  /** "MARTIN Jean", for readers who may see every person of the structure (personAudit); null otherwise */
+  personName: z.string().nullable(),
 })
 export type AuditEvent = z.infer<typeof auditEventSchema>
 export const auditQuery = pageQuery.extend({

@@ -9,6 +9,8 @@ export const adminPolicy = {
   manageProgrammes: capabilities.administration,
   manageUsers: capabilities.administration,
   readAudit: capabilities.audit,
+  /** one person's file in the audit trail: who read it, who changed it */
+  readPersonAudit: capabilities.personAudit,
   /** the site and programme lists that every signed-in form needs (a person's site, a user's scope) */
   readReference: 'authenticated',
 } as const satisfies Record<string, readonly Role[] | 'authenticated'>

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../deps.ts'
 import { auditRoutes } from './audit.routes.ts'
+import { personAuditRoutes } from './person-audit.routes.ts'
 import { programmeRoutes } from './programmes.routes.ts'
 import { siteRoutes } from './sites.routes.ts'
 import { structureRoutes } from './structure.routes.ts'
@@ -13,4 +14,5 @@ export function adminRoutes(app: FastifyInstance, deps: Deps) {
   programmeRoutes(app, deps)
   userRoutes(app, deps)
   auditRoutes(app, deps)
+  personAuditRoutes(app, deps)
 }

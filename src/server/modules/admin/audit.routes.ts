@@ -3,6 +3,7 @@ import { auditEventSchema, auditQuery, pageOf } from '../../../shared/admin/admi
 import type { Deps } from '../../deps.ts'
 import { defineRoute } from '../../http/route.ts'
 import { adminPolicy } from './admin.policy.ts'
+import { personNames, personOfLine, toAuditEvent } from './audit-person.ts'
 
 export function auditRoutes(app: FastifyInstance, deps: Deps) {
   defineRoute(app, deps, {
@@ -23,26 +24,23 @@ export function auditRoutes(app: FastifyInstance, deps: Deps) {
       if (query.to) q = q.where('at', '<', new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000))
       const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()
       const rows = await q
-        .selectAll()
+        .select(['id', 'at', 'actor_id', 'actor_label', 'action', 'entity', 'entity_id', 'detail', 'ip'])
+        .select(personOfLine.as('person_id'))
         .orderBy('id', 'desc')
         .limit(query.pageSize)
         .offset((query.page - 1) * query.pageSize)
         .execute()
+      // the persons named in words, for the readers who may see them all (the admin reads no person file)
+      const names = await personNames(
+        tx,
+        actor,
+        rows.map((r) => r.person_id),
+      )
       return {
         total,
         page: query.page,
         pageSize: query.pageSize,
-        items: rows.map((r) => ({
-          id: r.id,
-          at: r.at.toISOString(),
-          actorId: r.actor_id,
-          actorLabel: r.actor_label,
-          action: r.action,
-          entity: r.entity,
-          entityId: r.entity_id,
-          detail: r.detail,
-          ip: r.ip,
-        })),
+        items: rows.map((r) => toAuditEvent(r, names)),
       }
     },
   })
