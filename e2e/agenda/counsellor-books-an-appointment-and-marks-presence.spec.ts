@@ -116,7 +116,8 @@ export async function run(journey: Journey) {
   const attendance = detail.getByRole('group', { name: new RegExp(`Présence de ${person.lastName.toUpperCase()}`) })
   await attendance.getByRole('button', { name: 'Présent' }).click()
   await detail.getByRole('cell', { name: 'Présent', exact: true }).waitFor()
-  await detail.getByRole('link', { name: 'Enregistrer l’entretien' }).waitFor()
+  const interview = detail.getByRole('link', { name: 'Enregistrer l’entretien' })
+  assert.match((await interview.getAttribute('href')) ?? '', new RegExp(`/personnes/${person.id}/entretien\\?rdv=`))
   await detail.getByRole('button', { name: 'Fermer' }).click()
   Object.assign(booked, { lastName: person.lastName, firstName: person.firstName })
 

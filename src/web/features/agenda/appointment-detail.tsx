@@ -19,7 +19,8 @@ export const placeText = (a: Appointment) =>
 
 /**
  * One appointment: when, where, who; after it has started, present / absent / excused in one click for each person,
- * and "Enregistrer l'entretien" to the person's file (the interview screen, once it exists, takes `rdv`).
+ * and "Enregistrer l'entretien": the interview screen with `?rdv=`, which completes the attendance's event (or marks
+ * the person present when nobody has yet).
  */
 export function AppointmentDetailModal({
   appointment: a,
@@ -125,12 +126,12 @@ export function AppointmentDetailModal({
                           >
                             Excusé
                           </Button>
-                          {p.attendance === 'present' && (
+                          {(p.attendance === 'present' || p.attendance === null) && (
                             <AnchorLink
                               size="sm"
-                              to="/personnes/$id"
+                              to="/personnes/$id/entretien"
                               params={{ id: p.personId }}
-                              search={{ onglet: 'evenements' }}
+                              search={{ rdv: a.id }}
                             >
                               Enregistrer l’entretien
                             </AnchorLink>
