@@ -477,6 +477,9 @@ export interface AppointmentPersonTable {
   event_id: string | null
   reminder_due_at: Date | null
   reminded_at: Date | null
+  /** reception's "arrivé(e)" (20261203T0900_appointment_arrival): when, and who clicked */
+  arrived_at: Date | null
+  arrived_by: string | null
   added_at: Generated<Date>
   version: Generated<number>
 }
@@ -530,4 +533,43 @@ export interface Database {
   agenda_message: AgendaMessageTable
   agenda_template: AgendaTemplateTable
   agenda_feed: AgendaFeedTable
+}
+
+// Notifications (20261203T0910_notifications, modules/notifications) ---------------------------------------------
+export interface NotificationTable {
+  structure_id: string
+  id: Generated<string>
+  recipient_id: string
+  text: string
+  /** a path of the web app */
+  link: string | null
+  created_at: Date
+  read_at: Date | null
+}
+export interface Database {
+  notification: NotificationTable
+}
+
+// Home pages (20261203T0920_home, modules/home) -------------------------------------------------------------------
+/** a site's yearly objective on one of the key figures (shared/home/key-figures.ts) */
+export interface SiteObjectiveTable {
+  id: Generated<string>
+  structure_id: string
+  site_id: string
+  year: number
+  figure: string
+  target: number
+  updated_at: Date
+  updated_by: string | null
+  version: Generated<number>
+}
+/** when the user last marked the changes on their files as seen */
+export interface HomeSeenTable {
+  user_id: string
+  structure_id: string
+  changes_seen_at: Date
+}
+export interface Database {
+  site_objective: SiteObjectiveTable
+  home_seen: HomeSeenTable
 }

@@ -6,8 +6,10 @@ import { auditModule } from './audit/audit.module.ts'
 import { authModule } from './auth/auth.module.ts'
 import { exchangeModule } from './exchange/exchange.module.ts'
 import { healthModule } from './health/health.module.ts'
+import { homeModule } from './home/home.module.ts'
 import { missionLocaleModule } from './mission-locale/mission-locale.module.ts'
 import type { ServerModule } from './module.ts'
+import { notificationsModule } from './notifications/notifications.module.ts'
 import { personsModule } from './persons/persons.module.ts'
 import { qualityModule } from './quality/quality.module.ts'
 import { referenceModule } from './reference/reference.module.ts'
@@ -27,6 +29,8 @@ export const serverModules: readonly ServerModule[] = [
   personsModule,
   accompanimentModule,
   agendaModule,
+  notificationsModule,
+  homeModule,
   missionLocaleModule,
   qualityModule,
   reportingModule,

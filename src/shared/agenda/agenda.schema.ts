@@ -144,6 +144,9 @@ export const appointmentPersonSchema = z.object({
   attendance: z.enum(attendances.codes).nullable(),
   /** the accompaniment event recording the attendance */
   eventId: z.string().nullable(),
+  /** reception's "arrivé(e)": the instant, and its wall time 'HH:MM' in the structure's zone */
+  arrivedAt: z.string().nullable(),
+  arrivedTime: z.string().nullable(),
   version: z.number().int(),
 })
 export const appointmentSchema = z.object({

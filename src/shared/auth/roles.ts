@@ -80,6 +80,17 @@ export const capabilities = {
   qualityFiles: ['director', 'counsellor'],
   /** the quality counts month by month */
   qualityTrend: ['director', 'statistician'],
+  // Home pages per role and the person file's summary: docs/home.md (homePolicy, src/server/modules/home/home.policy.ts).
+  /** reception's one click "arrivé(e)" on today's appointments of its sites (the counsellor is notified) */
+  arrivals: ['reception'],
+  /** what changed on the files a counsellor follows since they last looked (the audit trail) */
+  recentChanges: ['counsellor'],
+  /** the year's key figures by site against the sites' objectives */
+  keyFigures: ['director', 'statistician'],
+  /** the sites' yearly objectives on the key figures: read */
+  siteObjectivesRead: ['director', 'statistician', 'admin'],
+  /** … and set */
+  siteObjectivesManage: ['director', 'admin'],
 } as const satisfies Record<string, readonly Role[]>
 export type Capability = keyof typeof capabilities
 

@@ -1,8 +1,8 @@
-import { type SqlBool, sql } from 'kysely'
-import { DEFAULT_CONTACT_DAYS } from '../../../shared/accompaniment/caseload.schema.ts'
+import { sql } from 'kysely'
 import type { ListFilters } from '../../../shared/lists/list.schema.ts'
 import type { Tx } from '../../deps.ts'
 import { cejEndColumn, listFilterSql } from '../persons/list-filters.ts'
+import { contactAlert, contactColumns, contactDays, situationOpenOn } from './contact-state.ts'
 import { enrolmentOpenOn } from './enrolment-open.ts'
 
 export interface CaseloadFilter {
@@ -15,18 +15,12 @@ export interface CaseloadFilter {
   pageSize: number
 }
 
-/** A situation (a step) open on a day: no end date, or an end date that day or later. */
-const situationOpenOn = (alias: string, today: string) =>
-  sql<SqlBool>`(${sql.ref(`${alias}.end_date`)} IS NULL OR ${sql.ref(`${alias}.end_date`)} >= ${today}::date)`
-
 /**
  * A counsellor's caseload, one row per person (narrowed by the lists' filters: list-filters.ts): the people they are referent of, and the people they follow as referent
  * of an enrolment open today (enrolment-open.ts: the rule the person policy applies too, so every person listed here
- * opens). Per person: the last contact (latest event up to today that the person attended, or whose
- * attendance is not recorded), the next planned event, and the contact rule — the strictest of the open enrolments'
- * programmes (their rule "during a step" when a situation is open), 90 days when none sets one. With no contact ever,
- * the days are counted from the first reception (or the first entry, or the day, in the structure's time zone, the file
- * was created).
+ * opens). Per person: the next planned event and the contact state of contact-state.ts (the last contact and the
+ * contact rule — the strictest of the open enrolments' programmes, 90 days when none sets one; with no contact ever,
+ * the days are counted from the first reception, or the first entry, or the day the file was created).
  */
 function caseloadQuery(tx: Tx, structureId: string, counsellorId: string, today: string, filters: ListFilters) {
   const inner = tx
@@ -46,44 +40,22 @@ function caseloadQuery(tx: Tx, structureId: string, counsellorId: string, today:
         ),
       ]),
     )
-    .select((eb) => [
+    .select([
       'p.id',
       'p.last_name',
       'p.first_name',
       'p.birth_date',
       'p.site_id',
       cejEndColumn('p', today).as('cej_end'),
-      eb
-        .selectFrom('event as ev')
-        .select((e) => e.fn.max<string>('ev.date').as('d'))
-        .whereRef('ev.person_id', '=', 'p.id')
-        .where('ev.date', '<=', today)
-        .where((e) => e.or([e('ev.attendance', '=', 'present'), e('ev.attendance', 'is', null)]))
-        .as('last_contact'),
-      eb
-        .selectFrom('event as ev')
-        .select((e) => e.fn.min<string>('ev.date').as('d'))
-        .whereRef('ev.person_id', '=', 'p.id')
-        .where('ev.date', '>', today)
-        .as('next_event'),
-      sql<string>`coalesce(p.first_reception_date,
-        (SELECT min(en.entry_date) FROM enrolment en WHERE en.person_id = p.id),
-        (p.created_at AT TIME ZONE (SELECT st.time_zone FROM structure st WHERE st.id = p.structure_id))::date)`.as(
-        'known_since',
+      sql<string | null>`(SELECT min(ev.date) FROM event ev WHERE ev.person_id = p.id AND ev.date > ${today}::date)`.as(
+        'next_event',
       ),
-      sql<number | null>`(
-        SELECT min(CASE WHEN pr.contact_days_during_step IS NOT NULL AND EXISTS (
-                   SELECT 1 FROM situation s WHERE s.person_id = p.id AND ${situationOpenOn('s', today)})
-                 THEN pr.contact_days_during_step ELSE pr.contact_days END)
-        FROM enrolment en JOIN programme pr ON pr.id = en.programme_id
-        WHERE en.person_id = p.id AND ${enrolmentOpenOn('en', today)})`.as('rule_days'),
+      ...contactColumns(today),
     ])
   return tx.selectFrom(inner.as('c')).selectAll('c')
 }
 
-const daysSince = (today: string) => sql<number>`(${today}::date - coalesce(c.last_contact, c.known_since))`
-const contactDays = sql<number>`coalesce(c.rule_days, ${DEFAULT_CONTACT_DAYS})`
-const alert = (today: string) => sql<SqlBool>`${daysSince(today)} > ${contactDays}`
+const alert = contactAlert
 
 export async function listCaseload(
   tx: Tx,

@@ -2,4 +2,5 @@
 // imports it, and the accompaniment services import the person policy.
 
 export { type AppointmentAttendance, recordAppointmentAttendance } from './appointment-events.ts'
+export { alertsByTeam, contactStateOf } from './contact-state.ts'
 export { enrolmentOpenDuring, enrolmentOpenOn } from './enrolment-open.ts'

@@ -2,6 +2,7 @@ import { defineServerModule } from '../module.ts'
 import { loadAgendaDemo } from './agenda.demo.ts'
 import { agendaRoutes } from './agenda.routes.ts'
 import * as m20261202T0900 from './migrations/20261202T0900_agenda.ts'
+import * as m20261203T0900 from './migrations/20261203T0900_appointment_arrival.ts'
 
 /**
  * The agenda (docs/agenda.md): appointments with a day, times, place, kind, persons and counsellor; rooms per site;
@@ -31,7 +32,10 @@ export const agendaModule = defineServerModule({
     agenda_message: 'structure',
     agenda_feed: 'local',
   },
-  migrations: { '20261202T0900_agenda': m20261202T0900 },
+  migrations: {
+    '20261202T0900_agenda': m20261202T0900,
+    '20261203T0900_appointment_arrival': m20261203T0900,
+  },
   routes: agendaRoutes,
   demo: { order: 40, load: loadAgendaDemo },
 })

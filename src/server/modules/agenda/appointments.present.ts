@@ -44,6 +44,8 @@ export async function presentAppointments(tx: Tx, actor: Actor, rows: Appointmen
           firstName: p.first_name,
           attendance: p.attendance,
           eventId: p.event_id,
+          arrivedAt: p.arrived_at ? p.arrived_at.toISOString() : null,
+          arrivedTime: p.arrived_at ? wallOf(p.arrived_at, actor.timeZone).time : null,
           version: p.version,
         })),
       conflicts: conflicts.filter((c) => c.id === r.id).map((c) => ({ id: c.other_id, reason: c.reason })),

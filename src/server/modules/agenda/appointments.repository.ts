@@ -70,6 +70,7 @@ export function personsOf(tx: Tx, structureId: string, ids: string[]) {
       'p.first_name',
       'ap.attendance',
       'ap.event_id',
+      'ap.arrived_at',
       'ap.version',
     ])
     .orderBy('p.last_name')
@@ -243,5 +244,25 @@ export function setAttendance(
     .where('person_id', '=', personId)
     .where('version', '=', version)
     .returning('version')
+    .executeTakeFirst()
+}
+
+/** Reception's "arrivé(e)", once: nothing is updated when an arrival is already recorded (the caller says 409). */
+export function setArrival(
+  tx: Tx,
+  structureId: string,
+  appointmentId: string,
+  personId: string,
+  at: Date,
+  by: string,
+) {
+  return tx
+    .updateTable('appointment_person')
+    .set({ arrived_at: at, arrived_by: by })
+    .where('structure_id', '=', structureId)
+    .where('appointment_id', '=', appointmentId)
+    .where('person_id', '=', personId)
+    .where('arrived_at', 'is', null)
+    .returning('arrived_at')
     .executeTakeFirst()
 }
