@@ -248,14 +248,7 @@ export function setAttendance(
 }
 
 /** Reception's "arrivé(e)", once: nothing is updated when an arrival is already recorded (the caller says 409). */
-export function setArrival(
-  tx: Tx,
-  structureId: string,
-  appointmentId: string,
-  personId: string,
-  at: Date,
-  by: string,
-) {
+export function setArrival(tx: Tx, structureId: string, appointmentId: string, personId: string, at: Date, by: string) {
   return tx
     .updateTable('appointment_person')
     .set({ arrived_at: at, arrived_by: by })

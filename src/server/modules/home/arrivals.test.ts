@@ -48,7 +48,8 @@ beforeAll(async () => {
   receptionB = await t.as('reception', { siteIds: [t.fx.sites.b] })
   other = await buildStructure(t.db)
   foreign = await outsider(other, 'counsellor')
-  personId = (await buildPerson(t.db, t.fx, { lastName: 'Martin', firstName: 'Léa', referentId: counsellor.user!.id })).id
+  personId = (await buildPerson(t.db, t.fx, { lastName: 'Martin', firstName: 'Léa', referentId: counsellor.user!.id }))
+    .id
   todayId = await book({})
   tomorrowId = await book({ date: '2026-03-03' })
   siteBId = await book({ siteId: t.fx.sites.b, start: '11:30', end: '12:00' })
