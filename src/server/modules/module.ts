@@ -13,6 +13,10 @@ export interface PersonCreated {
   structureId: string
   personId: string
   firstReception: { date: string; siteId: string }
+  /** the service programme the file enters at its first reception (null: the structure has none) */
+  programmeId: string | null
+  /** the person's referent, who follows the enrolment too */
+  referentId: string | null
   /** the user who received the person */
   userId: string
   now: Date

@@ -79,6 +79,10 @@ const firstReceptionDate = requiredDate(
 )
 export const personCreateSchema = z.object({
   ...identityFields,
+  /** omitted: the counsellor suggested by site and load (reception.service.ts); null: to assign, explicitly */
+  referentId: z.uuid('Référent invalide.').nullable().optional(),
+  /** the service programme the file enters (Mission Locale, PLIE…); omitted: the one the structure's rule gives */
+  programmeId: z.uuid('Programme invalide.').optional(),
   firstReception: z.object({
     date: firstReceptionDate,
     /** where the reception took place; defaults to the person's site */

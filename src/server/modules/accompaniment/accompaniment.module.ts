@@ -9,7 +9,7 @@ import {
   themesEntity,
 } from './accompaniment.exchange.ts'
 import { accompanimentRoutes } from './accompaniment.routes.ts'
-import { recordFirstReception } from './events.repository.ts'
+import { onPersonCreated } from './events.repository.ts'
 import * as m20261130T1830 from './migrations/20261130T1830_enrolment_referent.ts'
 import * as m20261201T1010 from './migrations/20261201T1010_accompaniment_keys_by_structure.ts'
 
@@ -39,5 +39,5 @@ export const accompanimentModule = defineServerModule({
     lookups: [themeLookup],
     configuration: [themesEntity.file],
   },
-  on: { personCreated: recordFirstReception },
+  on: { personCreated: onPersonCreated },
 })

@@ -117,6 +117,26 @@ export async function deleteEvent(tx: Tx, personId: string, id: string) {
  * A new person's first reception, as the first event of their follow-up: the accompaniment's reaction to the persons
  * module creating a file (its manifest's `on.personCreated`), in the same transaction.
  */
+/** A new file's part in the accompaniment: its first reception, and its enrolment in the reception programme. */
+export async function onPersonCreated(tx: Tx, created: PersonCreated) {
+  await recordFirstReception(tx, created)
+  if (created.programmeId)
+    await tx
+      .insertInto('enrolment')
+      .values({
+        structure_id: created.structureId,
+        person_id: created.personId,
+        programme_id: created.programmeId,
+        external_id: null,
+        entry_date: created.firstReception.date,
+        exit_date: null,
+        exit_reason: null,
+        referent_id: created.referentId,
+        created_at: created.now,
+      })
+      .execute()
+}
+
 export async function recordFirstReception(tx: Tx, created: PersonCreated) {
   await tx
     .insertInto('event')

@@ -16,13 +16,15 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
+// a number and an address of their own for each file but the first (the same ones would be a likely duplicate)
+let files = 0
 const newFile = (over: Record<string, unknown> = {}) => ({
   lastName: 'Benali',
   firstName: 'Yasmine',
   sex: 'F',
   birthDate: '2007-04-12',
-  phone: '06 11 22 33 44',
-  email: 'yasmine@example.org',
+  phone: files === 0 ? '06 11 22 33 44' : `06 11 22 ${String(10 + files).padStart(2, '0')} 44`,
+  email: `yasmine${files++ || ''}@example.org`,
   address: '3 rue des Dunes',
   postcode: '59140',
   communeCode: '59183',

@@ -13,6 +13,7 @@ import {
   personSearchQuery,
   personUpdateSchema,
 } from '../../../shared/persons/person.schema.ts'
+import { receptionChoicesQuery, receptionChoicesSchema } from '../../../shared/persons/reception.schema.ts'
 import type { Deps } from '../../deps.ts'
 import { sendList } from '../../http/list-export.ts'
 import { defineRoute } from '../../http/route.ts'
@@ -22,6 +23,7 @@ import { personPolicy } from './person.policy.ts'
 import { personListColumns } from './person-list.export.ts'
 import { listCounsellors } from './persons.repository.ts'
 import { createPerson, readPerson, updatePerson } from './persons.service.ts'
+import { receptionChoices } from './reception.service.ts'
 import { exportPersons, searchPersons } from './search.repository.ts'
 import { situationRoutes } from './situation.routes.ts'
 
@@ -108,6 +110,18 @@ export function personRoutes(app: FastifyInstance, deps: Deps) {
     access: personPolicy.reference,
     response: z.array(counsellorOptionSchema),
     handler: async ({ tx, actor }) => listCounsellors(tx, actor.structureId),
+  })
+
+  defineRoute(app, deps, {
+    method: 'GET',
+    url: '/api/persons/reference/reception',
+    summary: 'Premier accueil : programmes d’accueil, celui retenu par défaut, référent suggéré (site et charge)',
+    tags,
+    access: personPolicy.create,
+    query: receptionChoicesQuery,
+    response: receptionChoicesSchema,
+    handler: async ({ tx, actor, query, now }) =>
+      receptionChoices(tx, actor.structureId, query.siteId, query.birthDate, dayIn(now, actor.timeZone)),
   })
 
   defineRoute(app, deps, {

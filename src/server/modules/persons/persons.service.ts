@@ -18,6 +18,7 @@ import { personCreated } from '../registry.ts'
 import { describeDuplicate, findDuplicates, lockIdentity } from './duplicates.repository.ts'
 import { abilitiesOn, canSeeSensitive } from './person.policy.ts'
 import { findActiveCounsellor, findSite, loadPersonView, type PersonViewRow } from './persons.repository.ts'
+import { defaultProgramme, receptionProgrammes, suggestReferent } from './reception.service.ts'
 import { attributeStateOn, insertAttribute, insertStatus, listStatuses } from './situation.repository.ts'
 
 export interface ServiceContext {
@@ -148,10 +149,13 @@ function identityColumns(body: PersonCreate | PersonUpdate, communeName: string 
   }
 }
 
-export async function createPerson(ctx: ServiceContext, body: PersonCreate): Promise<PersonDetail> {
+export async function createPerson(ctx: ServiceContext, input: PersonCreate): Promise<PersonDetail> {
   const { tx, actor, now } = ctx
   const today = dayIn(now, actor.timeZone)
   const fields: FieldError[] = []
+  // the hand-off: a file enters a service programme and has a referent unless reception says "to assign"
+  const handOff = await resolveHandOff(ctx, input, today, fields)
+  const body = { ...input, referentId: handOff.referentId }
   const communeName = await checkIdentity(ctx, body, fields)
   const reception = { ...body.firstReception, siteId: body.firstReception.siteId ?? body.siteId }
   if (reception.date > today)
@@ -222,6 +226,8 @@ export async function createPerson(ctx: ServiceContext, body: PersonCreate): Pro
     structureId: actor.structureId,
     personId: id,
     firstReception: { date: reception.date, siteId: reception.siteId },
+    programmeId: handOff.programmeId,
+    referentId: body.referentId,
     userId: actor.userId,
     now,
   })
@@ -253,6 +259,8 @@ export async function createPerson(ctx: ServiceContext, body: PersonCreate): Pro
     detail: {
       siteId: body.siteId,
       referentId: body.referentId,
+      ...(input.referentId === undefined ? { referentSuggested: true } : {}),
+      programmeId: handOff.programmeId,
       firstReception: reception,
       attributes: body.situation.attributes.map((a) => a.attribute),
       statuses: body.situation.statuses.map((s) => (isSensitiveStatus(s.status) ? 'sensitive' : s.status)),
@@ -311,4 +319,25 @@ export async function updatePerson(ctx: ServiceContext, id: string, body: Person
   })
   // After a transfer the file may have left the actor's scope: answer it once more, as it now is.
   return readPerson(ctx, id, await loadPersonView(tx, actor, id, dayIn(now, actor.timeZone), { inStructure: true }))
+}
+
+/**
+ * The programme the new file enters and its referent: as given, or by the structure's rules (reception.service.ts).
+ * A programme that cannot be told (several of the same kind) is asked for: `programmeId`.
+ */
+async function resolveHandOff(ctx: ServiceContext, body: PersonCreate, today: string, fields: FieldError[]) {
+  const programmes = await receptionProgrammes(ctx.tx, ctx.actor.structureId)
+  let programmeId: string | null = null
+  if (body.programmeId) {
+    if (programmes.some((p) => p.id === body.programmeId)) programmeId = body.programmeId
+    else fields.push({ field: 'programmeId', message: 'Programme d’accueil inconnu ou fermé.' })
+  } else if (programmes.length) {
+    programmeId = defaultProgramme(programmes, body.birthDate, today)?.id ?? null
+    if (!programmeId) fields.push({ field: 'programmeId', message: 'Choisissez le programme d’accueil.' })
+  }
+  const referentId =
+    body.referentId !== undefined
+      ? body.referentId
+      : ((await suggestReferent(ctx.tx, ctx.actor.structureId, body.siteId))?.id ?? null)
+  return { programmeId, referentId }
 }
