@@ -5,7 +5,7 @@
 export const keyFigures = {
   youth_in_contact: { label: 'Jeunes en contact', indicatorId: 'ml.youth_in_contact', figure: null },
   first_receptions: { label: 'Premiers accueils', indicatorId: 'ml.first_receptions', figure: null },
-  civis_entries: { label: 'Entrées en CIVIS / CEJ', indicatorId: 'ml.civis', figure: 'entries' },
+  civis_entries: { label: 'Entrées en CIVIS', indicatorId: 'ml.civis', figure: 'entries' },
 } as const satisfies Record<string, { label: string; indicatorId: string; figure: string | null }>
 
 export type KeyFigure = keyof typeof keyFigures

@@ -98,8 +98,9 @@ export async function saveSiteObjectives(
         .where('site_id', '=', item.siteId)
         .where('figure', '=', item.figure)
         .where('version', '=', item.version)
+        .returning('id') // PGlite's driver gives no row count
         .executeTakeFirst()
-      if (!gone.numDeletedRows) throw stale()
+      if (!gone) throw stale()
     } else {
       const updated = await where
         .set({ target: item.target, version: item.version + 1, updated_at: now, updated_by: userId })
