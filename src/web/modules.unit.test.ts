@@ -134,4 +134,14 @@ describe('the person file', () => {
   it('shows the others the identity only, which is the default tab', () => {
     expect(fileTabsFor(webModules, reader(false)).map((t) => t.key)).toEqual(['identite'])
   })
+
+  it('adds the file’s audit trail for the roles that may read it (the director) only', () => {
+    expect(fileTabsFor(webModules, reader(true), 'director').map((t) => t.key)).toContain('journal')
+    for (const role of roles.filter((r) => r !== 'director'))
+      expect(
+        fileTabsFor(webModules, reader(true), role).map((t) => t.key),
+        role,
+      ).not.toContain('journal')
+    expect(fileTabsFor(webModules, reader(true)).map((t) => t.key)).not.toContain('journal')
+  })
 })

@@ -105,9 +105,17 @@ export const homeCardsFor = (modules: readonly WebModule[], role: Role): HomeCar
     .filter(allowed(role))
     .sort(byOrder)
 
-/** The tabs of this person's file for the signed-in reader; the first is the default one. */
-export const fileTabsFor = (modules: readonly WebModule[], person: PersonDetail): FileTab[] =>
-  modules.flatMap((m) => m.fileTabs).filter((tab) => !tab.visible || tab.visible(person))
+/**
+ * The tabs of this person's file for the signed-in reader; the first is the default one. A tab that names a capability
+ * needs the reader's role (without one, such tabs are left out).
+ */
+export const fileTabsFor = (modules: readonly WebModule[], person: PersonDetail, role?: Role): FileTab[] =>
+  modules
+    .flatMap((m) => m.fileTabs)
+    .filter(
+      (tab) =>
+        (!tab.capability || (role !== undefined && can(role, tab.capability))) && (!tab.visible || tab.visible(person)),
+    )
 
 /** The list of modules, given once by main.tsx: the pages that gather entries from every module read it here. */
 export const WebModulesContext = createContext<readonly WebModule[] | null>(null)

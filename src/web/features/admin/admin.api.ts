@@ -14,6 +14,7 @@ import type {
   userListQuery,
   userUpdateSchema,
 } from '../../../shared/admin/admin.schema.ts'
+import type { PersonAudit } from '../../../shared/admin/audit.schema.ts'
 import { api, type PageOf } from '../../api.ts'
 
 export type { PageOf }
@@ -60,6 +61,14 @@ export const auditQuery = (params: AuditParams) =>
   queryOptions({
     queryKey: ['admin', 'audit', params],
     queryFn: ({ signal }) => api.get<PageOf<AuditEvent>>(url.audit, { ...params }, signal),
+    placeholderData: keepPreviousData,
+  })
+/** one person's file in the trail: who read it, and every line about it (the director's) */
+export const personAuditQuery = (personId: string, params: { page: number; pageSize: number }) =>
+  queryOptions({
+    queryKey: ['admin', 'audit', 'person', personId, params],
+    queryFn: ({ signal }) =>
+      api.get<PersonAudit>(`${url.audit}/persons/${encodeURIComponent(personId)}`, { ...params }, signal),
     placeholderData: keepPreviousData,
   })
 export const communesQuery = (q: string) =>

@@ -53,4 +53,13 @@ export const adminModule = defineWebModule({
     { to: '/admin/utilisateurs', label: 'Utilisateurs', section: 'Administration', capability: 'administration' },
     { to: '/admin/journal', label: "Journal d'audit", section: 'Administration', capability: 'audit' },
   ],
+  // the file's own trail: who read it, who changed it (the director)
+  fileTabs: [
+    {
+      key: 'journal',
+      label: 'Journal',
+      capability: 'personAudit',
+      component: lazyPage(() => import('./person-audit.tab.tsx'), 'PersonAuditTab'),
+    },
+  ],
 })

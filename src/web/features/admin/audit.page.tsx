@@ -1,24 +1,20 @@
-import { Button, Code, Group, Loader, Select, Table, Text, TextInput } from '@mantine/core'
+import { Button, Group, Loader, Select, Table, Text, TextInput } from '@mantine/core'
 import { DatePickerInput } from '@mantine/dates'
 import { useForm } from '@mantine/form'
 import { useQuery } from '@tanstack/react-query'
 import { useNavigate, useSearch } from '@tanstack/react-router'
 import { can } from '../../../shared/auth/roles.ts'
 import { FormError } from '../../components/form-error.tsx'
-import { formatDateTime } from '../../components/format.ts'
 import { Page } from '../../components/page.tsx'
 import { TablePagination } from '../../components/table.tsx'
 import { useMe } from '../auth/auth.api.ts'
 import { type AuditParams, auditQuery, usersQuery } from './admin.api.ts'
 import { auditSearchSchema } from './admin.search.ts'
+import { AuditDetail } from './audit-detail.tsx'
+import { auditSentence } from './audit-words.ts'
 
 type Filters = Omit<AuditParams, 'page' | 'pageSize'>
 const calendarLabels = { previousLabel: 'Mois précédent', nextLabel: 'Mois suivant' }
-
-function detailText(detail: unknown): string {
-  if (detail === null || detail === undefined) return ''
-  return typeof detail === 'string' ? detail : JSON.stringify(detail)
-}
 
 export function AuditPage() {
   const me = useMe()
@@ -115,23 +111,20 @@ export function AuditPage() {
       {events.isPending ? (
         <Loader aria-label="Chargement du journal" />
       ) : (
-        <Table.ScrollContainer minWidth={900}>
+        <Table.ScrollContainer minWidth={720}>
           <Table striped aria-busy={events.isFetching} verticalSpacing="xs">
             <Table.Caption>Événements du journal, du plus récent au plus ancien</Table.Caption>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Date</Table.Th>
-                <Table.Th>Auteur</Table.Th>
-                <Table.Th>Action</Table.Th>
-                <Table.Th>Objet</Table.Th>
-                <Table.Th>Détail</Table.Th>
+                <Table.Th>Ce qui s’est passé</Table.Th>
+                <Table.Th>Détail technique</Table.Th>
                 <Table.Th>Adresse IP</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {events.data?.items.length === 0 && (
                 <Table.Tr>
-                  <Table.Td colSpan={6}>
+                  <Table.Td colSpan={3}>
                     <Text ta="center" py="md">
                       Aucun événement ne correspond à ces critères.
                     </Text>
@@ -140,25 +133,9 @@ export function AuditPage() {
               )}
               {events.data?.items.map((event) => (
                 <Table.Tr key={event.id}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(event.at)}</Table.Td>
-                  <Table.Td>{event.actorLabel}</Table.Td>
-                  <Table.Td>
-                    <Code>{event.action}</Code>
-                  </Table.Td>
-                  <Table.Td>
-                    {event.entity}
-                    {event.entityId && (
-                      <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
-                        {event.entityId}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td maw={320}>
-                    {detailText(event.detail) && (
-                      <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-                        {detailText(event.detail)}
-                      </Code>
-                    )}
+                  <Table.Td>{auditSentence(event)}</Table.Td>
+                  <Table.Td maw={360}>
+                    <AuditDetail event={event} />
                   </Table.Td>
                   <Table.Td>{event.ip}</Table.Td>
                 </Table.Tr>

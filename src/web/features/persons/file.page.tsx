@@ -9,6 +9,7 @@ import { FormError } from '../../components/form-error.tsx'
 import { formatDate } from '../../components/format.ts'
 import { Page } from '../../components/page.tsx'
 import { fileTabsFor, useWebModules } from '../../web-module.ts'
+import { useMe } from '../auth/auth.api.ts'
 import { AnchorLink, ButtonLink } from './anchor-link.tsx'
 import { type FileSearch, fileSearchSchema } from './file/file-search.ts'
 import { labelOf, statusLabels } from './labels.ts'
@@ -21,6 +22,7 @@ export function PersonFilePage() {
   const navigate = useNavigate()
   const person = useQuery(personQuery(id))
   const modules = useWebModules()
+  const me = useMe()
   // the tabs are chunks of their own: fetched while the person is, not one by one as they are opened
   useEffect(() => {
     for (const tab of modules.flatMap((m) => m.fileTabs)) void tab.component.preload?.()
@@ -42,7 +44,7 @@ export function PersonFilePage() {
   }
 
   const p = person.data
-  const tabs = fileTabsFor(modules, p)
+  const tabs = fileTabsFor(modules, p, me.role)
   const first = tabs[0]?.key
   const tab = tabs.some((t) => t.key === search.onglet) ? search.onglet : first
   const setSearch = (patch: Partial<FileSearch>) =>

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react'
+import type { Capability } from '../../../../shared/auth/roles.ts'
 import type { PersonDetail } from '../../../../shared/persons/person.schema.ts'
 import type { FileSearch } from './file-search.ts'
 
@@ -19,6 +20,8 @@ export interface FileTab {
   label: string
   /** who sees it, from what the server says this reader may do with this person (`person.can`); absent = everyone */
   visible?: (person: PersonDetail) => boolean
+  /** and only for the roles of this capability (the file's audit trail: the director), whatever the person */
+  capability?: Capability
   /** a tab outside the first load is `lazyRouteComponent(() => import('./x.tab.tsx'), 'XTab')`: the file fetches it as it opens */
   component: ComponentType<FileTabProps> & { preload?: () => Promise<void> | undefined }
 }
