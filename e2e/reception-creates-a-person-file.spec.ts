@@ -33,6 +33,10 @@ export async function run({ newPage }: Journey) {
   await page.getByRole('link', { name: 'Nouvelle personne' }).click()
   await page.getByRole('heading', { level: 1, name: 'Nouvelle personne' }).waitFor()
   await assertAccessible(page, 'création d’un dossier')
+  // What was searched is carried over; emptied here to see the form's messages
+  const lastName = page.getByRole('textbox', { name: 'Nom', exact: true })
+  assert.equal(await lastName.inputValue(), 'Oyelaran', 'the searched name fills the form')
+  await lastName.fill('')
   // Sent too early: the API's own schema names what is missing or wrong, next to each field, before any request.
   await page.getByLabel('Téléphone').fill('12')
   await page.getByRole('button', { name: 'Créer le dossier', exact: true }).click()
@@ -57,7 +61,13 @@ export async function run({ newPage }: Journey) {
   await page.getByRole('option', { name: /^Dunkerque/ }).click()
   assert.equal(await page.getByLabel('Code postal').inputValue(), '59140', 'the postcode comes with the commune')
   await pick(page, page.getByRole('combobox', { name: 'Site de suivi' }), 'Antenne Dunkerque Centre')
-  await pick(page, page.getByRole('combobox', { name: 'Référent' }), 'Claire Conseillère')
+  // the referent suggested for the site (its least loaded active counsellor: the demo's only one there) fills the field
+  await page.getByText(/Référent suggéré pour ce site : Claire Conseillère, qui suit \d+ personnes?/).waitFor()
+  assert.equal(
+    await page.getByRole('combobox', { name: 'Référent' }).inputValue(),
+    'Claire Conseillère',
+    'the suggestion fills the referent',
+  )
   await pick(page, page.getByRole('combobox', { name: 'Origine de la venue' }), 'France Travail (Pôle emploi)')
   await pick(page, page.getByRole('combobox', { name: 'Logement' }), 'Chez les parents')
   await pick(page, page.getByRole('combobox', { name: 'Niveau de formation' }), /^Niveau 4/)

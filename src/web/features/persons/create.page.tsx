@@ -1,8 +1,8 @@
-import { Button, Fieldset, Group, Select, SimpleGrid, Stack } from '@mantine/core'
+import { Button, Fieldset, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useDebouncedValue } from '@mantine/hooks'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { Link, useNavigate } from '@tanstack/react-router'
+import { Link, useNavigate, useSearch } from '@tanstack/react-router'
 import { useEffect, useRef, useState } from 'react'
 import { can } from '../../../shared/auth/roles.ts'
 import { isApiError } from '../../api.ts'
@@ -21,9 +21,11 @@ import {
   duplicateQuery,
   emptyEntrySituation,
   emptyIdentity,
+  identityFromSearch,
   validateCreate,
 } from './person-bodies.ts'
-import { personsApi } from './persons.api.ts'
+import { createSearchSchema } from './person-search.ts'
+import { personsApi, receptionChoicesQuery } from './persons.api.ts'
 import { SiteSelect } from './pickers.tsx'
 
 /** The names and birth date, once the API would take them to look for someone alike. */
@@ -38,10 +40,14 @@ export function CreatePersonPage() {
   const navigate = useNavigate()
   const queryClient = useQueryClient()
   const today = structureToday()
+  const searched = identityFromSearch(createSearchSchema.parse(useSearch({ strict: false })))
   const form = useForm<CreateValues>({
     initialValues: {
       // a user of a single site (who may not place files elsewhere) has no choice to make
       ...emptyIdentity(!can(me.role, 'personsWholeStructure') && me.sites.length === 1 ? me.sites[0]!.id : null),
+      // what was searched before: the names, the birth date, the phone
+      ...searched,
+      programmeId: null,
       // a counsellor creating a file usually follows the person
       referentId: can(me.role, 'referent') ? me.id : null,
       firstReception: { date: today, siteId: null, referralSource: null },
@@ -50,6 +56,18 @@ export function CreatePersonPage() {
     // dates after today cannot be typed nor picked (maxDate); the server refuses them too
     validate: validateCreate,
   })
+
+  // The hand-off: the programme the file enters (asked when there are several) and the referent suggested by site and
+  // load, filled in once for each site unless the user already chose someone.
+  const choices = useQuery(receptionChoicesQuery(form.values.siteId, form.values.birthDate))
+  const suggested = choices.data?.referent
+  const suggestedFor = useRef<string | null>(null)
+  useEffect(() => {
+    if (!suggested || !form.values.siteId || suggestedFor.current === form.values.siteId) return
+    suggestedFor.current = form.values.siteId
+    if (!form.isDirty('referentId')) form.setFieldValue('referentId', suggested.id)
+  }, [suggested, form])
+  const programmes = choices.data?.programmes ?? []
 
   // Likely duplicates, looked for as soon as the names and the birth date are typed.
   const [key] = useDebouncedValue(duplicateKey(form.values), 400)
@@ -107,6 +125,28 @@ export function CreatePersonPage() {
               )
             }
           />
+          {(programmes.length > 1 || suggested) && (
+            <Fieldset legend="Orientation">
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                {programmes.length > 1 && (
+                  <Select
+                    label="Programme d’accueil"
+                    description="Vide : selon l’âge (Mission Locale jusqu’à 25 ans, PLIE ensuite)"
+                    clearable
+                    placeholder={programmes.find((p) => p.id === choices.data?.programmeId)?.name ?? 'À choisir'}
+                    data={programmes.map((p) => ({ value: p.id, label: p.name }))}
+                    {...form.getInputProps('programmeId')}
+                  />
+                )}
+                {suggested && (
+                  <Text size="sm" aria-live="polite">
+                    Référent suggéré pour ce site : {suggested.displayName}, qui suit {suggested.load}{' '}
+                    {suggested.load > 1 ? 'personnes' : 'personne'}. Vous pouvez en choisir un autre ci-dessus.
+                  </Text>
+                )}
+              </SimpleGrid>
+            </Fieldset>
+          )}
           <Fieldset legend="Premier accueil">
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               <DateField

@@ -152,6 +152,8 @@ function entrySituationField(v: EntrySituationValues, situation: EntrySituation,
 // Creation --------------------------------------------------------------------------------------------------------
 
 export interface CreateValues extends IdentityValues {
+  /** the service programme the file enters; null: the one the server's rule gives (asked when it cannot tell) */
+  programmeId: string | null
   firstReception: { date: string | null; siteId: string | null; referralSource: string | null }
   situation: EntrySituationValues
 }
@@ -160,6 +162,7 @@ export interface CreateValues extends IdentityValues {
 export function createBody(v: CreateValues, confirmNotDuplicate: boolean): PersonCreate {
   return {
     ...identityInput(v),
+    ...(v.programmeId ? { programmeId: v.programmeId } : {}),
     firstReception: {
       date: v.firstReception.date ?? '',
       siteId: v.firstReception.siteId ?? undefined,
@@ -175,4 +178,16 @@ export function validateCreate(v: CreateValues): Record<string, string> {
   return bodyErrors(personCreateSchema, body, (path) =>
     path.startsWith('situation.') ? entrySituationField(v.situation, body.situation!, path) : path,
   )
+}
+
+/** What the search typed, carried to the creation form: « Dupont Marie » → last name Dupont, first name Marie. */
+export function identityFromSearch(search: { q?: string; birthDate?: string; phone?: string }) {
+  const words = (search.q ?? '').trim().split(/\s+/u).filter(Boolean)
+  const cap = (w: string) => w.charAt(0).toLocaleUpperCase('fr') + w.slice(1)
+  return {
+    ...(words.length ? { lastName: cap(words[0]!) } : {}),
+    ...(words.length > 1 ? { firstName: words.slice(1).map(cap).join(' ') } : {}),
+    ...(search.birthDate ? { birthDate: search.birthDate } : {}),
+    ...(search.phone ? { phone: search.phone } : {}),
+  }
 }

@@ -5,6 +5,7 @@ import {
   duplicateQuery,
   emptyEntrySituation,
   emptyIdentity,
+  identityFromSearch,
   validateCreate,
   validateIdentityUpdate,
 } from './person-bodies.ts'
@@ -17,6 +18,7 @@ const complete = (): CreateValues => ({
   firstName: 'Maïwenn',
   sex: 'F',
   birthDate: '2006-05-14',
+  programmeId: null,
   firstReception: { date: '2026-02-20', siteId: null, referralSource: 'france_travail' },
   situation: emptyEntrySituation(),
 })
@@ -47,6 +49,7 @@ describe('the creation form, checked by the API’s schema', () => {
   it('says what is missing, under each field, in French', () => {
     const values: CreateValues = {
       ...emptyIdentity(null),
+      programmeId: null,
       firstReception: { date: null, siteId: null, referralSource: null },
       situation: emptyEntrySituation(),
     }
@@ -99,6 +102,24 @@ describe('the duplicate check', () => {
       lastName: 'Oyelaran',
       firstName: 'Maïwenn',
       birthDate: '2006-05-14',
+      phone: null,
+      email: null,
     })
+    // a number typed in full is looked for too; half typed, it is left out (the names and the date still count)
+    expect(duplicateQuery({ ...complete(), phone: '06 12 34 56 78' })).toMatchObject({ phone: '06 12 34 56 78' })
+    expect(duplicateQuery({ ...complete(), phone: '06 1x' })).toMatchObject({ lastName: 'Oyelaran', phone: null })
+  })
+})
+
+describe('identityFromSearch', () => {
+  it('carries what the search typed to the creation form', () => {
+    expect(identityFromSearch({ q: ' dupont  marie-luce ', birthDate: '2006-05-14', phone: '06 12' })).toEqual({
+      lastName: 'Dupont',
+      firstName: 'Marie-luce',
+      birthDate: '2006-05-14',
+      phone: '06 12',
+    })
+    expect(identityFromSearch({ q: 'Benali' })).toEqual({ lastName: 'Benali' })
+    expect(identityFromSearch({})).toEqual({})
   })
 })

@@ -23,3 +23,10 @@ export const personSearchSchema = z.object({
   sort: personSortSchema.exclude(['updatedAt']).optional().catch(undefined),
   order: shape.order.catch('asc'),
 })
+
+/** The creation form's URL state: what the search typed (each value dropped when malformed). */
+export const createSearchSchema = z.object({
+  q: z.string().max(120).optional().catch(undefined),
+  birthDate: z.iso.date().optional().catch(undefined),
+  phone: z.string().max(30).optional().catch(undefined),
+})

@@ -10,6 +10,7 @@ import type {
   PersonUpdate,
   personSearchQuery as personSearchQuerySchema,
 } from '../../../shared/persons/person.schema.ts'
+import type { ReceptionChoices } from '../../../shared/persons/reception.schema.ts'
 import type {
   AttributeEntry,
   AttributeInput,
@@ -35,6 +36,7 @@ export const personExportUrl = `${personsUrl}/export`
 const url = {
   duplicates: `${personsUrl}/duplicates`,
   counsellors: `${personsUrl}/reference/counsellors`,
+  reception: `${personsUrl}/reference/reception`,
   attributes: (id: string) => `${personUrl(id)}/attributes`,
   statuses: (id: string) => `${personUrl(id)}/statuses`,
 }
@@ -53,6 +55,16 @@ export const personQuery = (id: string) =>
   queryOptions({
     queryKey: personKey(id),
     queryFn: ({ signal }) => api.get<PersonDetail>(personUrl(id), undefined, signal),
+  })
+
+/** The first reception's hand-off: programmes, the default one, the referent suggested for the site. */
+export const receptionChoicesQuery = (siteId: string | null, birthDate: string | null) =>
+  queryOptions({
+    queryKey: ['persons', 'reference', 'reception', siteId, birthDate],
+    queryFn: ({ signal }) =>
+      api.get<ReceptionChoices>(url.reception, { siteId: siteId ?? '', ...(birthDate ? { birthDate } : {}) }, signal),
+    enabled: Boolean(siteId),
+    staleTime: 60_000,
   })
 
 export const counsellorsQuery = queryOptions({

@@ -2,11 +2,11 @@ import { createRoute } from '@tanstack/react-router'
 import type { PersonDetail } from '../../../shared/persons/person.schema.ts'
 import { guarded } from '../../routes/guard.tsx'
 import { lazyPage } from '../../routes/lazy.ts'
-import { appPage, appRoute } from '../../routes/root.tsx'
+import { appRoute } from '../../routes/root.tsx'
 import { defineWebModule } from '../../web-module.ts'
 import { fileSearchSchema } from './file/file-search.ts'
 import { interviewSearchSchema } from './interview/interview-values.ts'
-import { personSearchSchema } from './person-search.ts'
+import { createSearchSchema, personSearchSchema } from './person-search.ts'
 
 // The pages and the file's tabs are loaded when opened (or when a link to them is hovered): the forms of the file, its
 // date pickers and its lists are not in the first load. The file page fetches every tab's chunk as it opens.
@@ -30,6 +30,17 @@ const fileRoute = createRoute({
   ),
 })
 
+/** The file at the first reception: `?q=&birthDate=&phone=` carry what the search typed (identityFromSearch). */
+const createPersonRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/personnes/nouvelle',
+  validateSearch: (search) => createSearchSchema.parse(search),
+  component: guarded(
+    'personCreate',
+    lazyPage(() => import('./create.page.tsx'), 'CreatePersonPage'),
+  ),
+})
+
 /** The interview screen: `?rdv=` names the agenda's appointment it records (interview/appointment-prefill.ts). */
 const interviewRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -46,16 +57,7 @@ const followers = (person: PersonDetail) => person.can.readFile
 
 export const personsModule = defineWebModule({
   name: 'persons',
-  routes: [
-    searchRoute,
-    appPage(
-      '/personnes/nouvelle',
-      lazyPage(() => import('./create.page.tsx'), 'CreatePersonPage'),
-      'personCreate',
-    ),
-    fileRoute,
-    interviewRoute,
-  ],
+  routes: [searchRoute, createPersonRoute, fileRoute, interviewRoute],
   nav: [{ to: '/personnes', label: 'Personnes', section: 'Accompagnement', capability: 'persons' }],
   home: {
     links: [

@@ -1,7 +1,7 @@
 import { Button, Checkbox, Group, Loader, Table, Text, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useQuery } from '@tanstack/react-query'
-import { Link, useNavigate, useSearch } from '@tanstack/react-router'
+import { useNavigate, useSearch } from '@tanstack/react-router'
 import { can } from '../../../shared/auth/roles.ts'
 import {
   PERSON_SEARCH_CAP,
@@ -14,7 +14,7 @@ import { ExportButtons, ListFilterFields } from '../../components/list-export.ts
 import { Page } from '../../components/page.tsx'
 import { SortableTh, TablePagination } from '../../components/table.tsx'
 import { useMe } from '../auth/auth.api.ts'
-import { AnchorLink } from './anchor-link.tsx'
+import { AnchorLink, ButtonLink } from './anchor-link.tsx'
 import { DateField } from './date-field.tsx'
 import { personSearchSchema } from './person-search.ts'
 import { type PersonSearchParams, personExportUrl, personSearchQuery } from './persons.api.ts'
@@ -96,9 +96,12 @@ export function PersonSearchPage() {
             <ExportButtons url={personExportUrl} query={{ ...params }} label="les personnes trouvées" />
           )}
           {can(me.role, 'personCreate') && (
-            <Button component={Link} to="/personnes/nouvelle">
+            <ButtonLink
+              to="/personnes/nouvelle"
+              search={{ q: params.q, birthDate: params.birthDate, phone: params.phone }}
+            >
               Nouvelle personne
-            </Button>
+            </ButtonLink>
           )}
         </Group>
       }
