@@ -217,6 +217,11 @@ async function main() {
       )
     }
     const last = cold[cold.length - 1]!
+    if (opts.timeline) {
+      console.log('\nwhat the cached visit of the last run still asked the network for:')
+      for (const r of warm[warm.length - 1]!.resources.filter((x) => x.bytes > 0))
+        console.log(`  ${r.kind.padEnd(10)} ${kb(r.bytes).padStart(10)}  ${r.url.slice(0, 100)}  [${r.cacheControl}]`)
+    }
     console.log('\nresources of the last cold run (bytes on the wire):')
     for (const r of last.resources)
       console.log(
