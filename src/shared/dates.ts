@@ -46,3 +46,13 @@ export function daysBetween(a: string, b: string): number {
 export function addDays(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
 }
+
+/** 'yyyy-mm-dd' plus whole months (the day clamped to the month's last: 31/01 + 1 month = 28/02 or 29/02). */
+export function addMonths(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number]
+  const index = m - 1 + months
+  const year = y + Math.floor(index / 12)
+  const month = ((index % 12) + 12) % 12
+  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate()
+  return new Date(Date.UTC(year, month, Math.min(d, last))).toISOString().slice(0, 10)
+}

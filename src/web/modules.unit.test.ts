@@ -102,24 +102,36 @@ describe('the home page by role', () => {
       'Créer un dossier',
       'Qualité des données',
     ])
-    expect(links('director')).toEqual(['Mon portefeuille', 'Agenda', 'Rechercher une personne', 'Qualité des données'])
+    expect(links('director')).toEqual([
+      'Mon portefeuille',
+      'Agenda',
+      'Rechercher une personne',
+      'Qualité des données',
+      'Objectifs des sites',
+    ])
     expect(links('reception')).toEqual(['Agenda', 'Rechercher une personne', 'Créer un dossier'])
     expect(links('aid_officer')).toEqual(['Rechercher une personne'])
-    expect(links('admin')).toEqual([])
+    expect(links('admin')).toEqual(['Objectifs des sites'])
     expect(links('statistician')).toEqual([])
   })
 
-  it('shows every role its role, sites and programmes', () => {
-    for (const role of roles)
-      expect(homeCardsFor(webModules, role).map((c) => c.key)).toEqual(['role', 'sites', 'programmes'])
+  it('gives each role its own blocks (docs/home.md), then its profile', () => {
+    const cards = (role: Role) => homeCardsFor(webModules, role).map((c) => c.key)
+    expect(cards('counsellor')).toEqual(['appointments', 'alerts', 'reminders', 'changes', 'profile'])
+    expect(cards('reception')).toEqual(['search', 'arrivals', 'profile'])
+    expect(cards('director')).toEqual(['key-figures', 'team-alerts', 'profile'])
+    expect(cards('statistician')).toEqual(['key-figures', 'profile'])
+    for (const role of ['admin', 'training_officer', 'employment_officer', 'aid_officer', 'partner'] as const)
+      expect(cards(role), role).toEqual(['profile'])
   })
 })
 
 describe('the person file', () => {
   const reader = (readFile: boolean) => ({ can: { readFile } }) as PersonDetail
 
-  it('opens the whole record to those who follow the person', () => {
+  it('opens the whole record, on its summary, to those who follow the person', () => {
     expect(fileTabsFor(webModules, reader(true)).map((t) => t.label)).toEqual([
+      'Synthèse',
       'Identité',
       'Situation',
       'Événements',

@@ -37,8 +37,10 @@ export interface HomeCard {
   key: string
   /** place among the cards of every module, smallest first */
   order: number
-  component: ComponentType<{ me: Me }>
+  component: ComponentType<{ me: Me }> & { preload?: () => Promise<void> | undefined }
   capability?: Capability
+  /** its share of the grid's row on a desktop: a third (default), half, or the full width (a table) */
+  width?: 'third' | 'half' | 'full'
 }
 
 export interface WebModule<

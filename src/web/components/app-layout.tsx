@@ -5,6 +5,7 @@ import { createLink, Outlet, useNavigate, useRouter, useRouterState } from '@tan
 import { forwardRef, useEffect, useRef } from 'react'
 import { roleLabels } from '../../shared/auth/roles.ts'
 import { authApi, meQuery } from '../features/auth/auth.api.ts'
+import { NotificationBell } from '../features/notifications/notification-bell.tsx'
 import { type NavEntry, navFor, useWebModules } from '../web-module.ts'
 import { FormError } from './form-error.tsx'
 
@@ -77,6 +78,7 @@ export function AppLayout() {
               </Text>
             </Group>
             <Group gap="md" wrap="nowrap">
+              <NotificationBell />
               <Box visibleFrom="sm" ta="right">
                 <Text size="sm" fw={600} lh={1.2}>
                   {me.displayName}

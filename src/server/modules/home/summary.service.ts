@@ -1,4 +1,4 @@
-import { dayIn } from '../../../shared/dates.ts'
+import { addMonths, dayIn } from '../../../shared/dates.ts'
 import {
   AGE_OUT_WARNING_MONTHS,
   CEJ_END_WARNING_MONTHS,
@@ -13,16 +13,6 @@ import { contactStateOf } from '../accompaniment/index.ts'
 import { nextAppointmentOf } from '../agenda/index.ts'
 import { loadVisiblePerson } from '../persons/person.policy.ts'
 import { cejEndOf, openEnrolments, openSituations, timelineOf } from './summary.repository.ts'
-
-/** 'yyyy-mm-dd' plus whole months (clamped to the month's last day). */
-export function addMonths(day: string, months: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number]
-  const index = m - 1 + months
-  const year = y + Math.floor(index / 12)
-  const month = ((index % 12) + 12) % 12
-  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate()
-  return new Date(Date.UTC(year, month, Math.min(d, last))).toISOString().slice(0, 10)
-}
 
 const situationLabel = (kind: string) => situationKinds[kind as SituationKind]?.label ?? kind
 const eventLabel = (kind: string) => (eventKinds.labels as Record<string, string>)[kind] ?? kind

@@ -96,7 +96,10 @@ export function AppointmentDetailModal({
                         {name}
                       </AnchorLink>
                     </Table.Td>
-                    <Table.Td>{attendanceLabel(p.attendance)}</Table.Td>
+                    <Table.Td>
+                      {attendanceLabel(p.attendance)}
+                      {p.arrivedTime && ` — arrivé(e) à ${frenchTime(p.arrivedTime)}`}
+                    </Table.Td>
                     {a.canEdit && started && !a.cancelled && (
                       <Table.Td>
                         <Group gap="xs" role="group" aria-label={`Présence de ${name}`}>

@@ -62,7 +62,10 @@ export function AppointmentList({
                 {a.persons.length === 0
                   ? `${a.capacity} place${a.capacity > 1 ? 's' : ''} libre${a.capacity > 1 ? 's' : ''}`
                   : a.persons
-                      .map((p) => `${p.lastName.toUpperCase()} ${p.firstName} (${attendanceLabel(p.attendance)})`)
+                      .map(
+                        (p) =>
+                          `${p.lastName.toUpperCase()} ${p.firstName} (${attendanceLabel(p.attendance)}${p.arrivedTime ? `, arrivé(e) à ${frenchTime(p.arrivedTime)}` : ''})`,
+                      )
                       .join(', ')}
               </Table.Td>
               <Table.Td>{placeText(a)}</Table.Td>

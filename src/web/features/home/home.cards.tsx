@@ -1,60 +1,56 @@
 import { Card, List, Stack, Text, Title } from '@mantine/core'
 import type { Me } from '../../../shared/auth/auth.schema.ts'
-import { roleLabels } from '../../../shared/auth/roles.ts'
+import { type Role, roleLabels } from '../../../shared/auth/roles.ts'
 
-// The home page's cards about the signed-in user, for every role (home.web.ts).
+// The home page's card about the signed-in user, for every role (home.web.ts): who they are, where, on which
+// programmes; and, for a role whose department has no module yet, what Jalon already does for them.
 
-export function RoleCard({ me }: { me: Me }) {
+/** Roles whose department's screens are still to come (docs/home.md): what they can do meanwhile. */
+const awaiting: Partial<Record<Role, string>> = {
+  training_officer:
+    'Les prescriptions de formation arriveront avec le module Formation. En attendant, retrouvez une personne et ses coordonnées par la recherche.',
+  employment_officer:
+    'Les offres, mises en relation et clauses arriveront avec le module Relations entreprises. En attendant, retrouvez une personne et ses coordonnées par la recherche.',
+  aid_officer:
+    'Les demandes d’aides financières arriveront avec le module Aides. En attendant, retrouvez une personne et ses coordonnées par la recherche.',
+  partner:
+    'Les échanges avec les partenaires (orientations, fiches de liaison) arriveront avec leur module. Pour toute demande, contactez la structure.',
+}
+
+export function ProfileCard({ me }: { me: Me }) {
+  const pending = awaiting[me.role]
   return (
-    <Card withBorder component="section" aria-labelledby="home-role">
-      <Stack gap={4}>
-        <Title order={2} size="h4" id="home-role">
-          Votre rôle
+    <Card withBorder component="section" aria-labelledby="home-profile" h="100%">
+      <Stack gap="xs">
+        <Title order={2} size="h4" id="home-profile">
+          Votre profil
         </Title>
         <Text data-testid="role">{roleLabels[me.role]}</Text>
-      </Stack>
-    </Card>
-  )
-}
-
-export function SitesCard({ me }: { me: Me }) {
-  return (
-    <Card withBorder component="section" aria-labelledby="home-sites">
-      <Stack gap={4}>
-        <Title order={2} size="h4" id="home-sites">
+        <Text size="sm" fw={600}>
           {me.sites.length > 1 ? 'Vos sites' : 'Votre site'}
-        </Title>
+        </Text>
         {me.sites.length === 0 ? (
-          <Text c="dimmed">Aucun site</Text>
+          <Text size="sm" c="dimmed">
+            Aucun site
+          </Text>
         ) : (
-          <List>
-            {me.sites.map((site) => (
+          <List size="sm">
+            {me.sites.slice(0, 6).map((site) => (
               <List.Item key={site.id}>{site.name}</List.Item>
             ))}
+            {me.sites.length > 6 && <List.Item>et {me.sites.length - 6} autres sites</List.Item>}
           </List>
         )}
-      </Stack>
-    </Card>
-  )
-}
-
-export function ProgrammesCard({ me }: { me: Me }) {
-  return (
-    <Card withBorder component="section" aria-labelledby="home-programmes">
-      <Stack gap={4}>
-        <Title order={2} size="h4" id="home-programmes">
+        <Text size="sm" fw={600}>
           Vos programmes
-        </Title>
-        {me.programmes.length === 0 ? (
-          <Text c="dimmed">Aucun programme</Text>
-        ) : (
-          <List>
-            {me.programmes.map((programme) => (
-              <List.Item key={programme.id}>
-                {programme.name} ({programme.code})
-              </List.Item>
-            ))}
-          </List>
+        </Text>
+        <Text size="sm" c={me.programmes.length ? undefined : 'dimmed'}>
+          {me.programmes.length ? me.programmes.map((p) => `${p.name} (${p.code})`).join(', ') : 'Aucun programme'}
+        </Text>
+        {pending && (
+          <Text size="sm" mt="xs">
+            {pending}
+          </Text>
         )}
       </Stack>
     </Card>

@@ -13,6 +13,7 @@ import { IdentityFields } from '../identity-fields.tsx'
 import { labelOf } from '../labels.ts'
 import { type IdentityValues, identityOf, identityUpdate, validateIdentityUpdate } from '../person-bodies.ts'
 import { personKeyOf, personQuery, personsApi } from '../persons.api.ts'
+import { LeaveGuard } from './leave-guard.tsx'
 
 /** Identity, contact, address and follow-up: edited with the version read; a conflict says so and offers a reload. */
 export function IdentityTab({ person }: { person: PersonDetail }) {
@@ -62,6 +63,7 @@ function IdentityForm({ person }: { person: PersonDetail }) {
 
   return (
     <form noValidate onSubmit={form.onSubmit((values) => save.mutate(values))}>
+      <LeaveGuard dirty={form.isDirty() && !save.isPending} />
       <Stack gap="lg">
         <IdentityFields
           form={form}
