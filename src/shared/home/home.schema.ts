@@ -145,6 +145,8 @@ export const summaryAlertSchema = z.discriminatedUnion('kind', [
 export type SummaryAlert = z.infer<typeof summaryAlertSchema>
 
 export const timelineItemSchema = z.object({
+  /** unique in the list: the kind and the record's id */
+  key: z.string(),
   date: z.string(),
   kind: z.enum(['event', 'situation_start', 'situation_end', 'enrolment_entry', 'enrolment_exit']),
   /** in French: the event's kind, the situation's kind, the programme */

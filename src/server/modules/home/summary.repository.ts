@@ -42,6 +42,7 @@ export async function cejEndOf(tx: Tx, structureId: string, personId: string, to
 }
 
 export interface TimelineRow {
+  id: string
   date: string
   kind: 'event' | 'situation_start' | 'situation_end' | 'enrolment_entry' | 'enrolment_exit'
   code: string
@@ -56,20 +57,20 @@ export interface TimelineRow {
 export async function timelineOf(tx: Tx, structureId: string, personId: string, today: string, limit: number) {
   const { rows } = await sql<TimelineRow & { at: Date }>`
     SELECT * FROM (
-      SELECT ev.date::text AS date, 'event' AS kind, ev.kind AS code, ev.attendance, ev.created_at AS at
+      SELECT ev.id::text AS id, ev.date::text AS date, 'event' AS kind, ev.kind AS code, ev.attendance, ev.created_at AS at
       FROM event ev WHERE ev.structure_id = ${structureId} AND ev.person_id = ${personId} AND ev.date <= ${today}::date
       UNION ALL
-      SELECT s.start_date::text, 'situation_start', s.kind, NULL, s.created_at
+      SELECT s.id::text, s.start_date::text, 'situation_start', s.kind, NULL, s.created_at
       FROM situation s WHERE s.structure_id = ${structureId} AND s.person_id = ${personId} AND s.start_date <= ${today}::date
       UNION ALL
-      SELECT s.end_date::text, 'situation_end', s.kind, NULL, s.created_at
+      SELECT s.id::text, s.end_date::text, 'situation_end', s.kind, NULL, s.created_at
       FROM situation s WHERE s.structure_id = ${structureId} AND s.person_id = ${personId} AND s.end_date <= ${today}::date
       UNION ALL
-      SELECT en.entry_date::text, 'enrolment_entry', pr.name, NULL, en.created_at
+      SELECT en.id::text, en.entry_date::text, 'enrolment_entry', pr.name, NULL, en.created_at
       FROM enrolment en JOIN programme pr ON pr.id = en.programme_id
       WHERE en.structure_id = ${structureId} AND en.person_id = ${personId} AND en.entry_date <= ${today}::date
       UNION ALL
-      SELECT en.exit_date::text, 'enrolment_exit', pr.name, NULL, en.created_at
+      SELECT en.id::text, en.exit_date::text, 'enrolment_exit', pr.name, NULL, en.created_at
       FROM enrolment en JOIN programme pr ON pr.id = en.programme_id
       WHERE en.structure_id = ${structureId} AND en.person_id = ${personId} AND en.exit_date <= ${today}::date
     ) t

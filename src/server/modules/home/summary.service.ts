@@ -64,6 +64,7 @@ export async function personSummary(tx: Tx, actor: Actor, personId: string, now:
     nextAppointment: next,
     lastContactDate: contact?.lastContact ?? null,
     timeline: timeline.map((t) => ({
+      key: `${t.kind}/${t.id}`,
       date: t.date,
       kind: t.kind,
       label: t.kind === 'event' ? eventLabel(t.code) : t.kind.startsWith('situation') ? situationLabel(t.code) : t.code,

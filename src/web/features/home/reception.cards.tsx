@@ -20,8 +20,6 @@ export function SearchCard() {
   return (
     <HomeBlock id="home-search" title="Rechercher une personne">
       <form
-        role="search"
-        aria-labelledby="home-search"
         onSubmit={(e) => {
           e.preventDefault()
           void navigate({ to: '/personnes', search: q.trim() ? { q: q.trim() } : {} })

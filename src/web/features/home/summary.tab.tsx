@@ -129,8 +129,8 @@ export function SummaryTab({ person, setSearch }: FileTabProps) {
           </Text>
         ) : (
           <Stack component="ol" gap={6} m={0} p={0} style={{ listStyle: 'none' }}>
-            {s.timeline.map((t, i) => (
-              <Group component="li" key={`${t.date}/${t.kind}/${i}`} gap="sm" wrap="nowrap" align="baseline">
+            {s.timeline.map((t) => (
+              <Group component="li" key={t.key} gap="sm" wrap="nowrap" align="baseline">
                 <Text size="sm" fw={600} w={96} style={{ flexShrink: 0 }}>
                   {formatDate(t.date)}
                 </Text>
