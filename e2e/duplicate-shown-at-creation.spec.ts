@@ -30,6 +30,11 @@ export async function run({ newPage }: Journey) {
   // Typed again at creation, she shows up before anything is saved.
   await page.getByRole('link', { name: 'Nouvelle personne' }).click()
   await page.getByRole('heading', { level: 1, name: 'Nouvelle personne' }).waitFor()
+  assert.equal(
+    await page.getByRole('textbox', { name: 'Prénom', exact: true }).inputValue(),
+    'Marie',
+    'the search fills the form',
+  )
   await page.getByRole('textbox', { name: 'Nom', exact: true }).fill('Dupond')
   await page.getByRole('textbox', { name: 'Prénom', exact: true }).fill('Marie')
   await page.getByRole('textbox', { name: 'Date de naissance' }).fill(birthDate)
@@ -46,7 +51,8 @@ export async function run({ newPage }: Journey) {
   await page.getByRole('button', { name: 'Créer le dossier', exact: true }).click()
   await page.getByText('Cette personne semble déjà connue de la structure', { exact: false }).waitFor()
   await page.getByRole('button', { name: 'Ce n’est pas la même personne, créer le dossier' }).waitFor()
-  assert.match(page.url(), /\/personnes\/nouvelle$/, 'nothing was created')
+  // still the creation form (with the search it came from: ?q=…)
+  assert.match(page.url(), /\/personnes\/nouvelle(\?|$)/, 'nothing was created')
 
   // It is her: open her file.
   await candidate.getByRole('link', { name: /Ouvrir ce dossier/ }).click()
