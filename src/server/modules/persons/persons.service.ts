@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import { can } from '../../../shared/auth/roles.ts'
-import { ageOn, dayIn } from '../../../shared/dates.ts'
+import { ageOn, dayIn, frenchDate } from '../../../shared/dates.ts'
 import type { PersonDetail, personCreateSchema, personUpdateSchema } from '../../../shared/persons/person.schema.ts'
 import {
   type AttributeState,
@@ -13,6 +13,7 @@ import { ensureUpdated } from '../../db/versioning.ts'
 import type { Actor, Tx } from '../../deps.ts'
 import { AppError, type FieldError } from '../../errors.ts'
 import type { AuditEntry } from '../audit/audit.repository.ts'
+import { notify } from '../notifications/index.ts'
 import { resolveCommune } from '../reference/communes.ts'
 import { personCreated } from '../registry.ts'
 import { describeDuplicate, findDuplicates, lockIdentity } from './duplicates.repository.ts'
@@ -231,6 +232,18 @@ export async function createPerson(ctx: ServiceContext, input: PersonCreate): Pr
     userId: actor.userId,
     now,
   })
+  // the referent is told that a file was given to them (unless they created it themselves)
+  if (body.referentId && body.referentId !== actor.userId)
+    await notify(
+      tx,
+      {
+        structureId: actor.structureId,
+        recipientId: body.referentId,
+        text: `Nouveau dossier confié : ${body.lastName.toUpperCase()} ${body.firstName}, premier accueil le ${frenchDate(reception.date)}.`,
+        link: `/personnes/${id}`,
+      },
+      now,
+    )
   for (const a of body.situation.attributes)
     await insertAttribute(tx, {
       structureId: actor.structureId,

@@ -99,6 +99,29 @@ describe('creating a file at the first reception', () => {
     expect((await enrolmentsOf(adult.id)).map((e) => e.code)).toEqual(['PLIE'])
   })
 
+  it('tells the referent a file was given to them, in their notifications only', async () => {
+    const person = (await reception.post('/api/persons', newcomer())).json()
+    const told = await t.db.kysely
+      .selectFrom('notification')
+      .select(['recipient_id', 'text', 'link'])
+      .where('link', '=', `/personnes/${person.id}`)
+      .execute()
+    expect(told).toEqual([
+      {
+        recipient_id: person.referentId,
+        text: expect.stringMatching(/^Nouveau dossier confié : [A-ZÉ]+ Camille, premier accueil le 02\/03\/2026\.$/),
+        link: `/personnes/${person.id}`,
+      },
+    ])
+    // a counsellor creating a file they follow is not told about it
+    const counsellor = await t.as('counsellor')
+    const own = (await counsellor.post('/api/persons', newcomer())).json()
+    expect(own.referentId).toBe(counsellor.user!.id)
+    expect(
+      await t.db.kysely.selectFrom('notification').select('id').where('link', '=', `/personnes/${own.id}`).execute(),
+    ).toEqual([])
+  })
+
   it('keeps what reception chose: a programme, a referent, or “to assign” (the file still enters the programme)', async () => {
     const chosen = (
       await reception.post('/api/persons', newcomer({ programmeId: t.fx.programmes.plie, referentId: busy }))
