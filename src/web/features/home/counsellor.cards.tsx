@@ -34,12 +34,12 @@ export function AppointmentLine({ a, withCounsellor }: { a: Appointment; withCou
               {p.lastName.toUpperCase()} {p.firstName}
             </AnchorLink>
             {p.arrivedTime && (
-              <Badge color="green.9" variant="filled" size="sm">
+              <Badge color="teal.9" variant="filled" size="sm">
                 Arrivé(e) à {frenchTime(p.arrivedTime)}
               </Badge>
             )}
             {p.attendance && (
-              <Badge color={p.attendance === 'present' ? 'blue.9' : 'orange.9'} variant="light" size="sm">
+              <Badge color={p.attendance === 'present' ? 'blue' : 'orange'} variant="light" size="sm">
                 {attendanceLabel(p.attendance)}
               </Badge>
             )}

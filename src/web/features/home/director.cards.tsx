@@ -23,7 +23,7 @@ function FigureCell({ cell }: { cell: Cell }) {
       <Text size="sm">
         {formatNumber(cell.value)} / {formatNumber(cell.target)}
       </Text>
-      <Badge size="sm" variant="light" color={ahead ? 'green.9' : 'orange.9'}>
+      <Badge size="sm" variant="light" color={ahead ? 'green' : 'orange'}>
         {ahead ? 'dans l’objectif' : `en retard (attendu ${formatNumber(Math.round(cell.expected ?? 0))})`}
       </Badge>
     </Group>

@@ -97,7 +97,7 @@ export function ArrivalsCard({ me }: { me: Me }) {
                           </Table.Td>
                           <Table.Td>
                             {p.arrivedTime ? (
-                              <Badge color="green.9" variant="filled">
+                              <Badge color="teal.9" variant="filled">
                                 Arrivé(e) à {frenchTime(p.arrivedTime)}
                               </Badge>
                             ) : (

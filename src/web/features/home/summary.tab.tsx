@@ -139,7 +139,7 @@ export function SummaryTab({ person, setSearch }: FileTabProps) {
                   {t.label}
                 </Text>
                 {t.attendance && t.attendance !== 'present' && (
-                  <Badge size="sm" color="orange.9" variant="light">
+                  <Badge size="sm" color="orange" variant="light">
                     {attendanceLabel(t.attendance)}
                   </Badge>
                 )}
