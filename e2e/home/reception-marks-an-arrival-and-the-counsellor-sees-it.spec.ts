@@ -12,7 +12,7 @@ export const name =
   'l’accueil signale une arrivée d’un clic ; la conseillère la voit dans sa cloche et sur sa page d’accueil, puis ouvre la synthèse du dossier'
 
 const isoToday = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/Paris' })
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 export async function run(journey: Journey) {
   const counsellor = await journey.newPage()
@@ -60,7 +60,7 @@ export async function run(journey: Journey) {
     .first()
     .waitFor()
   const arrivals = desk.getByRole('region', { name: /Arrivées attendues aujourd’hui/ })
-  const row = arrivals.getByRole('row', { name: new RegExp(`23h10.*${escape(fullName)}`) })
+  const row = arrivals.getByRole('row', { name: new RegExp(`23h10.*${literal(fullName)}`) })
   await row.waitFor()
   await assertAccessible(desk, 'accueil : arrivées attendues')
   await row.getByRole('button', { name: `Arrivé(e) : ${fullName}, 23h10` }).click()
@@ -74,7 +74,7 @@ export async function run(journey: Journey) {
   const panel = counsellor.getByRole('dialog', { name: 'Notifications' })
   const line = panel.getByRole('button', {
     name: new RegExp(
-      `${escape(person.firstName)} ${escape(person.lastName.toUpperCase())} est arrivé\\(e\\) pour son rendez-vous de 23h10`,
+      `${literal(person.firstName)} ${literal(person.lastName.toUpperCase())} est arrivé\\(e\\) pour son rendez-vous de 23h10`,
     ),
   })
   await line.waitFor()
