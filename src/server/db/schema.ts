@@ -357,6 +357,8 @@ export interface Database {
 export interface MlFactYearTable {
   year: number
   built_at: Generated<Date>
+  /** the facts' definition the year was built under (ml_facts_definition()) */
+  definition: number
 }
 export interface MlPersonYearTable {
   person_id: string

@@ -26,21 +26,33 @@ export interface PersonCreated {
  * Facts a module keeps per person and year so that its indicators for a calendar year read a few rows instead of the
  * raw history (docs/ARCHITECTURE.md, "Facts"). A year is built by `rebuild` (`jalon facts rebuild`, the demo's load,
  * the test kit's data sets) and from then on kept in step on every write by the module's own triggers, in the writing
- * transaction: never stale. The triggers skip while the transaction's setting `jalon.facts_deferred` is 'on'
- * (registry.ts `withFactsDeferred`, for bulk loads, rebuilds the built years at the end). The indicators fall back to
- * the raw queries for a year that is not built, any other period, or when the run asks for it (`facts: false`).
+ * transaction: never stale. The transaction's setting `jalon.facts_deferred` changes what the triggers do: 'on', they
+ * skip (registry.ts `withFactsDeferred`, for bulk loads, rebuilds the built years at the end); 'note', they only note
+ * the persons and years to recompute, and `refreshNoted` recomputes them at the end (`withFactsNoted`, for imports).
+ * The indicators fall back to the raw queries for a year that is not built, or built under an older definition of the
+ * facts (`staleYears`), any other period, or when the run asks for it (`facts: false`).
  */
 export interface ModuleFacts {
   /** the tables that hold them (among the module's `tables`) */
   tables: (keyof Database)[]
-  /** the years whose facts are built */
+  /** the years whose facts are built (kept in step on write) */
   builtYears(q: Kysely<Database>): Promise<number[]>
+  /** the built years computed by an older definition of the facts than the code's: to rebuild (`jalon facts status`) */
+  staleYears(q: Kysely<Database>): Promise<number[]>
   /** the years worth building when none is named: those with rows to count */
   activeYears(q: Kysely<Database>): Promise<number[]>
   /** builds (again) one year from the source rows, in q's transaction; from then on the year is kept in step */
   rebuild(q: Kysely<Database>, year: number): Promise<void>
   /** stops keeping a year and drops its facts */
   drop(q: Kysely<Database>, year: number): Promise<void>
+  /**
+   * Prepares q's transaction for noted writes (a temporary table): while `jalon.facts_deferred` is 'note', the
+   * triggers note the persons and years a statement bears on instead of recomputing them. Without it a module's
+   * triggers recompute at each statement, also during an import.
+   */
+  noteWrites?(q: Kysely<Database>): Promise<void>
+  /** recomputes the noted persons and years, set-based, and forgets them; returns how many persons were recomputed */
+  refreshNoted?(q: Kysely<Database>, progress?: (done: number) => void): Promise<number>
 }
 
 /**

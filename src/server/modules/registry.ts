@@ -109,3 +109,43 @@ export async function withFactsDeferred<T>(tx: Kysely<Database>, work: () => Pro
   for (const { module, years } of built) if (years.length) await rebuildFacts(tx, { years, modules: [module] })
   return result
 }
+
+/** the triggers' mode in tx: '' or 'off' (recompute at each statement), 'on' (skip), 'note' (note, recompute later) */
+async function factsMode(tx: Kysely<Database>): Promise<string> {
+  const { rows } = await sql<{
+    mode: string | null
+  }>`SELECT current_setting('jalon.facts_deferred', true) AS mode`.execute(tx)
+  return rows[0]?.mode ?? ''
+}
+
+/**
+ * Runs a batch of writes (`work`, in the transaction tx: an import) with the facts' triggers noting the persons and
+ * years their statements bear on instead of recomputing them statement by statement, then recomputes those, set-based
+ * (each module's `refreshNoted`): a person written by several files or batches is recomputed once, and only the
+ * persons written are. The setting is the transaction's own (set_config(…, true)): every other writer keeps the
+ * immediate refresh. Inside a bulk load that rebuilds at its end (withFactsDeferred) or another noted batch, `work`
+ * simply runs in theirs. `refresh: false` leaves the notes (a dry run, rolled back anyway).
+ */
+export async function withFactsNoted<T>(
+  tx: Kysely<Database>,
+  work: () => Promise<T>,
+  opts: { refresh?: boolean; progress?: (module: string, done: number) => void } = {},
+): Promise<T> {
+  if (!tx.isTransaction) throw new Error('withFactsNoted: à appeler dans une transaction')
+  const mode = await factsMode(tx)
+  if (mode === 'on' || mode === 'note') return work()
+  const noting = withFacts().filter(({ facts }) => facts.noteWrites && facts.refreshNoted)
+  if (!noting.length) return work()
+  for (const { facts } of noting) await facts.noteWrites!(tx)
+  await sql`SELECT set_config('jalon.facts_deferred', 'note', true)`.execute(tx)
+  let result: T
+  try {
+    result = await work()
+  } finally {
+    // whatever runs after the batch keeps the facts again (after a database error the transaction only rolls back)
+    await sql`SELECT set_config('jalon.facts_deferred', ${mode || 'off'}, true)`.execute(tx).catch(() => undefined)
+  }
+  if (opts.refresh !== false)
+    for (const { name, facts } of noting) await facts.refreshNoted!(tx, (done) => opts.progress?.(name, done))
+  return result
+}

@@ -37,7 +37,12 @@ export async function apiImport(
   // rollback, is kept (the request's transaction commits it).
   await sql`SAVEPOINT exchange_import`.execute(tx)
   try {
-    const report = await importBundle(tx, memorySource(body.files), { structureId: actor.structureId, scope, now })
+    const report = await importBundle(tx, memorySource(body.files), {
+      structureId: actor.structureId,
+      scope,
+      now,
+      dryRun: body.dryRun,
+    })
     if (body.dryRun) await sql`ROLLBACK TO SAVEPOINT exchange_import`.execute(tx)
     else await sql`RELEASE SAVEPOINT exchange_import`.execute(tx)
     await ctx.audit(importAudit(report.structureId, scope, body.dryRun, report.files, via))

@@ -85,7 +85,12 @@ export const importCommand: Command = {
     try {
       const report = await deps.db.kysely.transaction().execute(async (tx) => {
         const now = deps.clock.now()
-        const r = await importBundle(tx, source, { structureId: wanted ?? undefined, now, onProgress: progress() })
+        const r = await importBundle(tx, source, {
+          structureId: wanted ?? undefined,
+          now,
+          dryRun,
+          onProgress: progress(),
+        })
         if (dryRun) {
           checked = r
           throw new DryRun()

@@ -1,6 +1,7 @@
 import { DEFAULT_TIME_ZONE, dayIn } from '../../../shared/dates.ts'
 import { isTimeZone } from '../../../shared/primitives.ts'
 import type { Tx } from '../../deps.ts'
+import { withFactsNoted } from '../registry.ts'
 import type { BundleSource } from './exchange.bundle.ts'
 import { unescapeFormula } from './exchange.columns.ts'
 import { CsvFormatError, csvRecords } from './exchange.csv.ts'
@@ -22,6 +23,8 @@ export interface ImportOptions {
   now: Date
   maxIssues?: number
   batchSize?: number
+  /** the caller rolls back whatever happens (a check only): the facts the import bears on are not recomputed */
+  dryRun?: boolean
   onProgress?(report: FileReport, done: boolean): void
 }
 
@@ -36,7 +39,8 @@ export interface ImportReport {
 /**
  * Imports a bundle inside the caller's transaction. Any error → ImportFailed listing them (up to maxIssues) and the
  * caller rolls back: nothing is imported. Rows are matched on (structure, external id / code / e-mail), so importing
- * the same bundle again changes nothing.
+ * the same bundle again changes nothing. The indicators' facts of the persons written are recomputed once, at the end
+ * (registry.ts withFactsNoted), not at each batch of each file.
  */
 export async function importBundle(tx: Tx, source: BundleSource, opts: ImportOptions): Promise<ImportReport> {
   const log = new IssueLog(opts.maxIssues ?? MAX_ISSUES)
@@ -63,8 +67,14 @@ export async function importBundle(tx: Tx, source: BundleSource, opts: ImportOpt
       onProgress: opts.onProgress,
       warn: (w: ImportIssue) => warnings.add(w),
     }
-    for (const entity of entities) if (names.includes(entity.file)) files.push(await importFile(entity, ctx))
-    if (log.count) throw new ImportFailed(log.issues, false)
+    await withFactsNoted(
+      tx,
+      async () => {
+        for (const entity of entities) if (names.includes(entity.file)) files.push(await importFile(entity, ctx))
+        if (log.count) throw new ImportFailed(log.issues, false)
+      },
+      { refresh: !opts.dryRun },
+    )
     await bundleWarnings(tx, structure.id, names, warnings)
     return { structureId: structure.id, structureCreated: structure.created, files, warnings: warnings.list }
   } catch (error) {

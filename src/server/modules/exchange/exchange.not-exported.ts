@@ -107,7 +107,7 @@ export const notExported: NotExported[] = [
   // keeps its own, built by `jalon facts rebuild` and kept in step on every write)
   {
     table: 'ml_fact_year',
-    columns: ['year', 'built_at'],
+    columns: ['year', 'built_at', 'definition'],
     reason: 'which years of Mission Locale facts this database keeps: computed, not data to move',
   },
   {

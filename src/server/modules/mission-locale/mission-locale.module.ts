@@ -2,6 +2,7 @@ import { defineServerModule } from '../module.ts'
 import { factsCommand } from './facts/facts.commands.ts'
 import { mlFacts } from './facts/facts.repository.ts'
 import * as m20261201T0900 from './migrations/20261201T0900_ml_facts.ts'
+import * as m20261203T0900 from './migrations/20261203T0900_ml_facts_noted.ts'
 import { mlIndicators } from './mission-locale.indicators.ts'
 import { missionLocaleSections } from './mission-locale.report.ts'
 
@@ -18,7 +19,7 @@ export const missionLocaleModule = defineServerModule({
     ml_person_year_theme: 'structure',
     ml_person_year_programme: 'structure',
   },
-  migrations: { '20261201T0900_ml_facts': m20261201T0900 },
+  migrations: { '20261201T0900_ml_facts': m20261201T0900, '20261203T0900_ml_facts_noted': m20261203T0900 },
   commands: [factsCommand],
   facts: mlFacts,
   indicatorFamily: { key: 'ml', label: 'Mission Locale' },

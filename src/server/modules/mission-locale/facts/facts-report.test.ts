@@ -7,7 +7,8 @@ import { builtYears } from './facts.repository.ts'
 
 // The 2009 data set, as the test kit loads it (the demo's load builds the facts of every year with activity): every
 // indicator of the annual report gives the same values from the facts as from the raw rows, for each built year, the
-// whole structure and one site; a period that is not a calendar year reads the raw rows.
+// whole structure and one site; a period that is not a calendar year, or a year built under an older definition of the
+// facts, reads the raw rows.
 let db: TestDb
 beforeAll(async () => {
   db = await createTestDb({ dataset: 'demo2009' })
@@ -47,7 +48,7 @@ describe('the annual report from the Mission Locale facts', () => {
     expect(withFacts.indicators['ml.youth_in_contact'].value).toBeGreaterThan(0)
   })
 
-  it('reads the facts indeed: a fact changed by hand shows in the report, not in the raw one', async () => {
+  it('reads the facts indeed: a fact changed by hand shows in the report, not in the raw one, unless stale', async () => {
     const rollback = new Error('rollback')
     await db.kysely
       .transaction()
@@ -69,6 +70,9 @@ describe('the annual report from the Mission Locale facts', () => {
           buildAnnualReport(tx, { structureId: DEMO_STRUCTURE.id, period: year(2009), now: new Date(0), facts })
         expect((await run(true)).indicators['ml.youth_in_contact'].value).toBe(7035)
         expect((await run(false)).indicators['ml.youth_in_contact'].value).toBe(7036)
+        // a year built under an older definition of the facts (an upgrade changed it) is read from the raw rows
+        await tx.updateTable('ml_fact_year').set({ definition: 0 }).where('year', '=', 2009).execute()
+        expect((await run(true)).indicators['ml.youth_in_contact'].value).toBe(7036)
         throw rollback
       })
       .catch((e) => {

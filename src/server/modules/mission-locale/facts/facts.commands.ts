@@ -1,5 +1,5 @@
 import type { Command } from '../../../cli/command.ts'
-import { builtFactYears, installedModules, rebuildFacts } from '../../registry.ts'
+import { installedModules, rebuildFacts } from '../../registry.ts'
 
 const USAGE = 'jalon facts [status | rebuild [--year AAAA …] | drop --year AAAA …]'
 
@@ -12,8 +12,11 @@ function yearsOf(value: unknown): number[] | undefined | 'bad' {
 
 /**
  * `jalon facts`: the per-person, per-year facts the indicators read for a built calendar year (every module that
- * keeps some: its manifest's `facts`). `rebuild` builds the named years, or else those already built and every year
- * with rows to count; writes to the tables they read wait meanwhile. `drop` stops keeping a year.
+ * keeps some: its manifest's `facts`). `status` names the built years, the years with rows to count that are not built
+ * (their reports read the raw rows) and the built years computed under an older definition of the facts (after an
+ * upgrade that changed it: their reports read the raw rows until they are rebuilt). `rebuild` builds the named years,
+ * or else those already built and every year with rows to count; writes to the tables they read wait meanwhile.
+ * `drop` stops keeping a year.
  */
 export const factsCommand: Command = {
   name: 'facts',
@@ -29,8 +32,23 @@ export const factsCommand: Command = {
     }
     const db = deps.db.kysely
     if (action === 'status') {
-      for (const { module, years: built } of await builtFactYears(db))
-        log(`${module} : ${built.length ? `années construites ${built.join(', ')}` : 'aucune année construite'}`)
+      for (const m of installedModules()) {
+        if (!m.facts) continue
+        const built = await m.facts.builtYears(db)
+        const unbuilt = (await m.facts.activeYears(db)).filter((y) => !built.includes(y))
+        const stale = await m.facts.staleYears(db)
+        log(`${m.name} : ${built.length ? `années construites ${built.join(', ')}` : 'aucune année construite'}`)
+        if (unbuilt.length)
+          log(
+            `${m.name} : années avec activité non construites ${unbuilt.join(', ')} (leurs rapports lisent les lignes ` +
+              'brutes, plus lentement : jalon facts rebuild --year AAAA)',
+          )
+        if (stale.length)
+          log(
+            `${m.name} : à reconstruire ${stale.join(', ')}, construites selon une définition antérieure des faits ` +
+              '(leurs rapports lisent les lignes brutes en attendant : jalon facts rebuild)',
+          )
+      }
       return 0
     }
     if (action === 'rebuild') {

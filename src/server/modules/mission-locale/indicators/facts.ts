@@ -3,7 +3,7 @@ import { isCalendarYear, yearOf } from '../../../../shared/reporting/period.ts'
 import type { Period } from '../../../../shared/reporting/reporting.schema.ts'
 import type { IndicatorContext } from '../../../reporting/indicator.ts'
 import { scopedPersons } from '../../../reporting/sql.ts'
-import { builtYears } from '../facts/facts.repository.ts'
+import { currentYears } from '../facts/facts.repository.ts'
 
 // How the Mission Locale's indicators read their facts (migrations/20261201T0900_ml_facts.ts): for a period that is
 // one calendar year whose facts are built, when the run allows it, the rows of ml_person_year and its two companions
@@ -14,8 +14,9 @@ import { builtYears } from '../facts/facts.repository.ts'
 export async function factsYear(ctx: IndicatorContext, period: Period = ctx.period): Promise<number | undefined> {
   if (!ctx.facts || !isCalendarYear(period)) return undefined
   const year = yearOf(period.from)
-  // the built years depend neither on the period nor on the scope: read once per run
-  const built = await ctx.memo('ml.facts.builtYears', () => builtYears(ctx.q))
+  // the built years depend neither on the period nor on the scope: read once per run; a year built under an older
+  // definition of the facts is read from the raw rows until it is rebuilt
+  const built = await ctx.memo('ml.facts.currentYears', () => currentYears(ctx.q))
   return built.includes(year) ? year : undefined
 }
 
