@@ -42,13 +42,35 @@ export interface FileCtx extends WriteCtx {
   warn(warning: ImportIssue): void
 }
 
-/** Reads one file of the bundle row by row, validates, and writes it batch by batch. */
+/**
+ * Reads one file of the bundle row by row, validates, and writes it batch by batch. A batch is written while the next
+ * one is read and checked (the database and this process work at the same time; at most two batches in memory); the
+ * issues a batch's reading found are logged when it is handed over, so the report lists them in the file's order.
+ */
 export async function importFile(entity: EntitySpec, ctx: FileCtx): Promise<FileReport> {
   const { file } = entity
   const report: FileReport = { file, rows: 0, inserted: 0, updated: 0, unchanged: 0 }
   const schema = rowSchema(entity, () => ctx.today)
   let header: string[] | undefined
   let batch: ImportRow[] = []
+  /** the issues found while reading the batch */
+  const found: ImportIssue[] = []
+  /** the write of the previous batch, if still running */
+  let writing: Promise<void> | undefined
+  const settle = async () => {
+    const w = writing
+    writing = undefined
+    await w
+    for (const issue of found.splice(0)) ctx.log.add(issue)
+  }
+  const handOver = async () => {
+    const rows = batch
+    batch = []
+    await settle()
+    if (!rows.length) return
+    writing = flush(entity, rows, report, ctx)
+    writing.catch(() => undefined) // awaited by the next settle
+  }
   const batchSize = ctx.batchSize ?? Math.min(2000, Math.floor(30_000 / (entity.columns.length + 4)))
   ctx.refs.reset()
   try {
@@ -60,6 +82,7 @@ export async function importFile(entity: EntitySpec, ctx: FileCtx): Promise<File
       }
       report.rows++
       if (fields.some((f) => f.includes('\uFFFD'))) {
+        await settle()
         ctx.log.add({
           file,
           line,
@@ -67,30 +90,34 @@ export async function importFile(entity: EntitySpec, ctx: FileCtx): Promise<File
         })
         return report
       }
-      const raw = Object.fromEntries(header.map((h, i) => [h, fields[i]]))
+      const raw: Record<string, string | undefined> = {}
+      for (let i = 0; i < header.length; i++) raw[header[i]!] = fields[i]
       if (fields.length !== header.length) {
         remember(entity, ctx, rawKey(raw[entity.key]))
-        ctx.log.add({ file, line, message: `${fields.length} champs au lieu de ${header.length} (ceux de l’en-tête)` })
+        found.push({ file, line, message: `${fields.length} champs au lieu de ${header.length} (ceux de l’en-tête)` })
         continue
       }
       const parsed = schema.safeParse(raw)
       if (!parsed.success) {
         remember(entity, ctx, rawKey(raw[entity.key]))
-        for (const i of columnIssues(parsed.error)) ctx.log.add({ file, line, ...i })
+        for (const i of columnIssues(parsed.error)) found.push({ file, line, ...i })
         continue
       }
       const row = { line, values: parsed.data, refInfo: {} }
       for (const w of entity.warnings?.(row) ?? []) ctx.warn({ file, line, ...w })
       batch.push(row)
-      if (batch.length >= batchSize) {
-        await flush(entity, batch, report, ctx)
-        batch = []
-      }
+      if (batch.length >= batchSize) await handOver()
     }
-    await flush(entity, batch, report, ctx)
+    await handOver()
+    await settle()
   } catch (error) {
     if (!(error instanceof CsvFormatError)) throw error
+    batch = []
+    await settle()
     ctx.log.add({ file, line: error.line, message: error.message })
+  } finally {
+    // never leave a write running on the transaction (its error, if any, comes after the one already thrown)
+    await writing?.catch(() => undefined)
   }
   ctx.onProgress?.(report, true)
   return report

@@ -31,14 +31,17 @@ export async function createSeenTable(tx: Tx) {
 export async function markSeen(tx: Tx, file: string, items: { key: string; line: number }[]) {
   const seen = new Map<string, number>()
   if (!items.length) return seen
-  const values = sql.join(items.map((i) => sql`(${file}, ${i.key}, ${i.line})`))
+  // two array parameters, whatever the batch's size: nothing to compile or bind per row
   const { rows } = await sql<{ key: string }>`
-    INSERT INTO exchange_seen (file, key, line) VALUES ${values} ON CONFLICT DO NOTHING RETURNING key`.execute(tx)
+    INSERT INTO exchange_seen (file, key, line)
+    SELECT ${file}, k.key, k.line FROM unnest(CAST(${items.map((i) => i.key)} AS text[]),
+      CAST(${items.map((i) => i.line)} AS integer[])) AS k(key, line)
+    ON CONFLICT DO NOTHING RETURNING key`.execute(tx)
+  if (rows.length === items.length) return seen
   const fresh = new Set(rows.map((r) => r.key))
   const repeated = items.filter((i) => !fresh.has(i.key)).map((i) => i.key)
-  if (!repeated.length) return seen
   const earlier = await sql<{ key: string; line: number }>`
-    SELECT key, line FROM exchange_seen WHERE file = ${file} AND key IN (${sql.join(repeated)})`.execute(tx)
+    SELECT key, line FROM exchange_seen WHERE file = ${file} AND key = ANY(CAST(${repeated} AS text[]))`.execute(tx)
   for (const r of earlier.rows) seen.set(r.key, r.line)
   return seen
 }
@@ -53,20 +56,35 @@ export function keyExpr(entity: EntitySpec, alias: string): RawBuilder<string> {
     : sql<string>`${a}.${sql.id(entity.key)}::text`
 }
 
-/** Rows of `entity` by key: all of the structure's (keys undefined) or those named. */
+/**
+ * Rows of `entity` by key: all of the structure's (keys undefined) or those named. The keys are one array parameter
+ * joined to the table's (structure, key) index: a few index probes whatever the planner believes of a table an import
+ * is filling (without statistics yet, `= ANY(list)` was read as a scan of the whole table for every batch).
+ */
 export async function findKeys(tx: Tx, entity: EntitySpec, structureId: string, keys?: string[]) {
-  let filter = sql`true`
-  if (keys) {
-    if (!keys.length) return []
-    const uuids = entity.key === 'external_id' ? keys.filter(isUuid) : []
-    const byKey = sql`x.${sql.id(entity.key)} IN (${sql.join(keys)})`
-    filter = uuids.length ? sql`(${byKey} OR (x.external_id IS NULL AND x.id IN (${sql.join(uuids)})))` : byKey
+  const table = sql.table(entity.table)
+  const select = sql`SELECT x.id::text AS id, ${keyExpr(entity, 'x')} AS key`
+  if (!keys) {
+    const { rows } = await sql<{ id: string; key: string }>`${select} FROM ${table} AS x
+      WHERE x.structure_id = ${structureId}`.execute(tx)
+    return rows
   }
-  const { rows } = await sql<{ id: string; key: string }>`
-    SELECT x.id::text AS id, ${keyExpr(entity, 'x')} AS key FROM ${sql.table(entity.table)} AS x
-    WHERE x.structure_id = ${structureId} AND ${filter}`.execute(tx)
+  if (!keys.length) return []
+  const uuids = entity.key === 'external_id' ? keys.filter(isUuid) : []
+  // compared as the key column's type (an e-mail is citext)
+  let query = sql`${select} FROM unnest(CAST(${keys} AS ${sql.raw(keyArrayType(entity))})) AS k(key)
+    JOIN ${table} AS x ON x.structure_id = ${structureId} AND x.${sql.id(entity.key)} = k.key`
+  // a row created in Jalon is known by its uuid until an import gives it an external id
+  if (uuids.length)
+    query = sql`${query} UNION ALL ${select} FROM unnest(CAST(${uuids} AS uuid[])) AS k(id)
+      JOIN ${table} AS x ON x.id = k.id AND x.structure_id = ${structureId} AND x.external_id IS NULL`
+  const { rows } = await sql<{ id: string; key: string }>`${query}`.execute(tx)
   return rows
 }
+
+/** the SQL array type of an entity's key column (citext for e-mails, text otherwise) */
+const keyArrayType = (entity: EntitySpec) =>
+  entity.columns.find((c) => c.name === entity.key)?.type.kind === 'email' ? 'citext[]' : 'text[]'
 
 // Writing ---------------------------------------------------------------------------------------
 
@@ -78,7 +96,7 @@ export async function adoptUuids(tx: Tx, entity: EntitySpec, structureId: string
   const uuids = entity.key === 'external_id' ? keys.filter(isUuid) : []
   if (!uuids.length) return
   await sql`UPDATE ${sql.table(entity.table)} SET external_id = id::text
-    WHERE structure_id = ${structureId} AND external_id IS NULL AND id IN (${sql.join(uuids)})`.execute(tx)
+    WHERE structure_id = ${structureId} AND external_id IS NULL AND id = ANY(CAST(${uuids} AS uuid[]))`.execute(tx)
 }
 
 /**
@@ -92,7 +110,9 @@ export async function fillKept(tx: Tx, entity: EntitySpec, structureId: string, 
   if (!keys.length) return
   const { rows: stored } = await sql<Record<string, unknown>>`
     SELECT ${sql.id(entity.key)}::text AS key, ${sql.join(kept.map((c) => sql.id(c)))} FROM ${sql.table(entity.table)}
-    WHERE structure_id = ${structureId} AND ${sql.id(entity.key)} IN (${sql.join(keys)})`.execute(tx)
+    WHERE structure_id = ${structureId} AND ${sql.id(entity.key)} = ANY(CAST(${keys} AS ${sql.raw(keyArrayType(entity))}))`.execute(
+    tx,
+  )
   const byKey = new Map(stored.map((r) => [r.key as string, r]))
   for (const r of rows) {
     const current = byKey.get(r[entity.key] as string)
@@ -102,17 +122,17 @@ export async function fillKept(tx: Tx, entity: EntitySpec, structureId: string, 
 
 /**
  * Inserts the rows or updates those with the same (structure, key). A row whose values are unchanged is not touched
- * (no version bump), so importing the same bundle twice leaves the database as it was.
+ * (no version bump), so importing the same bundle twice leaves the database as it was. The rows travel as one JSON
+ * parameter read by json_populate_recordset (the server converts each value to its column's type), not as a VALUES
+ * list of thousands of parameters: nothing to compile, bind and plan per value.
  */
 export async function upsertRows(tx: Tx, entity: EntitySpec, rows: Record<string, unknown>[], now: Date) {
   if (!rows.length) return []
   const table = sql.id(entity.table)
   const cols = Object.keys(rows[0]!)
   const insertOnly = Object.entries(entity.insertOnly ?? {})
-  const names = [...cols, ...insertOnly.map(([c]) => c)]
-  const values = sql.join(
-    rows.map((r) => sql`(${sql.join([...cols.map((c) => r[c]), ...insertOnly.map(([, v]) => v)])})`),
-  )
+  const names = sql.join([...cols, ...insertOnly.map(([c]) => c)].map((n) => sql.id(n)))
+  const json = JSON.stringify(insertOnly.length ? rows.map((r) => ({ ...r, ...entity.insertOnly })) : rows)
   const updatable = cols.filter((c) => c !== 'structure_id' && c !== entity.key)
   const sets = updatable.map((c) => sql`${sql.id(c)} = EXCLUDED.${sql.id(c)}`)
   if (entity.versioned) sets.push(sql`version = ${table}.version + 1`)
@@ -120,7 +140,8 @@ export async function upsertRows(tx: Tx, entity: EntitySpec, rows: Record<string
   const current = sql.join(updatable.map((c) => sql`${table}.${sql.id(c)}`))
   const incoming = sql.join(updatable.map((c) => sql`EXCLUDED.${sql.id(c)}`))
   const { rows: out } = await sql<{ key: string; inserted: boolean }>`
-    INSERT INTO ${table} (${sql.join(names.map((n) => sql.id(n)))}) VALUES ${values}
+    INSERT INTO ${table} (${names})
+    SELECT ${names} FROM json_populate_recordset(NULL::${table}, CAST(${json} AS json))
     ON CONFLICT ${entity.conflict ?? sql`(structure_id, ${sql.id(entity.key)})`} DO UPDATE SET ${sql.join(sets)}
     WHERE (${current}) IS DISTINCT FROM (${incoming})
     RETURNING ${sql.id(entity.key)}::text AS key, (xmax = 0) AS inserted`.execute(tx)
