@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
 import { addDays, DEFAULT_TIME_ZONE, dayIn } from '../../../shared/dates.ts'
 import type { DemoContext } from '../../demo/demo-context.ts'
@@ -67,41 +68,48 @@ export async function loadAgendaDemo(tx: Tx, ctx: DemoContext) {
       })),
     )
     .execute()
-  const rooms = await tx
+  // ids made here so that each statement writes all its rows at once (a first start loads this: keep it short)
+  const rooms = [randomUUID(), randomUUID()]
+  await tx
     .insertInto('agenda_room')
     .values([
-      { structure_id: ctx.structureId, site_id: antenna, name: 'Bureau 1', capacity: 3 },
-      { structure_id: ctx.structureId, site_id: antenna, name: 'Salle collective', capacity: 16 },
+      { structure_id: ctx.structureId, id: rooms[0], site_id: antenna, name: 'Bureau 1', capacity: 3 },
+      { structure_id: ctx.structureId, id: rooms[1], site_id: antenna, name: 'Salle collective', capacity: 16 },
     ])
-    .returning('id')
     .execute()
-  for (const a of plan) {
+  const booked = plan.map((a) => {
     const day = addDays(monday, a.week * 7 + a.weekday)
-    const person = persons[(a.person ?? 0) % persons.length]!
     const group = a.kind === 'workshop' || a.kind === 'info_session'
-    const { id } = await tx
-      .insertInto('appointment')
-      .values({
+    const title = a.kind === 'workshop' ? 'Atelier CV et lettre de motivation' : 'Information collective CEJ'
+    return {
+      a,
+      day,
+      group,
+      person: persons[(a.person ?? 0) % persons.length]!,
+      row: {
         structure_id: ctx.structureId,
+        id: randomUUID(),
         kind: a.kind,
         starts_at: zonedInstant(day, a.start, zone),
         ends_at: zonedInstant(day, a.end, zone),
         day,
-        place: a.kind === 'phone' ? 'phone' : 'site',
+        place: a.kind === 'phone' ? ('phone' as const) : ('site' as const),
         site_id: antenna,
-        room_id: a.room === undefined ? null : rooms[a.room]!.id,
+        room_id: a.room === undefined ? null : rooms[a.room]!,
         counsellor_id: counsellorId,
-        title: group
-          ? a.kind === 'workshop'
-            ? 'Atelier CV et lettre de motivation'
-            : 'Information collective CEJ'
-          : null,
+        title: group ? title : null,
         capacity: group ? 12 : 1,
         created_by: counsellorId,
         created_at: ctx.now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+      },
+    }
+  })
+  await tx
+    .insertInto('appointment')
+    .values(booked.map((b) => b.row))
+    .execute()
+  const attendees = []
+  for (const { a, day, group, person, row } of booked) {
     // the days gone by this week: the person came (an event of her follow-up, as the one click writes it)
     const eventId =
       day < today
@@ -117,18 +125,16 @@ export async function loadAgendaDemo(tx: Tx, ctx: DemoContext) {
             attendance: 'present',
           })
         : null
-    await tx
-      .insertInto('appointment_person')
-      .values({
-        structure_id: ctx.structureId,
-        appointment_id: id,
-        person_id: person.id,
-        attendance: eventId ? 'present' : null,
-        event_id: eventId,
-        reminder_due_at: eventId ? null : reminderDueAt(day, zone, ctx.now),
-      })
-      .execute()
+    attendees.push({
+      structure_id: ctx.structureId,
+      appointment_id: row.id,
+      person_id: person.id,
+      attendance: eventId ? ('present' as const) : null,
+      event_id: eventId,
+      reminder_due_at: eventId ? null : reminderDueAt(day, zone, ctx.now),
+    })
   }
+  await tx.insertInto('appointment_person').values(attendees).execute()
   // the Tuesday permanence at the desk, this week and the next two
   const tuesday = addDays(monday, 1)
   const { id: seriesId } = await tx
