@@ -43,10 +43,11 @@ const conventions = `## Conventions
   day), instead of the raw history. The facts hold values as recorded: every definition above (levels, age bands,
   'unknown', national themes, situation groups, the 18–21 of CIVIS) stays in the indicators, applied to the facts as
   to the raw rows, so both give the same figures (a test compares the whole report both ways on the 2009 data set,
-  and a property test checks the facts against a rebuild after random writes). A year is built by \`jalon facts
-  rebuild [--year AAAA]\` (and by the demo's load); from then on every write keeps it up to date in its own
-  transaction, so a built year is never stale. Any other period, a year not built, or a run with \`facts: false\`
-  reads the raw rows. Rows a person has under another structure than their own (the application never writes
+  and property tests check the facts against a rebuild after random writes and random imports). A year is built by
+  \`jalon facts rebuild [--year AAAA]\` (and by the demo's load); from then on every write keeps it up to date in its
+  own transaction (an import at its end, once for all its rows), so a built year is never stale. Any other period, a
+  year not built, a year built under an older definition of the facts (\`jalon facts status\` names them; rebuild
+  after such an upgrade, docs/operations.md), or a run with \`facts: false\` reads the raw rows. Rows a person has under another structure than their own (the application never writes
   them) count in the facts for propositions and programme movements as in the raw rows, and are taken as the
   person's for situations.
 - **Decimals**: one rule per kind of value for every indicator, table and figure on every output (screen, JSON,
