@@ -47,9 +47,9 @@ const conventions = `## Conventions
   \`jalon facts rebuild [--year AAAA]\` (and by the demo's load); from then on every write keeps it up to date in its
   own transaction (an import at its end, once for all its rows), so a built year is never stale. Any other period, a
   year not built, a year built under an older definition of the facts (\`jalon facts status\` names them; rebuild
-  after such an upgrade, docs/operations.md), or a run with \`facts: false\` reads the raw rows. Rows a person has under another structure than their own (the application never writes
-  them) count in the facts for propositions and programme movements as in the raw rows, and are taken as the
-  person's for situations.
+  after such an upgrade, docs/operations.md), or a run with \`facts: false\` reads the raw rows. Rows a person has
+  under another structure than their own (the application never writes them) count in the facts for propositions
+  and programme movements as in the raw rows, and are taken as the person's for situations.
 - **Decimals**: one rule per kind of value for every indicator, table and figure on every output (screen, JSON,
   spreadsheet, PDF), rounded half up (\`decimalsFor\` in \`src/server/reporting/tables.ts\`; no indicator chooses its
   own precision): ${decimalsRule()}.
