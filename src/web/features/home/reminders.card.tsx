@@ -13,6 +13,7 @@ import { HomeBlock } from './home-block.tsx'
 /** How far back an appointment without its attendance is still listed as due. */
 const ATTENDANCE_DAYS = 14
 const SHOWN = 5
+const AGE_OUT_PAGE = 100
 
 /** The time now in the structure's zone, 'HH:MM' (today's appointments that ended are due). */
 const nowTime = () =>
@@ -31,12 +32,17 @@ export function RemindersCard({ me }: { me: Me }) {
   const day = today()
   const past = useQuery(appointmentsQuery({ from: addDays(day, -ATTENDANCE_DAYS), to: day, counsellorId: me.id }))
   const base = { page: 1, pageSize: SHOWN, sort: 'name', order: 'asc' } as const
-  const ageOut = useQuery(caseloadQuery({ ...base, ageOutBefore: addMonths(day, AGE_OUT_WARNING_MONTHS) }))
+  // the caseload's filter also holds those already 26 and still followed: they are counted apart
+  const ageOut = useQuery(
+    caseloadQuery({ ...base, pageSize: AGE_OUT_PAGE, ageOutBefore: addMonths(day, AGE_OUT_WARNING_MONTHS) }),
+  )
   const cej = useQuery(caseloadQuery({ ...base, cejEndBefore: addMonths(day, CEJ_END_WARNING_MONTHS) }))
   const time = nowTime()
   const toNote = (past.data ?? [])
     .filter((a) => !a.cancelled && a.counsellorId === me.id && (a.date < day || a.end <= time))
     .flatMap((a) => a.persons.filter((p) => p.attendance === null).map((p) => ({ a, p })))
+  const turning = (ageOut.data?.items ?? []).filter((r) => r.ageOutDate >= day)
+  const over = (ageOut.data?.items ?? []).filter((r) => r.ageOutDate < day)
   const nothing = !toNote.length && !ageOut.data?.total && !cej.data?.total
   return (
     <HomeBlock
@@ -63,13 +69,13 @@ export function RemindersCard({ me }: { me: Me }) {
           </List>
         </Stack>
       )}
-      {!!ageOut.data?.total && (
+      {turning.length > 0 && (
         <Stack gap={4}>
           <Text size="sm" fw={700}>
-            26 ans dans moins de {AGE_OUT_WARNING_MONTHS} mois ({formatNumber(ageOut.data.total)})
+            26 ans dans moins de {AGE_OUT_WARNING_MONTHS} mois ({formatNumber(turning.length)})
           </Text>
           <List size="sm" spacing={4}>
-            {ageOut.data.items.map((r) => (
+            {turning.slice(0, SHOWN).map((r) => (
               <List.Item key={r.personId}>
                 <AnchorLink to="/personnes/$id" params={{ id: r.personId }} size="sm">
                   {r.lastName.toUpperCase()} {r.firstName}
@@ -80,10 +86,18 @@ export function RemindersCard({ me }: { me: Me }) {
           </List>
         </Stack>
       )}
+      {over.length > 0 && (
+        <Text size="sm">
+          <AnchorLink to="/portefeuille" search={{ ageOutBefore: day }} size="sm">
+            {formatNumber(over.length)} personne{over.length > 1 ? 's' : ''} de plus de 26 ans
+          </AnchorLink>{' '}
+          toujours suivie{over.length > 1 ? 's' : ''} : une sortie à enregistrer ?
+        </Text>
+      )}
       {!!cej.data?.total && (
         <Stack gap={4}>
           <Text size="sm" fw={700}>
-            Fin de CEJ dans moins de {CEJ_END_WARNING_MONTHS} mois ({formatNumber(cej.data.total)})
+            Fin prévue du CEJ d’ici {CEJ_END_WARNING_MONTHS} mois, ou passée ({formatNumber(cej.data.total)})
           </Text>
           <List size="sm" spacing={4}>
             {cej.data.items.map((r) => (

@@ -38,9 +38,11 @@ export function SummaryTab({ person, setSearch }: FileTabProps) {
   if (q.error || !q.data) return <FormError error={q.error} title="Synthèse indisponible" />
   const s = q.data
   const to = (onglet: string, label: string) => (
-    <Anchor component="button" type="button" size="sm" onClick={() => setSearch({ onglet })}>
-      {label}
-    </Anchor>
+    <div>
+      <Anchor component="button" type="button" size="sm" onClick={() => setSearch({ onglet })}>
+        {label}
+      </Anchor>
+    </div>
   )
   const contact = [person.phone, person.email, [person.postcode, person.communeName].filter(Boolean).join(' ')]
     .filter(Boolean)
