@@ -14,6 +14,7 @@ import { personsModule } from './persons/persons.module.ts'
 import { qualityModule } from './quality/quality.module.ts'
 import { referenceModule } from './reference/reference.module.ts'
 import { installModules } from './registry.ts'
+import { sessionsModule } from './sessions/sessions.module.ts'
 
 /**
  * The server's modules, in the one list the app reads: routes are registered in this order, and each module's
@@ -29,6 +30,7 @@ export const serverModules: readonly ServerModule[] = [
   personsModule,
   accompanimentModule,
   agendaModule,
+  sessionsModule,
   notificationsModule,
   homeModule,
   missionLocaleModule,
