@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, ageOn, DEFAULT_TIME_ZONE, dayIn, daysBetween, swapDayMonth } from './dates.ts'
+import { addDays, addMonths, ageOn, DEFAULT_TIME_ZONE, dayIn, daysBetween, swapDayMonth } from './dates.ts'
 
 describe('dates', () => {
   it('the day of an instant is the structure’s: it changes at its own midnight', () => {
@@ -23,5 +23,13 @@ describe('dates', () => {
     expect(swapDayMonth('2026-03-13')).toBeNull()
     expect(daysBetween('2026-02-27', '2026-03-02')).toBe(3)
     expect(addDays('2024-02-28', 1)).toBe('2024-02-29')
+  })
+
+  it('adds whole months, the day kept or clamped to the month’s last (the summary’s and the reminders’ horizons)', () => {
+    expect(addMonths('2026-03-02', 3)).toBe('2026-06-02')
+    expect(addMonths('2026-11-30', 3)).toBe('2027-02-28')
+    expect(addMonths('2028-01-31', 1)).toBe('2028-02-29')
+    expect(addMonths('2026-12-15', 1)).toBe('2027-01-15')
+    expect(addMonths('2026-01-31', -2)).toBe('2025-11-30')
   })
 })
