@@ -5,6 +5,7 @@ import { caseloadModule } from './features/caseload/caseload.web.ts'
 import { homeModule } from './features/home/home.web.ts'
 import { personsModule } from './features/persons/persons.web.ts'
 import { qualityModule } from './features/quality/quality.web.ts'
+import { sessionsModule } from './features/sessions/sessions.web.ts'
 import { statisticsModule } from './features/statistics/statistics.web.ts'
 
 /**
@@ -19,5 +20,6 @@ export const webModules = [
   qualityModule,
   adminModule,
   agendaModule,
+  sessionsModule,
   authModule,
 ] as const

@@ -1,0 +1,7 @@
+import type { Session } from '../../../shared/sessions/sessions.schema.ts'
+import { frenchTime } from '../agenda/labels.ts'
+
+export { placeText } from '../agenda/appointment-detail.tsx'
+export const timeText = (s: Pick<Session, 'start' | 'end'>) => `${frenchTime(s.start)} – ${frenchTime(s.end)}`
+export const personName = (p: { lastName: string; firstName: string }) =>
+  `${p.lastName.toLocaleUpperCase('fr-FR')} ${p.firstName}`
