@@ -66,7 +66,7 @@ export async function run(journey: Journey) {
   const sessionId = page.url().split('/seances/')[1]!.split(/[?#]/)[0]!
 
   // Eight persons registered from the search.
-  const picker = page.getByLabel('Personnes', { exact: true })
+  const picker = page.getByRole('combobox', { name: 'Personnes' })
   for (const p of persons) {
     await picker.fill(`${p.lastName} ${p.firstName}`)
     await pick(

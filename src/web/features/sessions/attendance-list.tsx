@@ -10,10 +10,11 @@ import { refreshSessions, sessionsApi } from './sessions.api.ts'
 import { personName } from './sessions.labels.ts'
 
 type Mark = 'present' | 'absent' | 'excused'
+// dark enough for the text of an outlined toggle on white (WCAG AA)
 const marks: { value: Mark; label: string; color: string }[] = [
-  { value: 'present', label: 'Présent', color: 'green' },
-  { value: 'absent', label: 'Absent', color: 'red' },
-  { value: 'excused', label: 'Excusé', color: 'gray' },
+  { value: 'present', label: 'Présent', color: '#1e6b34' },
+  { value: 'absent', label: 'Absent', color: '#b02a2a' },
+  { value: 'excused', label: 'Excusé', color: '#495057' },
 ]
 
 /**
