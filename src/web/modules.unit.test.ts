@@ -43,6 +43,7 @@ describe('the navigation by role', () => {
       'Pilotage / Statistiques',
       'Pilotage / Qualité des données',
       'Accompagnement / Agenda',
+      'Accompagnement / Séances collectives',
       'Mon compte / Mon profil',
     ])
   })
@@ -70,6 +71,7 @@ describe('the navigation by role', () => {
       'Pilotage / Qualité des données',
       "Administration / Journal d'audit",
       'Accompagnement / Agenda',
+      'Accompagnement / Séances collectives',
       'Mon compte / Mon profil',
     ])
   })
@@ -86,6 +88,7 @@ describe('the navigation by role', () => {
       '- / Accueil',
       'Accompagnement / Personnes',
       'Accompagnement / Agenda',
+      'Accompagnement / Séances collectives',
       'Mon compte / Mon profil',
     ])
   })
@@ -140,6 +143,7 @@ describe('the person file', () => {
       'Programmes',
       'Notes',
       'Rendez-vous',
+      'Séances',
     ])
   })
 
