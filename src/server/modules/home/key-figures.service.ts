@@ -1,33 +1,75 @@
+import { sql } from 'kysely'
 import { dayIn } from '../../../shared/dates.ts'
 import type { KeyFigures, TeamAlerts } from '../../../shared/home/home.schema.ts'
 import { type KeyFigure, keyFigureCodes, keyFigures } from '../../../shared/home/key-figures.ts'
 import { daysIn } from '../../../shared/reporting/period.ts'
-import type { Scope } from '../../../shared/reporting/reporting.schema.ts'
+import type { IndicatorResult, Period } from '../../../shared/reporting/reporting.schema.ts'
 import type { Actor, Deps, Tx } from '../../deps.ts'
 import { AppError } from '../../errors.ts'
 import { getIndicator } from '../../reporting/catalogue.ts'
 import { computeIndicator } from '../../reporting/engine.ts'
-import type { Q } from '../../reporting/indicator.ts'
+import { createMemo, type Q } from '../../reporting/indicator.ts'
 import { readForReport } from '../../reporting/report-db.ts'
 import { alertsByTeam } from '../accompaniment/index.ts'
 import { objectivesOfYear, sitesOf } from './site-objectives.repository.ts'
 
 type Cell = KeyFigures['total'][number]
 
-/** The key figures of one scope for the period, through the report engine (the statistics page's own numbers). */
-async function figuresOf(q: Q, structureId: string, period: { from: string; to: string }, scope: Scope) {
-  const values = new Map<KeyFigure, number | null>()
+const byFigure = (result: IndicatorResult, figure: string | null) =>
+  figure === null ? result.value : (result.figures.find((f) => f.key === figure)?.value ?? null)
+
+/**
+ * Each key figure for the whole structure and for each site, through the report engine. A figure that counts persons
+ * with a site among the breakdowns its declaration crosses (`cross`, the statistics page's crossing) is counted for
+ * every site in one query — the same persons the indicator counts with a site scope, both by the person's site —;
+ * another (the CIVIS entries, counted in enrolments) runs once per site.
+ */
+async function figuresOf(q: Q, structureId: string, period: Period, siteIds: string[]) {
+  const total = new Map<KeyFigure, number | null>()
+  const bySite = new Map<string, Map<KeyFigure, number | null>>(siteIds.map((id) => [id, new Map()]))
   for (const key of keyFigureCodes) {
     const { indicatorId, figure } = keyFigures[key]
-    const result = await computeIndicator(q, getIndicator(indicatorId), { structureId, period, scope })
-    values.set(key, figure === null ? result.value : (result.figures.find((f) => f.key === figure)?.value ?? null))
+    const decl = getIndicator(indicatorId)
+    total.set(key, byFigure(await computeIndicator(q, decl, { structureId, period }), figure))
+    const spec = decl.cross
+    if (figure === null && spec?.dimensions.some((d) => d.key === 'site')) {
+      const ctx = { q, structureId, structureIds: [structureId], period, scope: {}, facts: false, memo: createMemo() }
+      const rows = await q
+        .selectFrom(spec.rows(ctx).as('r'))
+        .select([sql<string>`r.site`.as('site'), sql<number>`count(DISTINCT r.person_id)`.as('n')])
+        .groupBy(sql`r.site`)
+        .execute()
+      const counts = new Map(rows.map((r) => [r.site, Number(r.n)]))
+      for (const [id, values] of bySite) values.set(key, counts.get(id) ?? 0)
+    } else
+      for (const [id, values] of bySite)
+        values.set(
+          key,
+          byFigure(await computeIndicator(q, decl, { structureId, period, scope: { siteIds: [id] } }), figure),
+        )
   }
-  return values
+  return { total, bySite }
+}
+
+/** The figures of a structure's year to date, kept a few minutes per database (a home page is opened often). */
+const CACHE_MS = 5 * 60_000
+const cache = new WeakMap<object, Map<string, { at: number; value: Promise<Awaited<ReturnType<typeof figuresOf>>> }>>()
+function cached(deps: Deps, key: string, now: number, compute: () => ReturnType<typeof figuresOf>) {
+  let entries = cache.get(deps.db)
+  if (!entries) cache.set(deps.db, (entries = new Map()))
+  const hit = entries.get(key)
+  if (hit && now - hit.at < CACHE_MS) return hit.value
+  for (const [k, e] of entries) if (now - e.at >= CACHE_MS) entries.delete(k)
+  const value = compute()
+  entries.set(key, { at: now, value })
+  value.catch(() => entries.delete(key))
+  return value
 }
 
 /**
  * The year to date (the whole year once it is over) by site and for the whole structure, each key figure against the
- * site's objective for the year and that objective prorated to the days gone by ("where we should be today").
+ * site's objective for the year and that objective prorated to the days gone by ("where we should be today"). The
+ * figures are kept CACHE_MS (the objectives are read every time).
  */
 export async function keyFiguresOf(deps: Deps, tx: Tx, actor: Actor, year: number | undefined, now: Date) {
   const today = dayIn(now, actor.timeZone)
@@ -42,12 +84,17 @@ export async function keyFiguresOf(deps: Deps, tx: Tx, actor: Actor, year: numbe
   const share = daysIn({ from, to }) / daysIn({ from, to: `${y}-12-31` })
   const sites = await sitesOf(tx, actor.structureId)
   const objectives = await objectivesOfYear(tx, actor.structureId, y)
-  const { bySite, total } = await readForReport(deps, tx, async (q) => {
-    const bySite = new Map<string, Map<KeyFigure, number | null>>()
-    for (const site of sites)
-      bySite.set(site.id, await figuresOf(q, actor.structureId, { from, to }, { siteIds: [site.id] }))
-    return { bySite, total: await figuresOf(q, actor.structureId, { from, to }, {}) }
-  })
+  const key = `${actor.structureId}|${from}|${to}|${sites.map((x) => x.id).join(',')}`
+  const { bySite, total } = await cached(deps, key, now.getTime(), () =>
+    readForReport(deps, tx, (q) =>
+      figuresOf(
+        q,
+        actor.structureId,
+        { from, to },
+        sites.map((x) => x.id),
+      ),
+    ),
+  )
   const cell = (figure: KeyFigure, value: number | null, target: number | null): Cell => ({
     figure,
     value,
