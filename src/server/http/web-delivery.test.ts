@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildApp, IMMUTABLE } from '../app.ts'
+import { buildApp, DOCUMENT_ONLY, IMMUTABLE } from '../app.ts'
 import { createTestContext, type TestContext } from '../test/test-app.ts'
 
 // How the web app and the API go out (issue 10, "Web delivery"): files of the build compressed ahead (brotli, gzip) as
@@ -86,6 +86,17 @@ describe('the built web app', () => {
       headers: { 'accept-encoding': 'br', 'if-none-match': String(first.headers.etag) },
     })
     expect(again.statusCode).toBe(304)
+  })
+
+  it('gives index.html every security header, and the assets those a script or a style sheet obeys', async () => {
+    const page = await get('/portefeuille', 'br')
+    for (const header of DOCUMENT_ONLY) expect(page.headers[header], header).toBeDefined()
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'")
+    const asset = await get('/assets/app-Cz7aPuAV.js', 'br')
+    for (const header of DOCUMENT_ONLY) expect(asset.headers[header], header).toBeUndefined()
+    expect(asset.headers['x-content-type-options']).toBe('nosniff')
+    expect(asset.headers['cross-origin-resource-policy']).toBe('same-origin')
+    expect(asset.headers['referrer-policy']).toBe('no-referrer')
   })
 
   it('answers 404, not index.html, for an asset that is not in the build (a chunk of a former version)', async () => {
