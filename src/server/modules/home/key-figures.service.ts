@@ -56,7 +56,10 @@ const CACHE_MS = 5 * 60_000
 const cache = new WeakMap<object, Map<string, { at: number; value: Promise<Awaited<ReturnType<typeof figuresOf>>> }>>()
 function cached(deps: Deps, key: string, now: number, compute: () => ReturnType<typeof figuresOf>) {
   let entries = cache.get(deps.db)
-  if (!entries) cache.set(deps.db, (entries = new Map()))
+  if (!entries) {
+    entries = new Map()
+    cache.set(deps.db, entries)
+  }
   const hit = entries.get(key)
   if (hit && now - hit.at < CACHE_MS) return hit.value
   for (const [k, e] of entries) if (now - e.at >= CACHE_MS) entries.delete(k)
