@@ -103,6 +103,36 @@ describe('registration', () => {
   })
 })
 
+describe('the last place', () => {
+  it('two counsellors registering at once: one 200, one 409; the open list then leaves the session out', async () => {
+    const s = await workshop(1, '2026-03-13')
+    const colleague = await t.as('counsellor')
+    const [a, b] = await Promise.all([
+      register(s.id, persons[0]!.id, s.version),
+      register(s.id, persons[1]!.id, s.version, colleague),
+    ])
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409])
+    const read = (await counsellor.get(`/api/sessions/${s.id}`)).json()
+    expect(read).toMatchObject({ registered: 1, placesLeft: 0 })
+    const open = (await counsellor.get('/api/sessions?open=true')).json().items
+    expect(open.some((i: { id: string }) => i.id === s.id)).toBe(false)
+  })
+
+  it('keeps a person whose attendance is noted (409 on unregister)', async () => {
+    const s = await workshop(2, '2026-03-02', '18:00', '19:00')
+    const r = await register(s.id, persons[8]!.id, s.version)
+    const p = r.json().persons[0]
+    await counsellor.post(`/api/agenda/appointments/${s.id}/persons/${p.personId}/attendance`, {
+      attendance: 'present',
+      version: p.version,
+    })
+    const off = await counsellor.post(`/api/sessions/${s.id}/persons/${p.personId}/unregister`, {
+      version: r.json().version,
+    })
+    expect(off.statusCode).toBe(409)
+  })
+})
+
 describe('a workshop of 8', () => {
   it('takes attendance: 8 events, each file lists it; the sign-in sheet names them', async () => {
     let s = await workshop(8, '2026-03-02', '16:00', '17:30')
