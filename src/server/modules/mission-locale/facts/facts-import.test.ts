@@ -3,13 +3,18 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { situationKindCodes } from '../../../../shared/nomenclatures/accompaniment.ts'
 import { type AttributeKind, attributeKinds } from '../../../../shared/nomenclatures/person.ts'
+import {
+  expectReportsFromFactsEqualRaw,
+  type FactsWorld,
+  factsWorld,
+  keptAndRebuilt,
+} from '../../../test/facts/facts.world.ts'
+import { day } from '../../../test/facts/facts.write-ops.ts'
 import { memorySource } from '../../exchange/exchange.bundle.ts'
 import { ImportFailed } from '../../exchange/exchange.errors.ts'
 import { importBundle } from '../../exchange/exchange.import.ts'
 import { withFactsDeferred } from '../../registry.ts'
 import { noteWrites, refreshNoted } from './facts.repository.ts'
-import { expectReportsFromFactsEqualRaw, type FactsWorld, factsWorld, keptAndRebuilt } from './facts.world.ts'
-import { day } from './facts.write-ops.ts'
 
 // An import into built years keeps the facts exact: its statements only note the persons and years they bear on, which
 // are recomputed once at its end (registry.ts withFactsNoted). After random imports — new persons and rows, the same

@@ -1,12 +1,18 @@
 import fc from 'fast-check'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { applyWrite } from '../../../test/facts/facts.apply.ts'
+import {
+  expectReportsFromFactsEqualRaw,
+  type FactsWorld,
+  factRows,
+  factsWorld,
+  keptAndRebuilt,
+} from '../../../test/facts/facts.world.ts'
+import { writeOps } from '../../../test/facts/facts.write-ops.ts'
 import { buildYouth } from '../../../test/reporting.builders.ts'
 import { testDbKind } from '../../../test/test-db.ts'
 import { withFactsDeferred } from '../../registry.ts'
-import { applyWrite } from './facts.apply.ts'
-import { expectReportsFromFactsEqualRaw, type FactsWorld, factRows, factsWorld, keptAndRebuilt } from './facts.world.ts'
-import { writeOps } from './facts.write-ops.ts'
 
 // The facts a built year keeps (ml_person_year and its companions) after any sequence of writes are those a rebuild
 // computes from the rows, and the Mission Locale's indicators read from them give what the raw rows give: random

@@ -1,12 +1,12 @@
 import { sql } from 'kysely'
-import { situationKindCodes } from '../../../../shared/nomenclatures/accompaniment.ts'
-import { type AttributeKind, attributeKinds } from '../../../../shared/nomenclatures/person.ts'
-import type { Fixture } from '../../../test/builders.ts'
-import { buildYouth } from '../../../test/reporting.builders.ts'
+import { situationKindCodes } from '../../../shared/nomenclatures/accompaniment.ts'
+import { type AttributeKind, attributeKinds } from '../../../shared/nomenclatures/person.ts'
+import type { Fixture } from '../builders.ts'
+import { buildYouth } from '../reporting.builders.ts'
 import type { FactsWorld } from './facts.world.ts'
 import type { Op } from './facts.write-ops.ts'
 
-// Test support: applies a random write (facts.write-ops.ts) to the world of facts.world.ts, as the application or an
+// Test support (kept in the test kit: it writes every module's tables, as the application would): applies a random write (facts.write-ops.ts) to the world of facts.world.ts, as the application or an
 // operator would.
 
 const attributes = Object.keys(attributeKinds) as AttributeKind[]

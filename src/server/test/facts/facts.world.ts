@@ -1,10 +1,10 @@
 import { sql } from 'kysely'
-import type { Period } from '../../../../shared/reporting/reporting.schema.ts'
-import { buildAnnualReport } from '../../../reporting/report/build.ts'
-import { buildStructure, type Fixture } from '../../../test/builders.ts'
-import { buildScheme } from '../../../test/reporting.builders.ts'
-import { createTestDb, type TestDb } from '../../../test/test-db.ts'
-import { rebuildFacts } from '../../registry.ts'
+import type { Period } from '../../../shared/reporting/reporting.schema.ts'
+import { rebuildFacts } from '../../modules/registry.ts'
+import { buildAnnualReport } from '../../reporting/report/build.ts'
+import { buildStructure, type Fixture } from '../builders.ts'
+import { buildScheme } from '../reporting.builders.ts'
+import { createTestDb, type TestDb } from '../test-db.ts'
 
 // Test support for the facts' tests (facts*.test.ts): a database with two structures and their programmes, random
 // writes of every kind the facts read (facts.write-ops.ts, facts.apply.ts), the facts' rows in one order, and the annual report read from the facts or
