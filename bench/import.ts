@@ -12,15 +12,19 @@
 // N events and N dated attributes, plus the organisation: 3N rows; with --ml each person also has an enrolment in the
 // Mission Locale programme for the year (4N rows), so that the Mission Locale's facts have a row per person. With
 // --facts the year 2009 (every row's year) has its facts built before the import, as on a live database: the import
-// then keeps them in step (docs/indicators.md); the run prints the facts' rows after it.
+// then keeps them in step (docs/indicators.md); the run prints the facts' rows after it. Beside the time, the processor
+// time of the import: this process's (on PGlite the database's too) and PostgreSQL's server process for the import's
+// connection (read from /proc: the server must run on this machine). On a machine shared with other work, the
+// processor times move less than the elapsed time.
 import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { once } from 'node:events'
-import { createWriteStream } from 'node:fs'
+import { createWriteStream, readFileSync } from 'node:fs'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { sql } from 'kysely'
 import pg from 'pg'
 import { type Db, openPglite, openPostgres } from '../src/server/db/database.ts'
 import { migrate } from '../src/server/db/migrate.ts'
@@ -114,6 +118,16 @@ async function generate(folder: string, n: number, ml: boolean) {
     )
 }
 
+/** user + system seconds of a process of this machine (/proc), or null where there is none to read */
+function processCpuSeconds(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / 100
+  } catch {
+    return null
+  }
+}
+
 /** One measured run: a fresh database, the import, then the export of what was imported. */
 async function child(kind: string, folder: string, facts: boolean) {
   // The live heap: measured after a forced collection once a second (what the import really keeps), next to the peak
@@ -155,10 +169,21 @@ async function child(kind: string, folder: string, facts: boolean) {
   if (facts) await rebuildFacts(db.kysely, { years: [2009] })
   const rssBefore = process.resourceUsage().maxRSS * 1024
   const t0 = performance.now()
-  const report = await db.kysely
-    .transaction()
-    .execute((tx) => importBundle(tx, folderSource(folder), { now: new Date() }))
+  const cpu0 = process.cpuUsage()
+  let backendCpu: number | null = null
+  const report = await db.kysely.transaction().execute(async (tx) => {
+    // PostgreSQL's processor time for the import: its server process for this connection, when it runs on this machine
+    const pid =
+      kind === 'postgres' ? (await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(tx)).rows[0]!.pid : 0
+    const before = pid ? processCpuSeconds(pid) : null
+    const r = await importBundle(tx, folderSource(folder), { now: new Date() })
+    const after = pid ? processCpuSeconds(pid) : null
+    if (before !== null && after !== null) backendCpu = after - before
+    return r
+  })
   const importSeconds = (performance.now() - t0) / 1000
+  const cpu = process.cpuUsage(cpu0)
+  const importCpu = (cpu.user + cpu.system) / 1e6
   const rssAfterImport = process.resourceUsage().maxRSS * 1024
   const t1 = performance.now()
   const out = join(folder, 'export')
@@ -186,6 +211,8 @@ async function child(kind: string, folder: string, facts: boolean) {
       rows,
       factRows,
       importSeconds,
+      importCpu,
+      backendCpu,
       exportSeconds,
       rssBeforeMb: mb(rssBefore),
       peakRssImportMb: mb(rssAfterImport),
@@ -209,9 +236,10 @@ async function main() {
         .join(' ')}`,
   )
   console.log(
-    '| base | personnes | lignes | import (s) | lignes/s | faits | export (s) | RSS avant (Mo) | RSS max import (Mo) | RSS max (Mo) | tas max (Mo) | tas vivant max (Mo) |',
+    '| base | personnes | lignes | import (s) | lignes/s | processeur Node (s) | processeur PostgreSQL (s) | faits | ' +
+      'export (s) | RSS avant (Mo) | RSS max import (Mo) | RSS max (Mo) | tas max (Mo) | tas vivant max (Mo) |',
   )
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
   try {
     for (const n of sizes) {
       const folder = join(root, String(n))
@@ -235,7 +263,8 @@ async function main() {
         const r = JSON.parse(out)
         console.log(
           `| ${kind} | ${n.toLocaleString('fr-FR')} | ${r.rows.toLocaleString('fr-FR')} | ${r.importSeconds.toFixed(1)} | ` +
-            `${Math.round(r.rows / r.importSeconds).toLocaleString('fr-FR')} | ${r.factRows.toLocaleString('fr-FR')} | ` +
+            `${Math.round(r.rows / r.importSeconds).toLocaleString('fr-FR')} | ${r.importCpu.toFixed(1)} | ` +
+            `${r.backendCpu === null ? '—' : r.backendCpu.toFixed(1)} | ${r.factRows.toLocaleString('fr-FR')} | ` +
             `${r.exportSeconds.toFixed(1)} | ` +
             `${r.rssBeforeMb} | ${r.peakRssImportMb} | ${r.peakRssMb} | ${r.peakHeapMb} | ${r.liveHeapMb} |`,
         )

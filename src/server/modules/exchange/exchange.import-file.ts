@@ -1,6 +1,6 @@
 import type { Tx } from '../../deps.ts'
 import type { BundleSource } from './exchange.bundle.ts'
-import { columnIssues, rowSchema, unescapeFormula } from './exchange.columns.ts'
+import { rowReader, unescapeFormula } from './exchange.columns.ts'
 import { CsvFormatError, csvRecords } from './exchange.csv.ts'
 import { type ImportIssue, type IssueLog, quote } from './exchange.errors.ts'
 import { foldKey, type RefResolver } from './exchange.refs.ts'
@@ -50,8 +50,8 @@ export interface FileCtx extends WriteCtx {
 export async function importFile(entity: EntitySpec, ctx: FileCtx): Promise<FileReport> {
   const { file } = entity
   const report: FileReport = { file, rows: 0, inserted: 0, updated: 0, unchanged: 0 }
-  const schema = rowSchema(entity, () => ctx.today)
   let header: string[] | undefined
+  let read: ReturnType<typeof rowReader> | undefined
   let batch: ImportRow[] = []
   /** the issues found while reading the batch */
   const found: ImportIssue[] = []
@@ -78,6 +78,7 @@ export async function importFile(entity: EntitySpec, ctx: FileCtx): Promise<File
       if (!header) {
         header = checkHeader(entity, fields, ctx.log)
         if (!header) return report
+        read = rowReader(entity, header, () => ctx.today)
         continue
       }
       report.rows++
@@ -90,20 +91,18 @@ export async function importFile(entity: EntitySpec, ctx: FileCtx): Promise<File
         })
         return report
       }
-      const raw: Record<string, string | undefined> = {}
-      for (let i = 0; i < header.length; i++) raw[header[i]!] = fields[i]
       if (fields.length !== header.length) {
-        remember(entity, ctx, rawKey(raw[entity.key]))
+        remember(entity, ctx, rawKey(fields[header.indexOf(entity.key)]))
         found.push({ file, line, message: `${fields.length} champs au lieu de ${header.length} (ceux de l’en-tête)` })
         continue
       }
-      const parsed = schema.safeParse(raw)
-      if (!parsed.success) {
-        remember(entity, ctx, rawKey(raw[entity.key]))
-        for (const i of columnIssues(parsed.error)) found.push({ file, line, ...i })
+      const parsed = read!(fields)
+      if (parsed.issues) {
+        remember(entity, ctx, rawKey(fields[header.indexOf(entity.key)]))
+        for (const i of parsed.issues) found.push({ file, line, ...i })
         continue
       }
-      const row = { line, values: parsed.data, refInfo: {} }
+      const row = { line, values: parsed.values, refInfo: {} }
       for (const w of entity.warnings?.(row) ?? []) ctx.warn({ file, line, ...w })
       batch.push(row)
       if (batch.length >= batchSize) await handOver()

@@ -52,15 +52,15 @@ const bundlePersons = (structureId: string) => sql`
 /** Persons in the bundle, none in the programme the report counts: the report would be empty. */
 async function reportPopulation(tx: Tx, structureId: string, log: WarningLog) {
   const type = REPORTED_PROGRAMME_TYPE
-  const { rows } = await sql<{ total: number; counted: number; programmes: string | null }>`
-    SELECT count(*)::int AS total,
-      count(*) FILTER (WHERE EXISTS (
+  // whether one person is counted is enough: stop at the first (an import of 100 000 persons probed them all)
+  const { rows } = await sql<{ total: number; counted: boolean; programmes: string | null }>`
+    SELECT (SELECT count(*)::int FROM ${bundlePersons(structureId)}) AS total,
+      EXISTS (SELECT 1 FROM ${bundlePersons(structureId)} AND EXISTS (
         SELECT 1 FROM enrolment e JOIN programme g ON g.id = e.programme_id
-        WHERE e.person_id = p.id AND g.type = ${type}))::int AS counted,
+        WHERE e.person_id = p.id AND g.type = ${type})) AS counted,
       (SELECT string_agg(code, ', ' ORDER BY code) FROM programme
-        WHERE structure_id = ${structureId} AND type = ${type}) AS programmes
-    FROM ${bundlePersons(structureId)}`.execute(tx)
-  const { total, counted, programmes } = rows[0] ?? { total: 0, counted: 0, programmes: null }
+        WHERE structure_id = ${structureId} AND type = ${type}) AS programmes`.execute(tx)
+  const { total, counted, programmes } = rows[0] ?? { total: 0, counted: false, programmes: null }
   if (!total || counted) return
   const missing = programmes
     ? `aucune n’a d’inscription au programme Mission Locale (${programmes}) dans enrolments.csv ni dans la base`
