@@ -185,6 +185,26 @@ export const notExported: NotExported[] = [
     columns: ['structure_id', 'user_id', 'token_hash', 'created_at'],
     reason: 'private calendar links of this installation (their hashes)',
   },
+  {
+    table: 'appointment_person',
+    columns: ['arrived_at', 'arrived_by'],
+    reason: 'reception’s « arrivé(e) » of the day: a moment of this installation’s desk, like the appointments',
+  },
+  {
+    table: 'notification',
+    columns: ['structure_id', 'id', 'recipient_id', 'text', 'link', 'created_at', 'read_at'],
+    reason: 'in-app messages of this installation to its users (a file given, an arrival): not data to move',
+  },
+  {
+    table: 'home_seen',
+    columns: ['structure_id', 'user_id', 'changes_seen_at'],
+    reason: 'when each user of this installation last marked the changes on their files as seen',
+  },
+  {
+    table: 'site_objective',
+    columns: ['structure_id', 'id', 'site_id', 'year', 'figure', 'target', 'updated_at', 'updated_by', 'version'],
+    reason: 'the sites’ yearly objectives on the home page’s key figures: not in the configuration bundle yet',
+  },
   // the installation's own tables
   {
     table: 'session',
