@@ -21,7 +21,7 @@ export async function run({ newPage }: Journey) {
 
   // The navigation is folded behind its button on a phone.
   await page.getByRole('button', { name: 'Ouvrir le menu' }).click()
-  await page.getByRole('link', { name: 'Statistiques' }).click()
+  await page.getByRole('link', { name: 'Statistiques', exact: true }).click()
   await page.getByRole('heading', { level: 1, name: 'Statistiques' }).waitFor()
 
   // A chart for each table the result has, each followed by its table (the figures, for those who do not see it).
