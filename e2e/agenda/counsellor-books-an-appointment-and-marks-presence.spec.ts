@@ -92,7 +92,8 @@ export async function run(journey: Journey) {
   assert.match(ics, new RegExp(`DTSTART:${isoToday().replaceAll('-', '')}T0[56]0000Z`))
 
   // Dragged half an hour later: the server takes the move (it would answer 409 onto a taken slot).
-  const event = page.getByText(new RegExp(`${person.firstName} ${person.lastName.toUpperCase()}`)).first()
+  // the new appointment by its hours in today's column (the person may have another appointment earlier in the week)
+  const event = column.getByText(/^07:00 – 07:30/).first()
   await event.waitFor()
   const eight = await page.getByText('08 h', { exact: true }).first().boundingBox()
   const box = await event.boundingBox()

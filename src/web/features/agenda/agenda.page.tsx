@@ -15,7 +15,7 @@ import type { Appointment } from '../../../shared/agenda/agenda.schema.ts'
 import { can } from '../../../shared/auth/roles.ts'
 import { addDays } from '../../../shared/dates.ts'
 import { FormError } from '../../components/form-error.tsx'
-import { today } from '../../components/format.ts'
+import { currentTimeZone, today } from '../../components/format.ts'
 import { Page } from '../../components/page.tsx'
 import { useMe } from '../auth/auth.api.ts'
 import { CounsellorSelect, SiteSelect } from '../persons/pickers.tsx'
@@ -36,6 +36,21 @@ const wall = (d: Date) => ({ date: d.toISOString().slice(0, 10), time: d.toISOSt
  * The agenda: a week or a day (FullCalendar's time grid, drag to move, select a slot to book) or a list (the keyboard
  * way, with the booking form), by counsellor, site or room. Reception sees the day of their sites.
  */
+/**
+ * The structure's wall clock, as the calendar's UTC-coerced times are wall times: its « today » column and its now are
+ * the structure's (between midnight in Paris and midnight UTC, the browser's UTC day would be yesterday's).
+ */
+const wallNow = () => {
+  const time = new Intl.DateTimeFormat('en-GB', {
+    timeZone: currentTimeZone(),
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date())
+  return `${today()}T${time}Z`
+}
+
 export function AgendaPage() {
   const me = useMe()
   const search = useSearch({ strict: false }) as AgendaSearch
@@ -171,6 +186,7 @@ export function AgendaPage() {
             plugins={[classicTheme, timeGridPlugin, listPlugin, interactionPlugin]}
             locale={frLocale}
             timeZone="UTC"
+            now={wallNow}
             initialView={view === 'jour' ? 'timeGridDay' : 'timeGridWeek'}
             initialDate={from}
             headerToolbar={false}
