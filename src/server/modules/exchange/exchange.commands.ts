@@ -90,6 +90,10 @@ export const importCommand: Command = {
           now,
           dryRun,
           onProgress: progress(),
+          onFactsProgress: (module, persons) =>
+            stderr(
+              `  faits des indicateurs (${module}) : ${n(persons)} personne${persons > 1 ? 's' : ''} recalculée${persons > 1 ? 's' : ''}`,
+            ),
         })
         if (dryRun) {
           checked = r

@@ -26,6 +26,8 @@ export interface ImportOptions {
   /** the caller rolls back whatever happens (a check only): the facts the import bears on are not recomputed */
   dryRun?: boolean
   onProgress?(report: FileReport, done: boolean): void
+  /** the indicators' facts of the persons written, recomputed at the end: how many so far, by module */
+  onFactsProgress?(module: string, persons: number): void
 }
 
 export interface ImportReport {
@@ -73,7 +75,7 @@ export async function importBundle(tx: Tx, source: BundleSource, opts: ImportOpt
         for (const entity of entities) if (names.includes(entity.file)) files.push(await importFile(entity, ctx))
         if (log.count) throw new ImportFailed(log.issues, false)
       },
-      { refresh: !opts.dryRun },
+      { refresh: !opts.dryRun, progress: opts.onFactsProgress },
     )
     await bundleWarnings(tx, structure.id, names, warnings)
     return { structureId: structure.id, structureCreated: structure.created, files, warnings: warnings.list }
