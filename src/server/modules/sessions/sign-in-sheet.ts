@@ -1,30 +1,10 @@
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
 import { appointmentKinds, places } from '../../../shared/agenda/agenda.schema.ts'
 import type { Session } from '../../../shared/sessions/sessions.schema.ts'
+import { loadPdfmake } from '../../pdf/pdfmake.ts'
 
 // « Feuille d’émargement »: the session's title, date, time, place and leader, then one line per registered person
 // with an empty box to sign. pdfmake (already used by the annual report) is imported at the first sheet, not at start;
 // the document is built from our data only: no URL fetched, no file read but pdfmake's own fonts.
-
-let pdfmakeReady: Promise<typeof import('pdfmake').default> | undefined
-function loadPdfmake() {
-  pdfmakeReady ??= import('pdfmake').then(({ default: pdfmake }) => {
-    const fontDir = join(dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')), 'fonts', 'Roboto')
-    pdfmake.setFonts({
-      Roboto: {
-        normal: join(fontDir, 'Roboto-Regular.ttf'),
-        bold: join(fontDir, 'Roboto-Medium.ttf'),
-        italics: join(fontDir, 'Roboto-Italic.ttf'),
-        bolditalics: join(fontDir, 'Roboto-MediumItalic.ttf'),
-      },
-    })
-    pdfmake.setUrlAccessPolicy(() => false)
-    pdfmake.setLocalAccessPolicy((path) => path.startsWith(fontDir))
-    return pdfmake
-  })
-  return pdfmakeReady
-}
 
 const frenchDay = (iso: string) => iso.split('-').reverse().join('/')
 

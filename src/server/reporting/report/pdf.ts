@@ -1,7 +1,6 @@
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
 import { frenchDate, periodLabel } from '../../../shared/reporting/period.ts'
 import type { AnnualReport, IndicatorResult, SectionItem } from '../../../shared/reporting/reporting.schema.ts'
+import { loadPdfmake } from '../../pdf/pdfmake.ts'
 import { findIndicator } from '../catalogue.ts'
 import type { chartSvg } from './charts.ts'
 import { formatNumber, SECRET_LEGEND } from './format.ts'
@@ -12,27 +11,6 @@ import { type Content, figuresBlock, hasHidden, objectivesBlock, tableBlock } fr
 // pdfmake and ECharts (charts.ts: some 600 modules) are loaded at the first PDF, not at start (docs/demo-2009.md).
 
 type DrawChart = typeof chartSvg
-
-let pdfmakeReady: Promise<typeof import('pdfmake').default> | undefined
-/** pdfmake, imported and given its fonts and access rules once */
-function loadPdfmake() {
-  pdfmakeReady ??= import('pdfmake').then(({ default: pdfmake }) => {
-    const fontDir = join(dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')), 'fonts', 'Roboto')
-    pdfmake.setFonts({
-      Roboto: {
-        normal: join(fontDir, 'Roboto-Regular.ttf'),
-        bold: join(fontDir, 'Roboto-Medium.ttf'),
-        italics: join(fontDir, 'Roboto-Italic.ttf'),
-        bolditalics: join(fontDir, 'Roboto-MediumItalic.ttf'),
-      },
-    })
-    // the document is built from our own data only: no URL is fetched, no file but the fonts is read
-    pdfmake.setUrlAccessPolicy(() => false)
-    pdfmake.setLocalAccessPolicy((path) => path.startsWith(fontDir))
-    return pdfmake
-  })
-  return pdfmakeReady
-}
 
 const BLUE = '#1f4e79'
 
