@@ -69,6 +69,8 @@ export const capabilities = {
   agenda: ['director', 'counsellor', 'reception'],
   /** book, move, cancel appointments, take attendance, send convocations; a private iCal feed of one's agenda */
   agendaBook: ['counsellor'],
+  /** book a new file's first interview in its referent's agenda, at its creation (reception: nothing else) */
+  agendaFirstInterview: ['counsellor', 'reception'],
   // Lists and exports, data quality: docs/quality.md (exports: the list's own readers who work with files).
   /** export a list of persons (caseload, search, people behind a figure, files to fix) as CSV or XLSX, audited */
   listExport: ['director', 'counsellor'],
