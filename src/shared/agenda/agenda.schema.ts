@@ -102,6 +102,26 @@ export const appointmentInputSchema = appointmentRules(appointmentFields)
 export type AppointmentInput = z.input<typeof appointmentInputSchema>
 export const appointmentUpdateSchema = appointmentRules(appointmentFields.extend({ version: versionSchema }))
 
+/**
+ * The first interview booked at the first reception (POST /api/persons, `firstInterview`): an individual interview
+ * with the file's referent, at the file's site, on the phone or by video. Reception may book only this.
+ */
+export const firstInterviewSchema = z
+  .object({
+    date: slotFields.date,
+    start: slotFields.start,
+    end: slotFields.end,
+    place: placeSchema.default('site'),
+    roomId: id.nullable().default(null),
+    videoUrl,
+  })
+  .superRefine(slotRule, whenValid(z.object({ start: slotFields.start, end: slotFields.end })))
+  .superRefine((v, ctx) => {
+    if (v.place === 'video' && !v.videoUrl)
+      ctx.addIssue({ code: 'custom', path: ['videoUrl'], message: 'Indiquez le lien de la visioconférence.' })
+  })
+export type FirstInterviewInput = z.input<typeof firstInterviewSchema>
+
 /** A drag in the calendar: new day and times, the version read. */
 export const appointmentMoveSchema = z
   .object({

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { pageOf, pageQuery } from '../admin/admin.schema.ts'
+import { firstInterviewSchema } from '../agenda/agenda.schema.ts'
 import { exportFormatSchema, listFilters } from '../lists/list.schema.ts'
 import { referralSources } from '../nomenclatures/accompaniment.ts'
 import { priorityAreas, sexes } from '../nomenclatures/person.ts'
@@ -108,6 +109,8 @@ export const personCreateSchema = z.object({
     .default({ attributes: [], statuses: [] }),
   /** the user looked at the duplicates list and says this is someone else */
   confirmNotDuplicate: z.boolean().default(false),
+  /** book the first interview in the referent's agenda, at the file's site (docs/reception-and-interview.md) */
+  firstInterview: firstInterviewSchema.nullable().optional(),
 })
 export type PersonCreate = z.input<typeof personCreateSchema>
 

@@ -78,7 +78,12 @@ export async function editable(ctx: AgendaCtx, id: string) {
 }
 
 /** Refuses a slot that overlaps another appointment of the counsellor, the room or a person, unless told to book anyway. */
-async function checkConflicts(ctx: AgendaCtx, slot: Slot, excludeId: string | null, allow: boolean) {
+export async function checkConflicts(
+  ctx: Pick<AgendaCtx, 'tx' | 'actor'>,
+  slot: Slot,
+  excludeId: string | null,
+  allow: boolean,
+) {
   await lockSlotKeys(ctx.tx, slot)
   const found = await conflictsWithSlot(ctx.tx, ctx.actor.structureId, slot, excludeId)
   if (found.length && !allow) {

@@ -40,3 +40,19 @@ export async function ensureRoom(tx: Tx, structureId: string, roomId: string, si
   if (row.site_id !== siteId) throw invalid('roomId', 'Cette salle n’est pas sur ce site.')
   if (!row.active) throw invalid('roomId', 'Cette salle n’est plus utilisée.')
 }
+
+/** The first interview's counsellor: an active counsellor of the structure who works at the file's site. */
+export async function ensureStaffOfSite(tx: Tx, structureId: string, userId: string, siteId: string) {
+  await ensureStaff(tx, structureId, userId, 'referentId')
+  const onSite = await tx
+    .selectFrom('user_site')
+    .select('user_id')
+    .where('user_id', '=', userId)
+    .where('site_id', '=', siteId)
+    .executeTakeFirst()
+  if (!onSite)
+    throw invalid(
+      'referentId',
+      'Ce référent ne travaille pas sur le site du dossier : le premier entretien se réserve dans l’agenda d’un conseiller du site.',
+    )
+}

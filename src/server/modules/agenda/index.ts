@@ -16,4 +16,5 @@ export {
 } from './appointments.service.ts'
 export { markArrival } from './arrival.service.ts'
 export { markAttendance } from './attendance.service.ts'
+export { bookFirstInterview } from './first-interview.service.ts'
 export { reminderDueAt } from './reminders.job.ts'

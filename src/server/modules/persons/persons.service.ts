@@ -12,6 +12,7 @@ import {
 import { ensureUpdated } from '../../db/versioning.ts'
 import type { Actor, Tx } from '../../deps.ts'
 import { AppError, type FieldError } from '../../errors.ts'
+import { bookFirstInterview } from '../agenda/index.ts'
 import type { AuditEntry } from '../audit/audit.repository.ts'
 import { notify } from '../notifications/index.ts'
 import { resolveCommune } from '../reference/communes.ts'
@@ -232,6 +233,18 @@ export async function createPerson(ctx: ServiceContext, input: PersonCreate): Pr
     userId: actor.userId,
     now,
   })
+  // the first interview, in the referent's agenda (the agenda's rules: a clash is 409 and nothing is kept)
+  const interview = body.firstInterview
+    ? await bookFirstInterview(ctx, {
+        personId: id,
+        siteId: body.siteId,
+        counsellorId: body.referentId,
+        interview: body.firstInterview,
+      })
+    : null
+  const interviewText = interview
+    ? `, premier entretien le ${frenchDate(interview.date)} à ${interview.start.replace(':', 'h')}`
+    : ''
   // the referent is told that a file was given to them (unless they created it themselves)
   if (body.referentId && body.referentId !== actor.userId)
     await notify(
@@ -239,7 +252,7 @@ export async function createPerson(ctx: ServiceContext, input: PersonCreate): Pr
       {
         structureId: actor.structureId,
         recipientId: body.referentId,
-        text: `Nouveau dossier confié : ${body.lastName.toUpperCase()} ${body.firstName}, premier accueil le ${frenchDate(reception.date)}.`,
+        text: `Nouveau dossier confié : ${body.lastName.toUpperCase()} ${body.firstName}, premier accueil le ${frenchDate(reception.date)}${interviewText}.`,
         link: `/personnes/${id}`,
       },
       now,
@@ -278,6 +291,7 @@ export async function createPerson(ctx: ServiceContext, input: PersonCreate): Pr
       attributes: body.situation.attributes.map((a) => a.attribute),
       statuses: body.situation.statuses.map((s) => (isSensitiveStatus(s.status) ? 'sensitive' : s.status)),
       ...(duplicates.length ? { confirmedNotDuplicateOf: duplicates.map((d) => d.personId) } : {}),
+      ...(interview ? { firstInterview: interview.id } : {}),
     },
   })
   return readPerson(ctx, id)
