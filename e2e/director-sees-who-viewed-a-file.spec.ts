@@ -39,7 +39,7 @@ export async function run({ newPage }: Journey) {
   await openFile(director)
   await director.getByRole('tab', { name: 'Journal', exact: true }).click()
   await director.getByRole('heading', { name: 'Qui a consulté ce dossier' }).waitFor()
-  const readers = director.getByRole('table', { name: /Consultations des informations sensibles/ })
+  const readers = director.getByRole('table', { name: /Consultations du dossier/ })
   await readers.getByRole('rowheader', { name: 'Claire Conseillère' }).waitFor()
   await director
     .getByRole('cell', {

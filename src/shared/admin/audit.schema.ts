@@ -7,11 +7,15 @@ import { auditEventSchema, pageOf, pageQuery } from './admin.schema.ts'
 export const personAuditParams = z.object({ personId: z.uuid('Identifiant invalide.') })
 export const personAuditQuery = pageQuery
 
-/** One reader of the file's sensitive fields (statuses, resources, health propositions): how often, and when last. */
+/**
+ * One reader of the file: how many openings were written (at most one per quarter hour, persons/file-read.ts), how
+ * many reads of its sensitive fields (statuses, resources, health propositions: each one), first and last.
+ */
 export const fileReaderSchema = z.object({
   actorId: z.string().nullable(),
   actorLabel: z.string(),
-  reads: z.number().int(),
+  openings: z.number().int(),
+  sensitiveReads: z.number().int(),
   firstAt: z.string(),
   lastAt: z.string(),
 })

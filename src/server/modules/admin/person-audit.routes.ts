@@ -7,8 +7,9 @@ import { adminPolicy } from './admin.policy.ts'
 import { personName, personOfLine, toAuditEvent } from './audit-person.ts'
 
 /**
- * "Who viewed this file" (issue 10): the readers of a person's sensitive fields — every such read is an audit line
- * (`sensitive.read`) — and the file's whole trail, newest first. For the director; another structure's person, or an
+ * "Who viewed this file" (issue 10): the file's readers — each opening is an audit line (`person.read`, at most one per
+ * reader and quarter hour: persons/file-read.ts), each read of its sensitive fields another (`sensitive.read`) — and
+ * the file's whole trail, newest first. For the director; another structure's person, or an
  * unknown one, answers 404 like the file itself.
  */
 export function personAuditRoutes(app: FastifyInstance, deps: Deps) {
@@ -38,10 +39,11 @@ export function personAuditRoutes(app: FastifyInstance, deps: Deps) {
           .offset((query.page - 1) * query.pageSize)
           .execute(),
         lines
-          .where('action', '=', 'sensitive.read')
+          .where('action', 'in', ['person.read', 'sensitive.read'])
           .select(['actor_id', 'actor_label'])
           .select((eb) => [
-            eb.fn.countAll<number>().as('reads'),
+            eb.fn.count<number>(eb.case().when('action', '=', 'person.read').then(1).end()).as('openings'),
+            eb.fn.count<number>(eb.case().when('action', '=', 'sensitive.read').then(1).end()).as('sensitive_reads'),
             eb.fn.min('at').as('first_at'),
             eb.fn.max('at').as('last_at'),
             eb.fn.max('id').as('last_id'),
@@ -57,7 +59,8 @@ export function personAuditRoutes(app: FastifyInstance, deps: Deps) {
         readers: readers.map((r) => ({
           actorId: r.actor_id,
           actorLabel: r.actor_label,
-          reads: Number(r.reads),
+          openings: Number(r.openings),
+          sensitiveReads: Number(r.sensitive_reads),
           firstAt: new Date(r.first_at).toISOString(),
           lastAt: new Date(r.last_at).toISOString(),
         })),

@@ -51,17 +51,36 @@ describe('a file’s trail, for the director', () => {
     const trail = await trailOf(personId)
     expect(trail.person).toEqual({ id: personId, name: 'MARTIN Jean' })
     expect(trail.readers).toHaveLength(1)
-    expect(trail.readers[0]).toMatchObject({ actorId: counsellor.user!.id, reads: 2 })
+    // two openings a minute apart are one opening (a quarter hour's rule), the two sensitive reads are two
+    expect(trail.readers[0]).toMatchObject({ actorId: counsellor.user!.id, openings: 1, sensitiveReads: 2 })
     expect(trail.readers[0].lastAt > trail.readers[0].firstAt).toBe(true)
 
     // the director's own read now counts too
     t.clock.advance(60_000)
     await director.get(`/api/persons/${personId}`)
     const again = await trailOf(personId)
-    expect(again.readers.map((r) => [r.actorId, r.reads])).toEqual([
-      [director.user!.id, 1],
-      [counsellor.user!.id, 2],
+    expect(again.readers.map((r) => [r.actorId, r.openings, r.sensitiveReads])).toEqual([
+      [director.user!.id, 1, 1],
+      [counsellor.user!.id, 1, 2],
     ])
+  })
+
+  it('lists a reader who saw no sensitive field, an opening written once per quarter hour', async () => {
+    const plain = (await buildPerson(t.db, t.fx, { lastName: 'Simple', firstName: 'Lou', siteId: t.fx.sites.a })).id
+    expect((await counsellor.get(`/api/persons/${plain}`)).statusCode).toBe(200)
+    t.clock.advance(14 * 60_000)
+    expect((await counsellor.get(`/api/persons/${plain}`)).statusCode).toBe(200)
+    let trail = await trailOf(plain)
+    expect(trail.readers.map((r) => [r.actorId, r.openings, r.sensitiveReads])).toEqual([[counsellor.user!.id, 1, 0]])
+    expect(trail.items.filter((e) => e.action === 'person.read')).toHaveLength(1)
+    expect(trail.items.some((e) => e.action === 'sensitive.read')).toBe(false)
+    // a quarter hour after the line written, an opening is written again; a failed opening (404) writes nothing
+    t.clock.advance(60_000 + 1)
+    expect((await counsellor.get(`/api/persons/${plain}`)).statusCode).toBe(200)
+    expect((await counsellor.get(`/api/persons/${foreignId}`)).statusCode).toBe(404)
+    trail = await trailOf(plain)
+    expect(trail.readers[0]).toMatchObject({ openings: 2, sensitiveReads: 0 })
+    expect(trail.readers[0].lastAt > trail.readers[0].firstAt).toBe(true)
   })
 
   it('lists every line about the person, newest first, named, and none about another person', async () => {

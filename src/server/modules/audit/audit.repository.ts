@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { Database } from '../../db/schema.ts'
 import type { Actor } from '../../deps.ts'
 
@@ -34,4 +34,28 @@ export async function writeAudit(
       ip: actor.ip,
     })
     .execute()
+}
+
+/**
+ * Whether this user already has a line of this action about this person since `since`: the plain opening of a file
+ * is written at most once per reader, person and quarter hour (persons/file-read.ts). The condition is the
+ * expression of the index audit_event_person_idx (audit/migrations/20261203T0900_audit_by_person.ts), so it reads
+ * only this person's lines.
+ */
+export async function hasRecentPersonLine(
+  tx: Kysely<Database>,
+  q: { structureId: string; actorId: string; personId: string; action: string; since: Date },
+): Promise<boolean> {
+  const row = await tx
+    .selectFrom('audit_event')
+    .select('id')
+    .where('structure_id', '=', q.structureId)
+    .where(sql<string>`(CASE WHEN entity = 'person' THEN entity_id ELSE detail->>'personId' END)`, '=', q.personId)
+    .where('entity', '=', 'person')
+    .where('action', '=', q.action)
+    .where('actor_id', '=', q.actorId)
+    .where('at', '>', q.since)
+    .limit(1)
+    .executeTakeFirst()
+  return !!row
 }

@@ -18,6 +18,7 @@ import type { Deps } from '../../deps.ts'
 import { sendList } from '../../http/list-export.ts'
 import { defineRoute } from '../../http/route.ts'
 import { findDuplicates } from './duplicates.repository.ts'
+import { auditFileOpened } from './file-read.ts'
 import { noteRoutes } from './notes.routes.ts'
 import { personPolicy } from './person.policy.ts'
 import { personListColumns } from './person-list.export.ts'
@@ -127,13 +128,17 @@ export function personRoutes(app: FastifyInstance, deps: Deps) {
   defineRoute(app, deps, {
     method: 'GET',
     url: '/api/persons/:id',
-    summary: 'Fiche d’une personne : identité, contact, situation et statuts du jour',
+    summary: 'Fiche d’une personne : identité, contact, situation et statuts du jour (ouverture tracée)',
     tags,
     access: personPolicy.identity,
     params: idParams,
     response: personDetailSchema,
     read: true,
-    handler: async (ctx) => readPerson(ctx, ctx.params.id),
+    handler: async (ctx) => {
+      const person = await readPerson(ctx, ctx.params.id)
+      await auditFileOpened(ctx, person.id)
+      return person
+    },
   })
 
   defineRoute(app, deps, {

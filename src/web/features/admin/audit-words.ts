@@ -30,6 +30,7 @@ type Say = (e: AuditEvent, de: string) => string
 const phrases: Record<string, Say> = {
   'person:create': (_, de) => `a créé le dossier ${de}`,
   'person:update': (_, de) => `a modifié l’identité ${de}`,
+  'person:person.read': (_, de) => `a ouvert le dossier ${de}`,
   'person:sensitive.read': (_, de) => `a consulté les informations sensibles du dossier ${de}`,
   'person:note.create': (_, de) => `a écrit une note dans le dossier ${de}`,
   'person:note.update': (_, de) => `a modifié une note du dossier ${de}`,

@@ -27,6 +27,9 @@ describe('the audit trail in words', () => {
     expect(auditSentence(line({ action: 'attribute.create' }))).toBe(
       'Marie Dupont a modifié la situation de MARTIN Jean le 12/03/2026 à 10:05.',
     )
+    expect(auditSentence(line({ action: 'person.read' }))).toBe(
+      'Marie Dupont a ouvert le dossier de MARTIN Jean le 12/03/2026 à 10:05.',
+    )
     expect(auditSentence(line({ action: 'sensitive.read' }))).toBe(
       'Marie Dupont a consulté les informations sensibles du dossier de MARTIN Jean le 12/03/2026 à 10:05.',
     )

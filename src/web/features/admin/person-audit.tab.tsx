@@ -9,9 +9,9 @@ import { AuditDetail } from './audit-detail.tsx'
 import { auditSentence, whenSaid } from './audit-words.ts'
 
 /**
- * The file's audit trail, for the director (issue 10): who has read its sensitive fields, then every line about the
- * person or one of their records, in words. Only what the trail records is said: a read of the file that shows no
- * sensitive field leaves no line.
+ * The file's audit trail, for the director (issue 10): who has opened it and read its sensitive fields, then every
+ * line about the person or one of their records, in words. An opening is written at most once per reader and quarter
+ * hour (a refresh is not a new reader); each read of a sensitive field is written.
  */
 export function PersonAuditTab({ person, search, setSearch }: FileTabProps) {
   const params = { page: search.page ?? 1, pageSize: search.pageSize ?? 25 }
@@ -26,19 +26,23 @@ export function PersonAuditTab({ person, search, setSearch }: FileTabProps) {
           Qui a consulté ce dossier
         </Title>
         <Text size="sm" c="dimmed">
-          Chaque consultation d’une information sensible (statuts RSA, RQTH, justice, ressources, propositions de santé)
-          est enregistrée au journal, avec son auteur et son heure.
+          Chaque ouverture du dossier est enregistrée au journal (une par lecteur et par quart d’heure), ainsi que
+          chaque consultation d’une information sensible (statuts RSA, RQTH, justice, ressources, propositions de
+          santé), avec son auteur et son heure.
         </Text>
         {readers.length === 0 ? (
-          <Alert color="gray">Personne n’a consulté les informations sensibles de ce dossier.</Alert>
+          <Alert color="gray">Personne n’a consulté ce dossier.</Alert>
         ) : (
           <Table.ScrollContainer minWidth={520}>
             <Table striped w="auto">
-              <Table.Caption>Consultations des informations sensibles, lecteur le plus récent en premier</Table.Caption>
+              <Table.Caption>
+                Consultations du dossier et de ses informations sensibles, lecteur le plus récent en premier
+              </Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Utilisateur</Table.Th>
-                  <Table.Th ta="right">Consultations</Table.Th>
+                  <Table.Th ta="right">Ouvertures</Table.Th>
+                  <Table.Th ta="right">Informations sensibles</Table.Th>
                   <Table.Th>Première</Table.Th>
                   <Table.Th>Dernière</Table.Th>
                 </Table.Tr>
@@ -49,7 +53,8 @@ export function PersonAuditTab({ person, search, setSearch }: FileTabProps) {
                     <Table.Th scope="row" fw={400}>
                       {r.actorLabel}
                     </Table.Th>
-                    <Table.Td ta="right">{formatNumber(r.reads)}</Table.Td>
+                    <Table.Td ta="right">{formatNumber(r.openings)}</Table.Td>
+                    <Table.Td ta="right">{formatNumber(r.sensitiveReads)}</Table.Td>
                     <Table.Td>{whenSaid(r.firstAt)}</Table.Td>
                     <Table.Td>{whenSaid(r.lastAt)}</Table.Td>
                   </Table.Tr>
