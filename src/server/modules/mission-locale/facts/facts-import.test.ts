@@ -10,6 +10,7 @@ import {
   keptAndRebuilt,
 } from '../../../test/facts/facts.world.ts'
 import { day } from '../../../test/facts/facts.write-ops.ts'
+import { sampling } from '../../../test/sampling.ts'
 import { memorySource } from '../../exchange/exchange.bundle.ts'
 import { ImportFailed } from '../../exchange/exchange.errors.ts'
 import { importBundle } from '../../exchange/exchange.import.ts'
@@ -166,6 +167,7 @@ async function files(b: Bundle): Promise<Record<string, string>> {
 describe('Mission Locale facts and imports', () => {
   it('equal a rebuild after any imports, and the indicators read from them equal the raw rows', async () => {
     let imported = 0
+    const runs = sampling(12, 20261203)
     await fc.assert(
       fc.asyncProperty(fc.array(bundle, { minLength: 1, maxLength: 3 }), async (bundles) => {
         for (const b of bundles) {
@@ -182,9 +184,9 @@ describe('Mission Locale facts and imports', () => {
         }
         await expectReportsFromFactsEqualRaw(w, BUILT, (facts, raw, what) => expect(facts, what).toEqual(raw))
       }),
-      { numRuns: 12, seed: 20261203, endOnFailure: true },
+      { ...runs, endOnFailure: true },
     )
-    expect(imported).toBeGreaterThan(10)
+    expect(imported).toBeGreaterThan(runs.numRuns * 0.8)
     // the imports did reach the facts: persons of the built years with contacts and propositions
     const { rows } = await sql<{ n: number; contacts: number; propositions: number }>`
       SELECT count(*)::int AS n, count(*) FILTER (WHERE contact)::int AS contacts,

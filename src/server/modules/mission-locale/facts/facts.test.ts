@@ -11,6 +11,7 @@ import {
 } from '../../../test/facts/facts.world.ts'
 import { writeOps } from '../../../test/facts/facts.write-ops.ts'
 import { buildYouth } from '../../../test/reporting.builders.ts'
+import { sampling } from '../../../test/sampling.ts'
 import { testDbKind } from '../../../test/test-db.ts'
 import { withFactsDeferred } from '../../registry.ts'
 
@@ -40,7 +41,7 @@ describe('Mission Locale facts', () => {
         }
         await expectReportsFromFactsEqualRaw(w, BUILT, (facts, raw, what) => expect(facts, what).toEqual(raw))
       }),
-      { numRuns: 20, seed: 20261201, endOnFailure: true },
+      { ...sampling(20, 20261201), endOnFailure: true },
     )
     // the runs did write facts: persons in the built years, with contacts, propositions and situations
     const { years, themes: t } = await factRows(w.db)
