@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import {
   assertAccessible,
+  DEMO_COUNSELLOR,
   DEMO_PASSWORD,
   type Journey,
   mainNav,
@@ -15,6 +16,13 @@ export const name = 'l’accueil cherche une personne, ne la trouve pas et crée
 
 /** The person this journey creates; the counsellor's journey opens her file. */
 export const newcomer = { lastName: 'Oyelaran', firstName: 'Maïwenn', birthDate: '14/05/2006', created: false }
+
+/** The first interview's day: three weeks from today in Paris, as the form takes it and as the agenda's URL. */
+const inThreeWeeks = new Date(Date.now() + 21 * 86_400_000)
+const interview = {
+  french: inThreeWeeks.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' }),
+  iso: inThreeWeeks.toLocaleDateString('en-CA', { timeZone: 'Europe/Paris' }),
+}
 
 export async function run({ newPage }: Journey) {
   const page = await signIn(newPage)
@@ -76,6 +84,15 @@ export async function run({ newPage }: Journey) {
   assert.equal(await page.getByRole('checkbox', { name: 'Travailleur handicapé (RQTH)' }).count(), 0)
   await page.getByRole('checkbox', { name: 'Demandeur d’emploi de longue durée' }).check()
 
+  // The first interview, in the referent's agenda: three weeks ahead, early (no demo appointment then).
+  await page.getByRole('checkbox', { name: 'Réserver le premier entretien dans l’agenda du référent' }).check()
+  await page.getByText('Avec Claire Conseillère, sur le site du dossier.').waitFor()
+  await page.getByRole('textbox', { name: 'Date de l’entretien' }).fill(interview.french)
+  await page.keyboard.press('Escape')
+  await page.getByLabel(/^Début/).fill('08:00')
+  await page.getByLabel(/^Fin/).fill('08:45')
+  await assertAccessible(page, 'création d’un dossier, premier entretien')
+
   await page.getByRole('button', { name: 'Créer le dossier', exact: true }).click()
   await page.waitForURL(/\/personnes\/[0-9a-f-]{36}/)
   await page.getByRole('heading', { level: 1, name: 'OYELARAN Maïwenn' }).waitFor()
@@ -88,6 +105,15 @@ export async function run({ newPage }: Journey) {
   await page.getByRole('tab', { name: 'Identité' }).waitFor()
   assert.equal(await page.getByRole('tab', { name: 'Événements' }).count(), 0, 'no record tabs for reception')
   await assertAccessible(page, 'dossier vu par l’accueil')
+
+  // The referent finds the first interview in her agenda.
+  const referent = await newPage()
+  await submitCredentials(referent, DEMO_COUNSELLOR, DEMO_PASSWORD)
+  await waitForHome(referent)
+  await referent.goto(`/agenda?vue=liste&date=${interview.iso}`)
+  await referent.getByRole('table', { name: 'Rendez-vous de la période, dans l’ordre' }).waitFor()
+  await referent.getByRole('row', { name: /08h00.*Premier entretien.*OYELARAN/ }).waitFor()
+  await referent.close()
 
   // Someone else changes the file meanwhile: saving what was read before is refused, the reload shows their change.
   const other = await signIn(newPage)

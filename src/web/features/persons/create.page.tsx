@@ -13,6 +13,7 @@ import { useMe } from '../auth/auth.api.ts'
 import { DateField } from './date-field.tsx'
 import { DuplicatesPanel } from './duplicates-panel.tsx'
 import { EntrySituationFields } from './entry-situation-fields.tsx'
+import { FirstInterviewFields } from './first-interview-fields.tsx'
 import { IdentityFields } from './identity-fields.tsx'
 import { referralSourceOptions } from './labels.ts'
 import {
@@ -20,12 +21,13 @@ import {
   createBody,
   duplicateQuery,
   emptyEntrySituation,
+  emptyFirstInterview,
   emptyIdentity,
   identityFromSearch,
   validateCreate,
 } from './person-bodies.ts'
 import { createSearchSchema } from './person-search.ts'
-import { personsApi, receptionChoicesQuery } from './persons.api.ts'
+import { counsellorsQuery, personsApi, receptionChoicesQuery } from './persons.api.ts'
 import { SiteSelect } from './pickers.tsx'
 
 /** The names and birth date, once the API would take them to look for someone alike. */
@@ -52,6 +54,7 @@ export function CreatePersonPage() {
       referentId: can(me.role, 'referent') ? me.id : null,
       firstReception: { date: today, siteId: null, referralSource: null },
       situation: emptyEntrySituation(),
+      firstInterview: emptyFirstInterview(),
     },
     // dates after today cannot be typed nor picked (maxDate); the server refuses them too
     validate: validateCreate,
@@ -68,6 +71,10 @@ export function CreatePersonPage() {
     if (!form.isDirty('referentId')) form.setFieldValue('referentId', suggested.id)
   }, [suggested, form])
   const programmes = choices.data?.programmes ?? []
+  const counsellors = useQuery(counsellorsQuery)
+  const referentName =
+    counsellors.data?.find((c) => c.id === form.values.referentId)?.displayName ??
+    (suggested?.id === form.values.referentId ? suggested.displayName : null)
 
   // Likely duplicates, looked for as soon as the names and the birth date are typed.
   const [key] = useDebouncedValue(duplicateKey(form.values), 400)
@@ -173,6 +180,9 @@ export function CreatePersonPage() {
               />
             </SimpleGrid>
           </Fieldset>
+          {can(me.role, 'agendaFirstInterview') && (
+            <FirstInterviewFields form={form} today={today} referentName={referentName} />
+          )}
           <EntrySituationFields form={form} withSensitive={can(me.role, 'personSensitive')} />
           <FormError error={save.error} title="Création impossible" />
           <Group justify="flex-end">

@@ -1,3 +1,4 @@
+import type { FirstInterviewInput } from '../../../shared/agenda/agenda.schema.ts'
 import type { AttributeKind } from '../../../shared/nomenclatures/person.ts'
 import {
   type DuplicateQuery,
@@ -156,7 +157,37 @@ export interface CreateValues extends IdentityValues {
   programmeId: string | null
   firstReception: { date: string | null; siteId: string | null; referralSource: string | null }
   situation: EntrySituationValues
+  /** « Premier entretien »: booked in the referent's agenda when `book` is ticked */
+  firstInterview: FirstInterviewValues
 }
+
+export interface FirstInterviewValues {
+  book: boolean
+  date: string | null
+  start: string
+  end: string
+  place: string
+  roomId: string | null
+  videoUrl: string
+}
+export const emptyFirstInterview = (): FirstInterviewValues => ({
+  book: false,
+  date: null,
+  start: '',
+  end: '',
+  place: 'site',
+  roomId: null,
+  videoUrl: '',
+})
+
+const firstInterviewInput = (v: FirstInterviewValues): FirstInterviewInput => ({
+  date: v.date ?? '',
+  start: v.start,
+  end: v.end,
+  place: v.place as FirstInterviewInput['place'],
+  roomId: v.place === 'site' ? v.roomId : null,
+  videoUrl: v.place === 'video' ? v.videoUrl.trim() || null : null,
+})
 
 /** POST /api/persons: the file at the first reception (confirmNotDuplicate once the user has seen the list). */
 export function createBody(v: CreateValues, confirmNotDuplicate: boolean): PersonCreate {
@@ -170,6 +201,7 @@ export function createBody(v: CreateValues, confirmNotDuplicate: boolean): Perso
     },
     situation: entrySituationInput(v.situation),
     confirmNotDuplicate,
+    ...(v.firstInterview.book ? { firstInterview: firstInterviewInput(v.firstInterview) } : {}),
   }
 }
 

@@ -4,6 +4,7 @@ import {
   createBody,
   duplicateQuery,
   emptyEntrySituation,
+  emptyFirstInterview,
   emptyIdentity,
   identityFromSearch,
   validateCreate,
@@ -21,6 +22,7 @@ const complete = (): CreateValues => ({
   programmeId: null,
   firstReception: { date: '2026-02-20', siteId: null, referralSource: 'france_travail' },
   situation: emptyEntrySituation(),
+  firstInterview: emptyFirstInterview(),
 })
 
 describe('the creation form, checked by the API’s schema', () => {
@@ -46,12 +48,37 @@ describe('the creation form, checked by the API’s schema', () => {
     })
   })
 
+  it('sends the first interview only when it is to be booked, and says what it lacks', () => {
+    const values = complete()
+    expect(createBody(values, false)).not.toHaveProperty('firstInterview')
+    values.firstInterview = { ...values.firstInterview, book: true }
+    expect(validateCreate(values)).toEqual({
+      'firstInterview.date': 'Date requise.',
+      'firstInterview.start': 'Heure de début requise.',
+      'firstInterview.end': 'Heure de fin requise.',
+    })
+    values.firstInterview = { ...values.firstInterview, date: '2026-02-23', start: '10:00', end: '09:30' }
+    expect(validateCreate(values)).toEqual({ 'firstInterview.end': 'La fin doit suivre le début.' })
+    values.firstInterview = { ...values.firstInterview, end: '10:45', place: 'video', roomId: SITE }
+    expect(validateCreate(values)).toEqual({ 'firstInterview.videoUrl': 'Indiquez le lien de la visioconférence.' })
+    values.firstInterview.place = 'site'
+    expect(createBody(values, false).firstInterview).toEqual({
+      date: '2026-02-23',
+      start: '10:00',
+      end: '10:45',
+      place: 'site',
+      roomId: SITE,
+      videoUrl: null,
+    })
+  })
+
   it('says what is missing, under each field, in French', () => {
     const values: CreateValues = {
       ...emptyIdentity(null),
       programmeId: null,
       firstReception: { date: null, siteId: null, referralSource: null },
       situation: emptyEntrySituation(),
+      firstInterview: emptyFirstInterview(),
     }
     expect(validateCreate(values)).toEqual({
       lastName: 'Nom requis.',
