@@ -11,6 +11,23 @@ beforeAll(async () => {
 afterAll(() => db.drop())
 
 describe('database', () => {
+  it('counts the rows a statement wrote, as on PostgreSQL', async () => {
+    const ins = await db.kysely
+      .insertInto('programme')
+      .values([
+        { structure_id: 'c', code: 'N1', name: 'x' },
+        { structure_id: 'c', code: 'N2', name: 'x' },
+      ])
+      .executeTakeFirst()
+    expect(ins.numInsertedOrUpdatedRows).toBe(2n)
+    const upd = await db.kysely.updateTable('programme').set({ name: 'y' }).where('name', '=', 'x').executeTakeFirst()
+    expect(upd.numUpdatedRows).toBe(2n)
+    const del = await db.kysely.deleteFrom('programme').where('name', '=', 'y').executeTakeFirst()
+    expect(del.numDeletedRows).toBe(2n)
+    const none = await db.kysely.deleteFrom('programme').where('name', '=', 'y').executeTakeFirst()
+    expect(none.numDeletedRows).toBe(0n)
+  })
+
   it('keeps concurrent transactions apart (read-modify-write under a row lock)', async () => {
     // 20 transactions each read the counter, wait, and write it back + 1: interleaving would lose updates.
     await Promise.all(

@@ -131,7 +131,15 @@ class PGliteDriver implements Driver {
   async acquireConnection(): Promise<DatabaseConnection> {
     const client = this.client
     return {
-      executeQuery: (q) => client.query(q.sql, [...q.parameters]) as never,
+      // PGlite says `affectedRows`; Kysely reads `numAffectedRows` (numDeletedRows, numUpdatedRows…): without it, a
+      // count of written rows was undefined on PGlite only (a deleted objective answered 404).
+      executeQuery: async (q) => {
+        const r = await client.query(q.sql, [...q.parameters])
+        return {
+          rows: r.rows,
+          ...(r.affectedRows === undefined ? {} : { numAffectedRows: BigInt(r.affectedRows) }),
+        } as never
+      },
       streamQuery: () => {
         throw new Error('PGlite does not support streaming.')
       },

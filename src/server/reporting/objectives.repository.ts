@@ -12,6 +12,8 @@ import { AppError, notFound } from '../errors.ts'
 import type { Q } from './indicator.ts'
 
 // Funder agreements and their yearly objectives: all the SQL of the objectives API.
+// A delete says whether it found its row by the row it returns, never by the driver's count of deleted rows: through
+// kysely-pglite a DELETE's count is not reported as node-postgres reports it, and a deleted row answered 404.
 
 const agreementColumns = [
   'id',
@@ -92,8 +94,9 @@ export async function deleteAgreement(tx: Tx, structureId: string, id: string) {
     .deleteFrom('funder_agreement')
     .where('id', '=', id)
     .where('structure_id', '=', structureId)
+    .returning('id')
     .executeTakeFirst()
-  if (!r.numDeletedRows) throw notFound('Cette convention')
+  if (!r) throw notFound('Cette convention')
 }
 
 export function listObjectives(
@@ -174,8 +177,9 @@ export async function deleteObjective(tx: Tx, structureId: string, id: string) {
     .deleteFrom('objective')
     .where('id', '=', id)
     .where('structure_id', '=', structureId)
+    .returning('id')
     .executeTakeFirst()
-  if (!r.numDeletedRows) throw notFound('Cet objectif')
+  if (!r) throw notFound('Cet objectif')
 }
 
 /** The yearly objectives of an indicator for the years a period touches, with their agreement. */

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AnnualReport, IndicatorComparison } from '../../shared/reporting/reporting.schema.ts'
+import { buildStructure } from '../test/builders.ts'
 import { buildScheme, buildYouth } from '../test/reporting.builders.ts'
 import { createTestContext, type TestClient, type TestContext } from '../test/test-app.ts'
 
@@ -167,5 +168,58 @@ describe('objectives', () => {
     expect(
       (await admin.post('/api/objectives', { ...bad, indicatorId: 'ml.civis', subKey: 'entries' })).statusCode,
     ).toBe(409)
+  })
+
+  it('deletes an objective, then an agreement with its objectives (204), and says 404 once gone or elsewhere', async () => {
+    const admin = await t.as('admin')
+    const agreement = (
+      await admin.post('/api/agreements', {
+        name: 'Convention à supprimer',
+        funder: 'Région',
+        periodStart: '2010-01-01',
+        periodEnd: '2010-12-31',
+      })
+    ).json()
+    const objective = { agreementId: agreement.id, indicatorId: 'ml.civis', subKey: 'entries', target: 5 }
+    const first = (await admin.post('/api/objectives', { ...objective, year: 2010 })).json()
+    const second = (await admin.post('/api/objectives', { ...objective, year: 2011 })).json()
+    // another structure's agreement and objective are not found (and stay)
+    const other = await buildStructure(t.db)
+    const foreign = await t.db.kysely
+      .insertInto('funder_agreement')
+      .values({
+        structure_id: other.structureId,
+        name: 'Ailleurs',
+        funder: 'État',
+        period_start: '2010-01-01',
+        period_end: '2010-12-31',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const foreignObjective = await t.db.kysely
+      .insertInto('objective')
+      .values({
+        structure_id: other.structureId,
+        agreement_id: foreign.id,
+        indicator_id: 'ml.civis',
+        sub_key: 'entries',
+        year: 2010,
+        target: 1,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    expect((await admin.delete(`/api/objectives/${foreignObjective.id}`)).statusCode).toBe(404)
+    expect((await admin.delete(`/api/agreements/${foreign.id}`)).statusCode).toBe(404)
+    expect((await director.delete(`/api/objectives/${first.id}`)).statusCode).toBe(403)
+
+    const deleted = await admin.delete(`/api/objectives/${first.id}`)
+    expect(deleted.statusCode, deleted.body).toBe(204)
+    expect((await admin.delete(`/api/objectives/${first.id}`)).statusCode).toBe(404)
+    const gone = await admin.delete(`/api/agreements/${agreement.id}`)
+    expect(gone.statusCode, gone.body).toBe(204)
+    expect((await admin.delete(`/api/agreements/${agreement.id}`)).statusCode).toBe(404)
+    const left = (await admin.get(`/api/objectives?agreementId=${agreement.id}`)).json() as { id: string }[]
+    expect(left.map((o) => o.id)).not.toContain(second.id)
+    expect(left).toEqual([])
   })
 })
