@@ -15,7 +15,7 @@ import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
 import { afterAll, describe, expect, it } from 'vitest'
-import { testDbKind } from '../test/test-db.ts'
+import { migratedPgliteFolder, testDbKind } from '../test/test-db.ts'
 import { type Db, openDatabase } from './database.ts'
 import { FolderHeldError, LOCK_FILE } from './pglite-lock.ts'
 
@@ -31,13 +31,20 @@ afterAll(async () => {
   await Promise.all(children.map(exited))
   for (const f of folders) rmSync(f, { recursive: true, force: true })
 })
-// PGlite creates its folder in about ten seconds on a quiet machine, minutes on a busy one: a generous ceiling per test
+// a process opens a folder in seconds on a quiet machine, a minute on a busy one: a generous ceiling per test
 const SLOW = { timeout: 900_000 }
 
 function tempFolder() {
   const base = realpathSync(mkdtempSync(join(tmpdir(), 'jalon-lock-'))) // messages name the real path
   folders.push(base)
   return join(base, 'pglite')
+}
+
+/** A folder holding a database, as a server leaves it (from the run's migrated dump: no initdb in each process). */
+async function databaseFolder() {
+  const dir = tempFolder()
+  await migratedPgliteFolder(dir)
+  return dir
 }
 
 /** Every file of the folder and the hash of its bytes: equal snapshots = nothing written, created or removed. */
@@ -107,7 +114,7 @@ describe.skipIf(testDbKind === 'postgres')('PGlite folder lock (PGlite only: Pos
     'refuses a folder another process holds, naming that process, and takes it over once that process was killed',
     SLOW,
     async () => {
-      const dir = tempFolder()
+      const dir = await databaseFolder()
       const holder = await holdFolder(dir, 'écrit par le premier processus')
       const before = snapshot(dir)
 
@@ -143,7 +150,7 @@ describe.skipIf(testDbKind === 'postgres')('PGlite folder lock (PGlite only: Pos
     'jalon migrate and jalon import on a folder the server holds exit non-zero, say what to do, touch nothing',
     SLOW,
     async () => {
-      const dir = tempFolder()
+      const dir = await databaseFolder()
       const holder = await holdFolder(dir, 'écrit par le serveur')
       const before = snapshot(dir)
 

@@ -5,8 +5,10 @@ import { sql } from 'kysely'
 import { afterAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../config.ts'
 import type { Db } from '../db/database.ts'
+import { allMigrations } from '../db/migrate.ts'
+import { pgliteTemplate } from '../db/pglite-template.ts'
 import { startRuntime } from '../runtime.ts'
-import { testDbKind } from '../test/test-db.ts'
+import { migratedPgliteFolder, testDbKind } from '../test/test-db.ts'
 import { demoState, loadDemo, loadDemoDay } from './demo.ts'
 
 // A first start on PGlite copies the demo template (the demo's base, built once) and writes only the day's part
@@ -61,6 +63,9 @@ describe.skipIf(testDbKind === 'postgres')('demo template (PGlite only)', () => 
     'a first start copies the demo’s base and adds the day’s part: the same database as a whole load',
     SLOW,
     async () => {
+      // the migrated template is there, as any start after the first leaves it (pglite-template.test.ts checks its
+      // building): this test builds only the demo's
+      await migratedPgliteFolder(pgliteTemplate(allMigrations(), join(base, 'cache')).dir)
       const whole = await start('whole', false)
       expect(await demoState(whole.db)).toBe('empty')
       await loadDemo(whole.db, NOW)
