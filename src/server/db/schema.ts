@@ -428,6 +428,8 @@ export interface AgendaRoomTable {
   capacity: number | null
   active: Generated<boolean>
   version: Generated<number>
+  /** the old system's id (20261204T0930_agenda_exchange_keys) */
+  external_id: string | null
 }
 export interface AgendaSeriesTable {
   structure_id: string
@@ -447,6 +449,7 @@ export interface AgendaSeriesTable {
   capacity: Generated<number>
   created_by: string | null
   created_at: Generated<Date>
+  external_id: string | null
 }
 export interface AppointmentTable {
   structure_id: string
@@ -469,6 +472,7 @@ export interface AppointmentTable {
   created_by: string | null
   created_at: Generated<Date>
   version: Generated<number>
+  external_id: string | null
 }
 export interface AppointmentPersonTable {
   structure_id: string
@@ -484,6 +488,9 @@ export interface AppointmentPersonTable {
   arrived_by: string | null
   added_at: Generated<Date>
   version: Generated<number>
+  /** the row's own id and the old system's (20261204T0930_agenda_exchange_keys: the exchange bundle's key) */
+  id: Generated<string>
+  external_id: string | null
 }
 export interface AgendaContactTable {
   structure_id: string
@@ -509,7 +516,20 @@ export interface AgendaMessageTable {
   provider_ref: string | null
   sent_at: Date
   sent_by: string | null
+  external_id: string | null
+  /** the provider's last delivery report of an SMS (20261204T0931_sms_delivery) */
+  delivery_status: DeliveryStatus | null
+  delivery_at: Date | null
 }
+export type DeliveryStatus =
+  | 'sent'
+  | 'accepted'
+  | 'delivered'
+  | 'soft_bounce'
+  | 'hard_bounce'
+  | 'rejected'
+  | 'blacklisted'
+  | 'skipped'
 export interface AgendaTemplateTable {
   structure_id: string
   key: 'convocation_email' | 'reminder_email' | 'convocation_sms' | 'reminder_sms'

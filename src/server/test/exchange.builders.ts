@@ -93,11 +93,17 @@ export const dataTables = [
   'situation',
   'enrolment',
   'person_note',
+  'agenda_room',
+  'agenda_template',
+  'agenda_series',
+  'appointment',
+  'appointment_person',
+  'agenda_message',
 ] as const
 
 /** Deletes every data row (not the audit trail, which is append-only): one database serves a whole test file. */
 export async function emptyDatabase(db: Db) {
-  // the agenda's rows do not travel in a bundle but point to persons, sites and users: they go first
+  // the agenda's rows point to persons, sites and users (and consent and feeds do not travel): they go first
   const agenda = ['agenda_message', 'agenda_contact', 'appointment_person', 'appointment', 'agenda_series'] as const
   for (const t of [...agenda, 'agenda_room', 'agenda_template', 'agenda_feed'] as const)
     await sql`DELETE FROM ${sql.table(t)}`.execute(db.kysely)

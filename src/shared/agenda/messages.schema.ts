@@ -31,6 +31,25 @@ export const contactInputSchema = z.object({
   version: z.number('Version requise.').int('Version invalide.').min(0).max(2_147_483_646),
 })
 
+/**
+ * What the SMS provider reported of a message's delivery (Brevo's webhook, docs/agenda.md): the last report kept.
+ * « sent » and « accepted » are on the way; the others are final.
+ */
+export const deliveryStatuses = {
+  codes: ['sent', 'accepted', 'delivered', 'soft_bounce', 'hard_bounce', 'rejected', 'blacklisted', 'skipped'] as const,
+  labels: {
+    sent: 'Transmis à l’opérateur',
+    accepted: 'Accepté par l’opérateur',
+    delivered: 'Reçu',
+    soft_bounce: 'Non remis (téléphone injoignable)',
+    hard_bounce: 'Non remis (numéro invalide)',
+    rejected: 'Refusé par l’opérateur',
+    blacklisted: 'Non remis (numéro bloqué)',
+    skipped: 'Non envoyé par le fournisseur',
+  },
+}
+export type DeliveryStatus = (typeof deliveryStatuses.codes)[number]
+
 export const messageSchema = z.object({
   id: z.string(),
   appointmentId: z.string().nullable(),
@@ -43,6 +62,8 @@ export const messageSchema = z.object({
   error: z.string().nullable(),
   sentAt: z.string(),
   sentByName: z.string().nullable(),
+  /** an SMS: what the provider last reported of its delivery, and when (null: nothing yet) */
+  delivery: z.object({ status: z.enum(deliveryStatuses.codes), at: z.string().nullable() }).nullable(),
 })
 export type Message = z.infer<typeof messageSchema>
 

@@ -1,8 +1,11 @@
 import { defineServerModule } from '../module.ts'
 import { loadAgendaDemo } from './agenda.demo.ts'
+import { agendaEntities, roomsEntity, templatesEntity } from './agenda.exchange.ts'
 import { agendaRoutes } from './agenda.routes.ts'
 import * as m20261202T0900 from './migrations/20261202T0900_agenda.ts'
 import * as m20261203T0900 from './migrations/20261203T0900_appointment_arrival.ts'
+import * as m20261204T0930 from './migrations/20261204T0930_agenda_exchange_keys.ts'
+import * as m20261204T0931 from './migrations/20261204T0931_sms_delivery.ts'
 
 /**
  * The agenda (docs/agenda.md): appointments with a day, times, place, kind, persons and counsellor; rooms per site;
@@ -35,7 +38,12 @@ export const agendaModule = defineServerModule({
   migrations: {
     '20261202T0900_agenda': m20261202T0900,
     '20261203T0900_appointment_arrival': m20261203T0900,
+    '20261204T0930_agenda_exchange_keys': m20261204T0930,
+    '20261204T0931_sms_delivery': m20261204T0931,
   },
   routes: agendaRoutes,
   demo: { order: 40, load: loadAgendaDemo },
+  // after the persons (20) and their events (30), which appointments' persons refer to; rooms and templates are the
+  // organisation's configuration (the admin moves them)
+  exchange: { order: 40, entities: agendaEntities, configuration: [roomsEntity.file, templatesEntity.file] },
 })

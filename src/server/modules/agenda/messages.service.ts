@@ -1,5 +1,5 @@
 import { appointmentKinds } from '../../../shared/agenda/agenda.schema.ts'
-import type { Channel, Message } from '../../../shared/agenda/messages.schema.ts'
+import type { Channel, DeliveryStatus, Message } from '../../../shared/agenda/messages.schema.ts'
 import { frenchDate } from '../../../shared/dates.ts'
 import type { Deps, Tx } from '../../deps.ts'
 import { AppError } from '../../errors.ts'
@@ -140,6 +140,8 @@ export const presentMessage = (m: {
   error: string | null
   sent_at: Date
   sent_by_name: string | null
+  delivery_status: DeliveryStatus | null
+  delivery_at: Date | null
 }): Message => ({
   id: m.id,
   appointmentId: m.appointment_id,
@@ -152,4 +154,5 @@ export const presentMessage = (m: {
   error: m.error,
   sentAt: m.sent_at.toISOString(),
   sentByName: m.sent_by_name,
+  delivery: m.delivery_status ? { status: m.delivery_status, at: m.delivery_at?.toISOString() ?? null } : null,
 })

@@ -311,7 +311,7 @@ async function writeRows(
 function databaseValues(entity: EntitySpec, row: ImportRow, ctx: WriteCtx) {
   const out: Record<string, unknown> = { structure_id: ctx.structureId }
   for (const c of entity.columns) if (c.db !== false) out[c.db ?? c.name] = row.values[c.name] ?? null
-  return { ...out, ...entity.derive?.(row) }
+  return { ...out, ...entity.derive?.(row, ctx) }
 }
 
 interface PgError {

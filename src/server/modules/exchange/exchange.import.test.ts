@@ -42,6 +42,12 @@ describe('jalon import: the documented example bundle', () => {
       situation: 3,
       enrolment: 6,
       person_note: 2,
+      agenda_room: 2,
+      agenda_template: 1,
+      agenda_series: 1,
+      appointment: 5,
+      appointment_person: 7,
+      agenda_message: 3,
     })
     const byFile = Object.fromEntries(report.files.map((f) => [f.file, f]))
     expect(byFile['persons.csv']).toEqual({ file: 'persons.csv', rows: 4, inserted: 4, updated: 0, unchanged: 0 })

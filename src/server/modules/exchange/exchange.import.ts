@@ -55,6 +55,7 @@ export async function importBundle(tx: Tx, source: BundleSource, opts: ImportOpt
     const structure = await resolveStructure(tx, source, names, opts.structureId, log)
     if (!structure) throw new ImportFailed(log.issues, false)
     await createSeenTable(tx)
+    const timeZone = await structureTimeZone(tx, structure.id)
     const ctx = {
       tx,
       source,
@@ -63,7 +64,8 @@ export async function importBundle(tx: Tx, source: BundleSource, opts: ImportOpt
       structureId: structure.id,
       now: opts.now,
       // the structure's day: a birth date "in the future" or an event "to come" is so where the structure is
-      today: dayIn(opts.now, await structureTimeZone(tx, structure.id)),
+      timeZone,
+      today: dayIn(opts.now, timeZone),
       batchSize: opts.batchSize,
       refused: new Map<string, Set<string>>(),
       onProgress: opts.onProgress,

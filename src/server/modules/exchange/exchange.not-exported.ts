@@ -130,42 +130,30 @@ export const notExported: NotExported[] = [
     columns: ['person_id', 'year', 'structure_id', 'programme_type', 'movement', 'sex', 'reinforced', 'age', 'n'],
     reason: 'Mission Locale facts computed from the enrolments and persons that are exported',
   },
-  // the agenda (issue 10, docs/agenda.md): not in the bundle yet — an old system's appointments are not imported, and
-  // an export moves the file's history (events), which already holds the attendance of past appointments
+  // the agenda (issue 10, docs/agenda.md): its files (agenda.exchange.ts) carry rooms, templates, permanences,
+  // appointments — collective sessions included — their persons and the messages sent; these stay behind
+  ...tablesOf('structure_id', 'the bundle is one structure’s: the import sets the target structure', [
+    'agenda_room',
+    'agenda_template',
+    'agenda_series',
+    'appointment',
+    'appointment_person',
+    'agenda_message',
+  ]),
+  ...tablesOf('version', 'optimistic-locking counter of this database; an import bumps it when it changes a row', [
+    'agenda_room',
+    'agenda_template',
+    'appointment',
+    'appointment_person',
+  ]),
+  ...tablesOf('created_at', 'when the row was written in this database (the import’s time for an imported row)', [
+    'agenda_series',
+    'appointment',
+  ]),
   {
     table: 'appointment',
-    columns: [
-      ...['structure_id', 'id', 'kind', 'starts_at', 'ends_at', 'day', 'place', 'site_id', 'room_id', 'video_url'],
-      ...['counsellor_id', 'title', 'note', 'capacity', 'series_id', 'cancelled_at', 'created_by', 'created_at'],
-      'version',
-    ],
-    reason: 'the agenda’s appointments are not in the bundle yet; their attendance travels as the events it wrote',
-  },
-  {
-    table: 'appointment_person',
-    columns: [
-      ...['structure_id', 'appointment_id', 'person_id', 'attendance', 'event_id', 'reminder_due_at', 'reminded_at'],
-      ...['added_at', 'version'],
-    ],
-    reason: 'the persons of the agenda’s appointments: not in the bundle yet, like the appointments',
-  },
-  {
-    table: 'agenda_series',
-    columns: [
-      ...['structure_id', 'id', 'rule', 'kind', 'site_id', 'room_id', 'counsellor_id', 'start_time', 'end_time'],
-      ...['first_day', 'last_day', 'title', 'capacity', 'created_by', 'created_at'],
-    ],
-    reason: 'the permanences’ rules of the agenda: not in the bundle yet, like the appointments',
-  },
-  {
-    table: 'agenda_room',
-    columns: ['structure_id', 'id', 'site_id', 'name', 'capacity', 'active', 'version'],
-    reason: 'the rooms of the sites, kept by the admin for the agenda: not in the configuration bundle yet',
-  },
-  {
-    table: 'agenda_template',
-    columns: ['structure_id', 'key', 'subject', 'body', 'updated_at', 'updated_by', 'version'],
-    reason: 'the agenda’s message templates: not in the configuration bundle yet (the French defaults ship with Jalon)',
+    columns: ['day'],
+    reason: 'computed from starts_at in the structure’s time zone (structure.csv time_zone) at import',
   },
   {
     table: 'agenda_contact',
@@ -173,22 +161,11 @@ export const notExported: NotExported[] = [
     reason: 'consent to the agenda’s messages is asked again in the installation that sends them',
   },
   {
-    table: 'agenda_message',
-    columns: [
-      ...['structure_id', 'id', 'person_id', 'appointment_id', 'channel', 'purpose', 'recipient', 'subject', 'body'],
-      ...['status', 'error', 'provider_ref', 'sent_at', 'sent_by'],
-    ],
-    reason: 'the messages this installation sent (convocations, reminders): its own record, not data to move',
-  },
-  {
     table: 'agenda_feed',
     columns: ['structure_id', 'user_id', 'token_hash', 'created_at'],
-    reason: 'private calendar links of this installation (their hashes)',
-  },
-  {
-    table: 'appointment_person',
-    columns: ['arrived_at', 'arrived_by'],
-    reason: 'reception’s « arrivé(e) » of the day: a moment of this installation’s desk, like the appointments',
+    reason:
+      'private calendar links of this installation: a hash of a secret (the link is the key to a counsellor’s ' +
+      'agenda); moved, it would keep a link alive that its owner may believe revoked — each counsellor makes a new one',
   },
   {
     table: 'notification',

@@ -204,12 +204,14 @@ describe('GET /api/exchange/export (director, second factor)', () => {
 })
 
 describe('the configuration alone (admin)', () => {
-  it('exports sites, programmes, users and themes, and no person file', async () => {
+  it('exports sites, programmes, users, themes, rooms and message templates, and no person file', async () => {
     const res = await admin.get('/api/exchange/configuration/export')
     expect(res.statusCode).toBe(200)
     const { files } = res.json() as { files: Record<string, string> }
     expect(Object.keys(files).sort()).toEqual(
-      ['structure.csv', 'programmes.csv', 'proposition_themes.csv', 'sites.csv', 'users.csv'].sort(),
+      ['structure.csv', 'programmes.csv', 'proposition_themes.csv', 'sites.csv', 'users.csv']
+        .concat(['agenda_rooms.csv', 'message_templates.csv'])
+        .sort(),
     )
     expect(personFiles(files)).toEqual([])
     expect(files['users.csv']!.split('\n')[0]).toBe('email,display_name,role,site_codes,programme_codes')

@@ -78,6 +78,8 @@ export interface WriteCounts {
 export interface WriteCtx {
   structureId: string
   now: Date
+  /** the structure's time zone (IANA): an instant's day where the structure is */
+  timeZone: string
 }
 
 export interface EntitySpec {
@@ -105,7 +107,7 @@ export interface EntitySpec {
   /** timestamp columns set to the import's time when it changes the row */
   touch?: string[]
   /** more database values computed from the row (columns not in the file, or filled from a reference) */
-  derive?(row: ImportRow): Record<string, unknown>
+  derive?(row: ImportRow, ctx: WriteCtx): Record<string, unknown>
   /** only on insert (e.g. a value a trigger recomputes) */
   insertOnly?: Record<string, unknown>
   /** checks across columns, once every column is valid */
