@@ -9,7 +9,7 @@ import {
 } from '../support.ts'
 
 export const name =
-  'l’accueil signale une arrivée d’un clic ; la conseillère la voit dans sa cloche et sur sa page d’accueil, puis ouvre la synthèse du dossier'
+  'l’accueil signale une arrivée d’un clic ; la conseillère la voit dans sa cloche et sur sa page d’accueil, puis ouvre la synthèse du dossier ; l’accueil annule l’arrivée'
 
 const isoToday = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/Paris' })
 const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -109,4 +109,11 @@ export async function run(journey: Journey) {
   await counsellor.getByRole('heading', { name: 'Situation actuelle' }).waitFor()
   const file = await (await counsellor.request.get(`/api/persons/${person.personId}`)).json()
   assert.equal(file.firstName, person.firstName, 'nothing was saved')
+
+  // Reception clicked the wrong line: the arrival is undone, and the counsellor, who had read it, gets a correction.
+  await row.getByRole('button', { name: `Annuler l’arrivée : ${fullName}, 23h10` }).click()
+  await row.getByRole('button', { name: `Arrivé(e) : ${fullName}, 23h10` }).waitFor()
+  await assertAccessible(desk, 'accueil : arrivée annulée')
+  const told = await (await counsellor.request.get('/api/notifications')).json()
+  assert.match(told.items[0].text, /^Correction : .* n’est pas arrivé\(e\) pour son rendez-vous de 23h10/)
 }

@@ -247,6 +247,19 @@ export function setAttendance(
     .executeTakeFirst()
 }
 
+/** Reception's undo: clears the arrival recorded at `at` (compare and set: a second undo finds nothing). */
+export function clearArrival(tx: Tx, structureId: string, appointmentId: string, personId: string, at: Date) {
+  return tx
+    .updateTable('appointment_person')
+    .set({ arrived_at: null, arrived_by: null })
+    .where('structure_id', '=', structureId)
+    .where('appointment_id', '=', appointmentId)
+    .where('person_id', '=', personId)
+    .where('arrived_at', '=', at)
+    .returning('person_id')
+    .executeTakeFirst()
+}
+
 /** Reception's "arrivé(e)", once: nothing is updated when an arrival is already recorded (the caller says 409). */
 export function setArrival(tx: Tx, structureId: string, appointmentId: string, personId: string, at: Date, by: string) {
   return tx

@@ -14,7 +14,7 @@ export {
   loadAppointment,
   readAppointment,
 } from './appointments.service.ts'
-export { markArrival } from './arrival.service.ts'
+export { markArrival, undoArrival } from './arrival.service.ts'
 export { markAttendance } from './attendance.service.ts'
 export { bookFirstInterview } from './first-interview.service.ts'
 export { reminderDueAt } from './reminders.job.ts'

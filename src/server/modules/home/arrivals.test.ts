@@ -161,3 +161,63 @@ describe('notifications', () => {
     expect(res.json().unread).toBe(0)
   })
 })
+
+describe('reception undoes an arrival marked on the wrong line', () => {
+  const undo = (client: TestClient, appointmentId: string, who: string) =>
+    client.post('/api/home/arrivals/undo', { appointmentId, personId: who })
+  let lou: string
+  let appointmentId: string
+
+  beforeAll(async () => {
+    lou = (await buildPerson(t.db, t.fx, { lastName: 'Petit', firstName: 'Lou', referentId: counsellor.user!.id })).id
+    appointmentId = await book({ personIds: [lou], start: '15:00', end: '15:30' })
+    await counsellor.post('/api/notifications/read-all')
+  })
+
+  it('clears the arrival and withdraws the counsellor’s notification she has not read', async () => {
+    expect((await arrive(reception, appointmentId, lou)).statusCode).toBe(200)
+    expect((await counsellor.get('/api/notifications')).json().unread).toBe(1)
+    t.clock.advance(60_000)
+    const res = await undo(reception, appointmentId, lou)
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json().persons[0]).toMatchObject({ personId: lou, arrivedTime: null })
+    const bell = (await counsellor.get('/api/notifications')).json()
+    expect(bell.unread).toBe(0)
+    expect(bell.items.some((n: { text: string }) => n.text.startsWith('Lou PETIT'))).toBe(false)
+    const audit = await t.db.kysely.selectFrom('audit_event').selectAll().where('action', '=', 'arrival.undo').execute()
+    expect(audit).toHaveLength(1)
+    // nothing left to undo: 409; the right click can then be made
+    expect((await undo(reception, appointmentId, lou)).statusCode).toBe(409)
+  })
+
+  it('tells her it was a mistake when she had read it', async () => {
+    expect((await arrive(reception, appointmentId, lou)).statusCode).toBe(200)
+    await counsellor.post('/api/notifications/read-all')
+    t.clock.advance(60_000)
+    expect((await undo(reception, appointmentId, lou)).statusCode).toBe(200)
+    const bell = (await counsellor.get('/api/notifications')).json()
+    expect(bell.unread).toBe(1)
+    expect(bell.items[0]).toMatchObject({
+      text: 'Correction : Lou PETIT n’est pas arrivé(e) pour son rendez-vous de 15h00 (Site A) ; l’accueil avait signalé son arrivée par erreur.',
+      link: `/personnes/${lou}`,
+      readAt: null,
+    })
+    // the arrival read in the file's agenda is gone
+    const list = (await counsellor.get('/api/agenda/appointments?from=2026-03-02&to=2026-03-02')).json()
+    expect(list.find((a: { id: string }) => a.id === appointmentId).persons[0].arrivedTime).toBeNull()
+  })
+
+  it('is reception’s, of the appointment’s site, the same day; names the field of a bad input', async () => {
+    expect((await arrive(reception, appointmentId, lou)).statusCode).toBe(200)
+    expect((await undo(counsellor, appointmentId, lou)).statusCode).toBe(403)
+    expect((await undo(receptionB, appointmentId, lou)).statusCode).toBe(404)
+    expect((await undo(await outsider(other, 'reception'), appointmentId, lou)).statusCode).toBe(404)
+    expect((await undo(reception, appointmentId, personId)).statusCode).toBe(404)
+    const bad = await reception.post('/api/home/arrivals/undo', { appointmentId, personId: 'x' })
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json().fields.map((f: { field: string }) => f.field)).toEqual(['personId'])
+    // the next day, yesterday's arrival stays (reception sees today's appointments only)
+    t.clock.advance(24 * 3_600_000)
+    expect((await undo(await t.as('reception'), appointmentId, lou)).statusCode).toBe(404)
+  })
+})

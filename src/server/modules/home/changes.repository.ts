@@ -12,7 +12,7 @@ import { enrolmentOpenOn } from '../accompaniment/index.ts'
 const personOfLine = sql<string | null>`(CASE WHEN a.entity = 'person' THEN a.entity_id ELSE a.detail->>'personId' END)`
 
 /** Lines that changed something (a read, an export, a duplicate check change nothing). */
-const changed = sql<boolean>`(a.action IN ('create', 'update', 'delete', 'attendance', 'arrival')
+const changed = sql<boolean>`(a.action IN ('create', 'update', 'delete', 'attendance', 'arrival', 'arrival.undo')
   OR a.action LIKE '%.create' OR a.action LIKE '%.update' OR a.action LIKE '%.delete')`
 
 /** At most this many lines are read (the newest): a busy fortnight still answers at once. */

@@ -12,7 +12,11 @@ export function wordsOf(entity: string, action: string): string {
     if (action.startsWith('note.')) return 'une note'
     return 'l’identité'
   }
-  if (entity === 'appointment') return action === 'arrival' ? 'une arrivée' : 'une présence à un rendez-vous'
+  if (entity === 'appointment') {
+    if (action === 'arrival') return 'une arrivée'
+    if (action === 'arrival.undo') return 'une arrivée annulée'
+    return 'une présence à un rendez-vous'
+  }
   const words: Record<string, string> = {
     event: 'un événement',
     situation: 'une situation',

@@ -14,8 +14,8 @@ import {
 } from '../../../shared/home/home.schema.ts'
 import type { Deps } from '../../deps.ts'
 import { defineRoute } from '../../http/route.ts'
-import { markArrival } from '../agenda/index.ts'
-import { notify } from '../notifications/index.ts'
+import { markArrival, undoArrival } from '../agenda/index.ts'
+import { notify, withdrawOrCorrect } from '../notifications/index.ts'
 import { markChangesSeen, recentChanges } from './changes.service.ts'
 import { homePolicy } from './home.policy.ts'
 import { keyFiguresOf, teamAlertsOf } from './key-figures.service.ts'
@@ -48,6 +48,34 @@ export function homeRoutes(app: FastifyInstance, deps: Deps) {
         now,
       )
       return arrival.appointment
+    },
+  })
+
+  defineRoute(app, deps, {
+    method: 'POST',
+    url: '/api/home/arrivals/undo',
+    summary:
+      'Accueil : annuler une arrivée signalée par erreur, le jour même (la notification du conseiller est retirée, ou corrigée s’il l’a lue)',
+    tags,
+    access: homePolicy.arrivals,
+    body: arrivalInputSchema,
+    response: arrivalResultSchema,
+    handler: async (ctx) => {
+      const { tx, actor, body, now } = ctx
+      const undone = await undoArrival(ctx, body.appointmentId, body.personId)
+      const { person, start } = undone
+      await withdrawOrCorrect(
+        tx,
+        {
+          structureId: actor.structureId,
+          recipientId: undone.counsellorId,
+          link: `/personnes/${person.id}`,
+          sentAt: undone.arrivedAt,
+        },
+        `Correction : ${person.firstName} ${person.lastName.toUpperCase()} n’est pas arrivé(e) pour son rendez-vous de ${start.replace(':', 'h')} (${undone.siteName}) ; l’accueil avait signalé son arrivée par erreur.`,
+        now,
+      )
+      return undone.appointment
     },
   })
 

@@ -24,6 +24,26 @@ export async function insertNotification(tx: Tx, n: NewNotification, at: Date) {
     .execute()
 }
 
+/**
+ * Deletes the recipient's unread notifications with this link written at `createdAt` (the writer's transaction time:
+ * a writer finds its own line again by what it wrote, no key of its own); how many.
+ */
+export async function deleteUnread(
+  tx: Tx,
+  n: { structureId: string; recipientId: string; link: string | null; createdAt: Date },
+): Promise<number> {
+  const rows = await tx
+    .deleteFrom('notification')
+    .where('structure_id', '=', n.structureId)
+    .where('recipient_id', '=', n.recipientId)
+    .where('created_at', '=', n.createdAt)
+    .where((eb) => (n.link === null ? eb('link', 'is', null) : eb('link', '=', n.link)))
+    .where('read_at', 'is', null)
+    .returning('id')
+    .execute()
+  return rows.length
+}
+
 const present = (r: { id: string; text: string; link: string | null; created_at: Date; read_at: Date | null }) => ({
   id: r.id,
   text: r.text,

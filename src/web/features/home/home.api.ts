@@ -48,6 +48,7 @@ export const summaryQuery = (personId: string) =>
 
 export const homeApi = {
   arrived: (body: ArrivalInput) => api.post<Appointment>(url.arrivals, body),
+  undoArrival: (body: ArrivalInput) => api.post<Appointment>(`${url.arrivals}/undo`, body),
   changesSeen: () => api.post<Changes>(`${url.changes}/seen`),
   saveObjectives: (year: number, body: SiteObjectivesInput) => api.put<SiteObjectives>(url.objectives(year), body),
 }

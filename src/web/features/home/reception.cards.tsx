@@ -12,7 +12,7 @@ import { homeApi } from './home.api.ts'
 import { HomeBlock } from './home-block.tsx'
 
 // Reception's home (docs/home.md): the search box first (who is this person?), then today's expected arrivals of each
-// of its sites, with the one click that tells the counsellor.
+// of its sites, with the one click that tells the counsellor, and its undo for a click on the wrong line.
 
 export function SearchCard() {
   const navigate = useNavigate()
@@ -54,6 +54,10 @@ export function ArrivalsCard({ me }: { me: Me }) {
     mutationFn: homeApi.arrived,
     onSettled: () => refreshAgenda(queryClient),
   })
+  const undo = useMutation({
+    mutationFn: homeApi.undoArrival,
+    onSettled: () => refreshAgenda(queryClient),
+  })
   const list = (q.data ?? []).filter((a) => !a.cancelled && a.persons.length > 0)
   return (
     <HomeBlock
@@ -63,6 +67,7 @@ export function ArrivalsCard({ me }: { me: Me }) {
       error={q.error}
     >
       <FormError error={arrived.error} title="Arrivée non enregistrée" />
+      <FormError error={undo.error} title="Arrivée non annulée" />
       {me.sites.map((site) => {
         const rows = list.filter((a) => a.siteId === site.id).flatMap((a) => a.persons.map((p) => ({ a, p })))
         return (
@@ -97,9 +102,25 @@ export function ArrivalsCard({ me }: { me: Me }) {
                           </Table.Td>
                           <Table.Td>
                             {p.arrivedTime ? (
-                              <Badge color="teal.9" variant="filled">
-                                Arrivé(e) à {frenchTime(p.arrivedTime)}
-                              </Badge>
+                              <Group gap="xs" wrap="nowrap">
+                                <Badge color="teal.9" variant="filled">
+                                  Arrivé(e) à {frenchTime(p.arrivedTime)}
+                                </Badge>
+                                <Button
+                                  size="xs"
+                                  variant="subtle"
+                                  color="red.9"
+                                  loading={
+                                    undo.isPending &&
+                                    undo.variables?.appointmentId === a.id &&
+                                    undo.variables.personId === p.personId
+                                  }
+                                  onClick={() => undo.mutate({ appointmentId: a.id, personId: p.personId })}
+                                >
+                                  Annuler l’arrivée
+                                  <VisuallyHidden>{` : ${name}, ${frenchTime(a.start)}`}</VisuallyHidden>
+                                </Button>
+                              </Group>
                             ) : (
                               <Button
                                 size="xs"
