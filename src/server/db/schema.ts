@@ -492,6 +492,13 @@ export interface AppointmentPersonTable {
   id: Generated<string>
   external_id: string | null
 }
+/** an appointment's co-leaders (20261204T0940_appointment_leaders): the counsellor column stays its leader */
+export interface AppointmentLeaderTable {
+  structure_id: string
+  appointment_id: string
+  user_id: string
+  added_at: Generated<Date>
+}
 export interface AgendaContactTable {
   structure_id: string
   person_id: string
@@ -551,6 +558,7 @@ export interface Database {
   agenda_series: AgendaSeriesTable
   appointment: AppointmentTable
   appointment_person: AppointmentPersonTable
+  appointment_leader: AppointmentLeaderTable
   agenda_contact: AgendaContactTable
   agenda_message: AgendaMessageTable
   agenda_template: AgendaTemplateTable

@@ -31,6 +31,7 @@ export type Place = (typeof places.codes)[number]
 export { attendances }
 
 export const MAX_GROUP = 500
+export const MAX_CO_LEADERS = 10
 const id = z.uuid('Identifiant invalide.')
 export const appointmentParams = z.object({ id })
 export const appointmentPersonParams = z.object({ id, personId: id })
@@ -76,6 +77,12 @@ const appointmentFields = z.object({
   videoUrl,
   /** omitted: the signed-in counsellor */
   counsellorId: id.optional(),
+  /** other counsellors leading it with the counsellor (a workshop, a committee); omitted on a change: unchanged */
+  coLeaderIds: z
+    .array(id)
+    .max(MAX_CO_LEADERS, `Au plus ${MAX_CO_LEADERS} co-animateurs.`)
+    .refine(distinct, 'Un co-animateur figure deux fois.')
+    .optional(),
   personIds: z
     .array(id)
     .max(MAX_GROUP, `Au plus ${MAX_GROUP} personnes.`)
@@ -185,6 +192,8 @@ export const appointmentSchema = z.object({
   videoUrl: z.string().nullable(),
   counsellorId: z.string(),
   counsellorName: z.string(),
+  /** the counsellors leading it with the counsellor (collective sessions), by name */
+  coLeaders: z.array(z.object({ id: z.string(), name: z.string() })),
   title: z.string().nullable(),
   note: z.string().nullable(),
   capacity: z.number().int(),

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { appointmentSchema } from '../agenda/agenda.schema.ts'
-import { versionSchema } from '../primitives.ts'
+import { appointmentSchema, MAX_CO_LEADERS } from '../agenda/agenda.schema.ts'
+import { distinct, versionSchema } from '../primitives.ts'
 
 // Contracts of collective sessions (docs/agenda.md, « Séances collectives »): a session is an agenda appointment of
 // kind workshop or information session, with several persons up to its capacity. Registering a person bumps the
@@ -22,6 +22,14 @@ export type SessionListQuery = z.input<typeof sessionListQuery>
 
 export const registrationSchema = z.object({ personId: id, version: versionSchema })
 export const unregistrationSchema = z.object({ version: versionSchema })
+/** the session's co-leaders, all of them (the leader is the appointment's counsellor), with the version read */
+export const coLeadersSchema = z.object({
+  coLeaderIds: z
+    .array(id)
+    .max(MAX_CO_LEADERS, `Au plus ${MAX_CO_LEADERS} co-animateurs.`)
+    .refine(distinct, 'Un co-animateur figure deux fois.'),
+  version: versionSchema,
+})
 
 /** A session as listed and read: the appointment, with the count of registered persons and the places left. */
 export const sessionSchema = appointmentSchema.extend({

@@ -6,6 +6,7 @@ import * as m20261202T0900 from './migrations/20261202T0900_agenda.ts'
 import * as m20261203T0900 from './migrations/20261203T0900_appointment_arrival.ts'
 import * as m20261204T0930 from './migrations/20261204T0930_agenda_exchange_keys.ts'
 import * as m20261204T0931 from './migrations/20261204T0931_sms_delivery.ts'
+import * as m20261204T0940 from './migrations/20261204T0940_appointment_leaders.ts'
 
 /**
  * The agenda (docs/agenda.md): appointments with a day, times, place, kind, persons and counsellor; rooms per site;
@@ -20,6 +21,7 @@ export const agendaModule = defineServerModule({
     'agenda_series',
     'appointment',
     'appointment_person',
+    'appointment_leader',
     'agenda_contact',
     'agenda_message',
     'agenda_template',
@@ -31,6 +33,7 @@ export const agendaModule = defineServerModule({
     agenda_series: 'structure',
     appointment: 'structure',
     appointment_person: 'structure',
+    appointment_leader: 'structure',
     agenda_contact: 'structure',
     agenda_message: 'structure',
     agenda_feed: 'local',
@@ -38,6 +41,7 @@ export const agendaModule = defineServerModule({
   migrations: {
     '20261202T0900_agenda': m20261202T0900,
     '20261203T0900_appointment_arrival': m20261203T0900,
+    '20261204T0940_appointment_leaders': m20261204T0940,
     '20261204T0930_agenda_exchange_keys': m20261204T0930,
     '20261204T0931_sms_delivery': m20261204T0931,
   },

@@ -38,14 +38,23 @@ export function visibleAppointments(actor: Actor) {
     const inStructure = eb('appointment.structure_id', '=', actor.structureId)
     if (wholeStructure(actor)) return inStructure
     const bySite = actor.siteIds.length ? eb('appointment.site_id', 'in', actor.siteIds) : sql<boolean>`false`
-    return eb.and([inStructure, eb.or([bySite, eb('appointment.counsellor_id', '=', actor.userId)])])
+    // a co-leader sees what they lead, wherever it is
+    const coLeads = eb.exists(
+      eb
+        .selectFrom('appointment_leader as al')
+        .select('al.user_id')
+        .whereRef('al.structure_id', '=', 'appointment.structure_id')
+        .whereRef('al.appointment_id', '=', 'appointment.id')
+        .where('al.user_id', '=', actor.userId),
+    )
+    return eb.and([inStructure, eb.or([bySite, eb('appointment.counsellor_id', '=', actor.userId), coLeads])])
   }
 }
 
-/** May this actor change this appointment (book, move, cancel, attendance)? */
-export function canEdit(actor: Actor, a: { site_id: string; counsellor_id: string }) {
+/** May this actor change this appointment (book, move, cancel, attendance)? A co-leader may, as the leader. */
+export function canEdit(actor: Actor, a: { site_id: string; counsellor_id: string }, coLeaderIds: string[] = []) {
   if (!can(actor.role, 'agendaBook')) return false
-  return actor.siteIds.includes(a.site_id) || a.counsellor_id === actor.userId
+  return actor.siteIds.includes(a.site_id) || a.counsellor_id === actor.userId || coLeaderIds.includes(actor.userId)
 }
 
 /** A new or moved appointment goes on one of the booker's sites. */

@@ -1,17 +1,19 @@
 import type { Appointment } from '../../../shared/agenda/agenda.schema.ts'
 import type { Actor, Tx } from '../../deps.ts'
 import { canEdit } from './agenda.policy.ts'
-import { type AppointmentRow, conflictsOf, personsOf } from './appointments.repository.ts'
+import { type AppointmentRow, conflictsOf, leadersOf, personsOf } from './appointments.repository.ts'
 import { wallOf } from './wall-time.ts'
 
 /** Appointments as the API answers them: wall times in the structure's zone, persons, conflicts, what the reader may do. */
 export async function presentAppointments(tx: Tx, actor: Actor, rows: AppointmentRow[]): Promise<Appointment[]> {
   const ids = rows.map((r) => r.id)
-  const [persons, conflicts] = await Promise.all([
+  const [persons, conflicts, leaders] = await Promise.all([
     personsOf(tx, actor.structureId, ids),
     conflictsOf(tx, actor.structureId, ids),
+    leadersOf(tx, actor.structureId, ids),
   ])
   return rows.map((r) => {
+    const coLeaders = leaders.filter((l) => l.appointment_id === r.id)
     const start = wallOf(r.starts_at, actor.timeZone)
     const end = wallOf(r.ends_at, actor.timeZone)
     return {
@@ -31,6 +33,7 @@ export async function presentAppointments(tx: Tx, actor: Actor, rows: Appointmen
       videoUrl: r.video_url,
       counsellorId: r.counsellor_id,
       counsellorName: r.counsellor_name,
+      coLeaders: coLeaders.map((l) => ({ id: l.user_id, name: l.display_name })),
       title: r.title,
       note: r.note,
       capacity: r.capacity,
@@ -49,7 +52,11 @@ export async function presentAppointments(tx: Tx, actor: Actor, rows: Appointmen
           version: p.version,
         })),
       conflicts: conflicts.filter((c) => c.id === r.id).map((c) => ({ id: c.other_id, reason: c.reason })),
-      canEdit: canEdit(actor, r),
+      canEdit: canEdit(
+        actor,
+        r,
+        coLeaders.map((l) => l.user_id),
+      ),
       version: r.version,
     }
   })

@@ -165,6 +165,34 @@ export async function appointmentExists(tx: Tx, structureId: string, id: string)
     .executeTakeFirst())
 }
 
+/** The co-leaders of these appointments, with their names, by name. */
+export function leadersOf(tx: Tx, structureId: string, ids: string[]) {
+  if (!ids.length) return Promise.resolve([])
+  return tx
+    .selectFrom('appointment_leader as al')
+    .innerJoin('app_user as u', 'u.id', 'al.user_id')
+    .where('al.structure_id', '=', structureId)
+    .where('al.appointment_id', 'in', ids)
+    .select(['al.appointment_id', 'al.user_id', 'u.display_name'])
+    .orderBy('u.display_name')
+    .orderBy('al.user_id')
+    .execute()
+}
+
+/** Sets the appointment's co-leaders to these users. */
+export async function setLeaders(tx: Tx, structureId: string, appointmentId: string, userIds: string[]) {
+  await tx
+    .deleteFrom('appointment_leader')
+    .where('structure_id', '=', structureId)
+    .where('appointment_id', '=', appointmentId)
+    .execute()
+  if (userIds.length)
+    await tx
+      .insertInto('appointment_leader')
+      .values(userIds.map((user_id) => ({ structure_id: structureId, appointment_id: appointmentId, user_id })))
+      .execute()
+}
+
 /** Sets the appointment's persons: adds the new ones, removes those gone (with no attendance taken). */
 export async function setPersons(
   tx: Tx,

@@ -19,11 +19,13 @@ import {
   conflictsWithSlot,
   getAppointment,
   insertAppointment,
+  leadersOf,
   listAppointments,
   lockSlotKeys,
   personsOf,
   resetReminders,
   type Slot,
+  setLeaders,
   setPersons,
   updateAppointment,
 } from './appointments.repository.ts'
@@ -67,7 +69,8 @@ export async function readAppointment(ctx: AgendaCtx, id: string) {
 /** An appointment the actor may change, with its persons (and how many have their attendance taken). */
 export async function editable(ctx: AgendaCtx, id: string) {
   const row = await loadAppointment(ctx, id)
-  if (!canEdit(ctx.actor, row)) throw forbidden('Ce rendez-vous n’est pas sur l’un de vos sites.')
+  const coLeaderIds = (await leadersOf(ctx.tx, ctx.actor.structureId, [id])).map((l) => l.user_id)
+  if (!canEdit(ctx.actor, row, coLeaderIds)) throw forbidden('Ce rendez-vous n’est pas sur l’un de vos sites.')
   if (row.cancelled_at) throw new AppError('conflict', 'Ce rendez-vous est annulé.')
   const persons = await personsOf(ctx.tx, ctx.actor.structureId, [id])
   return {
@@ -96,6 +99,28 @@ export async function checkConflicts(
 
 type Input = z.output<typeof appointmentInputSchema>
 
+/** Co-leaders: active counsellors of the structure (of any site), other than the leader. */
+async function checkCoLeaders(ctx: Pick<AgendaCtx, 'tx' | 'actor'>, counsellorId: string, ids: string[]) {
+  for (const leaderId of ids) {
+    if (leaderId === counsellorId) throw invalid('coLeaderIds', 'Le conseiller du rendez-vous l’anime déjà.')
+    await ensureStaff(ctx.tx, ctx.actor.structureId, leaderId, 'coLeaderIds')
+  }
+}
+
+/** Changes the co-leaders only (a collective session's page), with the version read. */
+export async function changeCoLeaders(ctx: AgendaCtx, id: string, coLeaderIds: string[], version: number) {
+  const current = await editable(ctx, id)
+  await checkCoLeaders(ctx, current.counsellor_id, coLeaderIds)
+  await ensureUpdated(
+    await updateAppointment(ctx.tx, ctx.actor.structureId, id, version, {}),
+    () => appointmentExists(ctx.tx, ctx.actor.structureId, id),
+    'Ce rendez-vous',
+  )
+  await setLeaders(ctx.tx, ctx.actor.structureId, id, coLeaderIds)
+  await ctx.audit({ action: 'update', entity: 'appointment', entityId: id, detail: { coLeaderIds } })
+  return readAppointment(ctx, id)
+}
+
 async function resolve(ctx: AgendaCtx, input: Input) {
   const { tx, actor } = ctx
   ensureBookableSite(actor, input.siteId)
@@ -104,6 +129,7 @@ async function resolve(ctx: AgendaCtx, input: Input) {
   if (counsellorId !== actor.userId) await ensureStaff(tx, actor.structureId, counsellorId, 'counsellorId')
   if (input.roomId) await ensureRoom(tx, actor.structureId, input.roomId, input.siteId)
   for (const personId of input.personIds) await loadVisiblePerson(tx, actor, personId, ctx.now)
+  await checkCoLeaders(ctx, counsellorId, input.coLeaderIds ?? [])
   const startsAt = zonedInstant(input.date, input.start, actor.timeZone)
   const endsAt = zonedInstant(input.date, input.end, actor.timeZone)
   return {
@@ -179,12 +205,17 @@ export async function createAppointment(ctx: AgendaCtx, input: Input, seriesId: 
     input.personIds,
     reminderDueAt(row.day, ctx.actor.timeZone, ctx.now),
   )
+  if (input.coLeaderIds?.length) await setLeaders(ctx.tx, ctx.actor.structureId, id, input.coLeaderIds)
   const sent = input.sendConvocation ? await convoke(ctx, id, input.personIds) : []
   await ctx.audit({
     action: 'create',
     entity: 'appointment',
     entityId: id,
-    detail: { ...auditDetail(row, input.personIds), convocations: sent.length },
+    detail: {
+      ...auditDetail(row, input.personIds),
+      ...(input.coLeaderIds?.length ? { coLeaderIds: input.coLeaderIds } : {}),
+      convocations: sent.length,
+    },
   })
   return readAppointment(ctx, id)
 }
@@ -204,12 +235,18 @@ export async function changeAppointment(ctx: AgendaCtx, id: string, input: z.out
   if (attended.length) throw invalid('personIds', 'La présence d’une personne retirée a déjà été notée : gardez-la.')
   if (current.starts_at.getTime() !== row.starts_at.getTime())
     await resetReminders(ctx.tx, ctx.actor.structureId, id, due)
+  if (input.coLeaderIds) await setLeaders(ctx.tx, ctx.actor.structureId, id, input.coLeaderIds)
   const sent = input.sendConvocation ? await convoke(ctx, id, input.personIds) : []
   await ctx.audit({
     action: 'update',
     entity: 'appointment',
     entityId: id,
-    detail: { ...auditDetail(row, input.personIds), added, convocations: sent.length },
+    detail: {
+      ...auditDetail(row, input.personIds),
+      added,
+      ...(input.coLeaderIds ? { coLeaderIds: input.coLeaderIds } : {}),
+      convocations: sent.length,
+    },
   })
   return readAppointment(ctx, id)
 }

@@ -9,6 +9,7 @@ export { appointmentExists, setPersons, updateAppointment } from './appointments
 export {
   type AgendaCtx,
   cancelAppointment,
+  changeCoLeaders,
   createAppointment,
   editable,
   loadAppointment,

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import {
+  coLeadersSchema,
   registrationSchema,
   sessionListQuery,
   sessionListSchema,
@@ -11,7 +12,7 @@ import {
 import type { Deps } from '../../deps.ts'
 import { defineRoute } from '../../http/route.ts'
 import { sessionsPolicy } from './sessions.policy.ts'
-import { listForActor, readSession, registerPerson, unregisterPerson } from './sessions.service.ts'
+import { listForActor, readSession, registerPerson, setSessionCoLeaders, unregisterPerson } from './sessions.service.ts'
 import { renderSignInSheet } from './sign-in-sheet.ts'
 
 const tags = ['Séances collectives']
@@ -42,6 +43,18 @@ export function sessionRoutes(app: FastifyInstance, deps: Deps) {
     response: sessionSchema,
     read: true,
     handler: async (c) => readSession(ctx(c), c.params.id),
+  })
+
+  defineRoute(app, deps, {
+    method: 'PUT',
+    url: '/api/sessions/:id/co-leaders',
+    summary: 'Nommer les co-animateurs (ils voient la séance et notent les présences comme l’animateur)',
+    tags,
+    access: sessionsPolicy.register,
+    params: sessionParams,
+    body: coLeadersSchema,
+    response: sessionSchema,
+    handler: async (c) => setSessionCoLeaders(ctx(c), c.params.id, c.body),
   })
 
   defineRoute(app, deps, {

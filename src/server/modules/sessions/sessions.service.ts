@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { Appointment } from '../../../shared/agenda/agenda.schema.ts'
 import { dayIn } from '../../../shared/dates.ts'
 import {
+  type coLeadersSchema,
   type registrationSchema,
   type Session,
   sessionKinds,
@@ -12,6 +13,7 @@ import { AppError, notFound } from '../../errors.ts'
 import {
   type AgendaCtx,
   appointmentExists,
+  changeCoLeaders,
   dayOnly,
   editable,
   loadAppointment,
@@ -85,6 +87,13 @@ export async function registerPerson(ctx: AgendaCtx, id: string, input: z.output
   const due = reminderDueAt(row.day, ctx.actor.timeZone, ctx.now)
   await setPersons(ctx.tx, ctx.actor.structureId, id, [...row.person_ids, input.personId], due)
   await ctx.audit({ action: 'register', entity: 'appointment', entityId: id, detail: { personId: input.personId } })
+  return readSession(ctx, id)
+}
+
+/** Names the session's co-leaders (they see it and take attendance as its leader does). */
+export async function setSessionCoLeaders(ctx: AgendaCtx, id: string, input: z.output<typeof coLeadersSchema>) {
+  await editableSession(ctx, id)
+  await changeCoLeaders(ctx, id, input.coLeaderIds, input.version)
   return readSession(ctx, id)
 }
 

@@ -187,3 +187,60 @@ describe('a workshop of 8', () => {
     for (let i = 0; i < 8; i++) expect(doc).toContain(`ATELIER${i} Prénom${i}`)
   })
 })
+
+describe('co-leaders', () => {
+  it('a co-leader of another site sees the session and takes attendance as its leader; the sheet lists them', async () => {
+    const res = await counsellor.post('/api/agenda/appointments', {
+      kind: 'info_session',
+      title: 'Réunion garantie jeunes',
+      siteId: t.fx.sites.a,
+      date: '2026-03-02',
+      start: '19:00',
+      end: '20:00',
+      capacity: 4,
+      personIds: [persons[8]!.id],
+      coLeaderIds: [otherSite.user!.id],
+    })
+    expect(res.statusCode, res.body).toBe(201)
+    const s = res.json()
+    expect(s.coLeaders).toEqual([{ id: otherSite.user!.id, name: expect.any(String) }])
+    // the co-leader reads it (another site's session otherwise: 404) and notes the presence
+    const read = await otherSite.get(`/api/sessions/${s.id}`)
+    expect(read.statusCode, read.body).toBe(200)
+    expect(read.json().canEdit).toBe(true)
+    const p = read.json().persons[0]
+    const mark = await otherSite.post(`/api/agenda/appointments/${s.id}/persons/${p.personId}/attendance`, {
+      attendance: 'present',
+      version: p.version,
+    })
+    expect(mark.statusCode, mark.body).toBe(200)
+    const doc = JSON.stringify(signInSheetDocument(read.json(), 'X'))
+    expect(doc).toContain(`Animation : ${s.counsellorName}, ${s.coLeaders[0].name}`)
+
+    // taken off, they no longer see it; the leader names them again, with the version read
+    const cleared = await counsellor.put(`/api/sessions/${s.id}/co-leaders`, { coLeaderIds: [], version: s.version })
+    expect(cleared.statusCode, cleared.body).toBe(200)
+    expect(cleared.json().coLeaders).toEqual([])
+    expect((await otherSite.get(`/api/sessions/${s.id}`)).statusCode).toBe(404)
+    const stale = await counsellor.put(`/api/sessions/${s.id}/co-leaders`, {
+      coLeaderIds: [otherSite.user!.id],
+      version: s.version,
+    })
+    expect(stale.statusCode).toBe(409)
+  })
+
+  it('refuses the leader as co-leader, a user who leads nothing, the wrong role (403), another site (404)', async () => {
+    const s = await workshop(3, '2026-03-11')
+    const put = (body: unknown, as = counsellor) => as.put(`/api/sessions/${s.id}/co-leaders`, body)
+    const self = await put({ coLeaderIds: [counsellor.user!.id], version: s.version })
+    expect(self.statusCode).toBe(400)
+    expect(self.json().fields[0].field).toBe('coLeaderIds')
+    const notCounsellor = await put({ coLeaderIds: [director.user!.id], version: s.version })
+    expect(notCounsellor.statusCode).toBe(400)
+    expect(notCounsellor.json().fields[0].field).toBe('coLeaderIds')
+    expect((await put({ coLeaderIds: [], version: s.version }, director)).statusCode).toBe(403)
+    expect((await put({ coLeaderIds: [], version: s.version }, otherSite)).statusCode).toBe(404)
+    const twice = await put({ coLeaderIds: [otherSite.user!.id, otherSite.user!.id], version: s.version })
+    expect(twice.statusCode).toBe(400)
+  })
+})

@@ -2,7 +2,7 @@ import { appointmentKinds, places } from '../../../shared/agenda/agenda.schema.t
 import type { Session } from '../../../shared/sessions/sessions.schema.ts'
 import { loadPdfmake } from '../../pdf/pdfmake.ts'
 
-// « Feuille d’émargement »: the session's title, date, time, place and leader, then one line per registered person
+// « Feuille d’émargement »: the session's title, date, time, place and leaders, then one line per registered person
 // with an empty box to sign. pdfmake (already used by the annual report) is imported at the first sheet, not at start;
 // the document is built from our data only: no URL fetched, no file read but pdfmake's own fonts.
 
@@ -13,6 +13,9 @@ export function placeOf(s: Session) {
   if (s.place === 'video') return `${places.labels.video} (${s.siteName})`
   return `${places.labels[s.place]} (${s.siteName})`
 }
+
+/** The leader, then the co-leaders. */
+export const leadersOf = (s: Session) => [s.counsellorName, ...s.coLeaders.map((l) => l.name)].join(', ')
 
 /** The sheet's document (a pure function: the tests read the names from it). */
 export function signInSheetDocument(s: Session, structureName: string): Record<string, unknown> {
@@ -46,7 +49,7 @@ export function signInSheetDocument(s: Session, structureName: string): Record<s
           },
           {
             width: '*',
-            stack: [`Animation : ${s.counsellorName}`, `Inscrits : ${s.persons.length} / ${s.capacity} places`],
+            stack: [`Animation : ${leadersOf(s)}`, `Inscrits : ${s.persons.length} / ${s.capacity} places`],
           },
         ],
         fontSize: 10,
