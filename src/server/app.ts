@@ -81,9 +81,11 @@ export async function buildApp(
     cookieKey: 'jalon_csrf',
     cookieOpts: { httpOnly: true, sameSite: 'lax', path: '/', secure: deps.config.session.cookieSecure },
   })
-  // CSRF on every request that changes something, signed in or not (sign-in itself included).
+  // CSRF on every request that changes something, signed in or not (sign-in itself included); not on a webhook
+  // (RouteDef.webhook: another system's call, authenticated by a secret in its URL, which no cookie authenticates).
   app.addHook('onRequest', (req, reply, done) => {
-    if (STATE_CHANGING.has(req.method) && req.url.startsWith('/api/')) return app.csrfProtection(req, reply, done)
+    if (STATE_CHANGING.has(req.method) && req.url.startsWith('/api/') && !req.routeOptions.config?.webhook)
+      return app.csrfProtection(req, reply, done)
     done()
   })
   registerSessionHook(app, deps)

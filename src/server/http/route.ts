@@ -44,6 +44,11 @@ export interface RouteDef<B extends Schema, Q extends Schema, P extends Schema, 
   status?: 200 | 201 | 204
   rateLimit?: { max: number; timeWindow: string }
   /**
+   * Called by another system, never by a browser (a provider's webhook): authenticated by a secret in its URL, not by
+   * a cookie, so no CSRF token is asked (app.ts). The route must not read the session.
+   */
+  webhook?: true
+  /**
    * A read (GET only) that writes nothing but audit lines runs without a transaction, on one connection: each query is
    * a statement of its own, with the snapshot PostgreSQL's READ COMMITTED would give it inside a transaction anyway,
    * and an audit line commits as it is written, before the answer leaves (a failure there still answers an error and
@@ -61,6 +66,7 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: Access
+    webhook?: boolean
   }
 }
 
@@ -81,7 +87,11 @@ export function defineRoute<B extends Schema, Q extends Schema, P extends Schema
   app.withTypeProvider<ZodTypeProvider>().route({
     method: def.method,
     url: def.url,
-    config: { access: def.access, ...(def.rateLimit ? { rateLimit: def.rateLimit } : {}) },
+    config: {
+      access: def.access,
+      ...(def.rateLimit ? { rateLimit: def.rateLimit } : {}),
+      ...(def.webhook ? { webhook: true } : {}),
+    },
     schema: {
       summary: def.summary,
       tags: def.tags,

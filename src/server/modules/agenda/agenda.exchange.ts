@@ -46,7 +46,12 @@ const capacity = (description: string): ColumnSpec => ({
   description,
 })
 
-const roomRef = ref('room_external_id', 'agenda_room', 'room_id', 'La salle : external_id d’une salle de agenda_rooms.csv ou de la base.')
+const roomRef = ref(
+  'room_external_id',
+  'agenda_room',
+  'room_id',
+  'La salle : external_id d’une salle de agenda_rooms.csv ou de la base.',
+)
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/
 /** an instant cell as the import reads it (ISO text) or as the database gives it back */
@@ -116,8 +121,7 @@ export const templatesEntity: EntitySpec = {
       const wrong = v[column] ? unknownPlaceholder(v[column] as string) : undefined
       if (wrong) out.push({ column, message: `champ inconnu ${wrong} (voir la description du fichier)` })
     }
-    if (v.subject && String(v.key).endsWith('_sms'))
-      out.push({ column: 'subject', message: 'un SMS n’a pas d’objet' })
+    if (v.subject && String(v.key).endsWith('_sms')) out.push({ column: 'subject', message: 'un SMS n’a pas d’objet' })
     return out
   },
   derive: ({ values }, ctx) => ({ updated_at: values.updated_at ?? ctx.now.toISOString() }),

@@ -24,6 +24,7 @@ import { feedCalendar, feedState, regenerateFeed, revokeFeed } from './feed.serv
 import { personAgenda, recordContact } from './person-agenda.service.ts'
 import { scheduleReminders } from './reminders.job.ts'
 import { changeRoom, createRoom, rooms } from './rooms.service.ts'
+import { smsDeliveryRoutes } from './sms/delivery.routes.ts'
 import { editTemplate, templates } from './templates.service.ts'
 
 export function agendaRoutes(app: FastifyInstance, deps: Deps) {
@@ -159,6 +160,9 @@ export function agendaRoutes(app: FastifyInstance, deps: Deps) {
       return body
     },
   })
+
+  // The SMS provider's delivery reports (webhook)
+  smsDeliveryRoutes(app, deps)
 
   // The reminders' scheduler: inside the server, stopped with it
   if (deps.config.agendaReminderSeconds > 0) {

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely'
 import type { TemplateKey } from '../../../shared/agenda/messages.schema.ts'
-import type { AgendaMessageTable } from '../../db/schema.ts'
+import type { AgendaMessageTable, DeliveryStatus } from '../../db/schema.ts'
 import type { Tx } from '../../deps.ts'
 
 // The SQL of messages, consent and templates.
@@ -140,4 +140,31 @@ export async function saveContact(
     .where('version', '=', version)
     .returning('version')
     .executeTakeFirst()
+}
+
+/**
+ * The SMS a provider's report names by its reference, locked for the update (two reports of one message at once
+ * apply one after the other). By reference alone: the provider does not know the structure (an index on it).
+ */
+export function findSmsByReference(tx: Tx, reference: string) {
+  return tx
+    .selectFrom('agenda_message')
+    .select(['structure_id', 'id', 'person_id', 'delivery_status', 'delivery_at'])
+    .where('provider_ref', '=', reference)
+    .where('channel', '=', 'sms')
+    .forUpdate()
+    .executeTakeFirst()
+}
+
+export async function setDelivery(
+  tx: Tx,
+  m: { structure_id: string; id: string },
+  delivery: { delivery_status: DeliveryStatus; delivery_at: Date },
+) {
+  await tx
+    .updateTable('agenda_message')
+    .set(delivery)
+    .where('structure_id', '=', m.structure_id)
+    .where('id', '=', m.id)
+    .execute()
 }

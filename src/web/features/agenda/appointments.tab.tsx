@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Loader, Radio, Stack, Switch, Table, Text, Title } from '@mantine/core'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
-import { channels, purposes } from '../../../shared/agenda/messages.schema.ts'
+import { channels, deliveryStatuses, type Message, purposes } from '../../../shared/agenda/messages.schema.ts'
 import { FormError } from '../../components/form-error.tsx'
 import { formatDate, formatDateTime } from '../../components/format.ts'
 import type { FileTabProps } from '../../web-module.ts'
@@ -97,7 +97,7 @@ export function AppointmentsTab({ person }: FileTabProps) {
                     <Table.Td>{purposes.labels[m.purpose]}</Table.Td>
                     <Table.Td>{channels.labels[m.channel]}</Table.Td>
                     <Table.Td>{m.recipient}</Table.Td>
-                    <Table.Td>{m.status === 'sent' ? 'Envoyé' : `Échec : ${m.error ?? ''}`}</Table.Td>
+                    <Table.Td>{stateOf(m)}</Table.Td>
                     <Table.Td maw={360}>
                       <Text size="sm" lineClamp={3}>
                         {m.subject ? `${m.subject} — ` : ''}
@@ -172,4 +172,12 @@ function ContactForm({
       )}
     </section>
   )
+}
+
+/** Sent or failed; for an SMS, what the provider last said of its delivery (its webhook), and when. */
+function stateOf(m: Message): string {
+  if (m.status === 'failed') return `Échec : ${m.error ?? ''}`
+  if (!m.delivery) return 'Envoyé'
+  const label = deliveryStatuses.labels[m.delivery.status]
+  return m.delivery.at ? `${label} (${formatDateTime(m.delivery.at)})` : label
 }
