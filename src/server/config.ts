@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import { isIP } from 'node:net'
 import { z } from 'zod'
 
@@ -75,14 +75,13 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9]{1,11}$/, '11 lettres ou chiffres au plus (ex. MissionLoc)')
     .default('Jalon'),
-  /** the secret of the URL Brevo posts its SMS delivery reports to (docs/agenda.md); without it, in production, the
-   * route answers 404; elsewhere a random one per process (the local stand-in of Brevo calls it) */
-  SMS_WEBHOOK_SECRET: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{32,200}$/, '32 à 200 lettres, chiffres, - ou _ (ex. openssl rand -hex 32)')
-    .optional(),
   /** how often the agenda's reminders are looked for; 0: never (the default in tests) */
   AGENDA_REMINDER_SECONDS: z.coerce.number().int().min(0).optional(),
+  /** notifications kept: read ones this many days after they were written, unread ones that many (docs/home.md) */
+  NOTIFICATIONS_KEEP_READ_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  NOTIFICATIONS_KEEP_UNREAD_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  /** how often the server purges old notifications; 0: never (the default in tests; `jalon notifications purge`) */
+  NOTIFICATIONS_PURGE_SECONDS: z.coerce.number().int().min(0).optional(),
   COOKIE_SECURE: bool,
   DEMO: z.enum(['auto', 'off']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -114,9 +113,11 @@ export interface Config {
   smtpUrl?: string
   mailFrom: string
   /** text messages (agenda reminders): Brevo's key, its endpoint, the sender name */
-  sms: { brevoApiKey?: string; brevoUrl: string; sender: string; webhookSecret?: string }
+  sms: { brevoApiKey?: string; brevoUrl: string; sender: string }
   /** seconds between two looks for due reminders (0: the server sends none by itself) */
   agendaReminderSeconds: number
+  /** how long notifications are kept (days, read / unread) and how often the server purges them (0: never) */
+  notifications: { keepReadDays: number; keepUnreadDays: number; purgeSeconds: number }
   demo: 'auto' | 'off'
   logLevel: string
   /** statistical secrecy of published outputs: smallest count shown; tables crossing health, justice, welfare */
@@ -175,14 +176,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
-    sms: {
-      brevoApiKey: e.SMS_BREVO_API_KEY,
-      brevoUrl: e.SMS_BREVO_URL,
-      sender: e.SMS_SENDER,
-      webhookSecret:
-        e.SMS_WEBHOOK_SECRET ?? (e.NODE_ENV === 'production' ? undefined : randomBytes(24).toString('base64url')),
-    },
+    sms: { brevoApiKey: e.SMS_BREVO_API_KEY, brevoUrl: e.SMS_BREVO_URL, sender: e.SMS_SENDER },
     agendaReminderSeconds: e.AGENDA_REMINDER_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 300),
+    notifications: {
+      keepReadDays: e.NOTIFICATIONS_KEEP_READ_DAYS,
+      keepUnreadDays: e.NOTIFICATIONS_KEEP_UNREAD_DAYS,
+      purgeSeconds: e.NOTIFICATIONS_PURGE_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 3600),
+    },
     demo: e.DEMO,
     logLevel: e.LOG_LEVEL,
     secrecy: { threshold: e.SECRECY_THRESHOLD, sensitiveThreshold: e.SECRECY_THRESHOLD_SENSITIVE },

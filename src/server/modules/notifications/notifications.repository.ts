@@ -94,3 +94,20 @@ export async function markAllRead(tx: Tx, structureId: string, userId: string, a
     .where('read_at', 'is', null)
     .execute()
 }
+
+/**
+ * The purge (notifications.purge.ts): deletes, across every structure, the read notifications written before
+ * `readBefore` and any written before `unreadBefore`; how many.
+ */
+export async function deleteOld(tx: Tx, readBefore: Date, unreadBefore: Date): Promise<number> {
+  const r = await tx
+    .deleteFrom('notification')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('read_at', 'is not', null), eb('created_at', '<', readBefore)]),
+        eb('created_at', '<', unreadBefore),
+      ]),
+    )
+    .executeTakeFirst()
+  return Number(r.numDeletedRows)
+}

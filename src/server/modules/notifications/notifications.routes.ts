@@ -8,6 +8,7 @@ import type { Deps } from '../../deps.ts'
 import { notFound } from '../../errors.ts'
 import { defineRoute } from '../../http/route.ts'
 import { notificationsPolicy } from './notifications.policy.ts'
+import { schedulePurge } from './notifications.purge.ts'
 import { listNotifications, markAllRead, markRead } from './notifications.repository.ts'
 
 const tags = ['Notifications']
@@ -51,4 +52,13 @@ export function notificationsRoutes(app: FastifyInstance, deps: Deps) {
       return listNotifications(tx, actor.structureId, actor.userId)
     },
   })
+
+  // The purge of old notifications: inside the server, stopped with it
+  if (deps.config.notifications.purgeSeconds > 0) {
+    let job: { stop(): void } | undefined
+    app.addHook('onReady', async () => {
+      job = schedulePurge(deps, deps.config.notifications.purgeSeconds)
+    })
+    app.addHook('onClose', async () => job?.stop())
+  }
 }
