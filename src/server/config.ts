@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { isIP } from 'node:net'
 import { z } from 'zod'
 
@@ -75,6 +75,12 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9]{1,11}$/, '11 lettres ou chiffres au plus (ex. MissionLoc)')
     .default('Jalon'),
+  /** the secret of the URL Brevo posts its SMS delivery reports to (docs/agenda.md); without it, in production, the
+   * route answers 404; elsewhere a random one per process (the local stand-in of Brevo calls it) */
+  SMS_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{32,200}$/, '32 à 200 lettres, chiffres, - ou _ (ex. openssl rand -hex 32)')
+    .optional(),
   /** how often the agenda's reminders are looked for; 0: never (the default in tests) */
   AGENDA_REMINDER_SECONDS: z.coerce.number().int().min(0).optional(),
   /** notifications kept: read ones this many days after they were written, unread ones that many (docs/home.md) */
@@ -113,7 +119,7 @@ export interface Config {
   smtpUrl?: string
   mailFrom: string
   /** text messages (agenda reminders): Brevo's key, its endpoint, the sender name */
-  sms: { brevoApiKey?: string; brevoUrl: string; sender: string }
+  sms: { brevoApiKey?: string; brevoUrl: string; sender: string; webhookSecret?: string }
   /** seconds between two looks for due reminders (0: the server sends none by itself) */
   agendaReminderSeconds: number
   /** how long notifications are kept (days, read / unread) and how often the server purges them (0: never) */
@@ -176,7 +182,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
-    sms: { brevoApiKey: e.SMS_BREVO_API_KEY, brevoUrl: e.SMS_BREVO_URL, sender: e.SMS_SENDER },
+    sms: {
+      brevoApiKey: e.SMS_BREVO_API_KEY,
+      brevoUrl: e.SMS_BREVO_URL,
+      sender: e.SMS_SENDER,
+      webhookSecret:
+        e.SMS_WEBHOOK_SECRET ?? (e.NODE_ENV === 'production' ? undefined : randomBytes(24).toString('base64url')),
+    },
     agendaReminderSeconds: e.AGENDA_REMINDER_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 300),
     notifications: {
       keepReadDays: e.NOTIFICATIONS_KEEP_READ_DAYS,
