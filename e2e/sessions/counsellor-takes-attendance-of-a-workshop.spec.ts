@@ -57,6 +57,9 @@ export async function run(journey: Journey) {
   await dialog.getByLabel('Début').fill('06:00')
   await dialog.getByLabel('Fin').fill('06:45')
   await dialog.getByLabel('Places').fill('8')
+  // led with a counsellor of another antenna, who will see it in her agenda and may take attendance too
+  await pick(page, dialog.getByLabel('Co-animateurs'), /^Paul Référent/)
+  await dialog.getByLabel('Intitulé').click() // the list closes
   await assertAccessible(page, 'nouvelle séance')
   await dialog.getByRole('button', { name: 'Créer la séance' }).click()
   const anyway = dialog.getByRole('button', { name: 'Réserver quand même' })
@@ -64,6 +67,7 @@ export async function run(journey: Journey) {
   if (await anyway.isVisible()) await anyway.click()
   await page.getByRole('heading', { level: 1, name: 'Atelier CV et lettre de motivation' }).waitFor()
   const sessionId = page.url().split('/seances/')[1]!.split(/[?#]/)[0]!
+  await page.getByText('Animation : Claire Conseillère, Paul Référent').waitFor()
 
   // Eight persons registered from the search.
   const picker = page.getByRole('combobox', { name: 'Personnes' })

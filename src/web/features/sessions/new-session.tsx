@@ -13,6 +13,7 @@ import { kindLabel } from '../agenda/labels.ts'
 import { useMe } from '../auth/auth.api.ts'
 import { DateField } from '../persons/date-field.tsx'
 import { SiteSelect } from '../persons/pickers.tsx'
+import { CoLeadersSelect } from './co-leaders-select.tsx'
 import { refreshSessions } from './sessions.api.ts'
 
 interface Values {
@@ -23,6 +24,7 @@ interface Values {
   end: string
   siteId: string | null
   capacity: number | string
+  coLeaderIds: string[]
 }
 const toInput = (v: Values, allowConflicts: boolean): AppointmentInput => ({
   kind: v.kind,
@@ -33,6 +35,7 @@ const toInput = (v: Values, allowConflicts: boolean): AppointmentInput => ({
   place: 'site',
   siteId: v.siteId ?? '',
   capacity: Number(v.capacity) || 0,
+  coLeaderIds: v.coLeaderIds,
   allowConflicts,
 })
 
@@ -51,6 +54,7 @@ export function NewSessionModal({ onClose }: { onClose: () => void }) {
       end: '16:00',
       siteId: me.sites[0]?.id ?? null,
       capacity: 10,
+      coLeaderIds: [],
     },
     validate: (v) => bodyErrors(appointmentInputSchema, toInput(v, false)),
   })
@@ -93,6 +97,7 @@ export function NewSessionModal({ onClose }: { onClose: () => void }) {
             <TextInput label="Fin" type="time" required {...form.getInputProps('end')} />
             <NumberInput label="Places" min={1} max={500} allowDecimal={false} {...form.getInputProps('capacity')} />
           </SimpleGrid>
+          <CoLeadersSelect leaderId={me.id} {...form.getInputProps('coLeaderIds')} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Annuler

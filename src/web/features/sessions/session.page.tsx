@@ -9,8 +9,9 @@ import { agendaApi } from '../agenda/agenda.api.ts'
 import { kindLabel } from '../agenda/labels.ts'
 import { PersonPicker, type PickedPerson } from '../agenda/person-picker.tsx'
 import { AttendanceList } from './attendance-list.tsx'
+import { CoLeadersSelect } from './co-leaders-select.tsx'
 import { refreshSessions, sessionQuery, sessionsApi, signInSheetUrl } from './sessions.api.ts'
-import { placeText, timeText } from './sessions.labels.ts'
+import { leadersText, placeText, timeText } from './sessions.labels.ts'
 
 /**
  * A collective session: when, where, who leads it, its places; registering persons from a search; the attendance list,
@@ -38,6 +39,13 @@ function SessionView({ session: s }: { session: Session }) {
     onSettled: done,
   })
   const convoke = useMutation({ mutationFn: () => agendaApi.convoke(s.id), onSettled: done })
+  const current = s.coLeaders.map((l) => l.id)
+  const [coLeaders, setCoLeaders] = useState(current)
+  const leaders = useMutation({
+    mutationFn: () => sessionsApi.setCoLeaders(s.id, coLeaders, s.version),
+    onSettled: done,
+  })
+  const leadersChanged = coLeaders.length !== current.length || coLeaders.some((id) => !current.includes(id))
   const started = s.date <= today()
   const editable = s.canEdit && !s.cancelled
   return (
@@ -47,7 +55,7 @@ function SessionView({ session: s }: { session: Session }) {
         <Text>
           {kindLabel(s.kind)} — {formatDate(s.date)}, {timeText(s)} — {placeText(s)}
         </Text>
-        <Text>Animation : {s.counsellorName}</Text>
+        <Text>Animation : {leadersText(s)}</Text>
         <Group gap="xs" mt={4}>
           <Badge color={s.placesLeft ? 'blue' : 'orange'} variant="light">
             {s.registered} inscrit{s.registered > 1 ? 's' : ''} sur {s.capacity} place{s.capacity > 1 ? 's' : ''}
@@ -65,6 +73,20 @@ function SessionView({ session: s }: { session: Session }) {
           </Button>
         )}
       </Group>
+      {editable && (
+        <Group align="flex-end">
+          <CoLeadersSelect leaderId={s.counsellorId} value={coLeaders} onChange={setCoLeaders} style={{ flex: 1 }} />
+          <Button
+            variant="light"
+            disabled={!leadersChanged}
+            loading={leaders.isPending}
+            onClick={() => leaders.mutate()}
+          >
+            Enregistrer les co-animateurs
+          </Button>
+        </Group>
+      )}
+      <FormError error={leaders.error} title="Co-animateurs non enregistrés" />
       <FormError error={convoke.error} title="Envoi impossible" />
       {convoke.data && (
         <List size="sm" aria-label="Résultat des convocations">

@@ -25,6 +25,8 @@ export const refreshSessions = (client: QueryClient) => client.invalidateQueries
 export const sessionsApi = {
   register: (id: string, personId: string, version: number) =>
     api.post<Session>(`${session(id)}/persons`, { personId, version }),
+  setCoLeaders: (id: string, coLeaderIds: string[], version: number) =>
+    api.put<Session>(`${session(id)}/co-leaders`, { coLeaderIds, version }),
   unregister: (id: string, personId: string, version: number) =>
     api.post<Session>(`${session(id)}/persons/${encodeURIComponent(personId)}/unregister`, { version }),
 }

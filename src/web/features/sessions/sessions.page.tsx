@@ -8,7 +8,7 @@ import { kindLabel } from '../agenda/labels.ts'
 import { AnchorLink } from '../persons/anchor-link.tsx'
 import { NewSessionModal } from './new-session.tsx'
 import { sessionsQuery } from './sessions.api.ts'
-import { placeText, timeText } from './sessions.labels.ts'
+import { leadersText, placeText, timeText } from './sessions.labels.ts'
 
 /** « Séances collectives »: the workshops and information sessions to come (or past), with their places. */
 export function SessionsPage() {
@@ -81,7 +81,7 @@ export function SessionsPage() {
                     )}
                   </Table.Td>
                   <Table.Td>{placeText(s)}</Table.Td>
-                  <Table.Td>{s.counsellorName}</Table.Td>
+                  <Table.Td>{leadersText(s)}</Table.Td>
                   <Table.Td>
                     {s.registered} / {s.capacity}
                   </Table.Td>
