@@ -164,10 +164,14 @@ export async function signOut(page: Page) {
 }
 
 /** Fails on serious or critical accessibility violations, listing them. */
-export async function assertAccessible(page: Page, where: string) {
+/** axe's impacts, least first: a page fails on its `failOn` level (serious by default) and above. */
+const impacts = ['minor', 'moderate', 'serious', 'critical']
+
+export async function assertAccessible(page: Page, where: string, opts: { failOn?: 'moderate' | 'serious' } = {}) {
   await settled(page)
   const results = await new AxeBuilder({ page }).analyze()
-  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  const floor = impacts.indexOf(opts.failOn ?? 'serious')
+  const blocking = results.violations.filter((v) => impacts.indexOf(v.impact ?? 'minor') >= floor)
   for (const v of results.violations.filter((v) => !blocking.includes(v)))
     console.log(`    (axe, ${where}, ${v.impact}) ${v.id}: ${v.help} — ${v.nodes.length} élément(s)`)
   if (blocking.length === 0) return

@@ -141,7 +141,11 @@ export function ResultTableView({ table }: { table: ResultTable }) {
 export function ResultView({ result, title }: { result: IndicatorResult; title?: string }) {
   return (
     <Stack gap="md">
-      {title && <Title order={3}>{title}</Title>}
+      {title && (
+        <Title order={2} size="h3">
+          {title}
+        </Title>
+      )}
       <Text size="xl" fw={700} aria-live="polite">
         {result.value === null ? 's' : formatNumber(result.value)}{' '}
         <Text span size="md" fw={400}>
