@@ -15,7 +15,7 @@ import {
 export const booked: { lastName?: string; firstName?: string } = {}
 
 export const name =
-  'la conseillère prend un rendez-vous dans sa semaine, la personne reçoit la convocation avec son .ics, puis la conseillère la note présente'
+  'la conseillère prend un rendez-vous dans sa semaine, la personne reçoit la convocation avec son .ics, puis la conseillère la note présente et enregistre l’entretien avec deux propositions (un seul événement)'
 
 /** today in Paris, as the agenda's form shows it */
 const todayInParis = () => new Date().toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' })
@@ -118,7 +118,8 @@ export async function run(journey: Journey) {
   await attendance.getByRole('button', { name: 'Présent' }).click()
   await detail.getByRole('cell', { name: 'Présent', exact: true }).waitFor()
   const interview = detail.getByRole('link', { name: 'Enregistrer l’entretien' })
-  assert.match((await interview.getAttribute('href')) ?? '', new RegExp(`/personnes/${person.id}/entretien\\?rdv=`))
+  const interviewHref = (await interview.getAttribute('href')) ?? ''
+  assert.match(interviewHref, new RegExp(`/personnes/${person.id}/entretien\\?rdv=`))
   await detail.getByRole('button', { name: 'Fermer' }).click()
   Object.assign(booked, { lastName: person.lastName, firstName: person.firstName })
 
@@ -135,4 +136,36 @@ export async function run(journey: Journey) {
   await page.getByRole('heading', { name: 'Messages envoyés' }).waitFor()
   await page.getByRole('cell', { name: person.email }).first().waitFor()
   await assertAccessible(page, 'dossier, rendez-vous')
+
+  // The interview, from the appointment: the account and two propositions on one screen, in one save. It completes
+  // the event the attendance wrote: the file keeps one contact today for this appointment, not two.
+  const today = isoToday()
+  const count = async (what: 'events' | 'propositions') => {
+    const res = await page.request.get(`/api/persons/${person.id}/${what}?from=${today}&to=${today}&pageSize=200`)
+    assert.equal(res.status(), 200, await res.text())
+    return (await res.json()).total as number
+  }
+  const [eventsBefore, propositionsBefore] = [await count('events'), await count('propositions')]
+  await page.goto(interviewHref)
+  await page
+    .getByRole('heading', { level: 1, name: new RegExp(`^Entretien — ${person.lastName.toUpperCase()}`) })
+    .waitFor()
+  const account = 'Entretien du rendez-vous de 07h30 : CV à reprendre, candidatures en logistique.'
+  await page.getByLabel('Compte rendu').fill(account)
+  for (const [i, [domain, theme]] of [
+    ['Professionnel', 'Accès à l’emploi'],
+    ['Social', 'Logement'],
+  ].entries()) {
+    await page.getByRole('button', { name: 'Ajouter une proposition' }).click()
+    const proposition = page.getByRole('group', { name: `Proposition ${i + 1}` })
+    await pick(page, proposition.getByRole('combobox', { name: 'Domaine' }), domain!)
+    await pick(page, proposition.getByRole('combobox', { name: 'Thème' }), theme!)
+  }
+  await assertAccessible(page, 'écran d’entretien, depuis le rendez-vous')
+  await page.getByRole('button', { name: 'Enregistrer l’entretien' }).click()
+  await page.getByRole('tabpanel', { name: 'Événements', exact: true }).waitFor()
+  await page.getByRole('row').filter({ hasText: account }).waitFor()
+  assert.equal(await count('events'), eventsBefore, 'the interview completes the attendance’s event (one contact)')
+  assert.equal(await count('propositions'), propositionsBefore + 2, 'two propositions, dated on the interview’s day')
+  await assertAccessible(page, 'dossier, événements après l’entretien')
 }
