@@ -90,8 +90,17 @@ describe('data entered in Jalon (no external ids) travels under its uuids', () =
     expect(report.structureCreated).toBe(true)
     const counts = await tableCounts(a)
     expect(counts.person).toBeGreaterThan(100)
+    expect(counts.appointment_person).toBeGreaterThan(0)
+    expect(counts.agenda_room).toBeGreaterThan(0)
     expect(await tableCounts(b)).toEqual(counts)
     expect(await exportFrom(b)).toEqual(first)
+    // what the bundle does not carry but the import derives: an appointment's day in the structure's time zone
+    const days = (d: TestDb) =>
+      sql<{ key: string; day: string }>`SELECT coalesce(external_id, id::text) AS key, day::text AS day
+        FROM appointment ORDER BY 1`
+        .execute(d.kysely)
+        .then((r) => r.rows)
+    expect(await days(b)).toEqual(await days(a))
   })
 
   it('importing its own export into the same database changes nothing but recording the uuids as external ids', async () => {
