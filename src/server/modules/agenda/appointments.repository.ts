@@ -34,7 +34,21 @@ export function listAppointments(tx: Tx, actor: Actor, f: ListFilter) {
     .where(visibleAppointments(actor))
     .where('appointment.day', '>=', f.from)
     .where('appointment.day', '<=', f.to)
-  if (f.counsellorId) q = q.where('appointment.counsellor_id', '=', f.counsellorId)
+  // a counsellor's agenda: what they lead, and what they co-lead
+  if (f.counsellorId)
+    q = q.where((eb) =>
+      eb.or([
+        eb('appointment.counsellor_id', '=', f.counsellorId!),
+        eb.exists(
+          eb
+            .selectFrom('appointment_leader as al')
+            .select('al.user_id')
+            .whereRef('al.structure_id', '=', 'appointment.structure_id')
+            .whereRef('al.appointment_id', '=', 'appointment.id')
+            .where('al.user_id', '=', f.counsellorId!),
+        ),
+      ]),
+    )
   if (f.siteId) q = q.where('appointment.site_id', '=', f.siteId)
   if (f.roomId) q = q.where('appointment.room_id', '=', f.roomId)
   if (f.personId)

@@ -73,7 +73,20 @@ export async function feedCalendar(tx: Tx, deps: Pick<Deps, 'clock'>, token: str
       j.onRef('r.structure_id', '=', 'a.structure_id').onRef('r.id', '=', 'a.room_id'),
     )
     .where('a.structure_id', '=', owner.structure_id)
-    .where('a.counsellor_id', '=', owner.user_id)
+    // what they lead and what they co-lead
+    .where((eb) =>
+      eb.or([
+        eb('a.counsellor_id', '=', owner.user_id),
+        eb.exists(
+          eb
+            .selectFrom('appointment_leader as al')
+            .select('al.user_id')
+            .whereRef('al.structure_id', '=', 'a.structure_id')
+            .whereRef('al.appointment_id', '=', 'a.id')
+            .where('al.user_id', '=', owner.user_id),
+        ),
+      ]),
+    )
     .where('a.day', '>=', addDays(today, -FEED_PAST_DAYS))
     .where('a.day', '<=', addDays(today, FEED_FUTURE_DAYS))
     .select([

@@ -208,6 +208,11 @@ describe('co-leaders', () => {
     const read = await otherSite.get(`/api/sessions/${s.id}`)
     expect(read.statusCode, read.body).toBe(200)
     expect(read.json().canEdit).toBe(true)
+    // in their own agenda (the agenda's view by counsellor, their home's today)
+    const own = await otherSite.get(
+      `/api/agenda/appointments?from=2026-03-02&to=2026-03-02&counsellorId=${otherSite.user!.id}`,
+    )
+    expect(own.json().map((a: { id: string }) => a.id)).toEqual([s.id])
     const p = read.json().persons[0]
     const mark = await otherSite.post(`/api/agenda/appointments/${s.id}/persons/${p.personId}/attendance`, {
       attendance: 'present',
