@@ -240,6 +240,8 @@ export interface EnrolmentTable {
   referent_id: string | null
   created_at: Generated<Date>
   version: Generated<number>
+  /** recorded planned end (an extended CEJ…); null: computed where needed (20261204T0955_enrolment_planned_end) */
+  planned_end_date: string | null
 }
 
 export interface PersonNoteTable {

@@ -69,5 +69,7 @@ describe('export limits and dates', () => {
     expect(cejPlannedEnd('2025-01-31')).toBe('2026-01-30')
     expect(cejPlannedEnd('2024-02-29')).toBe('2025-02-27')
     expect(cejPlannedEnd('2025-12-15')).toBe('2026-12-14')
+    // a planned end recorded (an extended CEJ) is the planned end
+    expect(cejPlannedEnd('2025-06-01', '2026-11-30')).toBe('2026-11-30')
   })
 })

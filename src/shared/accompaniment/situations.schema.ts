@@ -103,9 +103,13 @@ export const enrolmentSchema = z.object({
   programmeCode: z.string(),
   programmeName: z.string(),
   programmeKind: z.enum(['service', 'scheme']),
+  /** the programme's type (admin: mission_locale, plie, civis, cej…): a CEJ's planned end is computed when not recorded */
+  programmeType: z.string(),
   entryDate: z.string(),
   exitDate: z.string().nullable(),
   exitReason: exitReasonSchema.nullable(),
+  /** the planned end as recorded (null: not recorded; a CEJ's is then computed, shared/lists/list.schema.ts) */
+  plannedEndDate: z.string().nullable(),
   reinforced: z.boolean(),
   referentId: z.string().nullable(),
   referentName: z.string().nullable(),
@@ -119,6 +123,8 @@ const enrolmentDates = z.object({
   entryDate: requiredDate('Date d’entrée au format AAAA-MM-JJ.', 'Date d’entrée requise.'),
   exitDate: isoDate.nullable().default(null),
   exitReason: exitReasonSchema.nullable().default(null),
+  /** an extended (or shortened) CEJ's planned end; null: not recorded (computed for a CEJ) */
+  plannedEndDate: isoDate.nullable().default(null),
 })
 const enrolmentFields = z.object({
   programmeId: z.uuid('Choisissez un programme.'),
@@ -128,10 +134,17 @@ const enrolmentFields = z.object({
   /** omitted: the signed-in counsellor (on create), unchanged (on update); null: no referent */
   referentId: z.uuid('Identifiant invalide.').nullable().optional(),
 })
-type EnrolmentDates = { entryDate: string; exitDate: string | null; exitReason: string | null }
+type EnrolmentDates = {
+  entryDate: string
+  exitDate: string | null
+  exitReason: string | null
+  plannedEndDate: string | null
+}
 const checkEnrolmentDates = (v: EnrolmentDates, ctx: z.RefinementCtx) => {
   if (v.exitDate && v.exitDate < v.entryDate)
     ctx.addIssue({ code: 'custom', path: ['exitDate'], message: 'La date de sortie précède la date d’entrée.' })
+  if (v.plannedEndDate && v.plannedEndDate < v.entryDate)
+    ctx.addIssue({ code: 'custom', path: ['plannedEndDate'], message: 'La fin prévue précède la date d’entrée.' })
   if (v.exitReason && !v.exitDate)
     ctx.addIssue({ code: 'custom', path: ['exitDate'], message: 'Un motif de sortie demande une date de sortie.' })
 }

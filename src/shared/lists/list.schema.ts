@@ -9,8 +9,9 @@ export const AGE_OUT = 26
 
 /**
  * The planned length of a CEJ (Contrat d'Engagement Jeune) counted from its entry: 12 months (decree 2022-199: 6 to 12
- * months, 18 at most by exception). No planned end is recorded on an enrolment, so the planned end is computed: the
- * day before the entry's date 12 months later.
+ * months, extendable to 18 at most by exception). The planned end is the one recorded on the enrolment when the
+ * counsellor set it (an extension, a shorter contract); else it is computed: the day before the entry's date 12 months
+ * later.
  */
 export const CEJ_MONTHS = 12
 
@@ -42,8 +43,12 @@ export function ageOutDate(birthDate: string): string {
   return `${year}${birthDate.slice(4)}`
 }
 
-/** The planned end of a CEJ entered on `entryDate`: the day before the same date CEJ_MONTHS later. */
-export function cejPlannedEnd(entryDate: string): string {
+/**
+ * The planned end of a CEJ entered on `entryDate`: the one recorded, else the day before the same date CEJ_MONTHS
+ * later (persons/list-filters.ts cejPlannedEndSql says the same in SQL).
+ */
+export function cejPlannedEnd(entryDate: string, recorded: string | null = null): string {
+  if (recorded) return recorded
   const [y, m, d] = entryDate.split('-').map(Number) as [number, number, number]
   const monthIndex = m - 1 + CEJ_MONTHS
   const year = y + Math.floor(monthIndex / 12)

@@ -234,6 +234,10 @@ export const enrolmentsEntity: EntitySpec = {
     },
     date('entry_date', 'Date d’entrée.', true),
     date('exit_date', 'Date de sortie (vide : en cours).'),
+    date(
+      'planned_end_date',
+      'Fin prévue, quand elle est fixée (CEJ prolongé ou raccourci ; vide : 12 mois après l’entrée pour un CEJ).',
+    ),
     {
       name: 'exit_reason',
       type: { kind: 'code', list: enrolmentExitReasons, listName: 'Motifs de sortie' },
@@ -249,6 +253,7 @@ export const enrolmentsEntity: EntitySpec = {
   ],
   check: (v) => [
     ...notBefore(v, 'exit_date', 'entry_date', 'date de sortie avant la date d’entrée'),
+    ...notBefore(v, 'planned_end_date', 'entry_date', 'fin prévue avant la date d’entrée'),
     ...(v.exit_reason && !v.exit_date
       ? [{ column: 'exit_date', message: 'un motif de sortie demande une date de sortie' }]
       : []),

@@ -12,6 +12,7 @@ import { accompanimentRoutes } from './accompaniment.routes.ts'
 import { onPersonCreated } from './events.repository.ts'
 import * as m20261130T1830 from './migrations/20261130T1830_enrolment_referent.ts'
 import * as m20261201T1010 from './migrations/20261201T1010_accompaniment_keys_by_structure.ts'
+import * as m20261204T0955 from './migrations/20261204T0955_enrolment_planned_end.ts'
 
 /**
  * The Mission Locale's follow-up of a person: events (interviews, workshops…), propositions, situations, programme
@@ -30,6 +31,7 @@ export const accompanimentModule = defineServerModule({
   migrations: {
     '20261130T1830_enrolment_referent': m20261130T1830,
     '20261201T1010_accompaniment_keys_by_structure': m20261201T1010,
+    '20261204T0955_enrolment_planned_end': m20261204T0955,
   },
   routes: accompanimentRoutes,
   demo: { order: 20, load: loadAccompanimentDemo },

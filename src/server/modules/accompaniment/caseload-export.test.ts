@@ -142,3 +142,35 @@ describe('caseload export', () => {
     expect((await counsellor.get(`/api/caseload/export?format=csv&counsellorId=${me.user!.id}`)).statusCode).toBe(403)
   })
 })
+
+describe('end of CEJ recorded', () => {
+  it('takes the planned end the counsellor recorded (an extension) instead of the computed one', async () => {
+    const url = `/api/persons/${ids.Bernard}/enrolments`
+    const [enrolment] = (await me.get(url)).json()
+    expect(enrolment).toMatchObject({ entryDate: '2025-06-01', plannedEndDate: null })
+    const body = {
+      programmeId: cej,
+      entryDate: '2025-06-01',
+      exitDate: null,
+      exitReason: null,
+      reinforced: false,
+      version: enrolment.version,
+    }
+    // before the entry: refused, the field named
+    const bad = await me.put(`${url}/${enrolment.id}`, { ...body, plannedEndDate: '2025-05-31' })
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json().fields.map((f: { field: string }) => f.field)).toEqual(['plannedEndDate'])
+    // extended by six months
+    const res = await me.put(`${url}/${enrolment.id}`, { ...body, plannedEndDate: '2026-11-30' })
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json().plannedEndDate).toBe('2026-11-30')
+    expect(await names(me, 'cejEndBefore=2026-05-31')).toEqual([])
+    expect(await names(me, 'cejEndBefore=2026-11-30')).toEqual(['Bernard'])
+    const rows = (await me.get('/api/caseload')).json().items as CaseloadRow[]
+    expect(rows.find((r) => r.lastName === 'Bernard')!.cejPlannedEnd).toBe('2026-11-30')
+    // no longer recorded: computed again
+    const back = await me.put(`${url}/${enrolment.id}`, { ...body, version: res.json().version, plannedEndDate: null })
+    expect(back.statusCode, back.body).toBe(200)
+    expect(await names(me, 'cejEndBefore=2026-05-31')).toEqual(['Bernard'])
+  })
+})

@@ -8,6 +8,8 @@ export interface EnrolmentValues {
   entry_date: string
   exit_date: string | null
   exit_reason: string | null
+  /** recorded planned end (an extended CEJ); left out: none */
+  planned_end_date?: string | null
   reinforced: boolean
   referent_id: string | null
 }
@@ -25,9 +27,11 @@ function baseQuery(tx: Tx, personId: string, today: string) {
       'p.code as programme_code',
       'p.name as programme_name',
       'p.kind as programme_kind',
+      'p.type as programme_type',
       'e.entry_date',
       'e.exit_date',
       'e.exit_reason',
+      'e.planned_end_date',
       'e.reinforced',
       'e.referent_id',
       'u.display_name as referent_name',
@@ -44,9 +48,11 @@ const present = (r: Row): Enrolment => ({
   programmeCode: r.programme_code,
   programmeName: r.programme_name,
   programmeKind: r.programme_kind,
+  programmeType: r.programme_type,
   entryDate: r.entry_date,
   exitDate: r.exit_date,
   exitReason: r.exit_reason as Enrolment['exitReason'],
+  plannedEndDate: r.planned_end_date,
   reinforced: r.reinforced,
   referentId: r.referent_id,
   referentName: r.referent_name,

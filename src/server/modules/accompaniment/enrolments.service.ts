@@ -50,6 +50,7 @@ async function resolve(
     entry_date: input.entryDate,
     exit_date: input.exitDate,
     exit_reason: input.exitReason,
+    planned_end_date: input.plannedEndDate ?? null,
     reinforced: input.reinforced,
     referent_id: referentId,
   }
@@ -72,6 +73,7 @@ const auditDetail = (personId: string, v: EnrolmentValues) => ({
   entryDate: v.entry_date,
   exitDate: v.exit_date,
   exitReason: v.exit_reason,
+  plannedEndDate: v.planned_end_date ?? null,
   reinforced: v.reinforced,
   referentId: v.referent_id,
 })

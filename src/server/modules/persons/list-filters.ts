@@ -26,9 +26,12 @@ export function listFilterSql(alias: string, f: ListFilters, today: string): Raw
   return parts.length ? sql<SqlBool>`(${sql.join(parts, sql` AND `)})` : sql<SqlBool>`true`
 }
 
-/** The planned end of the CEJ enrolment `alias` (list.schema.ts cejPlannedEnd, the same day in SQL). */
+/**
+ * The planned end of the CEJ enrolment `alias`: the one recorded (an extended or shortened CEJ), else computed from
+ * its entry (list.schema.ts cejPlannedEnd, the same day in SQL).
+ */
 export const cejPlannedEndSql = (alias: string) =>
-  sql<string>`((${sql.ref(`${alias}.entry_date`)} + make_interval(months => ${sql.lit(CEJ_MONTHS)}))::date - 1)`
+  sql<string>`coalesce(${sql.ref(`${alias}.planned_end_date`)}, (${sql.ref(`${alias}.entry_date`)} + make_interval(months => ${sql.lit(CEJ_MONTHS)}))::date - 1)`
 
 /** The person's CEJ enrolments open today, as `lf_cej` (a programme of type cej, whatever its code). */
 const cejEnrolments = (alias: string, today: string) => sql`SELECT 1 FROM enrolment lf_cej

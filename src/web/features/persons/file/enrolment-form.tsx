@@ -28,6 +28,7 @@ interface EnrolmentValues {
   entryDate: string | null
   exitDate: string | null
   exitReason: string | null
+  plannedEndDate: string | null
   reinforced: boolean
   referentId: string | null
 }
@@ -37,6 +38,7 @@ const toInput = (v: EnrolmentValues): EnrolmentInput => ({
   entryDate: v.entryDate ?? '',
   exitDate: v.exitDate,
   exitReason: v.exitReason as Enrolment['exitReason'],
+  plannedEndDate: v.plannedEndDate,
   reinforced: v.reinforced,
   referentId: v.referentId,
 })
@@ -82,6 +84,7 @@ function EnrolmentForm({
       entryDate: enrolment?.entryDate ?? person.today,
       exitDate: enrolment?.exitDate ?? null,
       exitReason: enrolment?.exitReason ?? null,
+      plannedEndDate: enrolment?.plannedEndDate ?? null,
       reinforced: enrolment?.reinforced ?? false,
       referentId: enrolment ? enrolment.referentId : me.id,
     },
@@ -129,6 +132,12 @@ function EnrolmentForm({
             {...form.getInputProps('exitReason')}
           />
           <CounsellorSelect siteId={person.siteId} {...form.getInputProps('referentId')} />
+          <DateField
+            label="Fin prévue"
+            description="Un CEJ prolongé ou raccourci (vide : 12 mois après l’entrée)"
+            clearable
+            {...form.getInputProps('plannedEndDate')}
+          />
         </SimpleGrid>
         <Switch label="Accompagnement renforcé" {...form.getInputProps('reinforced', { type: 'checkbox' })} />
         <FormActions saving={save.isPending} onCancel={onDone} />

@@ -6,6 +6,7 @@ import {
   enrolmentExitReasons,
   positiveExitReasons,
 } from '../../../../shared/accompaniment/situations.schema.ts'
+import { cejPlannedEnd } from '../../../../shared/lists/list.schema.ts'
 import type { PersonDetail } from '../../../../shared/persons/person.schema.ts'
 import { FormError } from '../../../components/form-error.tsx'
 import { formatDate } from '../../../components/format.ts'
@@ -35,6 +36,7 @@ export function EnrolmentsTab({ person }: { person: PersonDetail }) {
                 <Table.Th>Programme</Table.Th>
                 <Table.Th>Entrée</Table.Th>
                 <Table.Th>Sortie</Table.Th>
+                <Table.Th>Fin prévue</Table.Th>
                 <Table.Th>Motif de sortie</Table.Th>
                 <Table.Th>Renforcé</Table.Th>
                 <Table.Th>Référent</Table.Th>
@@ -48,7 +50,7 @@ export function EnrolmentsTab({ person }: { person: PersonDetail }) {
             <Table.Tbody>
               {enrolments.data?.length === 0 && (
                 <Table.Tr>
-                  <Table.Td colSpan={7}>
+                  <Table.Td colSpan={8}>
                     <Text ta="center" py="md">
                       Aucune inscription.
                     </Text>
@@ -72,6 +74,13 @@ export function EnrolmentsTab({ person }: { person: PersonDetail }) {
                   </Table.Td>
                   <Table.Td>{formatDate(e.entryDate)}</Table.Td>
                   <Table.Td>{formatDate(e.exitDate) || '—'}</Table.Td>
+                  <Table.Td>
+                    {e.plannedEndDate
+                      ? formatDate(e.plannedEndDate)
+                      : e.programmeType === 'cej'
+                        ? `${formatDate(cejPlannedEnd(e.entryDate))} (12 mois)`
+                        : '—'}
+                  </Table.Td>
                   <Table.Td>
                     {labelOf(enrolmentExitReasons.labels, e.exitReason)}
                     {e.exitReason && positiveExitReasons.includes(e.exitReason) && (
