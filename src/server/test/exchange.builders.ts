@@ -97,6 +97,7 @@ export const dataTables = [
   'agenda_template',
   'agenda_series',
   'appointment',
+  'appointment_leader',
   'appointment_person',
   'agenda_message',
 ] as const
@@ -104,7 +105,10 @@ export const dataTables = [
 /** Deletes every data row (not the audit trail, which is append-only): one database serves a whole test file. */
 export async function emptyDatabase(db: Db) {
   // the agenda's rows point to persons, sites and users (and consent and feeds do not travel): they go first
-  const agenda = ['agenda_message', 'agenda_contact', 'appointment_person', 'appointment', 'agenda_series'] as const
+  const agenda = [
+    ...['agenda_message', 'agenda_contact', 'appointment_person', 'appointment_leader', 'appointment'],
+    'agenda_series',
+  ] as const
   for (const t of [...agenda, 'agenda_room', 'agenda_template', 'agenda_feed'] as const)
     await sql`DELETE FROM ${sql.table(t)}`.execute(db.kysely)
   // the national proposition themes are reference data of the installation, not of a structure

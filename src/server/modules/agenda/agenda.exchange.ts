@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { appointmentKinds, attendances, places } from '../../../shared/agenda/agenda.schema.ts'
 import {
   channels,
@@ -9,6 +10,7 @@ import {
 } from '../../../shared/agenda/messages.schema.ts'
 import type { ColumnIssue, ColumnSpec, EntitySpec } from '../exchange/index.ts'
 import { date, externalId, personRef, siteRef, text, userRef } from '../exchange/index.ts'
+import { replaceLeaders } from './agenda.exchange.repository.ts'
 import { wallOf } from './wall-time.ts'
 
 // The agenda in the exchange bundle (issue 10, docs/import-format.md): rooms and message templates (the
@@ -193,6 +195,17 @@ export const appointmentsEntity: EntitySpec = {
     roomRef,
     text('video_url', 500, 'Lien de visioconférence (https://…), pour place = video.'),
     { ...userRef('counsellor_email', 'counsellor_id', 'Conseiller (l’animateur d’une séance)'), required: true },
+    {
+      name: 'leader_emails',
+      type: { kind: 'refs', target: 'user' },
+      db: false,
+      exportSql: sql`(SELECT string_agg(u.email::text, '|' ORDER BY u.email::text COLLATE "C")
+        FROM appointment_leader al JOIN app_user u ON u.id = al.user_id
+        WHERE al.structure_id = t.structure_id AND al.appointment_id = t.id)`,
+      description:
+        'Co-animateurs d’une séance : e-mails d’utilisateurs de users.csv ou de la base, séparés par | ; remplacent ' +
+        'la liste du rendez-vous (vide : aucun).',
+    },
     text('title', 200, 'Titre.'),
     text('note', 4000, 'Note interne.'),
     capacity('Nombre de places : 1 pour un entretien, davantage pour une séance collective (vide : 1).'),
@@ -211,7 +224,19 @@ export const appointmentsEntity: EntitySpec = {
       out.push({ column: 'video_url', message: 'un lien de visioconférence demande place = video' })
     return out
   },
+  checkResolved(row): ColumnIssue[] {
+    const leaders = (row.values.leader_emails as string[] | null) ?? []
+    return leaders.includes(row.values.counsellor_email as string)
+      ? [{ column: 'leader_emails', message: 'le conseiller du rendez-vous en est déjà l’animateur' }]
+      : []
+  },
   derive: ({ values }, ctx) => ({ day: wallOf(new Date(values.starts_at as string), ctx.timeZone).date }),
+  afterWrite: (tx, rows, ctx) =>
+    replaceLeaders(
+      tx,
+      ctx.structureId,
+      new Map(rows.map((r) => [r.values.external_id as string, (r.values.leader_emails as string[] | null) ?? []])),
+    ),
 }
 
 export const appointmentPersonsEntity: EntitySpec = {

@@ -74,6 +74,13 @@ describe('the agenda in a bundle', () => {
       expect.objectContaining({ external_id: 'RDV-2', day: '2009-04-20', persons: 'ABC-77:present:E-1006' }),
       expect.objectContaining({ external_id: 'RDV-3', cancelled: true }),
     ])
+    const leaders = await db.kysely
+      .selectFrom('appointment_leader as al')
+      .innerJoin('appointment as a', 'a.id', 'al.appointment_id')
+      .innerJoin('app_user as u', 'u.id', 'al.user_id')
+      .select(['a.external_id', 'u.email'])
+      .execute()
+    expect(leaders).toEqual([{ external_id: 'AT-1', email: 'paul.durand@ml-littoral.fr' }])
     const series = await db.kysely.selectFrom('agenda_series').selectAll().executeTakeFirstOrThrow()
     expect(series).toMatchObject({ start_time: '09:00:00', end_time: '12:00:00', first_day: '2009-03-03', capacity: 4 })
     const sms = await db.kysely
@@ -98,6 +105,10 @@ describe('the agenda in a bundle', () => {
     expect(out['agenda_series.csv']).toContain(',09:00:00,12:00:00,2009-03-03,2009-03-31,')
     const again = await importInto(db, out)
     for (const f of again.files) expect(f, f.file).toMatchObject({ inserted: 0, updated: 0 })
+    // a session's co-leaders: the file's list replaces the stored one
+    const none = await importInto(db, withCell(out, 'appointments.csv', 2, 'leader_emails', ''))
+    expect(none.files.find((f) => f.file === 'appointments.csv')).toMatchObject({ inserted: 0, updated: 1 })
+    expect(await db.kysely.selectFrom('appointment_leader').selectAll().execute()).toEqual([])
   })
 
   it('names the file, line and column of each error, and imports nothing', async () => {
@@ -105,6 +116,15 @@ describe('the agenda in a bundle', () => {
     bundle = withCell(bundle, 'appointments.csv', 2, 'room_external_id', 'S-9')
     bundle = withCell(bundle, 'appointments.csv', 4, 'video_url', 'https://visio.example.org/x')
     bundle = withCell(bundle, 'agenda_series.csv', 1, 'end_time', '9h')
+    bundle = withRow(bundle, 'appointments.csv', {
+      external_id: 'AT-2',
+      kind: 'info_session',
+      starts_at: '2009-05-04T09:00:00+02:00',
+      ends_at: '2009-05-04T10:00:00+02:00',
+      site_code: 'A-GS',
+      counsellor_email: 'paul.durand@ml-littoral.fr',
+      leader_emails: 'claire.martin@ml-littoral.fr|paul.durand@ml-littoral.fr',
+    })
     bundle = withCell(bundle, 'message_templates.csv', 1, 'body', 'Bonjour {prénom}')
     bundle = withCell(bundle, 'agenda_messages.csv', 1, 'delivery_status', 'lost')
     // the same person twice in one appointment
@@ -125,6 +145,7 @@ describe('the agenda in a bundle', () => {
       'appointments.csv, ligne 2, colonne ends_at : fin avant le début',
       'appointments.csv, ligne 5, colonne video_url : un lien de visioconférence demande place = video',
       'appointments.csv, ligne 3, colonne room_external_id : salle introuvable « S-9 » (ni dans agenda_rooms.csv, ni dans la base)',
+      'appointments.csv, ligne 7, colonne leader_emails : le conseiller du rendez-vous en est déjà l’animateur',
       'appointment_persons.csv, ligne 9, colonne person_external_id : la personne est déjà de ce rendez-vous (sur une autre ligne)',
       'agenda_messages.csv, ligne 2, colonne delivery_status : code inconnu « lost » (codes admis : sent, accepted, delivered, soft_bounce, hard_bounce, rejected, blacklisted, skipped)',
     ])

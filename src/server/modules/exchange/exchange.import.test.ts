@@ -46,6 +46,7 @@ describe('jalon import: the documented example bundle', () => {
       agenda_template: 1,
       agenda_series: 1,
       appointment: 5,
+      appointment_leader: 1,
       appointment_person: 7,
       agenda_message: 3,
     })

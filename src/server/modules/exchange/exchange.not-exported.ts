@@ -157,10 +157,13 @@ export const notExported: NotExported[] = [
   },
   {
     table: 'appointment_leader',
-    columns: ['structure_id', 'appointment_id', 'user_id', 'added_at'],
-    reason:
-      'a session’s co-leaders (20261204T0940) are not in the bundle yet: an imported appointment keeps its leader ' +
-      '(the counsellor of appointments.csv), the others are named again in the target installation',
+    columns: ['structure_id', 'appointment_id', 'user_id'],
+    reason: 'exported as appointments.csv leader_emails (a session’s co-leaders)',
+  },
+  {
+    table: 'appointment_leader',
+    columns: ['added_at'],
+    reason: 'when the co-leader was named in this database (the import’s time for an imported one)',
   },
   {
     table: 'agenda_contact',
