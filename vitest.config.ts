@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config'
+import LongFilesFirst from './src/server/test/long-files-first.ts'
 
 // Three projects:
 // - 'unit': pure tests (`*.unit.test.ts`: no database), run once;
@@ -23,6 +24,8 @@ export default defineConfig({
     // Database tests wait on PostgreSQL or on PGlite's single connection as much as they compute: four workers keep
     // both cores busy (fresh-clone .ci/run on an idle machine: 310 s with four, 326 s with three).
     maxWorkers: 4,
+    // the longest files first, whatever their project (src/server/test/long-files-first.ts)
+    sequence: { sequencer: LongFilesFirst },
     projects: [
       { test: { name: 'unit', include: [unit], ...shared } },
       {

@@ -22,12 +22,18 @@ export default function setup(project: TestProject) {
     const admin = new pg.Client({ connectionString: adminUrl })
     await admin.connect()
     try {
-      const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [
-        `jalon_tpl_${run.id}_%`,
-      ])
+      // the templates, and the files' databases still there (their drop runs beside the next file: test-db.ts)
+      const { rows } = await admin.query<{ datname: string }>(
+        'SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname LIKE $2 ORDER BY datname LIKE $1',
+        [`jalon_tpl_${run.id}_%`, `jalon_test_${run.id}_%`],
+      )
       for (const { datname } of rows) {
-        await admin.query(`ALTER DATABASE ${datname} IS_TEMPLATE false`)
-        await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`)
+        try {
+          if (datname.startsWith('jalon_tpl_')) await admin.query(`ALTER DATABASE ${datname} IS_TEMPLATE false`)
+          await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`)
+        } catch {
+          // being dropped by a worker at this moment
+        }
       }
     } finally {
       await admin.end()

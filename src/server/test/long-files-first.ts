@@ -1,0 +1,35 @@
+import { BaseSequencer, type TestSpecification } from 'vitest/node'
+
+/**
+ * The test files that take longest, longest first (seconds on an idle two-core machine, PGlite / PostgreSQL): they
+ * start at once, so that no long file runs alone at the end while the other workers wait (issue 8). On a fresh clone
+ * Vitest has no durations of a previous run, and its default order (by size) put the facts' property test last.
+ * A file missing from the list only starts later: update it when `npx vitest run --reporter=json` shows a new long file.
+ */
+const LONG = [
+  'src/server/db/pglite-template.test.ts', // 22 / -: two first starts on disk
+  'src/server/demo/demo-template.test.ts', // 25 / -: the demo loaded three times
+  'src/server/modules/mission-locale/facts/facts.test.ts', // 20 / 29: property test
+  'src/server/http/generated-input.test.ts', // 10 / 23: every route
+  'src/server/db/pglite-lock.test.ts', // 20 / -: child processes
+  'src/server/modules/exchange/exchange.export.test.ts', // 23 / 12: round trips of the demo
+  'src/server/modules/mission-locale/facts/facts-import.test.ts', // 10 / 14: property test
+  'src/server/modules/mission-locale/facts/facts-report.test.ts', // 16 / 8: the 2009 data set
+  'src/server/demo/year2009/load.test.ts', // 10 / 7: the 2009 data set
+  'src/server/db/schema.test.ts', // 7 / 7: the TypeScript compiler
+]
+
+export default class LongFilesFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files)
+    const rank = (f: TestSpecification) => {
+      const i = LONG.findIndex((path) => f.moduleId.endsWith(path))
+      return i < 0 ? LONG.length : i
+    }
+    // stable: the rest keeps Vitest's order
+    return sorted
+      .map((f, i) => ({ f, i, r: rank(f) }))
+      .sort((a, b) => a.r - b.r || a.i - b.i)
+      .map((x) => x.f)
+  }
+}
