@@ -39,13 +39,13 @@ afterAll(async () => {
 })
 
 /** books an appointment for the persons and sends the convocations by SMS */
-async function convoke(...personIds: string[]) {
+async function convoke(personIds: string[], start = '09:00') {
   const res = await counsellor.post('/api/agenda/appointments', {
     kind: 'workshop',
     siteId: t.fx.sites.a,
     date: '2026-03-09',
-    start: '09:00',
-    end: '11:00',
+    start,
+    end: `${Number(start.slice(0, 2)) + 1}:00`,
     capacity: 8,
     personIds,
     sendConvocation: true,
@@ -57,7 +57,7 @@ const messageOf = async (personId: string) =>
 
 describe('SMS delivery reports (Brevo webhook)', () => {
   it('the stand-in reports « sent » then « delivered » or a bounce, and the person’s messages show it', async () => {
-    await convoke(hugo.id, nadia.id)
+    await convoke([hugo.id, nadia.id])
     expect(sms.pending().map((r) => r.msg_status)).toEqual(['sent', 'delivered', 'sent', 'hard_bounce'])
     expect(sms.pending()[0]).toMatchObject({ to: '33612345678', type: 'transactional', sms_count: 1 })
     const posted = await sms.flushReports()
@@ -102,5 +102,20 @@ describe('SMS delivery reports (Brevo webhook)', () => {
         .fields.map((f: { field: string }) => f.field)
         .sort(),
     ).toEqual(['messageId', 'msg_status'])
+  })
+
+  it('over HTTP, as Brevo would: the stand-in posts its JSON to the webhook’s URL', async () => {
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' })
+    sms.reportWith(`${address}/api/agenda/sms/reports/${SECRET}`)
+    const before = await messageOf(hugo.id)
+    await convoke([hugo.id], '14:00')
+    const posted = await sms.flushReports()
+    expect(posted.map((p) => [p.msg_status, p.status])).toEqual([
+      ['sent', 200],
+      ['delivered', 200],
+    ])
+    const after = await messageOf(hugo.id)
+    expect(after.id).not.toBe(before.id)
+    expect(after.delivery.status).toBe('delivered')
   })
 })
