@@ -69,12 +69,12 @@ function readOnlyUrl(url: string): string {
 /**
  * dataDir undefined → in memory (tests). A folder is locked for the life of the database (pglite-lock.ts): a second process
  * gets FolderHeldError before PGlite touches a file. `template`: a migrated PGlite folder copied into `dataDir` when that
- * holds no database yet (pglite-template.ts), instead of PGlite's initdb.
+ * holds no database yet (pglite-template.ts), instead of PGlite's initdb. `settings`: lines added to its postgresql.conf.
  */
 export async function openPglite(
   dataDir?: string,
   log?: (msg: string) => void,
-  opts: { loadDataDir?: Blob; template?: string; sharedBuffers?: string } = {},
+  opts: { loadDataDir?: Blob; template?: string; sharedBuffers?: string; settings?: string[] } = {},
 ): Promise<Db> {
   if (dataDir) mkdirSync(dataDir, { recursive: true })
   const lock = dataDir ? lockFolder(dataDir, log) : undefined
@@ -86,7 +86,14 @@ export async function openPglite(
       dataDir,
       ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
       extensions: { citext, pg_trgm, unaccent },
-      ...(opts.sharedBuffers ? { postgresqlconf: [`shared_buffers=${opts.sharedBuffers}`] } : {}),
+      ...(opts.sharedBuffers || opts.settings
+        ? {
+            postgresqlconf: [
+              ...(opts.sharedBuffers ? [`shared_buffers=${opts.sharedBuffers}`] : []),
+              ...(opts.settings ?? []),
+            ],
+          }
+        : {}),
       parsers: { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v), [DATE]: (v: string) => v },
     })
   } catch (error) {
