@@ -1,5 +1,8 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely'
 
+/** A day: a 'yyyy-mm-dd' string, or an SQL expression of dates (see below). */
+export type Day = string | RawBuilder<string>
+
 /**
  * When an enrolment is open — the one definition, used by who sees a person (person.policy.ts), the caseload and the
  * report (reporting/sql.ts), so the three never disagree.
@@ -13,13 +16,14 @@ import { type RawBuilder, type SqlBool, sql } from 'kysely'
  * On a single day (from = to) the two are the same rule.
  *
  * `alias` names the enrolment row in the query ('enrolment', 'en', 'e'…). Dates are 'yyyy-mm-dd' strings: "today" is
- * the organisation's day in France from the injected clock, never the database's.
+ * the organisation's day in France from the injected clock, never the database's — or an SQL expression of dates (a
+ * column of days: the quality trend counts every month's last day in one query).
  */
-export function enrolmentOpenDuring(alias: string, from: string, to: string): RawBuilder<SqlBool> {
+export function enrolmentOpenDuring(alias: string, from: Day, to: Day): RawBuilder<SqlBool> {
   const entry = sql.ref(`${alias}.entry_date`)
   const exit = sql.ref(`${alias}.exit_date`)
   return sql<SqlBool>`(${entry} <= ${to}::date and (${exit} is null or ${exit} >= ${from}::date))`
 }
 
 /** Open on one day (see enrolmentOpenDuring). */
-export const enrolmentOpenOn = (alias: string, day: string): RawBuilder<SqlBool> => enrolmentOpenDuring(alias, day, day)
+export const enrolmentOpenOn = (alias: string, day: Day): RawBuilder<SqlBool> => enrolmentOpenDuring(alias, day, day)

@@ -3,4 +3,4 @@
 
 export { type AppointmentAttendance, recordAppointmentAttendance } from './appointment-events.ts'
 export { alertsByTeam, contactStateOf } from './contact-state.ts'
-export { enrolmentOpenDuring, enrolmentOpenOn } from './enrolment-open.ts'
+export { type Day, enrolmentOpenDuring, enrolmentOpenOn } from './enrolment-open.ts'

@@ -2,6 +2,7 @@ import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kyse
 import type { QualityRuleId } from '../../../shared/quality/quality.schema.ts'
 import type { Database } from '../../db/schema.ts'
 import type { Tx } from '../../deps.ts'
+import type { Day } from '../accompaniment/index.ts'
 import { activeOn, type QualityRuleDeclaration, qualityRules } from './quality.rules.ts'
 
 /** Which files: the structure, the persons the reader may see (none: all of the structure), a site, a counsellor. */
@@ -23,8 +24,7 @@ function activeFiles(tx: Tx, scope: QualityScope, day: string) {
   return q.where(activeOn(day))
 }
 
-const ruleCounts = (day: string) =>
-  qualityRules.map((r) => sql<number>`count(*) FILTER (WHERE ${r.breaks(day)})`.as(r.id))
+const ruleCounts = (day: Day) => qualityRules.map((r) => sql<number>`count(*) FILTER (WHERE ${r.breaks(day)})`.as(r.id))
 
 const countsOf = (row: Record<string, unknown>): RuleCounts =>
   Object.fromEntries(qualityRules.map((r) => [r.id, Number(row[r.id] ?? 0)])) as RuleCounts
@@ -57,16 +57,37 @@ export async function countByGroups(tx: Tx, scope: QualityScope, day: string) {
   }
 }
 
-/** The counts of the whole scope on each of the days (the trend: each month's last day). */
+/**
+ * The counts of the whole scope on each of the days (the trend: each month's last day), in one query: the days are a
+ * column (`d.day`) crossed with the persons, and every rule reads its day from it. One statement instead of one per
+ * month (docs/performance.md, "Quality trend").
+ */
 export async function countOnDays(tx: Tx, scope: QualityScope, days: string[]) {
-  const out: { day: string; files: number; counts: RuleCounts }[] = []
-  for (const day of days) {
-    const row = await activeFiles(tx, scope, day)
-      .select([sql<number>`count(*)`.as('files'), ...ruleCounts(day)])
-      .executeTakeFirstOrThrow()
-    out.push({ day, files: Number(row.files), counts: countsOf(row) })
-  }
-  return out
+  if (!days.length) return []
+  const day = sql<string>`d.day`
+  let q = tx
+    .with('d', (db) =>
+      db.selectNoFrom(sql<string>`unnest(ARRAY[${sql.join(days.map((d) => sql`${d}::date`))}])`.as('day')),
+    )
+    .selectFrom(['d', 'person'])
+    .where('person.structure_id', '=', scope.structureId)
+  if (scope.visible) q = q.where(scope.visible as never)
+  if (scope.siteId) q = q.where('person.site_id', '=', scope.siteId)
+  if (scope.counsellorId) q = q.where('person.referent_id', '=', scope.counsellorId)
+  const rows = await q
+    .where(activeOn(day))
+    .select([
+      sql<string>`to_char(d.day, 'YYYY-MM-DD')`.as('day'),
+      sql<number>`count(*)`.as('files'),
+      ...ruleCounts(day),
+    ])
+    .groupBy('d.day')
+    .execute()
+  const byDay = new Map(rows.map((r) => [r.day, r]))
+  return days.map((d) => {
+    const row = byDay.get(d)
+    return { day: d, files: Number(row?.files ?? 0), counts: countsOf(row ?? {}) }
+  })
 }
 
 /** One page of the files breaking a rule on the day (by name), with what breaks it and how many they are. */

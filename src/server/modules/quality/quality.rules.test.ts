@@ -4,6 +4,7 @@ import { buildEnrolmentRow, buildEventRow } from '../../test/accompaniment.build
 import { buildUser } from '../../test/builders.ts'
 import { buildPerson, type PersonSpec } from '../../test/person.builders.ts'
 import { createTestContext, type TestClient, type TestContext } from '../../test/test-app.ts'
+import { countOnDays } from './quality.repository.ts'
 import { qualityRules } from './quality.rules.ts'
 
 // Each rule of the data-entry charter with a file that breaks it and one that does not (the clean file, and a near
@@ -148,5 +149,41 @@ describe('quality rules', () => {
     expect(months.map((m) => m.counts.situation_past_planned_end)).toEqual([0, 1, 1])
     expect(months.map((m) => m.counts.education_level_missing)).toEqual([2, 2, 2])
     expect(months[2]!.files).toBe(11)
+  })
+
+  it('counts the months in one query exactly as each day alone', async () => {
+    const days = ['2025-08-31', '2025-09-30', '2025-12-31', '2026-01-31', '2026-02-01', '2026-02-28', '2026-03-02']
+    const scope = { structureId: t.fx.structureId }
+    await t.db.kysely.transaction().execute(async (tx) => {
+      const together = await countOnDays(tx, scope, days)
+      const alone = []
+      for (const day of days) alone.push(...(await countOnDays(tx, scope, [day])))
+      expect(together).toEqual(alone)
+      // every rule is met on some day, and the files in activity change over the months
+      for (const r of qualityRules)
+        expect(
+          together.some((d) => d.counts[r.id] > 0),
+          r.id,
+        ).toBe(true)
+      expect(new Set(together.map((d) => d.files)).size).toBeGreaterThan(1)
+    })
+  })
+
+  it('counts the current month at every call, and keeps the past months five minutes', async () => {
+    const director = await t.as('director')
+    const trend = async () =>
+      ((await director.get('/api/quality/trend?months=3')).json().months as { counts: Record<string, number> }[]).map(
+        (m) => m.counts.no_referent,
+      )
+    expect(await trend()).toEqual([1, 1, 1])
+    // the file gets its referent: today's count at once; the past months (no date of their own) a little later
+    await t.db.kysely
+      .updateTable('person')
+      .set({ referent_id: me.user!.id })
+      .where('id', '=', ids.SansReferent!)
+      .execute()
+    expect(await trend()).toEqual([1, 1, 0])
+    t.clock.advance(5 * 60_000)
+    expect(await trend()).toEqual([0, 0, 0])
   })
 })

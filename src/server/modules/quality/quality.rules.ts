@@ -3,7 +3,7 @@ import { DEFAULT_CONTACT_DAYS } from '../../../shared/accompaniment/caseload.sch
 import { frenchDate } from '../../../shared/dates.ts'
 import { type SituationKind, situationKinds } from '../../../shared/nomenclatures/accompaniment.ts'
 import type { QualityRule, QualityRuleId } from '../../../shared/quality/quality.schema.ts'
-import { enrolmentOpenOn } from '../accompaniment/index.ts'
+import { type Day, enrolmentOpenOn } from '../accompaniment/index.ts'
 
 // The statistics department's data-entry charter, one declaration per rule: its French words and the SQL that says
 // whether a person's file breaks it on a given day. Nothing else lists the rules (the web reads them from the API;
@@ -12,8 +12,8 @@ import { enrolmentOpenOn } from '../accompaniment/index.ts'
 // the day: the same rule gives today's count and each past month's count of the trend.
 
 export interface QualityRuleDeclaration extends QualityRule {
-  /** the person (`person`) breaks the rule on `day` ('yyyy-mm-dd') */
-  breaks(day: string): RawBuilder<SqlBool>
+  /** the person (`person`) breaks the rule on `day` ('yyyy-mm-dd', or a column of days: the trend's months) */
+  breaks(day: Day): RawBuilder<SqlBool>
   /** a value that says what breaks it in this file (a date, a code), and its French words for the list to fix */
   detail: { value(day: string): RawBuilder<string | null>; words(value: string | null): string | null }
 }
@@ -22,28 +22,28 @@ const p = (column: string) => sql.ref(`person.${column}`)
 /** rows of the person in another table: same structure (one shard on Citus), same person */
 const ofPerson = (alias: string) =>
   sql<SqlBool>`${sql.ref(`${alias}.structure_id`)} = ${p('structure_id')} AND ${sql.ref(`${alias}.person_id`)} = ${p('id')}`
-const date = (day: string) => sql`${day}::date`
+const date = (day: Day) => sql`${day}::date`
 
 /** The last contact on or before the day: an event attended, or whose attendance is not recorded (as the caseload). */
-const lastContact = (day: string) => sql<string | null>`(SELECT max(ev.date) FROM event ev
+const lastContact = (day: Day) => sql<string | null>`(SELECT max(ev.date) FROM event ev
   WHERE ${ofPerson('ev')} AND ev.date <= ${date(day)} AND (ev.attendance = 'present' OR ev.attendance IS NULL))`
 
 /** The first individual interview on or before the day. */
-const firstInterview = (day: string) => sql<string | null>`(SELECT min(ev.date) FROM event ev
+const firstInterview = (day: Day) => sql<string | null>`(SELECT min(ev.date) FROM event ev
   WHERE ${ofPerson('ev')} AND ev.kind = 'individual_interview' AND ev.date <= ${date(day)})`
 
 /** The contact rule of the programme `pg` on the day: during a step (a situation open that day) when it sets one. */
-const contactRule = (day: string) => sql<number>`coalesce(CASE
+const contactRule = (day: Day) => sql<number>`coalesce(CASE
     WHEN pg.contact_days_during_step IS NOT NULL AND EXISTS (SELECT 1 FROM situation s WHERE ${ofPerson('s')}
       AND s.start_date <= ${date(day)} AND (s.end_date IS NULL OR s.end_date >= ${date(day)}))
     THEN pg.contact_days_during_step ELSE pg.contact_days END, ${sql.lit(DEFAULT_CONTACT_DAYS)})`
 
 /** The situations with no end date whose planned end has passed on the day. */
-const overdueSituations = (day: string) => sql`FROM situation s WHERE ${ofPerson('s')} AND s.start_date <= ${date(day)}
+const overdueSituations = (day: Day) => sql`FROM situation s WHERE ${ofPerson('s')} AND s.start_date <= ${date(day)}
   AND s.end_date IS NULL AND s.planned_end_date < ${date(day)}`
 
 /** The enrolments entered before the first reception (and on or before the day). */
-const enrolmentsBeforeReception = (day: string) => sql`FROM enrolment en JOIN programme pg ON pg.id = en.programme_id
+const enrolmentsBeforeReception = (day: Day) => sql`FROM enrolment en JOIN programme pg ON pg.id = en.programme_id
   WHERE ${ofPerson('en')} AND en.entry_date <= ${date(day)} AND en.entry_date < ${p('first_reception_date')}`
 
 const none = { value: () => sql<null>`NULL`, words: () => null }
@@ -175,5 +175,5 @@ export const describeRule = (r: QualityRuleDeclaration): QualityRule => ({
 })
 
 /** A file in activity on the day: an enrolment open that day (the files the rules look at). */
-export const activeOn = (day: string) =>
+export const activeOn = (day: Day) =>
   sql<SqlBool>`EXISTS (SELECT 1 FROM enrolment qa WHERE ${ofPerson('qa')} AND ${enrolmentOpenOn('qa', day)})`

@@ -99,16 +99,49 @@ const lastDayOf = (month: string) => {
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10)
 }
 
+/** The past months' counts, kept a few minutes per database and scope (a correction dated back shows within them). */
+const PAST_MONTHS_MS = 5 * 60_000
+type Counted = Awaited<ReturnType<typeof countOnDays>>
+const pastMonths = new WeakMap<object, Map<string, { at: number; value: Promise<Counted> }>>()
+function keptPastMonths(db: object | undefined, key: string, now: number, compute: () => Promise<Counted>) {
+  if (!db) return compute()
+  let entries = pastMonths.get(db)
+  if (!entries) {
+    entries = new Map()
+    pastMonths.set(db, entries)
+  }
+  const hit = entries.get(key)
+  if (hit && now - hit.at < PAST_MONTHS_MS) return hit.value
+  for (const [k, e] of entries) if (now - e.at >= PAST_MONTHS_MS) entries.delete(k)
+  const value = compute()
+  entries.set(key, { at: now, value })
+  value.catch(() => entries.delete(key))
+  return value
+}
+
 /**
  * The counts month by month: each month's last day (today for the current month), computed from the dated rows as
- * they are recorded now (docs/quality.md says why there is no snapshot table).
+ * they are recorded now (docs/quality.md says why there is no snapshot table). The past months are counted in one
+ * query and kept PAST_MONTHS_MS per database and scope; the current month (today) is counted at every call, so it is
+ * always the page's own count of today (docs/performance.md, "Quality trend").
  */
-export async function qualityTrend(ctx: Ctx, query: z.output<typeof qualityTrendQuery>): Promise<QualityTrend> {
+export async function qualityTrend(
+  ctx: Ctx & { deps?: { db: object } },
+  query: z.output<typeof qualityTrendQuery>,
+): Promise<QualityTrend> {
   const today = todayOf(ctx)
   const scope = qualityScope(ctx.actor, query, today)
   const months = Array.from({ length: query.months }, (_, i) => monthBefore(today, query.months - 1 - i))
-  const days = months.map((m, i) => (i === months.length - 1 ? today : lastDayOf(m)))
-  const counted = await countOnDays(ctx.tx, scope, days)
+  const past = months.slice(0, -1).map(lastDayOf)
+  // only a whole structure's or a site's scope is shared between readers (a scope of visible files is not kept)
+  const key = JSON.stringify([scope.structureId, scope.siteId ?? null, scope.counsellorId ?? null, past])
+  const [before, current] = await Promise.all([
+    scope.visible
+      ? countOnDays(ctx.tx, scope, past)
+      : keptPastMonths(ctx.deps?.db, key, ctx.now.getTime(), () => countOnDays(ctx.tx, scope, past)),
+    countOnDays(ctx.tx, scope, [today]),
+  ])
+  const counted = [...before, ...current]
   return {
     rules: qualityRules.map(describeRule),
     months: counted.map((c, i) => ({ month: months[i]!, day: c.day, files: c.files, counts: c.counts })),
