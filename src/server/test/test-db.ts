@@ -57,6 +57,8 @@ const DISPOSABLE = [
   'wal_level=minimal',
   'max_wal_senders=0',
 ]
+/** PostgreSQL's defaults again, for a folder that must behave as a server's (the dumps carry DISPOSABLE in their conf) */
+const DURABLE = ['fsync=on', 'full_page_writes=on', 'synchronous_commit=on', 'wal_level=replica', 'max_wal_senders=10']
 
 // ---- PGlite: a dump of the data folder, written once per run, loaded by each file ----
 
@@ -123,7 +125,7 @@ export async function migratedPgliteFolder(dataDir: string): Promise<void> {
     return
   }
   const dump = await pgliteDump('empty', run)
-  const db = await openPglite(dataDir, undefined, { loadDataDir: dumpFile(dump) })
+  const db = await openPglite(dataDir, undefined, { loadDataDir: dumpFile(dump), settings: DURABLE })
   await db.close()
 }
 
