@@ -32,6 +32,8 @@ export interface Db {
    * session, so it runs inside the transaction that holds the connection: call it only from that transaction's code.
    */
   copyFromBlob?(statement: string, data: Blob): Promise<number>
+  /** PGlite only: runs `COPY … TO '/dev/blob'` and gives what it wrote (a test database's reset: test/pglite-reuse.ts) */
+  copyToBlob?(statement: string): Promise<Blob>
   /** PGlite only: the folder held no database and was filled from a migrated template (pglite-template.ts) */
   fromTemplate?: boolean
 }
@@ -116,6 +118,7 @@ export async function openPglite(
     // for a database nobody else is using (a test template once built)
     dumpDataDir: () => client.dumpDataDir('none'),
     copyFromBlob: async (statement, data) => (await client.query(statement, [], { blob: data })).affectedRows ?? 0,
+    copyToBlob: async (statement) => (await client.query(statement)).blob ?? new Blob([]),
     close: async () => {
       if (closed) return
       closed = true

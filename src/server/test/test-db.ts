@@ -7,6 +7,7 @@ import { type Db, openPglite, openPostgres } from '../db/database.ts'
 import { migrate } from '../db/migrate.ts'
 import { loadDemo } from '../demo/demo.ts'
 import type { Summary } from '../demo/year2009/index.ts'
+import { type Baseline, baselineOf, resetTo } from './pglite-reuse.ts'
 import { adminUrl, type TestRun } from './test-run.ts'
 
 // Each test file gets a database of its own: an in-memory PGlite, or a fresh PostgreSQL database dropped afterwards.
@@ -72,10 +73,35 @@ async function pgliteDb(dataset: Dataset, run: TestRun | undefined): Promise<Tes
     return { ...db, year2009, drop: () => db.close() }
   }
   const dump = await pgliteDump(dataset, run)
-  const db = await openPglite(undefined, undefined, { loadDataDir: dumpFile(dump), settings: DISPOSABLE })
   const year2009 = JSON.parse(readFileSync(`${dump}.json`, 'utf8')) ?? undefined
-  return { ...db, year2009, drop: () => db.close() }
+  // the empty database of a file that ended, reset (pglite-reuse.ts); else the dump loaded again
+  const reused = dataset === 'empty' ? idle.pop() : undefined
+  const db =
+    reused?.db ?? (await openPglite(undefined, undefined, { loadDataDir: dumpFile(dump), settings: DISPOSABLE }))
+  if (dataset !== 'empty') return { ...db, year2009, drop: () => db.close() }
+  const baseline = reused?.baseline ?? (await baselineOf(db))
+  let closed = false
+  const close = async () => {
+    closed = true
+    await db.close()
+  }
+  return {
+    ...db,
+    year2009,
+    close, // a file that closes its database itself gives nothing back
+    drop: async () => {
+      if (closed) return
+      closed = true
+      if (REUSE && idle.length < 2 && (await resetTo(db, baseline))) idle.push({ db, baseline })
+      else await db.close()
+    },
+  }
 }
+
+/** JALON_TEST_PGLITE_REUSE=0: every file loads the dump (to rule the reuse out when a file seems to see another's rows) */
+const REUSE = process.env.JALON_TEST_PGLITE_REUSE !== '0'
+/** This worker's empty PGlite databases that files gave back, reset, for the next files (isolate: false keeps them). */
+const idle: { db: Db; baseline: Baseline }[] = []
 
 /**
  * The dump as PGlite reads it (`await loadDataDir.arrayBuffer()`), without a Blob: Node's Blob hands its bytes back
