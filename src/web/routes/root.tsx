@@ -41,7 +41,7 @@ export const appRoute = createRoute({
 
 /**
  * A page of the signed-in layout without URL state; with a capability, other roles get the "access denied" page. A page
- * outside the first load is `lazyRouteComponent(() => import('./x.page.tsx'), 'XPage')` (docs/MODULES.md).
+ * outside the first load is `lazyPage(() => import('./x.page.tsx'), 'XPage')` (docs/MODULES.md).
  */
 export const appPage = <P extends string>(path: P, component: PageComponent, capability?: Capability) =>
   createRoute({

@@ -1,5 +1,6 @@
-import { createRoute, lazyRouteComponent } from '@tanstack/react-router'
+import { createRoute } from '@tanstack/react-router'
 import { guarded } from '../../routes/guard.tsx'
+import { lazyPage } from '../../routes/lazy.ts'
 import { appPage, appRoute } from '../../routes/root.tsx'
 import { defineWebModule } from '../../web-module.ts'
 import { agendaSearchSchema } from './agenda.search.ts'
@@ -11,7 +12,7 @@ const agendaRoute = createRoute({
   validateSearch: (search) => agendaSearchSchema.partial().parse(search),
   component: guarded(
     'agenda',
-    lazyRouteComponent(() => import('./agenda.page.tsx'), 'AgendaPage'),
+    lazyPage(() => import('./agenda.page.tsx'), 'AgendaPage'),
   ),
 })
 
@@ -21,12 +22,12 @@ export const agendaModule = defineWebModule({
     agendaRoute,
     appPage(
       '/admin/salles',
-      lazyRouteComponent(() => import('./rooms.page.tsx'), 'RoomsPage'),
+      lazyPage(() => import('./rooms.page.tsx'), 'RoomsPage'),
       'administration',
     ),
     appPage(
       '/admin/modeles-messages',
-      lazyRouteComponent(() => import('./templates.page.tsx'), 'TemplatesPage'),
+      lazyPage(() => import('./templates.page.tsx'), 'TemplatesPage'),
       'administration',
     ),
   ],
@@ -56,7 +57,7 @@ export const agendaModule = defineWebModule({
       key: 'rendez-vous',
       label: 'Rendez-vous',
       visible: (person) => person.can.readFile,
-      component: lazyRouteComponent(() => import('./appointments.tab.tsx'), 'AppointmentsTab'),
+      component: lazyPage(() => import('./appointments.tab.tsx'), 'AppointmentsTab'),
     },
   ],
 })

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import {
   personSearchQuery as personSearchQuerySchema,
   personSortSchema,
-} from '../../../shared/persons/person.schema.ts'
+} from '../../../shared/persons/person-search.schema.ts'
 
 /**
  * The search lives in the URL (?q=dupont&birthDate=…), so a reload or a shared link gives the same list: the API's

@@ -1,5 +1,6 @@
-import { createRoute, lazyRouteComponent } from '@tanstack/react-router'
+import { createRoute } from '@tanstack/react-router'
 import { guarded } from '../../routes/guard.tsx'
+import { lazyPage } from '../../routes/lazy.ts'
 import { appRoute } from '../../routes/root.tsx'
 import { defineWebModule } from '../../web-module.ts'
 
@@ -12,7 +13,7 @@ const listRoute = createRoute({
     search.periode === 'passees' ? { periode: 'passees' } : {},
   component: guarded(
     'agenda',
-    lazyRouteComponent(() => import('./sessions.page.tsx'), 'SessionsPage'),
+    lazyPage(() => import('./sessions.page.tsx'), 'SessionsPage'),
   ),
 })
 const sessionRoute = createRoute({
@@ -20,7 +21,7 @@ const sessionRoute = createRoute({
   path: '/seances/$id',
   component: guarded(
     'agenda',
-    lazyRouteComponent(() => import('./session.page.tsx'), 'SessionPage'),
+    lazyPage(() => import('./session.page.tsx'), 'SessionPage'),
   ),
 })
 
@@ -33,7 +34,7 @@ export const sessionsModule = defineWebModule({
       key: 'seances',
       label: 'Séances',
       visible: (person) => person.can.readFile,
-      component: lazyRouteComponent(() => import('./sessions.tab.tsx'), 'SessionsTab'),
+      component: lazyPage(() => import('./sessions.tab.tsx'), 'SessionsTab'),
     },
   ],
 })

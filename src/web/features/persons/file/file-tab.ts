@@ -22,6 +22,6 @@ export interface FileTab {
   visible?: (person: PersonDetail) => boolean
   /** and only for the roles of this capability (the file's audit trail: the director), whatever the person */
   capability?: Capability
-  /** a tab outside the first load is `lazyRouteComponent(() => import('./x.tab.tsx'), 'XTab')`: the file fetches it as it opens */
+  /** a tab outside the first load is `lazyPage(() => import('./x.tab.tsx'), 'XTab')`: the file fetches it as it opens */
   component: ComponentType<FileTabProps> & { preload?: () => Promise<void> | undefined }
 }
