@@ -74,7 +74,7 @@ export async function run(journey: Journey) {
   assert.equal(await dialog.getByRole('textbox', { name: 'Date' }).inputValue(), todayInParis())
   assert.equal(await dialog.getByLabel('Début').inputValue(), '07:00')
   await dialog.getByLabel('Fin').fill('07:30')
-  const persons = dialog.getByLabel('Personne', { exact: true })
+  const persons = dialog.getByRole('combobox', { name: 'Personne', exact: true })
   await persons.fill(person.lastName)
   await pick(page, persons, new RegExp(`${person.lastName.toUpperCase()} ${person.firstName}`))
   await dialog.getByLabel('Note (interne)').click() // the list of names closes

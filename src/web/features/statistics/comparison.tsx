@@ -15,14 +15,25 @@ interface Line {
   strong?: boolean
 }
 
-function ComparisonTable({ caption, headings, lines }: { caption: string; headings: string[]; lines: Line[] }) {
+function ComparisonTable({
+  caption,
+  rowHeader,
+  headings,
+  lines,
+}: {
+  caption: string
+  /** the first column's heading (what its lines are): a table header is never empty (axe's empty-table-header) */
+  rowHeader: string
+  headings: string[]
+  lines: Line[]
+}) {
   return (
     <Table.ScrollContainer minWidth={420} {...scrollFrame(caption)}>
       <Table withTableBorder striped w="auto" miw={420}>
         <Table.Caption style={{ captionSide: 'top', textAlign: 'left', fontWeight: 700 }}>{caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th />
+            <Table.Th>{rowHeader}</Table.Th>
             {headings.map((h) => (
               <Table.Th key={h} ta="right">
                 {h}
@@ -82,6 +93,7 @@ export function Comparison({ results }: { results: IndicatorResult[] }) {
       {chart && <Chart chart={chart} />}
       <ComparisonTable
         caption="Chiffres clés, période par période"
+        rowHeader="Chiffre"
         headings={periodHeadings(periods)}
         lines={figures}
       />
@@ -108,7 +120,12 @@ export function Comparison({ results }: { results: IndicatorResult[] }) {
         }))
         return (
           <Stack key={t.key} gap={4}>
-            <ComparisonTable caption={`${caption} — ${t.columns[c].label}`} headings={headings} lines={lines} />
+            <ComparisonTable
+              caption={`${caption} — ${t.columns[c].label}`}
+              rowHeader={t.rowHeader}
+              headings={headings}
+              lines={lines}
+            />
           </Stack>
         )
       })}
