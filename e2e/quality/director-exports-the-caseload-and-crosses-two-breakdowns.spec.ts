@@ -59,7 +59,7 @@ export async function run({ newPage }: Journey) {
   await cross.waitFor()
   const cell = cross.getByRole('button', { name: /voir les personnes/ }).first()
   await cell.waitFor()
-  await assertAccessible(page, 'statistiques, croisement', { failOn: 'moderate' })
+  await assertAccessible(page, 'statistiques, croisement')
   await cell.click()
   const dialog = page.getByRole('dialog', { name: /^Personnes : / })
   await dialog.getByRole('table', { name: 'Personnes de la case' }).getByRole('link').first().waitFor()

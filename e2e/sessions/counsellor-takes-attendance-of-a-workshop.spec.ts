@@ -58,7 +58,7 @@ export async function run(journey: Journey) {
   await dialog.getByLabel('Fin').fill('06:45')
   await dialog.getByLabel('Places').fill('8')
   // led with a counsellor of another antenna, who will see it in her agenda and may take attendance too
-  await pick(page, dialog.getByLabel('Co-animateurs'), /^Paul Référent/)
+  await pick(page, dialog.getByRole('combobox', { name: 'Co-animateurs' }), /^Paul Référent/)
   await dialog.getByLabel('Intitulé').click() // the list closes
   await assertAccessible(page, 'nouvelle séance')
   await dialog.getByRole('button', { name: 'Créer la séance' }).click()
