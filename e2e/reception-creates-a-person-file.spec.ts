@@ -16,6 +16,7 @@ export const name = 'l’accueil cherche une personne, ne la trouve pas et crée
 
 /** The person this journey creates; the counsellor's journey opens her file. */
 export const newcomer = { lastName: 'Oyelaran', firstName: 'Maïwenn', birthDate: '14/05/2006', created: false }
+const MAIL = 'maiwenn.oyelaran@example.org'
 
 /** The first interview's day: three weeks from today in Paris, as the form takes it and as the agenda's URL. */
 const inThreeWeeks = new Date(Date.now() + 21 * 86_400_000)
@@ -24,7 +25,7 @@ const interview = {
   iso: inThreeWeeks.toLocaleDateString('en-CA', { timeZone: 'Europe/Paris' }),
 }
 
-export async function run({ newPage }: Journey) {
+export async function run({ newPage, waitForMail }: Journey) {
   const page = await signIn(newPage)
 
   // The search first: nobody of that name.
@@ -64,6 +65,7 @@ export async function run({ newPage }: Journey) {
   await page.getByRole('textbox', { name: 'Date de naissance' }).fill(newcomer.birthDate)
   await page.keyboard.press('Escape')
   await page.getByLabel('Téléphone').fill('06 12 34 56 78')
+  await page.getByLabel('Adresse e-mail').fill(MAIL)
   await page.getByLabel('Numéro et voie').fill('12 rue du Port')
   await page.getByRole('combobox', { name: 'Commune' }).fill('Dunker')
   await page.getByRole('option', { name: /^Dunkerque/ }).click()
@@ -91,6 +93,8 @@ export async function run({ newPage }: Journey) {
   await page.keyboard.press('Escape')
   await page.getByLabel(/^Début/).fill('08:00')
   await page.getByLabel(/^Fin/).fill('08:45')
+  // she agrees to be sent the convocation, and the reminders, by e-mail
+  await pick(page, page.getByRole('combobox', { name: 'Convocation' }), 'Par courriel')
   await assertAccessible(page, 'création d’un dossier, premier entretien')
 
   await page.getByRole('button', { name: 'Créer le dossier', exact: true }).click()
@@ -105,6 +109,9 @@ export async function run({ newPage }: Journey) {
   await page.getByRole('tab', { name: 'Identité' }).waitFor()
   assert.equal(await page.getByRole('tab', { name: 'Événements' }).count(), 0, 'no record tabs for reception')
   await assertAccessible(page, 'dossier vu par l’accueil')
+  // the convocation reached her mailbox, with the invitation for her calendar
+  const mail = await waitForMail(MAIL)
+  assert.match(mail.text, /Content-Type: text\/calendar/i, 'the convocation carries an .ics')
 
   // The referent finds the first interview in her agenda.
   const referent = await newPage()

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { attendances, eventKinds } from '../nomenclatures/accompaniment.ts'
 import { requiredChoice, requiredDate, whenValid } from '../persons/fields.ts'
 import { calendarDate, distinct, safeText, versionSchema } from '../primitives.ts'
+import { channels } from './messages.schema.ts'
 
 // Contracts of the agenda: appointments (one person or a group slot), permanences (recurring slots from an RFC 5545
 // rule), attendance. Times are the structure's wall time ('HH:MM' on a 'yyyy-mm-dd' day, in its time zone); the
@@ -121,6 +122,11 @@ export const firstInterviewSchema = z
     place: placeSchema.default('site'),
     roomId: id.nullable().default(null),
     videoUrl,
+    /**
+     * The person agrees to receive the agenda's messages by this channel (recorded as their consent and preferred
+     * channel) and is sent the convocation now; null: not asked at reception, nothing sent.
+     */
+    convocation: z.enum(channels.codes, 'Choisissez le canal : courriel ou SMS.').nullable().default(null),
   })
   .superRefine(slotRule, whenValid(z.object({ start: slotFields.start, end: slotFields.end })))
   .superRefine((v, ctx) => {

@@ -2,10 +2,13 @@ import type { z } from 'zod'
 import type { firstInterviewSchema } from '../../../shared/agenda/agenda.schema.ts'
 import { can } from '../../../shared/auth/roles.ts'
 import { dayIn } from '../../../shared/dates.ts'
+import type { Deps } from '../../deps.ts'
 import { AppError, forbidden } from '../../errors.ts'
 import { insertAppointment, setPersons } from './appointments.repository.ts'
 import { type AgendaCtx, checkConflicts } from './appointments.service.ts'
 import { ensureRoom, ensureStaffOfSite } from './checks.repository.ts'
+import { saveContact } from './messages.repository.ts'
+import { sendAppointmentMessage } from './messages.service.ts'
 import { reminderDueAt } from './reminders.job.ts'
 import { zonedInstant } from './wall-time.ts'
 
@@ -34,6 +37,8 @@ export interface FirstInterview {
   /** the file's referent (chosen or suggested); null: "à désigner", nobody's agenda to book in */
   counsellorId: string | null
   interview: z.output<typeof firstInterviewSchema>
+  /** what the new file holds to reach the person (a convocation needs the address of its channel) */
+  reach: { email: string | null; phone: string | null }
 }
 
 /** Books the first interview; returns its appointment's id and when it is. */
@@ -43,6 +48,10 @@ export async function bookFirstInterview(ctx: Omit<AgendaCtx, 'deps'>, input: Fi
   if (!can(actor.role, 'agendaFirstInterview')) throw forbidden('Vous ne pouvez pas réserver de premier entretien.')
   if (!counsellorId)
     throw invalid('referentId', 'Désignez le référent : le premier entretien se réserve dans son agenda.')
+  if (v.convocation === 'email' && !input.reach.email)
+    throw invalid(`${PREFIX}.convocation`, 'Indiquez le courriel de la personne pour lui envoyer la convocation.')
+  if (v.convocation === 'sms' && !input.reach.phone)
+    throw invalid(`${PREFIX}.convocation`, 'Indiquez le téléphone de la personne pour lui envoyer la convocation.')
   if (v.date < dayIn(now, actor.timeZone))
     throw invalid(`${PREFIX}.date`, 'Le premier entretien ne peut pas être dans le passé.')
   return underPrefix(async () => {
@@ -84,6 +93,48 @@ export async function bookFirstInterview(ctx: Omit<AgendaCtx, 'deps'>, input: Fi
         firstInterview: true,
       },
     })
-    return { id, date: v.date, start: v.start, end: v.end }
+    if (v.convocation) {
+      // asked at reception: the person's consent and channel, as the file's « Rendez-vous » tab records them
+      await saveContact(tx, actor.structureId, input.personId, 0, {
+        consent: true,
+        channel: v.convocation,
+        recorded_at: now,
+        recorded_by: actor.userId,
+      })
+      await ctx.audit({
+        action: 'update',
+        entity: 'agenda_contact',
+        entityId: input.personId,
+        detail: { personId: input.personId, consent: true, channel: v.convocation },
+      })
+    }
+    return { id, date: v.date, start: v.start, end: v.end, convocation: v.convocation }
   })
+}
+
+/**
+ * Sends the convocation of a first interview booked with the person's consent (bookFirstInterview's `convocation`),
+ * kept in the file like any other; the creation calls it last, once everything else of the file is written. A mail or
+ * SMS that fails is kept as failed (the file is created; the counsellor can send it again from the agenda).
+ */
+export async function convokeFirstInterview(
+  ctx: Pick<AgendaCtx, 'tx' | 'actor' | 'now'>,
+  deps: Pick<Deps, 'mailer' | 'config'>,
+  personId: string,
+  appointmentId: string,
+) {
+  const sent = await sendAppointmentMessage(
+    ctx.tx,
+    deps,
+    {
+      structureId: ctx.actor.structureId,
+      appointmentId,
+      personId,
+      purpose: 'convocation',
+      sentBy: ctx.actor.userId,
+      now: ctx.now,
+    },
+    true,
+  )
+  return sent?.status ?? null
 }

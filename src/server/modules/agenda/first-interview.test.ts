@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createMailer } from '../../mail/mailer.ts'
 import { buildUser } from '../../test/builders.ts'
+import { startSmtpSink } from '../../test/smtp-sink.ts'
 import { createTestContext, type TestClient, type TestContext } from '../../test/test-app.ts'
 
 // Reception books the first interview at the file's creation (first-interview.service.ts, issue 10): in the
@@ -7,11 +9,24 @@ import { createTestContext, type TestClient, type TestContext } from '../../test
 // The test clock says Monday 2026-03-02, 10:00 in Paris.
 
 let t: TestContext
+let sink: Awaited<ReturnType<typeof startSmtpSink>>
 let reception: TestClient
 let referent: TestClient
 let otherSiteCounsellor: string
 
-const names = ['Aubert', 'Blanc', 'Carré', 'Dumas', 'Étienne', 'Ferrand', 'Gilles', 'Hoarau']
+const names = [
+  'Aubert',
+  'Blanc',
+  'Carré',
+  'Dumas',
+  'Étienne',
+  'Ferrand',
+  'Gilles',
+  'Hoarau',
+  'Imbert',
+  'Jourdan',
+  'Klein',
+]
 let n = 0
 const newcomer = (firstInterview: Record<string, unknown> | null, over: Record<string, unknown> = {}) => ({
   lastName: names[n++ % names.length],
@@ -36,12 +51,19 @@ const personsNamed = (lastName: string) =>
   t.db.kysely.selectFrom('person').select('id').where('last_name', '=', lastName).execute()
 
 beforeAll(async () => {
-  t = await createTestContext()
+  sink = await startSmtpSink()
+  t = await createTestContext({
+    config: { smtpUrl: sink.url },
+    mailer: createMailer({ smtpUrl: sink.url, from: 'Jalon <no-reply@test.jalon.fr>' }),
+  })
   reception = await t.as('reception')
   referent = await t.as('counsellor')
   otherSiteCounsellor = (await buildUser(t.db, t.fx, { role: 'counsellor', siteIds: [t.fx.sites.b] })).id
 })
-afterAll(() => t.close())
+afterAll(async () => {
+  await t.close()
+  await sink.close()
+})
 
 describe('POST /api/persons with firstInterview', () => {
   let appointmentId: string
@@ -162,5 +184,38 @@ describe('POST /api/persons with firstInterview', () => {
     expect((await reception.get(`/api/agenda/appointments/${id}`)).statusCode).toBe(200)
     const receptionB = await t.as('reception', { siteIds: [t.fx.sites.b] })
     expect((await receptionB.get(`/api/agenda/appointments/${id}`)).statusCode).toBe(404)
+  })
+
+  it('records the consent given at reception and mails the convocation with its .ics', async () => {
+    const body = newcomer(slot({ date: '2026-03-09', convocation: 'email' }), {
+      email: 'ines.convoquee@example.org',
+      birthDate: '2004-02-11',
+    })
+    const res = await reception.post('/api/persons', body)
+    expect(res.statusCode, res.body).toBe(201)
+    const personId = res.json().id
+    const mails = sink.messages.filter((m) => m.to.includes('ines.convoquee@example.org'))
+    expect(mails).toHaveLength(1)
+    expect(mails[0]!.raw).toMatch(/Content-Type: text\/calendar/i)
+    const agenda = (await referent.get(`/api/persons/${personId}/agenda`)).json()
+    expect(agenda.contact).toMatchObject({ consent: true, channel: 'email', version: 1 })
+    expect(agenda.messages).toEqual([expect.objectContaining({ purpose: 'convocation', channel: 'email' })])
+    expect(agenda.messages[0].status).toBe('sent')
+  })
+
+  it('refuses a convocation by a channel the file has no address for, by its field, keeping nothing', async () => {
+    const before = sink.messages.length
+    const body = newcomer(slot({ date: '2026-03-10', convocation: 'sms' }), { phone: null, birthDate: '2003-07-19' })
+    const res = await reception.post('/api/persons', body)
+    expect(res.statusCode, res.body).toBe(400)
+    expect(res.json().fields.map((f: { field: string }) => f.field)).toEqual(['firstInterview.convocation'])
+    expect(await personsNamed(body.lastName)).toEqual([])
+    expect(sink.messages.length).toBe(before)
+    const bad = await reception.post(
+      '/api/persons',
+      newcomer(slot({ date: '2026-03-10', convocation: 'pigeon' }), { birthDate: '2002-05-23' }),
+    )
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json().fields.map((f: { field: string }) => f.field)).toEqual(['firstInterview.convocation'])
   })
 })

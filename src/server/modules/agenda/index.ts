@@ -17,5 +17,5 @@ export {
 } from './appointments.service.ts'
 export { markArrival, undoArrival } from './arrival.service.ts'
 export { markAttendance } from './attendance.service.ts'
-export { bookFirstInterview } from './first-interview.service.ts'
+export { bookFirstInterview, convokeFirstInterview } from './first-interview.service.ts'
 export { reminderDueAt } from './reminders.job.ts'

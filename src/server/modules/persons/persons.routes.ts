@@ -100,7 +100,7 @@ export function personRoutes(app: FastifyInstance, deps: Deps) {
     body: personCreateSchema,
     response: personDetailSchema,
     status: 201,
-    handler: async (ctx) => createPerson(ctx, ctx.body),
+    handler: async (ctx) => createPerson(ctx, ctx.body, deps),
   })
 
   defineRoute(app, deps, {

@@ -10,9 +10,9 @@ import {
   resolveAttributeValue,
 } from '../../../shared/persons/situation.schema.ts'
 import { ensureUpdated } from '../../db/versioning.ts'
-import type { Actor, Tx } from '../../deps.ts'
+import type { Actor, Deps, Tx } from '../../deps.ts'
 import { AppError, type FieldError } from '../../errors.ts'
-import { bookFirstInterview } from '../agenda/index.ts'
+import { bookFirstInterview, convokeFirstInterview } from '../agenda/index.ts'
 import type { AuditEntry } from '../audit/audit.repository.ts'
 import { notify } from '../notifications/index.ts'
 import { resolveCommune } from '../reference/communes.ts'
@@ -151,7 +151,12 @@ function identityColumns(body: PersonCreate | PersonUpdate, communeName: string 
   }
 }
 
-export async function createPerson(ctx: ServiceContext, input: PersonCreate): Promise<PersonDetail> {
+/** `deps`: the mailer and the SMS settings, for a first interview's convocation. */
+export async function createPerson(
+  ctx: ServiceContext,
+  input: PersonCreate,
+  deps: Pick<Deps, 'mailer' | 'config'>,
+): Promise<PersonDetail> {
   const { tx, actor, now } = ctx
   const today = dayIn(now, actor.timeZone)
   const fields: FieldError[] = []
@@ -240,6 +245,7 @@ export async function createPerson(ctx: ServiceContext, input: PersonCreate): Pr
         siteId: body.siteId,
         counsellorId: body.referentId,
         interview: body.firstInterview,
+        reach: { email: body.email, phone: body.phone },
       })
     : null
   const interviewText = interview
@@ -294,6 +300,8 @@ export async function createPerson(ctx: ServiceContext, input: PersonCreate): Pr
       ...(interview ? { firstInterview: interview.id } : {}),
     },
   })
+  // last, once the file is written: the convocation the person agreed to at reception
+  if (interview?.convocation) await convokeFirstInterview(ctx, deps, id, interview.id)
   return readPerson(ctx, id)
 }
 

@@ -71,6 +71,17 @@ export function FirstInterviewFields({
                 />
               )}
             </SimpleGrid>
+            <Select
+              label="Convocation"
+              description="La personne accepte de recevoir la convocation et les rappels par ce canal (enregistré dans son dossier)."
+              allowDeselect={false}
+              data={[
+                { value: 'none', label: 'Ne pas envoyer' },
+                { value: 'email', label: 'Par courriel', disabled: !form.values.email.trim() },
+                { value: 'sms', label: 'Par SMS', disabled: !form.values.phone.trim() },
+              ]}
+              {...form.getInputProps('firstInterview.convocation')}
+            />
           </>
         )}
       </Stack>

@@ -169,6 +169,8 @@ export interface FirstInterviewValues {
   place: string
   roomId: string | null
   videoUrl: string
+  /** 'none': no convocation; 'email' | 'sms': the person agrees to messages by this channel and is convoked now */
+  convocation: string
 }
 export const emptyFirstInterview = (): FirstInterviewValues => ({
   book: false,
@@ -178,6 +180,7 @@ export const emptyFirstInterview = (): FirstInterviewValues => ({
   place: 'site',
   roomId: null,
   videoUrl: '',
+  convocation: 'none',
 })
 
 const firstInterviewInput = (v: FirstInterviewValues): FirstInterviewInput => ({
@@ -187,6 +190,7 @@ const firstInterviewInput = (v: FirstInterviewValues): FirstInterviewInput => ({
   place: v.place as FirstInterviewInput['place'],
   roomId: v.place === 'site' ? v.roomId : null,
   videoUrl: v.place === 'video' ? v.videoUrl.trim() || null : null,
+  convocation: (v.convocation === 'none' ? null : v.convocation) as FirstInterviewInput['convocation'],
 })
 
 /** POST /api/persons: the file at the first reception (confirmNotDuplicate once the user has seen the list). */

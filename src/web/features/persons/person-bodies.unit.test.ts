@@ -69,7 +69,11 @@ describe('the creation form, checked by the API’s schema', () => {
       place: 'site',
       roomId: SITE,
       videoUrl: null,
+      convocation: null,
     })
+    // a convocation by e-mail: the person's consent, sent as the channel
+    values.firstInterview.convocation = 'email'
+    expect(createBody(values, false).firstInterview?.convocation).toBe('email')
   })
 
   it('says what is missing, under each field, in French', () => {
