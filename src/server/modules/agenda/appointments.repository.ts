@@ -96,9 +96,21 @@ export interface Slot {
   startsAt: Date
   endsAt: Date
   counsellorId: string
+  /** the session's co-leaders: busy like the leader (appointment_leader) */
+  coLeaderIds?: string[]
   roomId: string | null
   personIds: string[]
 }
+
+/** Whether appointments a and b share a leader: the counsellor of one is the counsellor or a co-leader of the other. */
+const shareLeader = sql`(a.counsellor_id = b.counsellor_id
+  OR EXISTS (SELECT 1 FROM appointment_leader l WHERE l.structure_id = a.structure_id AND l.appointment_id = b.id
+             AND l.user_id = a.counsellor_id)
+  OR EXISTS (SELECT 1 FROM appointment_leader l WHERE l.structure_id = a.structure_id AND l.appointment_id = a.id
+             AND l.user_id = b.counsellor_id)
+  OR EXISTS (SELECT 1 FROM appointment_leader la JOIN appointment_leader lb
+               ON lb.structure_id = la.structure_id AND lb.user_id = la.user_id AND lb.appointment_id = b.id
+             WHERE la.structure_id = a.structure_id AND la.appointment_id = a.id))`
 
 /**
  * Appointments (not cancelled) overlapping these ones or a candidate slot with the same counsellor, the same room or a
@@ -108,13 +120,13 @@ export async function conflictsOf(tx: Tx, structureId: string, ids: string[]) {
   if (!ids.length) return []
   const rows = await sql<{ id: string; other_id: string; reason: 'counsellor' | 'room' | 'person' }>`
     SELECT a.id, b.id AS other_id,
-      CASE WHEN a.counsellor_id = b.counsellor_id THEN 'counsellor'
+      CASE WHEN ${shareLeader} THEN 'counsellor'
            WHEN a.room_id = b.room_id THEN 'room' ELSE 'person' END AS reason
     FROM appointment a
     JOIN appointment b ON b.structure_id = a.structure_id AND b.id <> a.id AND b.cancelled_at IS NULL
       AND b.starts_at < a.ends_at AND b.ends_at > a.starts_at
     WHERE a.structure_id = ${structureId} AND a.id IN (${sql.join(ids)}) AND a.cancelled_at IS NULL
-      AND (a.counsellor_id = b.counsellor_id OR a.room_id = b.room_id OR EXISTS (
+      AND (${shareLeader} OR a.room_id = b.room_id OR EXISTS (
         SELECT 1 FROM appointment_person pa
         JOIN appointment_person pb ON pb.structure_id = pa.structure_id AND pb.person_id = pa.person_id
         WHERE pa.structure_id = a.structure_id AND pa.appointment_id = a.id AND pb.appointment_id = b.id))
@@ -127,14 +139,18 @@ export async function conflictsWithSlot(tx: Tx, structureId: string, slot: Slot,
     ? sql`OR EXISTS (SELECT 1 FROM appointment_person pb WHERE pb.structure_id = b.structure_id
             AND pb.appointment_id = b.id AND pb.person_id IN (${sql.join(slot.personIds)}))`
     : sql``
+  // the slot's leaders (its counsellor and co-leaders) are busy where any of them leads or co-leads
+  const leaders = sql.join([slot.counsellorId, ...(slot.coLeaderIds ?? [])])
+  const busyLeader = sql`(b.counsellor_id IN (${leaders}) OR EXISTS (SELECT 1 FROM appointment_leader l
+    WHERE l.structure_id = b.structure_id AND l.appointment_id = b.id AND l.user_id IN (${leaders})))`
   const rows = await sql<{ id: string; reason: 'counsellor' | 'room' | 'person' }>`
-    SELECT b.id, CASE WHEN b.counsellor_id = ${slot.counsellorId} THEN 'counsellor'
+    SELECT b.id, CASE WHEN ${busyLeader} THEN 'counsellor'
                       WHEN b.room_id = ${slot.roomId}::uuid THEN 'room' ELSE 'person' END AS reason
     FROM appointment b
     WHERE b.structure_id = ${structureId} AND b.cancelled_at IS NULL
       AND b.starts_at < ${slot.endsAt} AND b.ends_at > ${slot.startsAt}
       ${excludeId ? sql`AND b.id <> ${excludeId}` : sql``}
-      AND (b.counsellor_id = ${slot.counsellorId} OR b.room_id = ${slot.roomId}::uuid ${persons})
+      AND (${busyLeader} OR b.room_id = ${slot.roomId}::uuid ${persons})
     ORDER BY b.starts_at`.execute(tx)
   return rows.rows
 }
@@ -144,7 +160,12 @@ export async function conflictsWithSlot(tx: Tx, structureId: string, slot: Slot,
  * taken in one order (no deadlock), held until commit; the conflict check then sees every booking committed before.
  */
 export async function lockSlotKeys(tx: Tx, slot: Slot) {
-  const keys = [slot.counsellorId, ...(slot.roomId ? [slot.roomId] : []), ...slot.personIds].sort()
+  const keys = [
+    slot.counsellorId,
+    ...(slot.coLeaderIds ?? []),
+    ...(slot.roomId ? [slot.roomId] : []),
+    ...slot.personIds,
+  ].sort()
   for (const key of keys) await sql`SELECT pg_advisory_xact_lock(hashtext(${`agenda:${key}`}))`.execute(tx)
 }
 

@@ -43,7 +43,7 @@ export interface AgendaCtx {
 }
 
 const invalid = (field: string, message: string) => new AppError('validation', message, [{ field, message }])
-const reasons = { counsellor: 'le conseiller', room: 'la salle', person: 'une personne' } as const
+const reasons = { counsellor: 'le conseiller ou un co-animateur', room: 'la salle', person: 'une personne' } as const
 
 export async function listForActor(ctx: AgendaCtx, q: z.output<typeof appointmentListQuery>) {
   const { actor, now } = ctx
@@ -75,6 +75,7 @@ export async function editable(ctx: AgendaCtx, id: string) {
   const persons = await personsOf(ctx.tx, ctx.actor.structureId, [id])
   return {
     ...row,
+    co_leader_ids: coLeaderIds,
     person_ids: persons.map((p) => p.person_id),
     persons_attended: persons.filter((p) => p.attendance !== null).length,
   }
@@ -107,10 +108,24 @@ async function checkCoLeaders(ctx: Pick<AgendaCtx, 'tx' | 'actor'>, counsellorId
   }
 }
 
-/** Changes the co-leaders only (a collective session's page), with the version read. */
+/**
+ * Changes the co-leaders only (a collective session's page), with the version read. A co-leader busy elsewhere at the
+ * session's time is refused (409 on coLeaderIds): there is no "book anyway" on this page.
+ */
 export async function changeCoLeaders(ctx: AgendaCtx, id: string, coLeaderIds: string[], version: number) {
   const current = await editable(ctx, id)
   await checkCoLeaders(ctx, current.counsellor_id, coLeaderIds)
+  if (coLeaderIds.length) {
+    // only the co-leaders are checked here: the leader's, the room's and the persons' clashes were settled at booking
+    const [first, ...others] = coLeaderIds as [string, ...string[]]
+    const slot = { startsAt: current.starts_at, endsAt: current.ends_at, counsellorId: first, coLeaderIds: others }
+    await lockSlotKeys(ctx.tx, { ...slot, roomId: null, personIds: [] })
+    const busy = await conflictsWithSlot(ctx.tx, ctx.actor.structureId, { ...slot, roomId: null, personIds: [] }, id)
+    if (busy.length)
+      throw new AppError('conflict', 'Un co-animateur a déjà un rendez-vous à cette heure.', [
+        { field: 'coLeaderIds', message: 'Déjà pris à cette heure : un co-animateur.' },
+      ])
+  }
   await ensureUpdated(
     await updateAppointment(ctx.tx, ctx.actor.structureId, id, version, {}),
     () => appointmentExists(ctx.tx, ctx.actor.structureId, id),
@@ -153,6 +168,7 @@ async function resolve(ctx: AgendaCtx, input: Input) {
       counsellorId,
       roomId: input.place === 'site' ? input.roomId : null,
       personIds: input.personIds,
+      coLeaderIds: input.coLeaderIds,
     },
   }
 }
@@ -223,7 +239,12 @@ export async function createAppointment(ctx: AgendaCtx, input: Input, seriesId: 
 export async function changeAppointment(ctx: AgendaCtx, id: string, input: z.output<typeof appointmentUpdateSchema>) {
   const current = await editable(ctx, id)
   const { row, slot } = await resolve(ctx, input)
-  await checkConflicts(ctx, slot, id, input.allowConflicts)
+  await checkConflicts(
+    ctx,
+    { ...slot, coLeaderIds: input.coLeaderIds ?? current.co_leader_ids },
+    id,
+    input.allowConflicts,
+  )
   await ensureUpdated(
     await updateAppointment(ctx.tx, ctx.actor.structureId, id, input.version, row),
     () => appointmentExists(ctx.tx, ctx.actor.structureId, id),
@@ -261,7 +282,14 @@ export async function moveAppointment(ctx: AgendaCtx, id: string, input: z.outpu
   const personIds = current.person_ids
   await checkConflicts(
     ctx,
-    { startsAt, endsAt, counsellorId: current.counsellor_id, roomId: current.room_id, personIds },
+    {
+      startsAt,
+      endsAt,
+      counsellorId: current.counsellor_id,
+      coLeaderIds: current.co_leader_ids,
+      roomId: current.room_id,
+      personIds,
+    },
     id,
     input.allowConflicts,
   )

@@ -248,4 +248,59 @@ describe('co-leaders', () => {
     const twice = await put({ coLeaderIds: [otherSite.user!.id, otherSite.user!.id], version: s.version })
     expect(twice.statusCode).toBe(400)
   })
+
+  it('a co-leader is busy like the leader: their own appointment clashes, both ways, and the calendar shows it', async () => {
+    // the co-leader's own interview, 10:00–11:00 on 16/03
+    const own = await otherSite.post('/api/agenda/appointments', {
+      kind: 'individual_interview',
+      siteId: t.fx.sites.b,
+      date: '2026-03-16',
+      start: '10:00',
+      end: '11:00',
+    })
+    expect(own.statusCode, own.body).toBe(201)
+    const s = await workshop(3, '2026-03-16', '10:30', '12:00')
+    // naming them co-leader of a session at that time: 409 on the field
+    const named = await counsellor.put(`/api/sessions/${s.id}/co-leaders`, {
+      coLeaderIds: [otherSite.user!.id],
+      version: s.version,
+    })
+    expect(named.statusCode, named.body).toBe(409)
+    expect(named.json().fields.map((f: { field: string }) => f.field)).toEqual(['coLeaderIds'])
+    expect((await counsellor.get(`/api/sessions/${s.id}`)).json().coLeaders).toEqual([])
+    // booked with them at once: 409 on the time, unless booked anyway, then the calendar shows the clash
+    const session = {
+      kind: 'workshop',
+      title: 'Atelier entretien',
+      siteId: t.fx.sites.a,
+      date: '2026-03-16',
+      start: '13:30',
+      end: '15:00',
+      capacity: 3,
+      coLeaderIds: [otherSite.user!.id],
+    }
+    const later = await otherSite.post('/api/agenda/appointments', {
+      kind: 'individual_interview',
+      siteId: t.fx.sites.b,
+      date: '2026-03-16',
+      start: '14:00',
+      end: '14:30',
+    })
+    expect(later.statusCode, later.body).toBe(201)
+    const refused = await counsellor.post('/api/agenda/appointments', session)
+    expect(refused.statusCode, refused.body).toBe(409)
+    expect(refused.json().fields.map((f: { field: string }) => f.field)).toEqual(['start'])
+    const anyway = await counsellor.post('/api/agenda/appointments', { ...session, allowConflicts: true })
+    expect(anyway.statusCode, anyway.body).toBe(201)
+    expect(anyway.json().conflicts).toEqual([{ id: later.json().id, reason: 'counsellor' }])
+    // and the co-leader's own booking over the session they co-lead is refused too
+    const over = await otherSite.post('/api/agenda/appointments', {
+      kind: 'individual_interview',
+      siteId: t.fx.sites.b,
+      date: '2026-03-16',
+      start: '14:30',
+      end: '15:00',
+    })
+    expect(over.statusCode, over.body).toBe(409)
+  })
 })
