@@ -71,7 +71,9 @@ export async function run(journey: Journey) {
   await row.getByText(/^Arrivé\(e\) à \d\dh\d\d$/).waitFor()
   const arrivedAt = (await row.getByText(/^Arrivé\(e\) à/).textContent())!.replace('Arrivé(e) à ', '')
 
-  // The counsellor's bell counts it within its 30 s poll; the line opens the person's file, on its summary.
+  // The counsellor comes back to her window: the bell counts it at once (without her, within its 30 s poll); the line
+  // opens the person's file, on its summary.
+  await counsellor.evaluate(() => window.dispatchEvent(new Event('visibilitychange')))
   const bell = counsellor.getByRole('button', { name: unread(before + 1) })
   await bell.waitFor({ timeout: 45_000 })
   await bell.click()

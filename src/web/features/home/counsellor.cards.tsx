@@ -13,7 +13,7 @@ import { HomeBlock } from './home-block.tsx'
 // The counsellor's home (docs/home.md): the day's and the next day's appointments, the people in alert, what is due,
 // and what others changed on the files they follow (changes.card.tsx). Loaded with the home page's chunk of cards.
 
-const live = { refetchInterval: 30_000, refetchOnWindowFocus: true } as const
+const live = { refetchInterval: 30_000, refetchOnWindowFocus: 'always' } as const
 
 /** One appointment: its times, kind and place, and each person (to their file) with arrival and attendance. */
 export function AppointmentLine({ a, withCounsellor }: { a: Appointment; withCounsellor?: boolean }) {
