@@ -10,6 +10,8 @@ import {
   waitForHome,
 } from './support.ts'
 
+/** beside the journeys of lane 1, against a server of its own (e2e/run.ts): it relies on none of them */
+export const lane = 2
 export const name = 'la conseillère se connecte, voit son accueil et se déconnecte'
 
 export async function run({ newPage }: Journey) {

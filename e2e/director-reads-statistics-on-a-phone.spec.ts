@@ -2,6 +2,8 @@ import assert from 'node:assert/strict'
 import type { Page } from 'playwright-core'
 import { assertAccessible, DEMO_PASSWORD, type Journey, submitCredentials, waitForHome } from './support.ts'
 
+/** beside the journeys of lane 1, against a server of its own (e2e/run.ts): it relies on none of them */
+export const lane = 2
 export const name = 'la direction lit les statistiques en graphiques sur un téléphone, sans défilement horizontal'
 
 /** Nothing wider than the screen: the page never scrolls sideways (tables scroll inside their own frame). */

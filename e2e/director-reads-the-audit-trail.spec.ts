@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict'
 import { DEMO_PASSWORD, type Journey, mainNav, submitCredentials, waitForHome } from './support.ts'
 
+/** beside the journeys of lane 1, against a server of its own (e2e/run.ts): it relies on none of them */
+export const lane = 2
 export const name = 'la direction consulte le journal, mais pas les comptes utilisateurs'
 
 export async function run({ newPage }: Journey) {

@@ -10,6 +10,8 @@ import {
   waitForHome,
 } from './support.ts'
 
+/** beside the journeys of lane 1, against a server of its own (e2e/run.ts): it relies on none of them */
+export const lane = 2
 export const name = 'la direction voit qui a consulté un dossier, et le journal en phrases'
 
 /** Théo Lefèvre, a demo person followed by the demo counsellor, has a justice status: reading his file is traced. */

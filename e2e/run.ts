@@ -171,14 +171,72 @@ async function runJourney(
   }
 }
 
+/** A server of the journeys: its own PGlite folder and port, the demo organisation, mail to the run's sink. */
+interface Lane {
+  number: number
+  journeys: JourneyModule[]
+  dataDir: string
+  baseURL: string
+  log: string[]
+  server?: ChildProcess
+}
+
+async function startServer(lane: Lane, sink: Sink) {
+  const port = Number(new URL(lane.baseURL).port)
+  const server = spawn('npx', ['tsx', 'src/server/main.ts'], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      PGLITE_DIR: join(lane.dataDir, 'pglite'),
+      PORT: String(port),
+      DEMO: 'auto',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      SIGNIN_PER_ADDRESS_PER_MINUTE: '1000',
+      SMTP_URL: sink.url,
+      // the links in the mails lead back to this server
+      PUBLIC_URL: lane.baseURL,
+    },
+  })
+  lane.server = server
+  const keep = (chunk: Buffer) => {
+    lane.log.push(...chunk.toString().split('\n').filter(Boolean))
+    if (lane.log.length > 200) lane.log.splice(0, lane.log.length - 200)
+  }
+  server.stdout?.on('data', keep)
+  server.stderr?.on('data', keep)
+  const booting = performance.now()
+  await waitForHealth(lane.baseURL, server)
+  console.log(`  serveur ${lane.number} prêt sur ${lane.baseURL} (${seconds(performance.now() - booting)})`)
+}
+
+/**
+ * The journeys run in lanes (a journey's `lane`, default 1), each against a server of its own, one journey after the
+ * other within a lane and the lanes side by side: a journey waits on the browser and the server far more than it
+ * computes, so two lanes take about half the time for little more processor. A lane holds the journeys that rely on
+ * one another (the admin's enrolment, the file reception creates); E2E_LANES=1 runs them all in one lane.
+ */
+function lanesOf(journeys: JourneyModule[]): JourneyModule[][] {
+  const single = process.env.E2E_LANES === '1'
+  const lanes: JourneyModule[][] = []
+  for (const j of journeys) (lanes[single ? 0 : (j.lane ?? 1) - 1] ??= []).push(j)
+  return lanes.filter(Boolean)
+}
+
 async function main() {
   const filter = process.argv[2]?.toLowerCase()
   const selected = (await findJourneys()).filter((j) => !filter || j.name.toLowerCase().includes(filter))
-  const dataDir = mkdtempSync(join(tmpdir(), 'jalon-e2e-'))
-  const port = await freePort()
-  const baseURL = `http://127.0.0.1:${port}`
-  const log: string[] = []
-  let server: ChildProcess | undefined
+  const lanes: Lane[] = []
+  for (const [i, journeys] of lanesOf(selected).entries())
+    lanes.push({
+      number: i + 1,
+      journeys,
+      dataDir: mkdtempSync(join(tmpdir(), 'jalon-e2e-')),
+      baseURL: `http://127.0.0.1:${await freePort()}`,
+      log: [],
+    })
   let browser: Browser | undefined
   let sink: Sink | undefined
   let passed = 0
@@ -186,20 +244,25 @@ async function main() {
 
   const cleanUp = async () => {
     await browser?.close().catch(() => undefined)
-    if (server) await stopServer(server)
+    for (const lane of lanes) {
+      if (lane.server) await stopServer(lane.server)
+      rmSync(lane.dataDir, { recursive: true, force: true })
+    }
     await sink?.close().catch(() => undefined)
-    rmSync(dataDir, { recursive: true, force: true })
   }
   const interrupted = () => void cleanUp().finally(() => process.exit(130))
   process.once('SIGINT', interrupted)
   process.once('SIGTERM', interrupted)
   // last resort if the runner itself dies: never leave a server behind
   process.once('exit', () => {
-    if (server?.pid && server.exitCode === null) {
-      try {
-        process.kill(-server.pid, 'SIGKILL')
-      } catch {}
-      rmSync(dataDir, { recursive: true, force: true })
+    for (const lane of lanes) {
+      const server = lane.server
+      if (server?.pid && server.exitCode === null) {
+        try {
+          process.kill(-server.pid, 'SIGKILL')
+        } catch {}
+      }
+      rmSync(lane.dataDir, { recursive: true, force: true })
     }
   })
   // a journey's stray promise (a wait that lost the race to another failure) must not kill the run
@@ -209,40 +272,16 @@ async function main() {
     // Mail goes through real SMTP, to a sink in this process that journeys read.
     sink = await startSmtpSink()
     const mail = mailbox(sink)
-    server = spawn('npx', ['tsx', 'src/server/main.ts'], {
-      cwd: ROOT,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        PGLITE_DIR: join(dataDir, 'pglite'),
-        PORT: String(port),
-        DEMO: 'auto',
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'warn',
-        SIGNIN_PER_ADDRESS_PER_MINUTE: '1000',
-        SMTP_URL: sink.url,
-        // the links in the mails lead back to this server
-        PUBLIC_URL: baseURL,
-      },
-    })
-    const keep = (chunk: Buffer) => {
-      log.push(...chunk.toString().split('\n').filter(Boolean))
-      if (log.length > 200) log.splice(0, log.length - 200)
-    }
-    server.stdout?.on('data', keep)
-    server.stderr?.on('data', keep)
-
-    const booting = performance.now()
-    try {
-      await waitForHealth(baseURL, server)
-    } catch (error) {
-      console.log(`✗ démarrage du serveur : ${(error as Error).message}`)
-      console.log(`    ${log.slice(-40).join('\n    ')}`)
+    const started = await Promise.allSettled(lanes.map((lane) => startServer(lane, sink!)))
+    const down = started.flatMap((r, i) => (r.status === 'rejected' ? [{ lane: lanes[i]!, error: r.reason }] : []))
+    if (down.length) {
+      for (const { lane, error } of down) {
+        console.log(`✗ démarrage du serveur ${lane.number} : ${(error as Error).message}`)
+        console.log(`    ${lane.log.slice(-40).join('\n    ')}`)
+      }
       failed = selected.length
       return
     }
-    console.log(`  serveur prêt sur ${baseURL} (${seconds(performance.now() - booting)})`)
 
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -256,10 +295,15 @@ async function main() {
         '--disable-sync',
       ],
     })
-    for (const journey of selected) {
-      if (await runJourney(journey, browser, baseURL, log, mail)) passed++
-      else failed++
-    }
+    const open = browser
+    await Promise.all(
+      lanes.map(async (lane) => {
+        for (const journey of lane.journeys) {
+          if (await runJourney(journey, open, lane.baseURL, lane.log, mail)) passed++
+          else failed++
+        }
+      }),
+    )
   } finally {
     await cleanUp()
     console.log(`${passed} passed, ${failed} failed`)

@@ -71,6 +71,8 @@ export interface JourneyModule {
   name: string
   /** journeys run by increasing order (default 100), then by file name: lower when others rely on what it does */
   order?: number
+  /** the lane it runs in, against a server of its own (e2e/run.ts): the journeys it relies on share it; default 1 */
+  lane?: number
   run(journey: Journey): Promise<void>
 }
 

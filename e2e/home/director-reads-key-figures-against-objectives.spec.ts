@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict'
 import { assertAccessible, DEMO_PASSWORD, type Journey, submitCredentials, waitForHome } from '../support.ts'
 
+/** beside the journeys of lane 1, against a server of its own (e2e/run.ts): it relies on none of them */
+export const lane = 2
 export const name =
   'la direction lit les chiffres clés de l’année par site face aux objectifs, fixe un objectif, et ouvre les personnes en alerte d’une équipe'
 

@@ -8,6 +8,8 @@ import {
   waitForHome,
 } from '../support.ts'
 
+/** beside the journeys of lane 1, against a server of its own (e2e/run.ts): it relies on none of them */
+export const lane = 2
 export const name =
   'l’accueil signale une arrivée d’un clic ; la conseillère la voit dans sa cloche et sur sa page d’accueil, puis ouvre la synthèse du dossier ; l’accueil annule l’arrivée'
 

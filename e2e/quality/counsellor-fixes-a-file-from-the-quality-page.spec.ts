@@ -11,6 +11,8 @@ import {
   waitForHome,
 } from '../support.ts'
 
+/** beside the journeys of lane 1, against a server of its own (e2e/run.ts): it relies on none of them */
+export const lane = 2
 export const name =
   'la conseillère ouvre la qualité des données, voit les dossiers sans niveau, complète un dossier, et le compte baisse'
 

@@ -11,6 +11,8 @@ import {
   waitForHome,
 } from '../support.ts'
 
+/** beside the journeys of lane 1, against a server of its own (e2e/run.ts): it relies on none of them */
+export const lane = 2
 export const name =
   'la direction filtre et exporte un portefeuille, lit l’évolution de la qualité et ouvre les personnes d’une case du croisement niveau × site'
 

@@ -11,6 +11,8 @@ import {
   waitForHome,
 } from '../support.ts'
 
+/** beside the journeys of lane 1, against a server of its own (e2e/run.ts): it relies on none of them */
+export const lane = 2
 export const name =
   'la conseillère crée un atelier, y inscrit 8 personnes, note la présence en mode tablette (une absente) et chaque dossier montre l’atelier'
 
