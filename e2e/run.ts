@@ -221,7 +221,10 @@ async function startServer(lane: Lane, sink: Sink) {
 function lanesOf(journeys: JourneyModule[]): JourneyModule[][] {
   const single = process.env.E2E_LANES === '1'
   const lanes: JourneyModule[][] = []
-  for (const j of journeys) (lanes[single ? 0 : (j.lane ?? 1) - 1] ??= []).push(j)
+  for (const j of journeys) {
+    const i = single ? 0 : (j.lane ?? 1) - 1
+    lanes[i] = [...(lanes[i] ?? []), j]
+  }
   return lanes.filter(Boolean)
 }
 
