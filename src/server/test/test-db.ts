@@ -125,8 +125,15 @@ async function pgliteDump(dataset: Dataset, run: TestRun): Promise<string> {
       builder = true
     } catch {}
     if (builder) {
-      const db = await openPglite(undefined, undefined, { settings: DISPOSABLE })
-      await migrate(db)
+      // a data set starts from the run's migrated empty database (one initdb and migration per run, not per data set)
+      const db =
+        dataset === 'empty'
+          ? await openPglite(undefined, undefined, { settings: DISPOSABLE })
+          : await openPglite(undefined, undefined, {
+              loadDataDir: dumpFile(await pgliteDump('empty', run)),
+              settings: DISPOSABLE,
+            })
+      if (dataset === 'empty') await migrate(db)
       const year2009 = await fill(db, dataset)
       writeFileSync(`${dump}.json`, JSON.stringify(year2009 ?? null))
       writeFileSync(`${dump}.tmp`, Buffer.from(await (await db.dumpDataDir!()).arrayBuffer()))
@@ -195,10 +202,11 @@ async function postgresTemplate(run: TestRun, dataset: Dataset): Promise<{ name:
     try {
       const exists = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])
       if (!exists.rowCount) {
-        await createDatabase(c, name)
+        // a data set starts from the run's migrated empty template (migrated once per run, not per data set)
+        await createDatabase(c, name, dataset === 'empty' ? undefined : (await postgresTemplate(run, 'empty')).name)
         const db = await openPostgres(urlOf(name))
         try {
-          await migrate(db)
+          if (dataset === 'empty') await migrate(db)
           writeFileSync(summaryFile, JSON.stringify((await fill(db, dataset)) ?? null))
         } finally {
           await db.close()
