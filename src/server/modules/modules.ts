@@ -11,6 +11,7 @@ import { missionLocaleModule } from './mission-locale/mission-locale.module.ts'
 import type { ServerModule } from './module.ts'
 import { notificationsModule } from './notifications/notifications.module.ts'
 import { personsModule } from './persons/persons.module.ts'
+import { plieModule } from './plie/plie.module.ts'
 import { qualityModule } from './quality/quality.module.ts'
 import { referenceModule } from './reference/reference.module.ts'
 import { installModules } from './registry.ts'
@@ -34,6 +35,7 @@ export const serverModules: readonly ServerModule[] = [
   notificationsModule,
   homeModule,
   missionLocaleModule,
+  plieModule,
   qualityModule,
   reportingModule,
   exchangeModule,

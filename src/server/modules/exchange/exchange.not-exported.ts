@@ -15,11 +15,131 @@ export interface NotExported {
 /** The columns of structure.csv (exchange.export.ts writes them, exchange.import.ts reads them). */
 export const STRUCTURE_COLUMNS = ['id', 'name', 'time_zone'] as const
 
+const PLIE_PENDING = 'issue 11: the PLIE’s bundle files are not written yet'
+
 /** One column, the same reason, in each of these tables (written out, table by table). */
 const tablesOf = (column: string, reason: string, ...tables: string[][]): NotExported[] =>
   tables.flat().map((table) => ({ table, columns: [column], reason }))
 
 export const notExported: NotExported[] = [
+  // TEMPORARY (issue 11): the PLIE's tables before its bundle files exist; the PLIE's exchange entities replace this
+  // block (plie.exchange.ts), which must then be empty
+  { table: 'plie_commune', columns: ['structure_id', 'commune_code', 'commune_name'], reason: PLIE_PENDING },
+  {
+    table: 'plie_organisation',
+    columns: ['structure_id', 'id', 'kind', 'name', 'agreement', 'places', 'active', 'external_id', 'version'],
+    reason: PLIE_PENDING,
+  },
+  { table: 'plie_organisation_user', columns: ['structure_id', 'organisation_id', 'user_id'], reason: PLIE_PENDING },
+  {
+    table: 'plie_proposal',
+    columns: [
+      'structure_id',
+      'id',
+      'person_id',
+      'proposed_on',
+      'proposed_by',
+      'site_id',
+      'motivation',
+      'status',
+      'eligibility',
+      'external_id',
+      'created_at',
+      'version',
+    ],
+    reason: PLIE_PENDING,
+  },
+  {
+    table: 'plie_committee',
+    columns: [
+      'structure_id',
+      'id',
+      'site_id',
+      'date',
+      'status',
+      'note',
+      'external_id',
+      'created_by',
+      'created_at',
+      'version',
+    ],
+    reason: PLIE_PENDING,
+  },
+  {
+    table: 'plie_committee_member',
+    columns: ['structure_id', 'committee_id', 'position', 'user_id', 'name', 'organisation', 'present'],
+    reason: PLIE_PENDING,
+  },
+  {
+    table: 'plie_committee_case',
+    columns: [
+      'structure_id',
+      'id',
+      'committee_id',
+      'position',
+      'person_id',
+      'kind',
+      'proposal_id',
+      'enrolment_id',
+      'decision',
+      'refusal_reason',
+      'minute',
+      'referent_id',
+      'decided_by',
+      'version',
+    ],
+    reason: PLIE_PENDING,
+  },
+  {
+    table: 'plie_pathway',
+    columns: [
+      'structure_id',
+      'enrolment_id',
+      'person_id',
+      'committee_case_id',
+      'exit_situation_id',
+      'partner_id',
+      'version',
+    ],
+    reason: PLIE_PENDING,
+  },
+  {
+    table: 'plie_referent',
+    columns: ['structure_id', 'enrolment_id', 'from_date', 'referent_id', 'recorded_by'],
+    reason: PLIE_PENDING,
+  },
+  {
+    table: 'plie_step',
+    columns: [
+      'structure_id',
+      'situation_id',
+      'enrolment_id',
+      'person_id',
+      'organisation_id',
+      'step_referent',
+      'version',
+    ],
+    reason: PLIE_PENDING,
+  },
+  {
+    table: 'plie_funding',
+    columns: ['structure_id', 'id', 'year', 'funder', 'operation', 'programmed_cents', 'realised_cents', 'version'],
+    reason: PLIE_PENDING,
+  },
+  {
+    table: 'esf_answer',
+    columns: [
+      'structure_id',
+      'enrolment_id',
+      'moment',
+      'question',
+      'answer',
+      'answered_on',
+      'recorded_by',
+      'recorded_at',
+    ],
+    reason: PLIE_PENDING,
+  },
   {
     table: 'structure',
     columns: ['created_at', 'version'],

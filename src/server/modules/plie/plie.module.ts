@@ -1,0 +1,41 @@
+import { defineServerModule } from '../module.ts'
+import * as m20261205T0900 from './migrations/20261205T0900_plie.ts'
+
+/**
+ * The PLIE (issue 11, docs/plie.md): adults' integration pathways, from the proposal and its eligibility through the
+ * site's committee to the steps and the exit, positive or not; the host organisations and partners; the funding; the
+ * ESF+ participant data; the PLIE part of the report. A pathway is the person's enrolment in the PLIE programme
+ * (the accompaniment's table, written through its index.ts); the tables below keep what only the PLIE needs.
+ */
+export const plieModule = defineServerModule({
+  name: 'plie',
+  tables: [
+    'plie_commune',
+    'plie_organisation',
+    'plie_organisation_user',
+    'plie_proposal',
+    'plie_committee',
+    'plie_committee_member',
+    'plie_committee_case',
+    'plie_pathway',
+    'plie_referent',
+    'plie_step',
+    'plie_funding',
+    'esf_answer',
+  ],
+  distribution: {
+    plie_commune: 'reference',
+    plie_organisation: 'reference',
+    plie_organisation_user: 'reference',
+    plie_funding: 'reference',
+    plie_proposal: 'structure',
+    plie_committee: 'structure',
+    plie_committee_member: 'structure',
+    plie_committee_case: 'structure',
+    plie_pathway: 'structure',
+    plie_referent: 'structure',
+    plie_step: 'structure',
+    esf_answer: 'structure',
+  },
+  migrations: { '20261205T0900_plie': m20261205T0900 },
+})
