@@ -82,6 +82,20 @@ export const capabilities = {
   qualityFiles: ['director', 'counsellor'],
   /** the quality counts month by month */
   qualityTrend: ['director', 'statistician'],
+  // PLIE (issue 11, docs/plie.md; pliePolicy, src/server/modules/plie/plie.policy.ts). A PLIE counsellor is a counsellor
+  // whose programmes include the PLIE: the person policy still decides whose file they see.
+  /** a person's PLIE pathway, proposals and committee decisions, on the files the reader sees */
+  pliePathways: ['director', 'counsellor'],
+  /** propose a person, record the pathway's referent, steps, exit and ESF+ answers */
+  plieWrite: ['counsellor'],
+  /** the sites' committees: agenda, members, decisions and minutes (the PLIE's coordinators are counsellors) */
+  plieCommittees: ['director', 'counsellor'],
+  /** the PLIE's configuration: member communes, host organisations and partner accounts, funding */
+  plieSetup: ['admin', 'director'],
+  /** a partner's own people and steps (the organisation the account is linked to), nothing else */
+  pliePartner: ['partner'],
+  /** the ESF+ participant export (persons named): the director, on the structure's files */
+  esfExport: ['director'],
   // Home pages per role and the person file's summary: docs/home.md (homePolicy, src/server/modules/home/home.policy.ts).
   /** reception's one click "arrivé(e)" on today's appointments of its sites (the counsellor is notified) */
   arrivals: ['reception'],

@@ -1,5 +1,6 @@
 import { defineServerModule } from '../module.ts'
 import * as m20261205T0900 from './migrations/20261205T0900_plie.ts'
+import { plieRoutes } from './plie.routes.ts'
 
 /**
  * The PLIE (issue 11, docs/plie.md): adults' integration pathways, from the proposal and its eligibility through the
@@ -38,4 +39,5 @@ export const plieModule = defineServerModule({
     esf_answer: 'structure',
   },
   migrations: { '20261205T0900_plie': m20261205T0900 },
+  routes: plieRoutes,
 })
