@@ -1,13 +1,14 @@
-import { resolve } from 'node:path'
+import { readdirSync } from 'node:fs'
+import { basename, join, resolve } from 'node:path'
 import { sql } from 'kysely'
 import ts from 'typescript'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { serverModules } from '../modules/modules.ts'
 import { createTestDb, type TestDb } from '../test/test-db.ts'
 
-// schema.ts (the table types every query is checked against) must say what the migrations made: the same tables, the
-// same columns, compatible types and the same nullability. A migration without its types, or types without their
-// migration, fails here rather than at run time.
+// The table types every query is checked against (schema.ts's `Database`, filled by each module's `<module>.tables.ts`)
+// must say what the migrations made: the same tables, the same columns, compatible types and the same nullability. A
+// migration without its types, or types without their migration, fails here rather than at run time.
 
 type Kind = 'string' | 'number' | 'boolean' | 'Date' | 'json' | 'array'
 interface Column {
@@ -15,10 +16,31 @@ interface Column {
   nullable: boolean
 }
 
-/** table → column → what schema.ts declares (Generated<T> and ColumnType<S, I, U> read as their select type) */
-function declaredTables(): Map<string, Map<string, Column>> {
+/** every `*.tables.ts` under src/server: the modules' table types, merged into schema.ts's `Database` */
+function tablesFiles(): string[] {
+  const server = resolve(import.meta.dirname, '..')
+  return readdirSync(server, { recursive: true, encoding: 'utf8' })
+    .filter((path) => path.endsWith('.tables.ts'))
+    .map((path) => join(server, path))
+}
+
+interface Declared {
+  /** table → column → what the table types declare (Generated<T> and ColumnType<S, I, U> read as their select type) */
+  tables: Map<string, Map<string, Column>>
+  /** table → the name of the file that adds it to `Database` */
+  files: Map<string, string>
+}
+
+let declared: Declared | undefined
+/** compiled once for the file's tests */
+function declaredTables(): Declared {
+  declared ??= compileTables()
+  return declared
+}
+
+function compileTables(): Declared {
   const file = resolve(import.meta.dirname, 'schema.ts')
-  const program = ts.createProgram([file], {
+  const program = ts.createProgram([file, ...tablesFiles()], {
     strict: true,
     module: ts.ModuleKind.ESNext,
     target: ts.ScriptTarget.ES2022,
@@ -46,7 +68,9 @@ function declaredTables(): Map<string, Map<string, Column>> {
     }
   }
   const tables = new Map<string, Map<string, Column>>()
+  const files = new Map<string, string>()
   for (const table of databaseType.getProperties()) {
+    files.set(table.name, basename(table.declarations?.[0]?.getSourceFile().fileName ?? '?'))
     const columns = new Map<string, Column>()
     const tableType = checker.getTypeOfSymbol(table)
     for (const column of tableType.getProperties()) {
@@ -60,7 +84,7 @@ function declaredTables(): Map<string, Map<string, Column>> {
     }
     tables.set(table.name, columns)
   }
-  return tables
+  return { tables, files }
 }
 
 /** What a PostgreSQL type reads as in JavaScript through both drivers (db/database.ts sets the parsers). */
@@ -80,9 +104,9 @@ beforeAll(async () => {
 })
 afterAll(() => db.drop())
 
-describe('schema.ts and the migrated database', () => {
+describe('the table types and the migrated database', () => {
   it('declare the same tables, columns, types and nullability', async () => {
-    const declared = declaredTables()
+    const declared = declaredTables().tables
     expect(declared.size).toBeGreaterThan(15)
     const { rows } = await sql<{
       table_name: string
@@ -99,18 +123,18 @@ describe('schema.ts and the migrated database', () => {
     for (const table of new Set([...declared.keys(), ...actual.keys()])) {
       const types = declared.get(table)
       const columns = actual.get(table)
-      if (!types) wrong.push(`${table}: in the database, not in schema.ts`)
-      if (!columns) wrong.push(`${table}: in schema.ts, not in the database`)
+      if (!types) wrong.push(`${table}: in the database, not in the table types`)
+      if (!columns) wrong.push(`${table}: in the table types, not in the database`)
       if (!types || !columns) continue
       for (const name of new Set([...types.keys(), ...columns.map((c) => c.column_name)])) {
         const type = types.get(name)
         const column = columns.find((c) => c.column_name === name)
-        if (!type) wrong.push(`${table}.${name}: in the database, not in schema.ts`)
-        else if (!column) wrong.push(`${table}.${name}: in schema.ts, not in the database`)
+        if (!type) wrong.push(`${table}.${name}: in the database, not in the table types`)
+        else if (!column) wrong.push(`${table}.${name}: in the table types, not in the database`)
         else {
           const kind = kindOfPg(column.data_type, column.udt_name)
           if (!type.kinds.has(kind) && !(kind === 'json' && type.kinds.size > 0))
-            wrong.push(`${table}.${name}: ${column.data_type} in the database, ${[...type.kinds]} in schema.ts`)
+            wrong.push(`${table}.${name}: ${column.data_type} in the database, ${[...type.kinds]} in the table types`)
           if ((column.is_nullable === 'YES') !== type.nullable)
             wrong.push(`${table}.${name}: ${column.is_nullable === 'YES' ? 'nullable' : 'not null'} in the database`)
         }
@@ -131,5 +155,15 @@ describe('schema.ts and the migrated database', () => {
     expect(wrong.map((t) => `${t}: ${owners(t).join(', ') || 'no module'}`)).toEqual([])
     const declared = serverModules.flatMap((m) => m.tables as string[])
     expect(declared.filter((t) => !rows.some((r) => r.table_name === t))).toEqual([])
+  })
+
+  it('has each table’s row type in its owning module’s <module>.tables.ts', () => {
+    const { files } = declaredTables()
+    const wrong = serverModules.flatMap((m) =>
+      (m.tables as string[])
+        .filter((t) => files.get(t) !== `${m.name}.tables.ts`)
+        .map((t) => `${t}: in ${files.get(t) ?? 'no file'}, not ${m.name}.tables.ts`),
+    )
+    expect(wrong).toEqual([])
   })
 })

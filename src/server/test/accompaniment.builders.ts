@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.ts'
-import type { EventTable, PersonTable } from '../db/schema.ts'
+import type { EventTable } from '../modules/accompaniment/accompaniment.tables.ts'
+import type { PersonTable } from '../modules/persons/persons.tables.ts'
 import type { Fixture } from './builders.ts'
 import { buildPerson } from './person.builders.ts'
 

@@ -1,7 +1,7 @@
 import type { AttributeKind } from '../../shared/nomenclatures/person.ts'
 import type { IndicatorResult, ResultTable, Scope } from '../../shared/reporting/reporting.schema.ts'
 import type { Db } from '../db/database.ts'
-import type { EventTable } from '../db/schema.ts'
+import type { EventTable } from '../modules/accompaniment/accompaniment.tables.ts'
 import { getIndicator } from '../reporting/catalogue.ts'
 import { computeIndicator } from '../reporting/engine.ts'
 import type { Thresholds } from '../reporting/secrecy.ts'

@@ -2,9 +2,9 @@ import type { Insertable } from 'kysely'
 import type { ProgrammeType } from '../../../shared/admin/admin.schema.ts'
 import { DEFAULT_TIME_ZONE } from '../../../shared/dates.ts'
 import { propositionThemes } from '../../../shared/nomenclatures/accompaniment.ts'
-import type { EnrolmentTable, EventTable, PropositionTable, SituationTable } from '../../db/schema.ts'
 import type { DemoContext } from '../../demo/demo-context.ts'
 import type { Tx } from '../../deps.ts'
+import type { EnrolmentTable, EventTable, PropositionTable, SituationTable } from './accompaniment.tables.ts'
 import { addDays, ageOn, daysBetween, localDay } from './dates.ts'
 import {
   adultSituations,

@@ -1,9 +1,9 @@
 import type { z } from 'zod'
 import type { eventInputSchema, eventListQuery } from '../../../shared/accompaniment/accompaniment.schema.ts'
-import type { PersonTable } from '../../db/schema.ts'
 import { ensureUpdated } from '../../db/versioning.ts'
 import { notFound } from '../../errors.ts'
 import { loadVisiblePerson } from '../persons/person.policy.ts'
+import type { PersonTable } from '../persons/persons.tables.ts'
 import { ensureSite, ensureStaff, invalid, type ServiceCtx } from './accompaniment.checks.ts'
 import { localDay } from './dates.ts'
 import {

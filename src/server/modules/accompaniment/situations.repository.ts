@@ -1,8 +1,8 @@
 import type { Selectable } from 'kysely'
 import type { Situation } from '../../../shared/accompaniment/situations.schema.ts'
 import { groupOfSituation, type SituationKind, situationKinds } from '../../../shared/nomenclatures/accompaniment.ts'
-import type { SituationTable } from '../../db/schema.ts'
 import type { Tx } from '../../deps.ts'
+import type { SituationTable } from './accompaniment.tables.ts'
 import { updatePersonRecord } from './person-record.repository.ts'
 
 export interface SituationValues {

@@ -1,7 +1,7 @@
 import { type Insertable, sql } from 'kysely'
-import type { AppointmentTable } from '../../db/schema.ts'
 import type { Actor, Tx } from '../../deps.ts'
 import { visibleAppointments } from './agenda.policy.ts'
+import type { AppointmentTable } from './agenda.tables.ts'
 
 // All the SQL of appointments and their persons.
 

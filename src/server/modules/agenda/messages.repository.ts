@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely'
 import type { TemplateKey } from '../../../shared/agenda/messages.schema.ts'
-import type { AgendaMessageTable, DeliveryStatus } from '../../db/schema.ts'
 import type { Tx } from '../../deps.ts'
+import type { AgendaMessageTable, DeliveryStatus } from './agenda.tables.ts'
 
 // The SQL of messages, consent and templates.
 

@@ -2,12 +2,12 @@ import type { Insertable } from 'kysely'
 import { DEFAULT_TIME_ZONE, dayIn } from '../../../shared/dates.ts'
 import type { referralSources } from '../../../shared/nomenclatures/accompaniment.ts'
 import { type Level1969, level2019From1969, type StatusCode } from '../../../shared/nomenclatures/person.ts'
-import type { PersonAttributeTable, PersonTable, StatusPeriodTable } from '../../db/schema.ts'
 import type { DemoContext } from '../../demo/demo-context.ts'
 import { demoSites } from '../../demo/demo-organisation.ts'
 import { generator, int, pick, type Rng, weighted as weightedPairs } from '../../demo/random.ts'
 import type { Tx } from '../../deps.ts'
 import { findCommune } from '../reference/communes.ts'
+import type { PersonAttributeTable, PersonTable, StatusPeriodTable } from './persons.tables.ts'
 
 // About 300 fictitious persons spread over the demo sites: the young of the Mission Locale (16–25 at entry) and adults
 // of the PLIE, first received over the last two years, with their situation at entry, some changes since, and
