@@ -50,7 +50,7 @@ export interface PlieProposalTable {
   motivation: string | null
   status: Generated<'pending' | 'accepted' | 'refused' | 'deferred' | 'withdrawn'>
   /** the eligibility found on the proposal's day (shared/plie/eligibility.ts): each rule, held or missing */
-  eligibility: unknown
+  eligibility: Record<string, unknown>
   external_id: string | null
   created_at: Generated<Date>
   version: Generated<number>
