@@ -54,6 +54,7 @@ describe('the navigation by role', () => {
       'Administration / Structure',
       'Administration / Sites',
       'Administration / Programmes',
+      'Administration / Conventions et objectifs',
       'Administration / Utilisateurs',
       "Administration / Journal d'audit",
       'Administration / Salles',
@@ -69,6 +70,7 @@ describe('the navigation by role', () => {
       'Accompagnement / Mon portefeuille',
       'Pilotage / Statistiques',
       'Pilotage / Qualité des données',
+      'Administration / Conventions et objectifs',
       "Administration / Journal d'audit",
       'Accompagnement / Agenda',
       'Accompagnement / Séances collectives',
@@ -81,6 +83,7 @@ describe('the navigation by role', () => {
       '- / Accueil',
       'Pilotage / Statistiques',
       'Pilotage / Qualité des données',
+      'Administration / Conventions et objectifs',
       'Mon compte / Mon profil',
     ])
     expect(labels('partner')).toEqual(['- / Accueil', 'Mon compte / Mon profil'])

@@ -43,6 +43,11 @@ export const adminModule = defineWebModule({
       lazyPage(() => import('./programmes.page.tsx'), 'ProgrammesPage'),
       'administration',
     ),
+    appPage(
+      '/admin/conventions',
+      lazyPage(() => import('../objectives/objectives.page.tsx'), 'ObjectivesPage'),
+      'objectivesRead',
+    ),
     usersRoute,
     auditRoute,
   ],
@@ -50,6 +55,13 @@ export const adminModule = defineWebModule({
     { to: '/admin/structure', label: 'Structure', section: 'Administration', capability: 'administration' },
     { to: '/admin/sites', label: 'Sites', section: 'Administration', capability: 'administration' },
     { to: '/admin/programmes', label: 'Programmes', section: 'Administration', capability: 'administration' },
+    // the funders' agreements and their yearly objectives: kept by the admin, read by the director and the statistician
+    {
+      to: '/admin/conventions',
+      label: 'Conventions et objectifs',
+      section: 'Administration',
+      capability: 'objectivesRead',
+    },
     { to: '/admin/utilisateurs', label: 'Utilisateurs', section: 'Administration', capability: 'administration' },
     { to: '/admin/journal', label: "Journal d'audit", section: 'Administration', capability: 'audit' },
   ],
