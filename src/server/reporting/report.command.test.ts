@@ -43,7 +43,7 @@ it('writes the report and prints each section as it is computed', async () => {
     expect(report.published).toBe(true)
     expect(report.indicators['ml.youth_in_contact'].value).toBeNull() // 1 person: hidden in a published output
     const progress = stderr.mock.calls.map((c) => String(c[0]))
-    expect(progress.filter((l) => /^\[\d\/\d\] /.test(l))).toHaveLength(report.sections.length)
+    expect(progress.filter((l) => /^\[\d+\/\d+\] /.test(l))).toHaveLength(report.sections.length)
     expect(progress.at(-1)).toMatch(/^Rapport calculé en \d+ ms/)
   } finally {
     stderr.mockRestore()

@@ -1,5 +1,7 @@
 import { defineServerModule } from '../module.ts'
 import * as m20261205T0900 from './migrations/20261205T0900_plie.ts'
+import { plieIndicators } from './plie.indicators.ts'
+import { plieSections } from './plie.report.ts'
 import { plieRoutes } from './plie.routes.ts'
 
 /**
@@ -40,4 +42,7 @@ export const plieModule = defineServerModule({
   },
   migrations: { '20261205T0900_plie': m20261205T0900 },
   routes: plieRoutes,
+  indicatorFamily: { key: 'plie', label: 'PLIE' },
+  indicators: plieIndicators,
+  report: { order: 20, sections: plieSections },
 })
