@@ -47,24 +47,29 @@ export const plieFlow: IndicatorDeclaration = {
         valueFigure('averageInPath', 'En parcours un jour moyen de la période', 'average', c.averageInPath),
       ],
       tables: [
+        // two tables, so that secrecy sees both balances: start + entries = during, and exits + at end = during
         {
-          key: 'flow',
-          title: 'Le PLIE en chiffres',
+          key: 'inflow',
+          title: 'Parcours de la période',
           rowHeader: 'Parcours',
           columns: [countColumn('count', 'Parcours')],
           rows: [
-            {
-              key: 'inPathAtStart',
-              label: 'En parcours au début de la période',
-              values: [c.atStart],
-              parent: 'inPathDuring',
-            },
-            { key: 'entries', label: 'Entrées dans la période', values: [c.entries], parent: 'inPathDuring' },
-            { key: 'inPathDuring', label: 'En parcours pendant la période', values: [c.during] },
+            { key: 'inPathAtStart', label: 'En parcours au début de la période', values: [c.atStart] },
+            { key: 'entries', label: 'Entrées dans la période', values: [c.entries] },
+            { key: 'inPathDuring', label: 'En parcours pendant la période', values: [c.during], total: true },
+          ],
+        },
+        {
+          key: 'outflow',
+          title: 'Devenir des parcours de la période',
+          rowHeader: 'Parcours',
+          columns: [countColumn('count', 'Parcours')],
+          rows: [
             { key: 'positiveExits', label: 'Sorties positives', values: [c.positiveExits], parent: 'exits' },
             { key: 'otherExits', label: 'Autres sorties', values: [otherExits], parent: 'exits' },
             { key: 'exits', label: 'Sorties dans la période', values: [c.exits] },
             { key: 'inPathAtEnd', label: 'En parcours à la fin de la période', values: [c.atEnd] },
+            { key: 'inPathDuring', label: 'En parcours pendant la période', values: [c.during], total: true },
           ],
           note: 'En parcours à la fin = en parcours pendant la période − sorties.',
         },
