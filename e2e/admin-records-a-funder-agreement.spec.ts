@@ -1,61 +1,24 @@
 import assert from 'node:assert/strict'
-import type { Locator, Page } from 'playwright-core'
-import { assertAccessible, type Journey, mainNav, signInAsAdmin } from './support.ts'
+import type { Page } from 'playwright-core'
+import { assertAccessible, type Journey, mainNav, pick, signInAsAdmin } from './support.ts'
 
 /** after the admin's enrolment (order 10): this journey signs the admin in with the second factor enrolled there */
 export const order = 50
 export const name = "l'administrateur enregistre la convention du PLIE et ses objectifs annuels"
 
-/**
- * Picks, in an open select, the first option matching one of the patterns, in their order (the catalogue grows as
- * modules declare indicators: the PLIE's own when they exist, else a Mission Locale's). Says which it picked.
- */
-async function pickFirst(page: Page, input: Locator, patterns: RegExp[]): Promise<string> {
-  await input.click()
-  const options = page.getByRole('option')
-  await options.first().waitFor()
-  const labels = await options.allTextContents()
-  for (const pattern of patterns) {
-    const label = labels.find((l) => pattern.test(l))
-    if (label) {
-      await page.getByRole('option', { name: label, exact: true }).click()
-      return label
-    }
-  }
-  throw new Error(`aucune option parmi : ${labels.join(' | ')}`)
-}
+/** The protocol's figures are those of one indicator of the catalogue, each objective on one of them. */
+const PROTOCOL = 'Objectifs du protocole PLIE (plie.objectives)'
 
-/** Adds one objective from the open agreement's section; the sub-figure when asked and offered. */
-async function addObjective(
-  page: Page,
-  indicator: RegExp[],
-  target: string,
-  subFigure?: RegExp,
-): Promise<{ indicator: string; subFigure?: string }> {
+/** Adds one of the protocol's yearly objectives, from the open agreement's section: the figure and its target. */
+async function addObjective(page: Page, figure: string, target: string) {
   await page.getByRole('button', { name: 'Nouvel objectif' }).click()
   const dialog = page.getByRole('dialog', { name: /^Nouvel objectif/ })
-  const picked = await pickFirst(page, dialog.getByRole('combobox', { name: 'Indicateur' }), indicator)
-  let figure: string | undefined
-  if (subFigure) {
-    const figures = dialog.getByRole('combobox', { name: 'Chiffre' })
-    if ((await figures.count()) > 0) {
-      await figures.click()
-      figure = (await page.getByRole('option').allTextContents()).find((l) => subFigure.test(l))
-      if (figure) await page.getByRole('option', { name: figure, exact: true }).click()
-      else await page.keyboard.press('Escape')
-    }
-    if (!figure) {
-      // the catalogue does not offer this figure for the indicator: nothing to record
-      await dialog.getByRole('button', { name: 'Annuler' }).click()
-      await dialog.waitFor({ state: 'detached' })
-      return { indicator: picked }
-    }
-  }
+  await pick(page, dialog.getByRole('combobox', { name: 'Indicateur' }), PROTOCOL)
+  await pick(page, dialog.getByRole('combobox', { name: 'Chiffre' }), figure)
   await dialog.getByRole('textbox', { name: 'Année' }).fill('2026')
   await dialog.getByRole('textbox', { name: 'Objectif', exact: true }).fill(target)
   await dialog.getByRole('button', { name: 'Enregistrer' }).click()
-  await dialog.waitFor({ state: 'detached' })
-  return { indicator: picked, subFigure: figure }
+  return dialog
 }
 
 export async function run({ newPage }: Journey) {
@@ -87,8 +50,8 @@ export async function run({ newPage }: Journey) {
   await row.filter({ hasText: 'du 01/01/2026 au 31/12/2026' }).waitFor()
   assert.match((await row.textContent()) ?? '', /Métropole/)
 
-  // Its objectives: 1 000 entries (450 of them welfare recipients when the indicator offers that figure), 500
-  // positive exits. The PLIE's indicators when the catalogue has them, else the Mission Locale's nearest ones.
+  // Its objectives, on the figures of the protocol's indicator: 1 000 entries of which 450 welfare recipients, 500
+  // positive exits, 3 000 persons in pathway on average.
   await page.getByRole('heading', { level: 2, name: 'Objectifs — Protocole PLIE 2026' }).waitFor()
   await page.getByText('Aucun objectif fixé pour cette convention.').waitFor()
   await page.getByRole('button', { name: 'Nouvel objectif' }).click()
@@ -98,42 +61,34 @@ export async function run({ newPage }: Journey) {
   await dialog.getByRole('button', { name: 'Annuler' }).click()
   await dialog.waitFor({ state: 'detached' })
 
-  const entries = [/entrées.*PLIE|PLIE.*entrées/i, /accueillis pour la première fois/i]
-  const entry = await addObjective(page, entries, '1000')
-  const rsa = await addObjective(page, entries, '450', /RSA/)
-  await addObjective(page, [/sorties positives/i, /Entrées en emploi et en formation/i], '500')
+  for (const [figure, target] of [
+    ['Entrées', '1000'],
+    ['Entrées d’allocataires du RSA', '450'],
+    ['Sorties positives', '500'],
+    ['Personnes en parcours (moyenne)', '3000'],
+  ] as const)
+    await (await addObjective(page, figure, target)).waitFor({ state: 'detached' })
 
   const objectives = page.getByRole('table', { name: /Objectifs annuels de la convention Protocole PLIE 2026/ })
-  await objectives.getByRole('row').filter({ hasText: /500/ }).waitFor()
-  const thousand = objectives.getByRole('row').filter({ hasText: /1\s000/ })
-  await thousand.waitFor()
-  assert.ok(entry.indicator.length > 0)
-  if (rsa.subFigure) await objectives.getByRole('row').filter({ hasText: rsa.subFigure }).waitFor()
-  else {
-    // no welfare figure in this catalogue yet: the figure's select still shows for an indicator that declares one
-    await page.getByRole('button', { name: 'Nouvel objectif' }).click()
-    dialog = page.getByRole('dialog', { name: /^Nouvel objectif/ })
-    const indicator = dialog.getByRole('combobox', { name: 'Indicateur' })
-    await pickFirst(page, indicator, [/CIVIS/])
-    await dialog.getByRole('combobox', { name: 'Chiffre' }).click()
-    await page.getByRole('option', { name: 'Valeur principale de l’indicateur' }).waitFor()
-    await page.keyboard.press('Escape')
-    await dialog.getByRole('button', { name: 'Annuler' }).click()
-    await dialog.waitFor({ state: 'detached' })
-  }
-  // the same objective twice is refused, next to the year
-  await page.getByRole('button', { name: 'Nouvel objectif' }).click()
-  dialog = page.getByRole('dialog', { name: /^Nouvel objectif/ })
-  await pickFirst(page, dialog.getByRole('combobox', { name: 'Indicateur' }), entries)
-  await dialog.getByRole('textbox', { name: 'Objectif', exact: true }).fill('1000')
-  await dialog.getByRole('button', { name: 'Enregistrer' }).click()
+  const rowOf = (figure: string) =>
+    objectives.getByRole('row').filter({ has: page.getByRole('cell', { name: figure, exact: true }) })
+  for (const [figure, target] of [
+    ['Entrées', /^1\s000$/],
+    ['Entrées d’allocataires du RSA', /^450$/],
+    ['Sorties positives', /^500$/],
+    ['Personnes en parcours (moyenne)', /^3\s000$/],
+  ] as const)
+    await rowOf(figure).getByRole('cell', { name: target }).waitFor()
+  assert.match((await rowOf('Entrées').textContent()) ?? '', /plie\.objectives/, 'the indicator is named by its id')
+
+  // The same objective twice is refused, next to the year.
+  dialog = await addObjective(page, 'Entrées', '1000')
   await dialog.getByText('Objectif déjà fixé pour cette année.').waitFor()
   await dialog.getByRole('button', { name: 'Annuler' }).click()
   await dialog.waitFor({ state: 'detached' })
 
   // A target revised: 1 000 entries become 1 100.
-  await thousand
-    .first()
+  await rowOf('Entrées')
     .getByRole('button', { name: /^Modifier l’objectif 2026/ })
     .click()
   dialog = page.getByRole('dialog', { name: 'Modifier l’objectif 2026' })
