@@ -26,6 +26,11 @@ export const REPORT_TABLES = [
   'event',
   'proposition',
   'situation',
+  // the PLIE's indicators (src/server/modules/plie/indicators)
+  'plie_organisation',
+  'plie_pathway',
+  'plie_step',
+  'plie_funding',
 ] as const
 
 interface Column {
