@@ -125,7 +125,6 @@ function ObjectiveForm({
               searchable
               nothingFoundMessage="Aucun indicateur de ce nom"
               data={indicatorOptions(catalogue)}
-              data-autofocus
               {...form.getInputProps('indicatorId')}
               onChange={(value) => {
                 form.setFieldValue('indicatorId', value)
