@@ -75,7 +75,7 @@ export async function buildAnnualReport(q: Q, opts: BuildOptions): Promise<Annua
     opts.onProgress?.({ index, count: sections.length, section, ms: Math.round(performance.now() - started) })
   }
   return {
-    title: `Rapport d’activité — Mission Locale — ${periodLabel(opts.period)}`,
+    title: `Rapport d’activité — ${periodLabel(opts.period)}`,
     structure: opts.network?.name ?? structure.name,
     period: opts.period,
     scope: { site: sites ? sites.map((x) => x.name).join(', ') : null },
