@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict'
 import type { Page } from 'playwright-core'
-import { assertAccessible, type Journey, mainNav, pick, signInAsAdmin } from './support.ts'
+import {
+  assertAccessible,
+  DEMO_PASSWORD,
+  type Journey,
+  mainNav,
+  pick,
+  signInAsAdmin,
+  submitCredentials,
+  waitForHome,
+} from './support.ts'
 
 /** after the admin's enrolment (order 10): this journey signs the admin in with the second factor enrolled there */
 export const order = 50
@@ -131,4 +140,21 @@ export async function run({ newPage }: Journey) {
     .getByRole('row')
     .filter({ hasText: /1\s050/ })
     .waitFor()
+
+  // The director reads the same page, without a button to change it.
+  const director = await newPage()
+  await submitCredentials(director, 'direction@demo.jalon.fr', DEMO_PASSWORD)
+  await waitForHome(director)
+  await mainNav(director).getByRole('link', { name: 'Conventions et objectifs' }).click()
+  await director.getByRole('heading', { level: 1, name: 'Conventions et objectifs' }).waitFor()
+  await director.getByText('Consultation seule', { exact: false }).waitFor()
+  await director
+    .getByRole('table', { name: /Objectifs annuels de la convention Protocole PLIE 2026/ })
+    .getByRole('cell', { name: 'Entrées d’allocataires du RSA', exact: true })
+    .waitFor()
+  assert.equal(
+    await director.getByRole('button', { name: /^(Nouvelle convention|Nouvel objectif|Modifier)/ }).count(),
+    0,
+  )
+  await assertAccessible(director, 'conventions et objectifs, en lecture')
 }
