@@ -4,6 +4,7 @@ import { authModule } from './features/auth/auth.web.ts'
 import { caseloadModule } from './features/caseload/caseload.web.ts'
 import { homeModule } from './features/home/home.web.ts'
 import { personsModule } from './features/persons/persons.web.ts'
+import { plieModule } from './features/plie/plie.web.ts'
 import { qualityModule } from './features/quality/quality.web.ts'
 import { sessionsModule } from './features/sessions/sessions.web.ts'
 import { statisticsModule } from './features/statistics/statistics.web.ts'
@@ -21,5 +22,6 @@ export const webModules = [
   adminModule,
   agendaModule,
   sessionsModule,
+  plieModule,
   authModule,
 ] as const

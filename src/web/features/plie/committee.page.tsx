@@ -1,0 +1,3 @@
+export function CommitteePage() {
+  return null
+}

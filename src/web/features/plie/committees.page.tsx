@@ -1,0 +1,3 @@
+export function CommitteesPage() {
+  return null
+}
