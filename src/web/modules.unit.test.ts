@@ -44,6 +44,8 @@ describe('the navigation by role', () => {
       'Pilotage / Qualité des données',
       'Accompagnement / Agenda',
       'Accompagnement / Séances collectives',
+      'PLIE / Comités',
+      'PLIE / Propositions',
       'Mon compte / Mon profil',
     ])
   })
@@ -74,6 +76,8 @@ describe('the navigation by role', () => {
       "Administration / Journal d'audit",
       'Accompagnement / Agenda',
       'Accompagnement / Séances collectives',
+      'PLIE / Comités',
+      'PLIE / Propositions',
       'Mon compte / Mon profil',
     ])
   })
