@@ -49,8 +49,9 @@ export const titleOf: Record<ErrorCode, string> = {
 }
 
 /**
- * Database constraints users can run into at the same moment (two desks saving the same entry): their violation
- * (unique 23505, exclusion 23P01) is answered 409 with this message, never 500. Each module declares its own.
+ * Database constraints users can run into at the same moment (two desks saving the same entry), or that keep a row
+ * another module's row rests on: their violation (unique 23505, exclusion 23P01, foreign key 23503) is answered 409
+ * with this message, never 500. Each module declares its own.
  */
 const constraintConflicts = new Map<string, { message: string; fields: FieldError[] }>()
 export function declareConstraintConflict(constraint: string, message: string, fields: FieldError[] = []) {
@@ -59,7 +60,7 @@ export function declareConstraintConflict(constraint: string, message: string, f
 /** The 409 a database error stands for, when it is the violation of a declared constraint. */
 export function constraintConflictOf(error: unknown): AppError | undefined {
   const { code, constraint } = (error ?? {}) as { code?: unknown; constraint?: unknown }
-  if ((code !== '23505' && code !== '23P01') || typeof constraint !== 'string') return undefined
+  if ((code !== '23505' && code !== '23P01' && code !== '23503') || typeof constraint !== 'string') return undefined
   const known = constraintConflicts.get(constraint)
   return known && new AppError('conflict', known.message, known.fields)
 }

@@ -116,9 +116,16 @@ export async function createObjective(
   structureId: string,
   o: z.infer<typeof objectiveInputSchema>,
 ): Promise<Objective> {
-  if (!(await findAgreement(tx, structureId, o.agreementId)))
+  const agreement = await findAgreement(tx, structureId, o.agreementId)
+  if (!agreement)
     throw new AppError('validation', 'Convention inconnue.', [
       { field: 'agreementId', message: 'Cette convention est introuvable.' },
+    ])
+  // an objective is a year of its agreement
+  const [first, last] = [agreement.periodStart, agreement.periodEnd].map((d) => Number(String(d).slice(0, 4)))
+  if (o.year < first! || o.year > last!)
+    throw new AppError('validation', 'Année hors de la période de la convention.', [
+      { field: 'year', message: `La convention couvre ${first === last ? first : `${first} à ${last}`}.` },
     ])
   const same = await tx
     .selectFrom('objective')

@@ -168,6 +168,15 @@ describe('objectives', () => {
     expect(
       (await admin.post('/api/objectives', { ...bad, indicatorId: 'ml.civis', subKey: 'entries' })).statusCode,
     ).toBe(409)
+    // a year outside the agreement's period: 400 on the year
+    const outside = await admin.post('/api/objectives', {
+      ...bad,
+      year: 2011,
+      indicatorId: 'ml.civis',
+      subKey: 'entries',
+    })
+    expect(outside.statusCode).toBe(400)
+    expect(outside.json().fields.map((f: { field: string }) => f.field)).toEqual(['year'])
   })
 
   it('deletes an objective, then an agreement with its objectives (204), and says 404 once gone or elsewhere', async () => {

@@ -1,6 +1,6 @@
 import type { ExitInput } from '../../../shared/plie/pathways.schema.ts'
 import { checkPositiveExit } from '../../../shared/plie/positive-exit.ts'
-import { AppError } from '../../errors.ts'
+import { AppError, declareConstraintConflict } from '../../errors.ts'
 import { findOverlap } from '../accompaniment/index.ts'
 import { findOrganisation } from './organisations.repository.ts'
 import { exitSituations, recordExitProof } from './pathways.repository.ts'
@@ -13,6 +13,12 @@ import {
   saveEnrolment,
   todayOf,
 } from './pathways.service.ts'
+
+// the situation that proves a positive exit stays while the exit rests on it (its deletion: 409, not 500)
+declareConstraintConflict(
+  'plie_pathway_structure_id_exit_situation_id_fkey',
+  'Cette situation justifie la sortie positive d’un parcours PLIE : modifiez d’abord la sortie.',
+)
 
 // The pathway's exit (docs/plie.md « The pathway »): the enrolment closes with its date and reason; a positive reason
 // must be supported by a recorded situation (shared/plie/positive-exit.ts); the partner credited is an

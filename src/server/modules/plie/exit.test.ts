@@ -55,6 +55,10 @@ describe('the exit', () => {
     // the partner's count
     const orgs = await director.get('/api/plie/organisations')
     expect(orgs.json().find((o: { id: string }) => o.id === relations.id).exitsCredited).toBe(1)
+    // the proving CDD cannot be deleted from the file while the exit rests on it: 409 in French, not 500
+    const removed = await counsellor.delete(`/api/persons/${p.person.id}/situations/${cdd.id}`)
+    expect(removed.statusCode, removed.body).toBe(409)
+    expect(removed.json().detail).toContain('sortie positive')
   })
 
   it('a 4-month CDD cannot be a CDD over 6 months: 400 naming exitReason, in French', async () => {
