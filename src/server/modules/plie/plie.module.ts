@@ -1,5 +1,6 @@
 import { defineServerModule } from '../module.ts'
 import * as m20261205T0900 from './migrations/20261205T0900_plie.ts'
+import { loadPlieDemo } from './plie.demo.ts'
 import { plieIndicators } from './plie.indicators.ts'
 import { plieSections } from './plie.report.ts'
 import { plieRoutes } from './plie.routes.ts'
@@ -42,6 +43,8 @@ export const plieModule = defineServerModule({
   },
   migrations: { '20261205T0900_plie': m20261205T0900 },
   routes: plieRoutes,
+  // after the accompaniment's (20: the PLIE enrolments) and the agenda's (40)
+  demo: { order: 50, load: loadPlieDemo },
   indicatorFamily: { key: 'plie', label: 'PLIE' },
   indicators: plieIndicators,
   report: { order: 20, sections: plieSections },
