@@ -95,6 +95,8 @@ function baseQuery(tx: Tx, structureId: string) {
       'pr.person_id',
       'pe.last_name',
       'pe.first_name',
+      'pe.site_id as person_site_id',
+      'pe.referent_id as person_referent_id',
       'pr.site_id',
       's.name as site_name',
       'pr.proposed_on',
@@ -119,9 +121,13 @@ type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrTh
 
 const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as Eligibility & { overridden?: boolean }
 
-export function presentProposal(r: Row): Proposal {
+/** A proposal, and where its person is followed (who may see their RSA and RQTH: person.policy.ts canSeeSensitive). */
+export type ProposalRead = Proposal & { person: { site_id: string; referent_id: string | null } }
+
+export function presentProposal(r: Row): ProposalRead {
   const { overridden, ...eligibility } = parse(r.eligibility)
   return {
+    person: { site_id: r.person_site_id, referent_id: r.person_referent_id },
     id: r.id,
     personId: r.person_id,
     personName: `${r.last_name.toLocaleUpperCase('fr-FR')} ${r.first_name}`,

@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import { can } from '../../../shared/auth/roles.ts'
 import { dayIn, frenchDate } from '../../../shared/dates.ts'
 import { checkEligibility, type Eligibility } from '../../../shared/plie/eligibility.ts'
-import type { proposalInput, proposalListQuery } from '../../../shared/plie/proposals.schema.ts'
+import type { Proposal, proposalInput, proposalListQuery } from '../../../shared/plie/proposals.schema.ts'
 import { ensureUpdated } from '../../db/versioning.ts'
 import type { Actor, Tx } from '../../deps.ts'
 import { AppError, notFound } from '../../errors.ts'
@@ -16,6 +16,7 @@ import {
   listProposals,
   lockPerson,
   openPathway,
+  type ProposalRead,
   proposalExists,
   setProposalStatus,
   waitingProposal,
@@ -49,6 +50,29 @@ export async function auditSensitivePublics(ctx: PlieCtx, personId: string, e: P
 }
 
 /** The eligibility on today of a person the actor sees; RSA and RQTH only for those who may see them. */
+const emptyPublics = {
+  rsa: false,
+  civis_youth: false,
+  long_term_unemployed: false,
+  disabled_worker: false,
+  priority_area: false,
+}
+
+/** What the reader may see of a proposal: RSA and RQTH left out for those who may not see them; the read audited. */
+export async function shown(ctx: PlieCtx, p: ProposalRead, audit = true): Promise<Proposal> {
+  const { person, ...proposal } = p
+  if (!canSeeSensitive(ctx.actor, person))
+    return {
+      ...proposal,
+      eligibility: {
+        ...proposal.eligibility,
+        publics: { ...proposal.eligibility.publics, rsa: false, disabled_worker: false },
+      },
+    }
+  if (audit) await auditSensitivePublics(ctx, proposal.personId, proposal.eligibility)
+  return proposal
+}
+
 export async function eligibilityToday(ctx: PlieCtx, personId: string) {
   const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId, ctx.now)
   const withSensitive = canSeeSensitive(ctx.actor, person)
@@ -104,8 +128,7 @@ export async function propose(ctx: PlieCtx, personId: string, input: z.output<ty
     entityId: id,
     detail: { personId: person.id, siteId: site.id, eligible: eligibility.eligible, overridden },
   })
-  await auditSensitivePublics(ctx, person.id, eligibility)
-  const proposal = (await getProposal(tx, actor.structureId, id))!
+  const proposal = await shown(ctx, (await getProposal(tx, actor.structureId, id))!)
   return {
     ...proposal,
     notice: overridden
@@ -116,24 +139,24 @@ export async function propose(ctx: PlieCtx, personId: string, input: z.output<ty
 
 export async function listForActor(ctx: PlieCtx, q: z.output<typeof proposalListQuery>) {
   const list = await listProposals(ctx.tx, ctx.actor.structureId, { ...q, siteIds: siteScope(ctx.actor) })
-  for (const p of list.items) await auditSensitivePublics(ctx, p.personId, p.eligibility)
-  return list
+  const items: Proposal[] = []
+  for (const p of list.items) items.push(await shown(ctx, p))
+  return { ...list, items }
 }
 
 /** A person's proposals, for those who see the file. */
 export async function listForPerson(ctx: PlieCtx, personId: string) {
   const person = await loadVisiblePerson(ctx.tx, ctx.actor, personId, ctx.now)
   const list = await listProposals(ctx.tx, ctx.actor.structureId, { personId: person.id, siteIds: null })
-  if (list.items.length) await auditSensitivePublics(ctx, person.id, mergePublics(list.items))
-  return list
+  const items: Proposal[] = []
+  for (const p of list.items) items.push(await shown(ctx, p, false))
+  // one line for the file's list, naming every sensitive public it shows
+  const publics = (k: 'rsa' | 'disabled_worker') => items.some((i) => i.eligibility.publics[k])
+  await auditSensitivePublics(ctx, person.id, {
+    publics: { ...emptyPublics, rsa: publics('rsa'), disabled_worker: publics('disabled_worker') },
+  })
+  return { ...list, items }
 }
-const mergePublics = (items: { eligibility: Eligibility }[]) => ({
-  publics: {
-    ...items[0]!.eligibility.publics,
-    rsa: items.some((i) => i.eligibility.publics.rsa),
-    disabled_worker: items.some((i) => i.eligibility.publics.disabled_worker),
-  },
-})
 
 /**
  * Withdraws a proposal awaiting a committee. Who may: those who see the person's file. A proposal on an agenda is
@@ -164,5 +187,5 @@ export async function withdraw(ctx: PlieCtx, id: string, version: number) {
     entityId: id,
     detail: { personId: proposal.personId },
   })
-  return (await getProposal(tx, actor.structureId, id))!
+  return shown(ctx, (await getProposal(tx, actor.structureId, id))!)
 }

@@ -190,6 +190,26 @@ describe('proposals', () => {
 })
 
 describe('lists and withdrawal', () => {
+  it('RSA and RQTH are left out for a committee officer who does not follow the person; shown and audited otherwise', async () => {
+    const both = await t.as('counsellor', { siteIds: [t.fx.sites.a, t.fx.sites.b] })
+    const p = await rsaPerson({ siteId: t.fx.sites.b, lastName: 'Autresite' })
+    const pr = (await propose(p.id, {}, both)).json()
+    expect(pr.eligibility.publics.rsa).toBe(true)
+    const officer = (await counsellor.get('/api/plie/proposals'))
+      .json()
+      .items.find((i: { id: string }) => i.id === pr.id)
+    expect(officer.eligibility).toMatchObject({ eligible: true, publics: { rsa: false } })
+    const seen = (await director.get('/api/plie/proposals')).json().items.find((i: { id: string }) => i.id === pr.id)
+    expect(seen.eligibility.publics.rsa).toBe(true)
+    const lines = await t.db.kysely
+      .selectFrom('audit_event')
+      .select('actor_id')
+      .where('entity_id', '=', p.id)
+      .where('action', '=', 'sensitive.read')
+      .execute()
+    expect(lines.map((l) => l.actor_id).sort()).toEqual([both.user!.id, director.user!.id].sort())
+  })
+
   it('lists by site and status, scoped to the actor’s sites; the person’s own list', async () => {
     const a = await rsaPerson({ lastName: 'Listea' })
     const b = await rsaPerson({ lastName: 'Listeb', siteId: t.fx.sites.b })
