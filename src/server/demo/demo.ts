@@ -8,7 +8,7 @@ import { bulkWriter } from './bulk.ts'
 import type { DemoContext } from './demo-context.ts'
 import { DEMO_PASSWORD, DEMO_STRUCTURE, demoProgrammes, demoSites, demoUsers } from './demo-organisation.ts'
 import { loadYear2009, type Summary } from './year2009/index.ts'
-import { YEAR2009_TABLES } from './year2009/insert.ts'
+import { type RowCounts, YEAR2009_TABLES, type Year2009Base } from './year2009/insert.ts'
 
 // The demo comes in two parts (docs/demo-2009.md, "Load time"):
 // - the base, which does not depend on the day: the demo organisation, the 2009 data set and the facts of its years.
@@ -132,9 +132,26 @@ const loaded = (year2009: Summary | undefined): DemoLoaded => ({
 async function withYear2009(tx: Tx, db: Db, context: DemoContext, progress: Progress, more?: () => Promise<void>) {
   const step = (label: string, rows?: number) =>
     progress.line(`Jeu de données 2009 : ${label}${rows === undefined ? '' : ` (${count(rows)})`}…`)
+  // the departments' parts of the data set (a module's `dataset2009`), after the Mission Locale's, by order
+  const parts = serverModules
+    .flatMap((m) => (m.dataset2009 ? [{ name: m.name, ...m.dataset2009 }] : []))
+    .sort((a, b) => a.order - b.order)
+  const tables = [...new Set([...YEAR2009_TABLES, ...parts.flatMap((p) => p.tables)])]
+  const bulk = bulkWriter(tx, db, progress.again)
+  const departments = {
+    tables: parts.flatMap((p) => p.tables),
+    async load(base: Year2009Base) {
+      const rows: Record<string, RowCounts> = {}
+      for (const p of parts) {
+        step(`partie ${p.name.toUpperCase()}`)
+        rows[p.name] = await p.load(tx, context, bulk, base)
+      }
+      return rows
+    },
+  }
   // the modules' demo rows cost more with every key and index on than the data set's with them off
-  return context.bulk.deferKeysAndIndexes(YEAR2009_TABLES, async () => {
-    const summary = await loadYear2009(tx, bulkWriter(tx, db, progress.again), context, { step })
+  return context.bulk.deferKeysAndIndexes(tables, async () => {
+    const summary = await loadYear2009(tx, bulk, context, { step, departments })
     await more?.()
     step('index et clés des tables')
     return summary

@@ -3,7 +3,9 @@ import type { Kysely, Migration } from 'kysely'
 import type { ReportSection } from '../../shared/reporting/reporting.schema.ts'
 import type { Command } from '../cli/command.ts'
 import type { Database } from '../db/schema.ts'
+import type { BulkWriter } from '../demo/bulk.ts'
 import type { DemoContext } from '../demo/demo-context.ts'
+import type { RowCounts, Year2009Base } from '../demo/year2009/insert.ts'
 import type { Deps, Tx } from '../deps.ts'
 import type { IndicatorDeclaration } from '../reporting/indicator.ts'
 import type { EntitySpec, LookupTarget } from './exchange/index.ts'
@@ -82,6 +84,16 @@ export interface ServerModule {
   commands?: Command[]
   /** demo data, run inside the demo's transaction by increasing `order` (a module's data after what it refers to) */
   demo?: { order: number; load: (tx: Tx, ctx: DemoContext) => Promise<void> }
+  /**
+   * the department's part of the 2009 data set (docs/demo-2009.md), run by increasing `order` right after the Mission
+   * Locale part, in the demo's transaction and its keys-and-indexes window (`tables` are set aside with the data set's):
+   * writes through `bulk`, builds on `base` (what the Mission Locale part wrote), returns the rows written by table
+   */
+  dataset2009?: {
+    order: number
+    tables: (keyof Database & string)[]
+    load: (tx: Tx, ctx: DemoContext, bulk: BulkWriter, base: Year2009Base) => Promise<RowCounts>
+  }
   /** the files this module adds to an exchange bundle; `order` places them in the bundle (a file refers only to earlier ones) */
   exchange?: {
     order: number

@@ -27,6 +27,18 @@ const REFERRALS: [string, number][] = [
 
 export type RowCounts = Record<string, number>
 
+/**
+ * What the Mission Locale part of the data set wrote that a department's part (a module's `dataset2009`) builds on:
+ * the plan, and the id of each planned person and situation (by index), the CIVIS programme, the staff.
+ */
+export interface Year2009Base {
+  plan: Plan
+  personIds: string[]
+  situationIds: string[]
+  civisProgrammeId: string
+  staffIds: string[]
+}
+
 /** the tables the data set fills in bulk (keys and indexes set aside meanwhile, statistics refreshed after) */
 export const YEAR2009_TABLES = [
   'person',
@@ -65,7 +77,7 @@ export async function insertPlan(
   ctx: DemoContext,
   plan: Plan,
   step: (label: string, rows?: number) => void = () => {},
-): Promise<RowCounts> {
+): Promise<{ counts: RowCounts; base: Year2009Base }> {
   const s = ctx.structureId
   const ids = new Random(hashString(`jalon-2009:${s}`))
   const nextId = orderedIds(ids)
@@ -106,11 +118,12 @@ export async function insertPlan(
   )
   const civisId = await civisProgramme(tx, s)
 
-  await bulk.deferKeysAndIndexes(YEAR2009_TABLES, async () => {
-    await writeRecords(bulk, plan, { s, ids, nextId, counts, staffId, siteId, mlId, civisId }, step)
+  const written = await bulk.deferKeysAndIndexes(YEAR2009_TABLES, async () => {
+    const w = await writeRecords(bulk, plan, { s, ids, nextId, counts, staffId, siteId, mlId, civisId }, step)
     step('index et clés des tables')
+    return w
   })
-  return counts
+  return { counts, base: { plan, ...written, civisProgrammeId: civisId, staffIds: staffId } }
 }
 
 async function writeRecords(
@@ -136,7 +149,7 @@ async function writeRecords(
     civisId: string
   },
   step: (label: string, rows: number) => void,
-) {
+): Promise<{ personIds: string[]; situationIds: string[] }> {
   // persons
   const personId = plan.persons.map(() => nextId())
   step('jeunes', plan.persons.length)
@@ -227,10 +240,13 @@ async function writeRecords(
     })),
   )
   step('situations', plan.situations.length)
+  // drawn in the order the rows are written (the same ids as drawn row by row)
+  const situationId = plan.situations.map(() => nextId())
+  let k = 0
   counts.situation = await bulk.write(
     'situation',
     mapRows(plan.situations, (x) => ({
-      id: nextId(),
+      id: situationId[k++],
       structure_id: s,
       person_id: personId[x.p],
       kind: x.kind,
@@ -268,6 +284,7 @@ async function writeRecords(
     }))
   }
   counts.enrolment = await bulk.write('enrolment', enrolments())
+  return { personIds: personId, situationIds: situationId }
 }
 
 /** the CIVIS scheme (2005–2016, replaced by the Garantie jeunes then the CEJ), created when the structure lacks it */

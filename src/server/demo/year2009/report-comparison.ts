@@ -34,7 +34,7 @@ export const DEVIATIONS: Record<string, string> = {
   'propositions.social %': 'the printed counts give 6735 / 90267 = 7.46 %, i.e. 7.5 % (the report prints 7.4)',
   'propositions.averagePerYouth': 'the report rounds 90267 / 6276 = 14.38 to 14; one decimal gives 14.4',
   'organisation.peopleIntoEmployment2009':
-    'the Mission Locale gives 2257 persons; the rest of the 2600 are PLIE participants',
+    "the Mission Locale part gives 2257 persons; the PLIE part (the plie module's dataset2009, not in this plan) adds 343 adults",
 }
 
 export function compareWithReport(f: Figures): ComparisonRow[] {

@@ -1,4 +1,5 @@
 import { defineServerModule } from '../module.ts'
+import { loadPlie2009, PLIE_2009_TABLES } from './demo2009/plie-2009.ts'
 import * as m20261205T0900 from './migrations/20261205T0900_plie.ts'
 import { loadPlieDemo } from './plie.demo.ts'
 import { plieIndicators } from './plie.indicators.ts'
@@ -48,4 +49,5 @@ export const plieModule = defineServerModule({
   indicatorFamily: { key: 'plie', label: 'PLIE' },
   indicators: plieIndicators,
   report: { order: 20, sections: plieSections },
+  dataset2009: { order: 10, tables: [...PLIE_2009_TABLES], load: loadPlie2009 },
 })
