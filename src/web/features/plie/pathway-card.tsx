@@ -5,6 +5,7 @@ import { stepKinds } from '../../../shared/plie/plie.nomenclature.ts'
 import { formatDate } from '../../components/format.ts'
 import { ExitModal } from './exit-form.tsx'
 import { ReferentModal } from './referent-form.tsx'
+import { ReviewCase } from './review-case.tsx'
 import { StepModal } from './step-form.tsx'
 
 type Dialog = { kind: 'referent' } | { kind: 'step'; step?: PathwayStep } | { kind: 'exit' } | null
@@ -13,7 +14,18 @@ const period = (from: string, to: string | null) =>
   to ? `du ${formatDate(from)} au ${formatDate(to)}` : `depuis le ${formatDate(from)}`
 
 /** One PLIE pathway of the file: referent and its history, steps, exit; the actions when the reader may write. */
-export function PathwayCard({ pathway, canWrite, index }: { pathway: Pathway; canWrite: boolean; index: number }) {
+export function PathwayCard({
+  pathway,
+  canWrite,
+  canReview,
+  index,
+}: {
+  pathway: Pathway
+  canWrite: boolean
+  /** the reader builds committee agendas: an open pathway may go to a committee for a review */
+  canReview: boolean
+  index: number
+}) {
   const [dialog, setDialog] = useState<Dialog>(null)
   const titleId = `plie-parcours-${index}`
   const writable = canWrite && pathway.open
@@ -117,6 +129,7 @@ export function PathwayCard({ pathway, canWrite, index }: { pathway: Pathway; ca
             </Button>
           </Group>
         )}
+        {canReview && pathway.open && <ReviewCase enrolmentId={pathway.enrolmentId} />}
       </Stack>
       {dialog?.kind === 'referent' && (
         <ReferentModal enrolmentId={pathway.enrolmentId} version={pathway.version} onClose={() => setDialog(null)} />

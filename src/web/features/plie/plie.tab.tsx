@@ -39,7 +39,13 @@ export function PlieTab(props: FileTabProps) {
         </Alert>
       )}
       {pathways.map((p, i) => (
-        <PathwayCard key={p.enrolmentId} pathway={p} canWrite={canWrite} index={i} />
+        <PathwayCard
+          key={p.enrolmentId}
+          pathway={p}
+          canWrite={canWrite}
+          canReview={can(me.role, 'plieCommittees')}
+          index={i}
+        />
       ))}
       <ProposalSection {...props} canPropose={canWrite && !open} />
     </Stack>
