@@ -61,6 +61,8 @@ describe('the navigation by role', () => {
       "Administration / Journal d'audit",
       'Administration / Salles',
       'Administration / Modèles de messages',
+      'PLIE / Structures et partenaires',
+      'PLIE / Communes membres',
       'Mon compte / Mon profil',
     ])
   })
@@ -78,6 +80,8 @@ describe('the navigation by role', () => {
       'Accompagnement / Séances collectives',
       'PLIE / Comités',
       'PLIE / Propositions',
+      'PLIE / Structures et partenaires',
+      'PLIE / Communes membres',
       'Mon compte / Mon profil',
     ])
   })
@@ -90,7 +94,8 @@ describe('the navigation by role', () => {
       'Administration / Conventions et objectifs',
       'Mon compte / Mon profil',
     ])
-    expect(labels('partner')).toEqual(['- / Accueil', 'Mon compte / Mon profil'])
+    // the partner: its own participants, nothing else of the PLIE
+    expect(labels('partner')).toEqual(['- / Accueil', 'PLIE / Mes participants', 'Mon compte / Mon profil'])
     expect(labels('reception')).toEqual([
       '- / Accueil',
       'Accompagnement / Personnes',
@@ -123,14 +128,15 @@ describe('the home page by role', () => {
     expect(links('aid_officer')).toEqual(['Rechercher une personne'])
     expect(links('admin')).toEqual(['Objectifs des sites'])
     expect(links('statistician')).toEqual([])
+    expect(links('partner')).toEqual(['Mes participants'])
   })
 
   it('gives each role its own blocks (docs/home.md), then its profile', () => {
     const cards = (role: Role) => homeCardsFor(webModules, role).map((c) => c.key)
     expect(cards('counsellor')).toEqual(['appointments', 'alerts', 'reminders', 'changes', 'profile'])
     expect(cards('reception')).toEqual(['search', 'arrivals', 'profile'])
-    expect(cards('director')).toEqual(['key-figures', 'team-alerts', 'profile'])
-    expect(cards('statistician')).toEqual(['key-figures', 'profile'])
+    expect(cards('director')).toEqual(['key-figures', 'team-alerts', 'plie-year', 'profile'])
+    expect(cards('statistician')).toEqual(['key-figures', 'plie-year', 'profile'])
     for (const role of ['admin', 'training_officer', 'employment_officer', 'aid_officer', 'partner'] as const)
       expect(cards(role), role).toEqual(['profile'])
   })

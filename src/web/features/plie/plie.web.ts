@@ -30,15 +30,53 @@ const routes = [
     lazyPage(() => import('./proposals.page.tsx'), 'ProposalsPage'),
     'plieCommittees',
   ),
+  // the PLIE's setup (admin, director) and the partner's page (plie-setup/, partner/)
+  appPage(
+    '/plie/structures',
+    lazyPage(() => import('./plie-setup/organisations.page.tsx'), 'OrganisationsPage'),
+    'plieSetup',
+  ),
+  appPage(
+    '/plie/communes',
+    lazyPage(() => import('./plie-setup/communes.page.tsx'), 'CommunesPage'),
+    'plieSetup',
+  ),
+  appPage(
+    '/plie/partenaire',
+    lazyPage(() => import('./partner/partner.page.tsx'), 'PartnerPage'),
+    'pliePartner',
+  ),
 ] as const
 
 const nav: NavEntry[] = [
   { to: '/plie/comites', label: 'Comités', section: 'PLIE', capability: 'plieCommittees' },
   { to: '/plie/propositions', label: 'Propositions', section: 'PLIE', capability: 'plieCommittees' },
+  { to: '/plie/structures', label: 'Structures et partenaires', section: 'PLIE', capability: 'plieSetup' },
+  { to: '/plie/communes', label: 'Communes membres', section: 'PLIE', capability: 'plieSetup' },
+  // a partner account sees this page and nothing else of the PLIE
+  { to: '/plie/partenaire', label: 'Mes participants', section: 'PLIE', capability: 'pliePartner' },
 ]
 
-const links: HomeLink[] = []
-const cards: HomeCard[] = []
+const links: HomeLink[] = [
+  {
+    order: 10,
+    to: '/plie/partenaire',
+    label: 'Mes participants',
+    after:
+      ' : les personnes qui ont une étape dans votre structure, leurs étapes et les sorties qui vous sont créditées',
+    capability: 'pliePartner',
+  },
+]
+const cards: HomeCard[] = [
+  // the director's PLIE block: the year to date against the protocol's objectives
+  {
+    key: 'plie-year',
+    order: 45,
+    width: 'half',
+    capability: 'keyFigures',
+    component: lazyPage(() => import('./plie-setup/plie-year.card.tsx'), 'PlieYearCard'),
+  },
+]
 
 const fileTabs: FileTab[] = [
   {
