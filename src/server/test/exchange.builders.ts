@@ -100,6 +100,19 @@ export const dataTables = [
   'appointment_leader',
   'appointment_person',
   'agenda_message',
+  // the PLIE's (after what they point to: deleted first)
+  'plie_commune',
+  'plie_organisation',
+  'plie_organisation_user',
+  'plie_funding',
+  'plie_proposal',
+  'plie_committee',
+  'plie_committee_member',
+  'plie_committee_case',
+  'plie_pathway',
+  'plie_referent',
+  'plie_step',
+  'esf_answer',
 ] as const
 
 /** Deletes every data row (not the audit trail, which is append-only): one database serves a whole test file. */

@@ -49,6 +49,18 @@ describe('jalon import: the documented example bundle', () => {
       appointment_leader: 1,
       appointment_person: 7,
       agenda_message: 3,
+      plie_commune: 2,
+      plie_organisation: 2,
+      plie_organisation_user: 0,
+      plie_funding: 2,
+      plie_proposal: 1,
+      plie_committee: 2,
+      plie_committee_member: 3,
+      plie_committee_case: 2,
+      plie_pathway: 1,
+      plie_referent: 1,
+      plie_step: 1,
+      esf_answer: 4,
     })
     const byFile = Object.fromEntries(report.files.map((f) => [f.file, f]))
     expect(byFile['persons.csv']).toEqual({ file: 'persons.csv', rows: 4, inserted: 4, updated: 0, unchanged: 0 })

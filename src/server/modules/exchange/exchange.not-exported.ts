@@ -15,131 +15,11 @@ export interface NotExported {
 /** The columns of structure.csv (exchange.export.ts writes them, exchange.import.ts reads them). */
 export const STRUCTURE_COLUMNS = ['id', 'name', 'time_zone'] as const
 
-const PLIE_PENDING = 'issue 11: the PLIE’s bundle files are not written yet'
-
 /** One column, the same reason, in each of these tables (written out, table by table). */
 const tablesOf = (column: string, reason: string, ...tables: string[][]): NotExported[] =>
   tables.flat().map((table) => ({ table, columns: [column], reason }))
 
 export const notExported: NotExported[] = [
-  // TEMPORARY (issue 11): the PLIE's tables before its bundle files exist; the PLIE's exchange entities replace this
-  // block (plie.exchange.ts), which must then be empty
-  { table: 'plie_commune', columns: ['structure_id', 'commune_code', 'commune_name'], reason: PLIE_PENDING },
-  {
-    table: 'plie_organisation',
-    columns: ['structure_id', 'id', 'kind', 'name', 'agreement', 'places', 'active', 'external_id', 'version'],
-    reason: PLIE_PENDING,
-  },
-  { table: 'plie_organisation_user', columns: ['structure_id', 'organisation_id', 'user_id'], reason: PLIE_PENDING },
-  {
-    table: 'plie_proposal',
-    columns: [
-      'structure_id',
-      'id',
-      'person_id',
-      'proposed_on',
-      'proposed_by',
-      'site_id',
-      'motivation',
-      'status',
-      'eligibility',
-      'external_id',
-      'created_at',
-      'version',
-    ],
-    reason: PLIE_PENDING,
-  },
-  {
-    table: 'plie_committee',
-    columns: [
-      'structure_id',
-      'id',
-      'site_id',
-      'date',
-      'status',
-      'note',
-      'external_id',
-      'created_by',
-      'created_at',
-      'version',
-    ],
-    reason: PLIE_PENDING,
-  },
-  {
-    table: 'plie_committee_member',
-    columns: ['structure_id', 'committee_id', 'position', 'user_id', 'name', 'organisation', 'present'],
-    reason: PLIE_PENDING,
-  },
-  {
-    table: 'plie_committee_case',
-    columns: [
-      'structure_id',
-      'id',
-      'committee_id',
-      'position',
-      'person_id',
-      'kind',
-      'proposal_id',
-      'enrolment_id',
-      'decision',
-      'refusal_reason',
-      'minute',
-      'referent_id',
-      'decided_by',
-      'version',
-    ],
-    reason: PLIE_PENDING,
-  },
-  {
-    table: 'plie_pathway',
-    columns: [
-      'structure_id',
-      'enrolment_id',
-      'person_id',
-      'committee_case_id',
-      'exit_situation_id',
-      'partner_id',
-      'version',
-    ],
-    reason: PLIE_PENDING,
-  },
-  {
-    table: 'plie_referent',
-    columns: ['structure_id', 'enrolment_id', 'from_date', 'referent_id', 'recorded_by'],
-    reason: PLIE_PENDING,
-  },
-  {
-    table: 'plie_step',
-    columns: [
-      'structure_id',
-      'situation_id',
-      'enrolment_id',
-      'person_id',
-      'organisation_id',
-      'step_referent',
-      'version',
-    ],
-    reason: PLIE_PENDING,
-  },
-  {
-    table: 'plie_funding',
-    columns: ['structure_id', 'id', 'year', 'funder', 'operation', 'programmed_cents', 'realised_cents', 'version'],
-    reason: PLIE_PENDING,
-  },
-  {
-    table: 'esf_answer',
-    columns: [
-      'structure_id',
-      'enrolment_id',
-      'moment',
-      'question',
-      'answer',
-      'answered_on',
-      'recorded_by',
-      'recorded_at',
-    ],
-    reason: PLIE_PENDING,
-  },
   {
     table: 'structure',
     columns: ['created_at', 'version'],
@@ -296,6 +176,85 @@ export const notExported: NotExported[] = [
     reason:
       'private calendar links of this installation: a hash of a secret (the link is the key to a counsellor’s ' +
       'agenda); moved, it would keep a link alive that its owner may believe revoked — each counsellor makes a new one',
+  },
+  // the PLIE (issue 11, docs/plie.md): its files (plie.exchange.ts, plie-pathway.exchange.ts) carry the communes,
+  // organisations with their partner accounts, funding, proposals, committees with members and cases, pathways,
+  // referents, steps and ESF+ answers; these stay behind
+  ...tablesOf('structure_id', 'the bundle is one structure’s: the import sets the target structure', [
+    'plie_commune',
+    'plie_organisation',
+    'plie_funding',
+    'plie_proposal',
+    'plie_committee',
+    'plie_committee_member',
+    'plie_committee_case',
+    'plie_pathway',
+    'plie_referent',
+    'plie_step',
+    'esf_answer',
+  ]),
+  ...tablesOf('version', 'optimistic-locking counter of this database; an import bumps it when it changes a row', [
+    'plie_organisation',
+    'plie_funding',
+    'plie_proposal',
+    'plie_committee',
+    'plie_committee_case',
+    'plie_pathway',
+    'plie_step',
+  ]),
+  ...tablesOf('created_at', 'when the row was written in this database (the import’s time for an imported row)', [
+    'plie_proposal',
+    'plie_committee',
+  ]),
+  {
+    table: 'plie_funding',
+    columns: ['id'],
+    reason: 'a funding line is matched by year, funder and operation; ids are this database’s',
+  },
+  {
+    table: 'plie_committee_case',
+    columns: ['id'],
+    reason: 'a committee case is matched by its committee and position; ids are this database’s',
+  },
+  {
+    table: 'plie_proposal',
+    columns: ['eligibility'],
+    reason: 'exported as plie_proposals.csv eligibility, its JSON text (read back as JSON by the import)',
+  },
+  {
+    table: 'plie_organisation_user',
+    columns: ['structure_id', 'organisation_id', 'user_id'],
+    reason: 'exported as plie_organisations.csv partner_emails (the partner accounts)',
+  },
+  {
+    table: 'plie_pathway',
+    columns: ['enrolment_id'],
+    reason: 'exported as plie_pathways.csv enrolment_external_id, the pathway’s key',
+  },
+  {
+    table: 'plie_pathway',
+    columns: ['committee_case_id'],
+    reason: 'exported as plie_pathways.csv committee_external_id and case_position (a case has no external id)',
+  },
+  {
+    table: 'plie_step',
+    columns: ['situation_id'],
+    reason: 'exported as plie_steps.csv situation_external_id, the step’s key',
+  },
+  {
+    table: 'plie_pathway',
+    columns: ['person_id'],
+    reason: 'the person of the pathway’s enrolment, set again at import',
+  },
+  {
+    table: 'plie_step',
+    columns: ['person_id'],
+    reason: 'the person of the step’s situation, set again at import',
+  },
+  {
+    table: 'esf_answer',
+    columns: ['recorded_at'],
+    reason: 'when the answer was recorded in this database (an imported answer: the import’s time)',
   },
   {
     table: 'notification',

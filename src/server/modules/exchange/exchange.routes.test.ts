@@ -204,13 +204,14 @@ describe('GET /api/exchange/export (director, second factor)', () => {
 })
 
 describe('the configuration alone (admin)', () => {
-  it('exports sites, programmes, users, themes, rooms and message templates, and no person file', async () => {
+  it('exports sites, programmes, users, themes, rooms, message templates and the PLIE’s configuration, and no person file', async () => {
     const res = await admin.get('/api/exchange/configuration/export')
     expect(res.statusCode).toBe(200)
     const { files } = res.json() as { files: Record<string, string> }
     expect(Object.keys(files).sort()).toEqual(
       ['structure.csv', 'programmes.csv', 'proposition_themes.csv', 'sites.csv', 'users.csv']
         .concat(['agenda_rooms.csv', 'message_templates.csv'])
+        .concat(['plie_communes.csv', 'plie_organisations.csv', 'plie_funding.csv'])
         .sort(),
     )
     expect(personFiles(files)).toEqual([])

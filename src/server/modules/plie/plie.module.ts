@@ -2,6 +2,7 @@ import { defineServerModule } from '../module.ts'
 import { loadPlie2009, PLIE_2009_TABLES } from './demo2009/plie-2009.ts'
 import * as m20261205T0900 from './migrations/20261205T0900_plie.ts'
 import { loadPlieDemo } from './plie.demo.ts'
+import { plieConfiguration, plieEntities } from './plie.exchange.ts'
 import { plieIndicators } from './plie.indicators.ts'
 import { plieSections } from './plie.report.ts'
 import { plieRoutes } from './plie.routes.ts'
@@ -49,5 +50,7 @@ export const plieModule = defineServerModule({
   indicatorFamily: { key: 'plie', label: 'PLIE' },
   indicators: plieIndicators,
   report: { order: 20, sections: plieSections },
+  // after the enrolments and situations (30) a pathway and its steps are; the configuration the admin moves
+  exchange: { order: 50, entities: plieEntities, configuration: plieConfiguration },
   dataset2009: { order: 10, tables: [...PLIE_2009_TABLES], load: loadPlie2009 },
 })
