@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict'
+import type { Page } from 'playwright-core'
+import {
+  assertAccessible,
+  DEMO_PASSWORD,
+  type Journey,
+  mainNav,
+  pick,
+  submitCredentials,
+  waitForHome,
+} from '../support.ts'
+
+/** against a server of its own: it relies on no other journey (order irrelevant) */
+export const lane = 4
+export const name = 'la direction tient les structures d’accueil et les partenaires du PLIE, et ses communes membres'
+
+const NEW_ACI = 'Chantier d’insertion des Moëres'
+
+async function signInAsDirector(page: Page) {
+  await submitCredentials(page, 'direction@demo.jalon.fr', DEMO_PASSWORD)
+  await waitForHome(page)
+}
+
+const rowOf = (page: Page, organisation: string) =>
+  page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: organisation, exact: true }) })
+
+export async function run({ newPage }: Journey) {
+  const page = await newPage()
+  await signInAsDirector(page)
+
+  // The home page's PLIE block: the year to date against the protocol's objectives.
+  await page.getByRole('heading', { level: 2, name: /^PLIE \d{4}, du 01\/01\/\d{4} au / }).waitFor()
+  await page.getByRole('rowheader', { name: 'Entrées', exact: true }).waitFor()
+
+  // The hosts and partners, by kind: the demo's ACI and the partner linked to the demo partner account.
+  await mainNav(page).getByRole('link', { name: 'Structures et partenaires' }).click()
+  await page.getByRole('heading', { level: 1, name: 'Structures et partenaires' }).waitFor()
+  await page.getByRole('heading', { level: 2, name: /^Atelier et chantier d’insertion \(ACI\)/ }).waitFor()
+  await rowOf(page, 'Chantier d’insertion Les Dunes Vertes').waitFor()
+  assert.match((await rowOf(page, 'Club Entreprises du Dunkerquois').textContent()) ?? '', /1 compte/)
+  // linking accounts needs the users' list: the admin's
+  assert.equal(await page.getByRole('button', { name: /^Comptes/ }).count(), 0)
+  await assertAccessible(page, 'structures et partenaires')
+
+  // A new ACI: what is missing is said next to its field, then it is saved with no partner account.
+  await page.getByRole('button', { name: 'Nouvelle structure' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Nouvelle structure ou nouveau partenaire' })
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click()
+  await dialog.getByText('Type de structure inconnu.').waitFor()
+  await dialog.getByText('Nom requis.').waitFor()
+  await assertAccessible(page, 'formulaire d’une structure')
+  await pick(page, dialog.getByRole('combobox', { name: 'Type de structure' }), 'Atelier et chantier d’insertion (ACI)')
+  await dialog.getByRole('textbox', { name: 'Nom' }).fill(NEW_ACI)
+  await dialog.getByRole('textbox', { name: 'Conventionnement' }).fill('Conventionnement État ACI 2026')
+  await dialog.getByRole('textbox', { name: 'Places d’insertion' }).fill('14')
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click()
+  await dialog.waitFor({ state: 'detached' })
+  const row = rowOf(page, NEW_ACI)
+  await row.waitFor()
+  const text = (await row.textContent()) ?? ''
+  assert.match(text, /Conventionnement État ACI 2026/)
+  assert.match(text, /14/)
+  assert.match(text, /aucun/, 'no partner account linked')
+
+  // Two tabs on the same structure: the second save, on the version read before the first, is told so in French.
+  await row.getByRole('button', { name: `Modifier ${NEW_ACI}` }).click()
+  const edit = page.getByRole('dialog', { name: `Modifier ${NEW_ACI}` })
+  await edit.getByRole('textbox', { name: 'Places d’insertion' }).fill('16')
+  const other = await page.context().newPage()
+  await other.goto(page.url())
+  await rowOf(other, NEW_ACI)
+    .getByRole('button', { name: `Modifier ${NEW_ACI}` })
+    .click()
+  const otherEdit = other.getByRole('dialog', { name: `Modifier ${NEW_ACI}` })
+  await otherEdit.getByRole('textbox', { name: 'Places d’insertion' }).fill('15')
+  await otherEdit.getByRole('button', { name: 'Enregistrer' }).click()
+  await otherEdit.waitFor({ state: 'detached' })
+  await other.close()
+  await edit.getByRole('button', { name: 'Enregistrer' }).click()
+  await edit.getByText('modifiée par quelqu’un d’autre', { exact: false }).waitFor()
+  await assertAccessible(page, 'structure modifiée entre-temps')
+  await edit.getByRole('button', { name: 'Annuler' }).click()
+  await edit.waitFor({ state: 'detached' })
+  await rowOf(page, NEW_ACI).getByRole('cell', { name: '15', exact: true }).waitFor()
+
+  // The member communes: the demo territory's, and the official list's picker to change them.
+  await mainNav(page).getByRole('link', { name: 'Communes membres' }).click()
+  await page.getByRole('heading', { level: 1, name: 'Communes membres' }).waitFor()
+  await page.getByRole('heading', { level: 2, name: /^Liste des communes membres \(\d+\)$/ }).waitFor()
+  await page.getByRole('cell', { name: 'Dunkerque', exact: true }).waitFor()
+  await page.getByRole('combobox', { name: 'Communes desservies' }).waitFor()
+  await assertAccessible(page, 'communes membres')
+}
