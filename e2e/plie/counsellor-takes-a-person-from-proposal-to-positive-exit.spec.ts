@@ -23,6 +23,7 @@ const ACI = 'Chantier d’insertion Les Dunes Vertes'
 const EMPLOYER = 'Boulangerie industrielle des Flandres'
 const PARTNER_ORGANISATION = 'Club Entreprises du Dunkerquois'
 
+const upper = (s: string) => s.toUpperCase()
 const frenchDay = (iso: string) => iso.split('-').reverse().join('/')
 const isoToday = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/Paris' })
 
@@ -67,7 +68,9 @@ export async function run(journey: Journey) {
   const proposeForm = page.locator('form').filter({ has: page.getByRole('button', { name: 'Proposer au PLIE' }) })
   const override = proposeForm.getByRole('checkbox', { name: /Proposer malgré les règles/ })
   if (await override.isVisible()) await override.check() // ineligible by the rules: the committee decides, motivated
-  await proposeForm.getByRole('textbox', { name: 'Motivation' }).fill('Demandeur d’emploi motivé, projet dans la logistique.')
+  await proposeForm
+    .getByRole('textbox', { name: 'Motivation' })
+    .fill('Demandeur d’emploi motivé, projet dans la logistique.')
   await proposeForm.getByRole('button', { name: 'Proposer au PLIE' }).click()
   await page.getByRole('cell', { name: 'En attente du comité' }).waitFor()
 
@@ -179,16 +182,21 @@ export async function run(journey: Journey) {
   await assertAccessible(page, 'dossier, parcours PLIE terminé')
   await signOut(page)
 
-  // The partner account sees that person among its people, and not the other one.
+  // The partner account sees that person among its people (« Mes participants »), with the CDI credited, and not the other.
   await submitCredentials(page, PARTNER, DEMO_PASSWORD)
   await waitForHome(page)
-  const people = await page.request.get('/api/plie/partner/people')
-  assert.equal(people.status(), 200)
-  const seen = (await people.json()) as { personId: string; exit: { reasonLabel: string } | null }[]
-  const mine = seen.find((p) => p.personId === person.id)
-  assert.ok(mine, 'the partner sees the person whose exit is credited to it')
-  assert.equal(mine.exit?.reasonLabel, 'CDI')
-  assert.ok(!seen.some((p) => p.personId === other.id), 'the partner does not see a person it has no tie to')
+  await mainNav(page).getByRole('link', { name: 'Mes participants' }).click()
+  await page.getByRole('heading', { level: 1, name: 'Mes participants' }).waitFor()
+  const card = page.getByRole('region', { name: `${upper(person.lastName)} ${person.firstName}` })
+  await card.getByText(`le ${frenchDay(day)} : CDI (${PARTNER_ORGANISATION})`).waitFor()
+  assert.equal(
+    await page.getByRole('heading', { level: 2, name: `${upper(other.lastName)} ${other.firstName}` }).count(),
+    0,
+    'the partner does not see a person it has no tie to',
+  )
+  await assertAccessible(page, 'partenaire, mes participants')
+  const people = (await (await page.request.get('/api/plie/partner/people')).json()) as { personId: string }[]
+  assert.ok(people.some((p) => p.personId === person.id) && !people.some((p) => p.personId === other.id))
   const file = await page.request.get(`/api/persons/${other.id}`)
   assert.ok(
     file.status() === 403 || file.status() === 404,
