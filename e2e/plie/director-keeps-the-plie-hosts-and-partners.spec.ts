@@ -12,7 +12,8 @@ import {
 
 /** against a server of its own: it relies on no other journey (order irrelevant) */
 export const lane = 4
-export const name = 'la direction tient les structures d’accueil et les partenaires du PLIE, et ses communes membres'
+export const name =
+  'la direction tient les structures d’accueil et les partenaires du PLIE et ses communes membres ; le partenaire ne voit que ses participants'
 
 const NEW_ACI = 'Chantier d’insertion des Moëres'
 
@@ -90,4 +91,23 @@ export async function run({ newPage }: Journey) {
   await page.getByRole('cell', { name: 'Dunkerque', exact: true }).waitFor()
   await page.getByRole('combobox', { name: 'Communes desservies' }).waitFor()
   await assertAccessible(page, 'communes membres')
+
+  // The partner account of the demo's employer-relations partner: its participants, nothing else of the PLIE.
+  const partner = await newPage()
+  await submitCredentials(partner, 'partenaire@demo.jalon.fr', DEMO_PASSWORD)
+  await waitForHome(partner)
+  const links = await mainNav(partner).getByRole('link').allTextContents()
+  assert.deepEqual(
+    links.map((l) => l.trim()),
+    ['Accueil', 'Mes participants', 'Mon profil'],
+  )
+  await mainNav(partner).getByRole('link', { name: 'Mes participants' }).click()
+  await partner.getByRole('heading', { level: 1, name: 'Mes participants' }).waitFor()
+  await partner.getByRole('table', { name: 'Étapes dans votre structure' }).first().waitFor()
+  const hosts = await partner.getByRole('table', { name: 'Étapes dans votre structure' }).allTextContents()
+  assert.ok(hosts.every((t) => t.includes('Club Entreprises du Dunkerquois')))
+  assert.ok(!hosts.some((t) => /Dunes Vertes|Clean’Opale|Tremplin/.test(t)), 'no step hosted elsewhere')
+  await assertAccessible(partner, 'mes participants')
+  await partner.goto('/plie/structures')
+  await partner.getByRole('heading', { level: 1, name: 'Accès refusé' }).waitFor()
 }
