@@ -156,6 +156,13 @@ export async function run(journey: Journey) {
   await step.waitFor({ state: 'detached' })
   await page.getByRole('cell', { name: EMPLOYER }).waitFor()
   await assertAccessible(page, 'dossier, parcours PLIE avec étapes')
+  // « Changer de référent »: a dated change (opened and left: the referent stays)
+  await page.getByRole('button', { name: 'Changer de référent' }).click()
+  const referent = page.getByRole('dialog', { name: 'Changer de référent' })
+  await referent.getByRole('textbox', { name: 'À partir du' }).waitFor()
+  await assertAccessible(page, 'changer de référent')
+  await referent.getByRole('button', { name: 'Annuler' }).click()
+  await referent.waitFor({ state: 'detached' })
 
   // The exit: a « CDD over 6 months » the situations do not support is refused next to the reason, in French; then CDI.
   await page.getByRole('button', { name: 'Enregistrer la sortie' }).click()
