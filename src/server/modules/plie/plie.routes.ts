@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../deps.ts'
 import { committeeRoutes } from './committees.routes.ts'
+import { esfRoutes } from './esf.routes.ts'
 import { organisationRoutes } from './organisations.routes.ts'
 import { pathwayRoutes } from './pathways.routes.ts'
 import { proposalRoutes } from './proposals.routes.ts'
@@ -11,4 +12,5 @@ export function plieRoutes(app: FastifyInstance, deps: Deps) {
   committeeRoutes(app, deps)
   pathwayRoutes(app, deps)
   organisationRoutes(app, deps)
+  esfRoutes(app, deps)
 }
