@@ -91,6 +91,17 @@ export async function run({ newPage }: Journey) {
   await page.getByRole('cell', { name: 'Dunkerque', exact: true }).waitFor()
   await page.getByRole('combobox', { name: 'Communes desservies' }).waitFor()
   await assertAccessible(page, 'communes membres')
+  // one more commune of the official list, saved with the others
+  const before = await page.getByRole('heading', { level: 2, name: /^Liste des communes membres/ }).textContent()
+  await page.getByRole('combobox', { name: 'Communes desservies' }).fill('Pitgam')
+  await page.getByRole('option', { name: /^Pitgam/ }).click()
+  await page.keyboard.press('Escape')
+  await page.getByRole('button', { name: 'Enregistrer' }).click()
+  await page.getByRole('status').filter({ hasText: 'Communes membres enregistrées.' }).waitFor()
+  await page.getByRole('cell', { name: 'Pitgam', exact: true }).waitFor()
+  const count = (text: string | null) => Number(/\((\d+)\)/.exec(text ?? '')?.[1])
+  const after = await page.getByRole('heading', { level: 2, name: /^Liste des communes membres/ }).textContent()
+  assert.equal(count(after), count(before) + 1)
 
   // The partner account of the demo's employer-relations partner: its participants, nothing else of the PLIE.
   const partner = await newPage()
