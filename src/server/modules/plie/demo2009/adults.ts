@@ -80,6 +80,7 @@ export function makeAdult(
     reason: spec.reason,
     referent: r.int(0, staffCount - 1),
     partner: null,
+    civis: false,
     rsa: spec.rsa,
     longTermUnemployed: spec.longTermUnemployed,
     disabledWorker: spec.disabledWorker,
@@ -100,6 +101,8 @@ export function entryCohort(
   r: Random,
   counts: { n: number; men: number; rsa: number; ltu: number; rqth: number; zus: number },
   range: { from: Day; to: Day },
+  /** the entry days, when given (the committee days of 2009) */
+  days?: Day[],
 ): AdultSpec[] {
   const { n } = counts
   const men = deck(r, n, counts.men)
@@ -111,7 +114,7 @@ export function entryCohort(
   const rqth = deck(r, n, counts.rqth)
   const zus = deck(r, n, counts.zus)
   return Array.from({ length: n }, (_, k) => ({
-    entry: someDay(r, range.from, range.to)!,
+    entry: days ? days[k] : someDay(r, range.from, range.to)!,
     exit: null,
     reason: null,
     sex: men[k] ? 'M' : 'F',

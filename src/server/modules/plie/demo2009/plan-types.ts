@@ -1,4 +1,5 @@
 import type { Day } from '../../../demo/year2009/days.ts'
+import type { PlieCommittee } from './committees.ts'
 
 // The PLIE part of the 2009 data set as plain data (plan.ts builds it, write.ts writes it).
 
@@ -29,7 +30,9 @@ export interface PliePathway {
   referent: number
   /** index in PliePlan.organisations of the employer-relations partner credited with the exit */
   partner: number | null
-  /** statuses held on the entry day (adults only: written as status periods) */
+  /** in a CIVIS contract on the entry day (youth only) */
+  civis: boolean
+  /** statuses held on the entry day (written as status periods) */
   rsa: boolean
   longTermUnemployed: boolean
   disabledWorker: boolean
@@ -79,4 +82,6 @@ export interface PliePlan {
   pathways: PliePathway[]
   steps: PlieStep[]
   funding: PlieFunding[]
+  /** the committees of 2009 and the entries they decided */
+  committees: PlieCommittee[]
 }

@@ -3,6 +3,7 @@ import { hashString, Random } from '../../../demo/random.ts'
 import { type Day, day } from '../../../demo/year2009/days.ts'
 import type { Plan } from '../../../demo/year2009/plan-types.ts'
 import { type AdultSpec, entryCohort, freeSpec, makeAdult, oldEntry, otherReason, reasonsList } from './adults.ts'
+import { CommitteeCalendar } from './committees.ts'
 import { planFunding, planOrganisations, planPlieStaff } from './organisation.ts'
 import type { PlieAdult, PliePathway, PliePlan, PlieStep } from './plan-types.ts'
 import { capacity, contracts, insertionJob, proofStep, training } from './steps.ts'
@@ -39,7 +40,8 @@ export function buildPliePlan(ml: Plan, seed = 2009): PliePlan {
   const organisations = planOrganisations()
   const hosts = organisations.flatMap((o, k) => (o.kind === 'employer_relations' ? [] : [k]))
   const partners = organisations.flatMap((o, k) => (o.kind === 'employer_relations' ? [k] : []))
-  const youth = planYouth(rng.fork('youth'), ml, staff.length)
+  const calendar = new CommitteeCalendar()
+  const youth = planYouth(rng.fork('youth'), ml, staff.length, calendar)
   const pathways: PliePathway[] = [...youth.pathways]
   const steps: PlieStep[] = [...youth.steps]
   const adults: PlieAdult[] = []
@@ -48,7 +50,7 @@ export function buildPliePlan(ml: Plan, seed = 2009): PliePlan {
   const s = rng.fork('steps')
 
   // entries of 2008 and 2009: the adults complete the youth's counts
-  const cohort = (year: 2008 | 2009, from: Day, to: Day) => {
+  const cohort = (year: 2008 | 2009, from: Day, to: Day, committees?: CommitteeCalendar) => {
     const t = ENTRIES[year]
     const young = youth.pathways.filter((w) => w.entry >= day(year, 1, 1) && w.entry <= day(year, 12, 31))
     const men = young.filter((w) => ml.persons[w.youth!].sex === 'M').length
@@ -66,11 +68,12 @@ export function buildPliePlan(ml: Plan, seed = 2009): PliePlan {
         zus: t.priorityArea - zus,
       },
       { from, to },
+      committees?.fill(r, n),
     )
     return specs.sort((a, b) => a.entry - b.entry)
   }
   const e08 = cohort(2008, day(2008, 1, 3), day(2008, 12, 19))
-  const e09 = cohort(2009, day(2009, 1, 5), day(2009, 12, 18))
+  const e09 = cohort(2009, day(2009, 1, 5), day(2009, 12, 18), calendar)
 
   // 2008 adults: the earliest-entered leave in 2008 (40 positive, 110 other), then 100 leave in 2009
   const reasons2008 = reasonsList(r, POSITIVE_BY_YEAR[2008])
@@ -94,6 +97,7 @@ export function buildPliePlan(ml: Plan, seed = 2009): PliePlan {
       a.reason = otherReason(r)
     })
   const p09 = e09.map(add)
+  for (const w of p09) calendar.seat(w.entry, w.i)
 
   // positive exits of 2009: adults entered 2004–2007; the priority publics exactly as the report's table
   const positive2009 = positiveSpecs(r)
@@ -196,7 +200,7 @@ export function buildPliePlan(ml: Plan, seed = 2009): PliePlan {
     const start = someDay(s, w.entry + 14, to)
     if (start !== null) steps.push(training(s, w, start))
   }
-  return { staff, organisations, adults, pathways, steps, funding: planFunding() }
+  return { staff, organisations, adults, pathways, steps, funding: planFunding(), committees: calendar.committees }
 }
 
 /** the Mission Locale's youth into employment in 2009: a job, work-study or integration contract started (2 257) */

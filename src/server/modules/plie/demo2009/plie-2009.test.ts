@@ -173,6 +173,22 @@ describe('the PLIE in the 2009 data set', () => {
     })
   })
 
+  it('decides every 2009 entry in one of 160 committees of 5 to 15 cases, on the pathway’s entry day', async () => {
+    const [c] = await rows(sql<Row>`
+      SELECT count(*) AS committees, min(n) AS "fewest", max(n) AS "most", sum(n) AS cases
+      FROM (SELECT c.id, count(k.id) AS n FROM plie_committee c LEFT JOIN plie_committee_case k ON k.committee_id = c.id
+        WHERE c.structure_id = ${s} AND c.date BETWEEN '2009-01-01' AND '2009-12-31' GROUP BY c.id) x`)
+    expect(c).toEqual({ committees: 160, fewest: 8, most: 15, cases: ENTRIES[2009].total })
+    const [d] = await rows(sql<Row>`
+      SELECT count(*) AS entries, count(*) FILTER (WHERE c.date = en.entry_date AND k.decision = 'accepted'
+        AND pr.status = 'accepted' AND pr.proposed_on < c.date AND (pr.eligibility->>'eligible')::boolean) AS decided
+      FROM enrolment en JOIN programme g ON g.id = en.programme_id AND g.type = 'plie'
+      JOIN plie_pathway pp ON pp.enrolment_id = en.id LEFT JOIN plie_committee_case k ON k.id = pp.committee_case_id
+      LEFT JOIN plie_committee c ON c.id = k.committee_id LEFT JOIN plie_proposal pr ON pr.id = k.proposal_id
+      WHERE en.structure_id = ${s} AND en.entry_date BETWEEN '2009-01-01' AND '2009-12-31'`)
+    expect(d).toEqual({ entries: ENTRIES[2009].total, decided: ENTRIES[2009].total })
+  })
+
   it('keeps one file per person: the youth of the PLIE are Mission Locale persons, the adults 26 and over', async () => {
     const [p] = await rows(sql<Row>`
       SELECT count(*) FILTER (WHERE ps.external_id LIKE 'P3-%') AS youth,

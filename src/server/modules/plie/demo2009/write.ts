@@ -7,6 +7,7 @@ import { writeDepartmentStaff, writePersonFileRows } from '../../../demo/year200
 import type { RowCounts, Year2009Base } from '../../../demo/year2009/insert.ts'
 import type { Tx } from '../../../deps.ts'
 import { findCommune } from '../../reference/communes.ts'
+import { writeCommittees } from './committees-write.ts'
 import type { PliePathway, PliePlan } from './plan-types.ts'
 
 // Writes the PLIE plan through the demo's bulk writer, on the demo's transaction. The referents, the adults, their
@@ -180,6 +181,23 @@ export async function writePliePlan(
       step_referent: x.organisation === null ? null : 'Encadrant technique',
     })),
   )
+  const caseOf = await writeCommittees(
+    tx,
+    bulk,
+    s,
+    plan,
+    {
+      personOf,
+      communeOf: (w) => (w.adult !== null ? plan.adults[w.adult].commune : base.plan.persons[w.youth!].commune),
+      siteOf: (w) => siteId(w.adult !== null ? plan.adults[w.adult].site : base.plan.persons[w.youth!].site),
+      zusOf: (w) => (w.adult !== null ? plan.adults[w.adult].zus : base.plan.persons[w.youth!].zus),
+      staffId,
+      enrolmentId,
+      siteId,
+      uuid: () => ids.uuid(),
+    },
+    counts,
+  )
   const proofOf = new Map<number, string>()
   plan.steps.forEach((x, k) => {
     if (x.proof) proofOf.set(x.pathway, situationId[k])
@@ -190,7 +208,7 @@ export async function writePliePlan(
       structure_id: s,
       enrolment_id: enrolmentId[w.i],
       person_id: personOf(w),
-      committee_case_id: null,
+      committee_case_id: caseOf.get(w.i) ?? null,
       exit_situation_id: proofOf.get(w.i) ?? null,
       partner_id: w.partner === null ? null : organisationId[w.partner],
     })),

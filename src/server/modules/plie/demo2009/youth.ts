@@ -1,6 +1,7 @@
 import type { Random } from '../../../demo/random.ts'
 import { ageOn, type Day, day, isOpenDay } from '../../../demo/year2009/days.ts'
 import type { Plan } from '../../../demo/year2009/plan-types.ts'
+import type { CommitteeCalendar } from './committees.ts'
 import type { PliePathway, PlieStep } from './plan-types.ts'
 import { ENTRIES } from './targets.ts'
 
@@ -44,7 +45,7 @@ export interface YouthPart {
  * Chooses the youth pathways: 2009 entries (462, of whom 270 in CIVIS on the entry day), 2008 entries (326, 146 in
  * CIVIS) and 150 entries of 2007, all under 26 on the entry day, preferring youth with 2009 contracts to link as steps.
  */
-export function planYouth(r: Random, ml: Plan, staffCount: number): YouthPart {
+export function planYouth(r: Random, ml: Plan, staffCount: number, calendar: CommitteeCalendar): YouthPart {
   const y2009 = day(2009, 1, 1)
   const e2009 = day(2009, 12, 31)
   const withRsa = new Set(ml.statuses.filter((s) => s.status === 'rsa').map((s) => s.p))
@@ -74,7 +75,8 @@ export function planYouth(r: Random, ml: Plan, staffCount: number): YouthPart {
       const hi = Math.min(to, contracts.has(p.i) && from >= y2009 ? firstContract(p.i) : to)
       let entry: Day | null = null
       for (let attempt = 0; attempt < 6 && entry === null; attempt++) {
-        const d = someDay(r, lo, hi)
+        // a 2009 entry is a committee's decision: its day is a committee day
+        const d = from >= y2009 ? calendar.pick(r, lo, hi) : someDay(r, lo, hi)
         if (d === null) break
         if (ageOn(p.birth, d) >= 26) continue
         if (civis !== null && inCivis(p.i, d) !== civis) continue
@@ -83,6 +85,7 @@ export function planYouth(r: Random, ml: Plan, staffCount: number): YouthPart {
       if (entry === null) continue
       used.add(p.i)
       taken++
+      if (entry >= y2009) calendar.seat(entry, pathways.length)
       pathways.push({
         i: pathways.length,
         adult: null,
@@ -92,6 +95,7 @@ export function planYouth(r: Random, ml: Plan, staffCount: number): YouthPart {
         reason: null,
         referent: r.int(0, staffCount - 1),
         partner: null,
+        civis: inCivis(p.i, entry),
         rsa: false,
         // a target public for everyone: those neither in CIVIS nor in a priority area are long-term job-seekers
         longTermUnemployed: !inCivis(p.i, entry) && !p.zus,
