@@ -64,6 +64,18 @@ export async function situationPersons(tx: Tx, structureId: string, ids: string[
   return new Map(rows.map((r) => [r.id, r.person_id]))
 }
 
+/** The person of each proposal named. */
+export async function proposalPersons(tx: Tx, structureId: string, ids: string[]) {
+  if (!ids.length) return new Map<string, string>()
+  const rows = await tx
+    .selectFrom('plie_proposal')
+    .select(['id', 'person_id'])
+    .where('structure_id', '=', structureId)
+    .where('id', 'in', [...new Set(ids)])
+    .execute()
+  return new Map(rows.map((r) => [r.id, r.person_id]))
+}
+
 /** The committee cases of these committees, by `committee id/position`. */
 export async function casesOf(tx: Tx, structureId: string, committeeIds: string[]) {
   if (!committeeIds.length) return new Map<string, { id: string; personId: string }>()

@@ -172,6 +172,7 @@ describe('the PLIE in a bundle', () => {
     b = withCell(b, 'plie_proposals.csv', 1, 'eligibility', 'éligible')
     b = withCell(b, 'plie_committee_cases.csv', 2, 'refusal_reason', 'Hors territoire')
     b = withCell(b, 'plie_pathways.csv', 1, 'case_position', '3')
+    b = withCell(b, 'plie_committee_cases.csv', 1, 'person_external_id', 'P3-000103')
     b = withRow(b, 'plie_pathways.csv', {
       enrolment_external_id: 'EN-4',
       committee_external_id: 'CO-1',
@@ -208,6 +209,7 @@ describe('the PLIE in a bundle', () => {
       'plie_funding.csv, ligne 3, colonne funder : code inconnu « europe » (codes admis : esf, state_urban_policy, state, departement, region, communes, other)',
       'plie_proposals.csv, ligne 2, colonne eligibility : objet JSON attendu ({…})',
       'plie_committee_cases.csv, ligne 3, colonne refusal_reason : un motif de refus demande la décision refused',
+      'plie_committee_cases.csv, ligne 2, colonne proposal_external_id : cette proposition est celle d’une autre personne',
       'plie_pathways.csv, ligne 2, colonne case_position : le comité et le rang du dossier vont ensemble',
       'plie_pathways.csv, ligne 4, colonne enrolment_external_id : cette inscription n’est pas au PLIE',
       'plie_steps.csv, ligne 2, colonne organisation_external_id : structure du PLIE introuvable « ORG-9 » (ni dans plie_organisations.csv, ni dans la base)',

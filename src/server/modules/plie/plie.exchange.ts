@@ -8,7 +8,7 @@ import {
 } from '../../../shared/plie/plie.nomenclature.ts'
 import type { ColumnIssue, ColumnSpec, EntitySpec } from '../exchange/index.ts'
 import { date, externalId, personRef, siteRef, text, userRef } from '../exchange/index.ts'
-import { replacePartnerAccounts } from './plie.exchange.repository.ts'
+import { enrolmentsOf, proposalPersons, replacePartnerAccounts } from './plie.exchange.repository.ts'
 import { compositeKey, keyedWrite, ref } from './plie.exchange-write.ts'
 import { pathwaysEntity, plieEsfEntity, referentsEntity, stepsEntity } from './plie-pathway.exchange.ts'
 
@@ -308,6 +308,23 @@ export const casesEntity: EntitySpec = {
     table: 'plie_committee_case',
     conflict: ['structure_id', 'committee_id', 'position'],
     versioned: true,
+    // the case's person is its proposal's, or its pathway's (a PLIE enrolment)
+    async complete(tx, items, ctx) {
+      const ids = (column: string) => items.flatMap((i) => (i.db[column] ? [i.db[column] as string] : []))
+      const proposals = await proposalPersons(tx, ctx.structureId, ids('proposal_id'))
+      const enrolments = await enrolmentsOf(tx, ctx.structureId, ids('enrolment_id'))
+      return items.map(({ db }): ColumnIssue[] => {
+        const proposal = db.proposal_id ? proposals.get(db.proposal_id as string) : undefined
+        const enrolment = db.enrolment_id ? enrolments.get(db.enrolment_id as string) : undefined
+        if (proposal && proposal !== db.person_id)
+          return [{ column: 'proposal_external_id', message: 'cette proposition est celle d’une autre personne' }]
+        if (enrolment && !enrolment.plie)
+          return [{ column: 'enrolment_external_id', message: 'cette inscription n’est pas au PLIE' }]
+        if (enrolment && enrolment.personId !== db.person_id)
+          return [{ column: 'enrolment_external_id', message: 'ce parcours est celui d’une autre personne' }]
+        return []
+      })
+    },
   }),
 }
 
