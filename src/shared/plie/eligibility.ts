@@ -21,11 +21,12 @@ export interface EligibilityFacts {
   priorityArea: string | null
 }
 
+/** Each target public on the day; RSA and RQTH are absent for a reader who may not see them (hideSensitivePublics). */
 export const publicsSchema = z.object({
-  rsa: z.boolean(),
+  rsa: z.boolean().optional(),
   civis_youth: z.boolean(),
   long_term_unemployed: z.boolean(),
-  disabled_worker: z.boolean(),
+  disabled_worker: z.boolean().optional(),
   priority_area: z.boolean(),
 })
 
@@ -43,6 +44,12 @@ export type Eligibility = z.infer<typeof eligibilitySchema>
 
 /** Publics whose value tells a sensitive status (RSA, RQTH): their read is audited like the statuses'. */
 export const sensitivePublics: readonly TargetPublic[] = ['rsa', 'disabled_worker']
+
+/** The eligibility without RSA and RQTH among its publics: not even « false » is shown to who may not see them. */
+export function hideSensitivePublics<E extends { publics: z.infer<typeof publicsSchema> }>(e: E): E {
+  const { rsa: _rsa, disabled_worker: _rqth, ...publics } = e.publics
+  return { ...e, publics }
+}
 
 export function checkEligibility(f: EligibilityFacts): Eligibility {
   const configured = f.memberCommunes.length > 0

@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import { can } from '../../../shared/auth/roles.ts'
 import { dayIn, frenchDate } from '../../../shared/dates.ts'
-import { checkEligibility, type Eligibility } from '../../../shared/plie/eligibility.ts'
+import { checkEligibility, type Eligibility, hideSensitivePublics } from '../../../shared/plie/eligibility.ts'
 import type { Proposal, proposalInput, proposalListQuery } from '../../../shared/plie/proposals.schema.ts'
 import { ensureUpdated } from '../../db/versioning.ts'
 import type { Actor, Tx } from '../../deps.ts'
@@ -62,13 +62,7 @@ const emptyPublics = {
 export async function shown(ctx: PlieCtx, p: ProposalRead, audit = true): Promise<Proposal> {
   const { person, ...proposal } = p
   if (!canSeeSensitive(ctx.actor, person))
-    return {
-      ...proposal,
-      eligibility: {
-        ...proposal.eligibility,
-        publics: { ...proposal.eligibility.publics, rsa: false, disabled_worker: false },
-      },
-    }
+    return { ...proposal, eligibility: hideSensitivePublics(proposal.eligibility) }
   if (audit) await auditSensitivePublics(ctx, proposal.personId, proposal.eligibility)
   return proposal
 }
@@ -79,7 +73,7 @@ export async function eligibilityToday(ctx: PlieCtx, personId: string) {
   const facts = await eligibilityFacts(ctx.tx, ctx.actor.structureId, person, today(ctx), withSensitive)
   const result = checkEligibility(facts)
   await auditSensitivePublics(ctx, person.id, result)
-  return { ...result, sensitiveHidden: !withSensitive }
+  return { ...(withSensitive ? result : hideSensitivePublics(result)), sensitiveHidden: !withSensitive }
 }
 
 export async function propose(ctx: PlieCtx, personId: string, input: z.output<typeof proposalInput>) {

@@ -198,7 +198,10 @@ describe('lists and withdrawal', () => {
     const officer = (await counsellor.get('/api/plie/proposals'))
       .json()
       .items.find((i: { id: string }) => i.id === pr.id)
-    expect(officer.eligibility).toMatchObject({ eligible: true, publics: { rsa: false } })
+    // not even « false »: RSA and RQTH are absent from what the officer reads
+    expect(officer.eligibility).toMatchObject({ eligible: true })
+    expect(Object.keys(officer.eligibility.publics)).not.toContain('rsa')
+    expect(Object.keys(officer.eligibility.publics)).not.toContain('disabled_worker')
     const seen = (await director.get('/api/plie/proposals')).json().items.find((i: { id: string }) => i.id === pr.id)
     expect(seen.eligibility.publics.rsa).toBe(true)
     const lines = await t.db.kysely

@@ -99,7 +99,10 @@ export const exitBody = (v: ExitValues, version: number): z.input<typeof exitInp
 export function eligibilityLines(e: Eligibility): { label: string; holds: boolean }[] {
   return [
     { label: 'Réside dans une commune membre du PLIE', holds: e.commune.ok },
-    ...targetPublics.codes.map((code: TargetPublic) => ({ label: targetPublics.labels[code], holds: e.publics[code] })),
+    // RSA and RQTH are absent for a reader who may not see them: no line rather than a « no »
+    ...targetPublics.codes
+      .filter((code: TargetPublic) => e.publics[code] !== undefined)
+      .map((code: TargetPublic) => ({ label: targetPublics.labels[code], holds: e.publics[code] === true })),
   ]
 }
 
