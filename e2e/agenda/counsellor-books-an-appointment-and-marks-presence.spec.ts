@@ -14,6 +14,8 @@ import {
 /** what the journey booked, for the reception's journey that follows it */
 export const booked: { lastName?: string; firstName?: string } = {}
 
+/** beside the PLIE's journey (lane 3): the two agenda journeys rely on each other only (e2e/run.ts) */
+export const lane = 3
 export const name =
   'la conseillère prend un rendez-vous dans sa semaine, la personne reçoit la convocation avec son .ics, puis la conseillère la note présente et enregistre l’entretien avec deux propositions (un seul événement)'
 

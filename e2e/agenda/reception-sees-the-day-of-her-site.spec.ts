@@ -2,6 +2,8 @@ import assert from 'node:assert/strict'
 import { assertAccessible, DEMO_PASSWORD, type Journey, mainNav, submitCredentials, waitForHome } from '../support.ts'
 import * as counsellor from './counsellor-books-an-appointment-and-marks-presence.spec.ts'
 
+/** beside the PLIE's journey (lane 3): the two agenda journeys rely on each other only (e2e/run.ts) */
+export const lane = 3
 export const name = 'l’accueil voit les rendez-vous du jour de son antenne, et rien d’autre'
 
 export async function run(journey: Journey) {
