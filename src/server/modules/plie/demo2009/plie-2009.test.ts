@@ -16,7 +16,7 @@ import {
 // The PLIE part of the 2009 data set in the database: plain SQL over the rows, by the indicators' definitions
 // (docs/indicators.md: a pathway is an enrolment in a programme of type 'plie'; the publics on the entry day; exits
 // dated in the year; steps that are market-sector contracts of at least one month), gives back the report's figures.
-// The engine's cross-check is src/server/reporting/report-2009.test.ts.
+// The engine's cross-check against the reference file is plie-report-2009.test.ts (beside this folder).
 
 let db: TestDb
 const s = DEMO_STRUCTURE.id
