@@ -11,7 +11,7 @@ import {
 } from '../support.ts'
 
 /** against a server of its own: it relies on no other journey (order irrelevant) */
-export const lane = 4
+export const lane = 3
 export const name =
   'la direction tient les structures d’accueil et les partenaires du PLIE et ses communes membres ; le partenaire ne voit que ses participants'
 
