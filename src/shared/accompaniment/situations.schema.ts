@@ -1,15 +1,13 @@
 import { z } from 'zod'
 import { situationGroups, situationKindCodes } from '../nomenclatures/accompaniment.ts'
+import { codeList } from '../nomenclatures/code-list.ts'
 import { requiredChoice, requiredDate, whenValid } from '../persons/fields.ts'
 import { safeText } from '../primitives.ts'
 import { isoDate, versionSchema } from './accompaniment.schema.ts'
 
 // Contracts of situations (what the person does, dated) and programme enrolments (CIVIS, CEJ, PLIE pathway…).
 
-const list = <const T extends Record<string, string>>(labels: T) => ({
-  codes: Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]],
-  labels,
-})
+const list = codeList
 
 // Situations ----------------------------------------------------------------------------------------
 export const situationKindSchema = requiredChoice(

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { attendances, eventKinds } from '../nomenclatures/accompaniment.ts'
+import { codeList } from '../nomenclatures/code-list.ts'
 import { requiredChoice, requiredDate, whenValid } from '../persons/fields.ts'
 import { calendarDate, distinct, safeText, versionSchema } from '../primitives.ts'
 import { channels } from './messages.schema.ts'
@@ -8,10 +9,7 @@ import { channels } from './messages.schema.ts'
 // rule), attendance. Times are the structure's wall time ('HH:MM' on a 'yyyy-mm-dd' day, in its time zone); the
 // server turns them into instants. Used by the server routes and the web forms alike.
 
-const list = <const T extends Record<string, string>>(labels: T) => ({
-  codes: Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]],
-  labels,
-})
+const list = codeList
 
 /** The event kinds of the nomenclature an appointment can be, plus the permanence (a desk slot, not yet an event). */
 export const appointmentKinds = list({

@@ -1,8 +1,7 @@
+import { codeList } from './code-list.ts'
+
 // Events, propositions, situations: the counsellor's daily record.
-const list = <const T extends Record<string, string>>(labels: T) => ({
-  codes: Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]],
-  labels,
-})
+const list = codeList
 
 export const eventKinds = list({
   first_reception: 'Premier accueil',

@@ -1,8 +1,7 @@
+import { codeList } from './code-list.ts'
+
 // Code lists of the person file (../shared/reference/nomenclatures.md). Codes are stable and English; labels French.
-const list = <const T extends Record<string, string>>(labels: T) => ({
-  codes: Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]],
-  labels,
-})
+const list = codeList
 
 export const sexes = list({ F: 'Femme', M: 'Homme' })
 

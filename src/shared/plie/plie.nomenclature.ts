@@ -1,11 +1,10 @@
+import { codeList } from '../nomenclatures/code-list.ts'
+
 // The PLIE's code lists (issue 11, docs/plie.md): host organisations, funders, proposals and committee decisions, the
 // target publics of the eligibility and of the report, and the questions the European Social Fund (ESF+) asks of
 // each participant. Codes in English, labels in French; the server's checks and the forms read the same lists.
 
-const list = <const T extends Record<string, string>>(labels: T) => ({
-  codes: Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]],
-  labels,
-})
+const list = codeList
 
 export const organisationKinds = list({
   aci: 'Atelier et chantier d’insertion (ACI)',
