@@ -9,7 +9,7 @@ import { writePliePlan } from './write.ts'
 // right after the Mission Locale part, in its transaction and keys-and-indexes window.
 
 /** the PLIE tables written in bulk (their keys and indexes set aside with the data set's) */
-export const PLIE_2009_TABLES = ['plie_pathway', 'plie_referent', 'plie_step'] as const
+export const PLIE_2009_TABLES = ['plie_pathway', 'plie_referent', 'plie_step', 'esf_answer'] as const
 
 export async function loadPlie2009(tx: Tx, ctx: DemoContext, bulk: BulkWriter, base: Year2009Base): Promise<RowCounts> {
   return writePliePlan(tx, bulk, ctx, base, buildPliePlan(base.plan))

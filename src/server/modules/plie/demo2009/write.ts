@@ -8,6 +8,7 @@ import type { RowCounts, Year2009Base } from '../../../demo/year2009/insert.ts'
 import type { Tx } from '../../../deps.ts'
 import { findCommune } from '../../reference/communes.ts'
 import { writeCommittees } from './committees-write.ts'
+import { esfAnswers } from './esf.ts'
 import type { PliePathway, PliePlan } from './plan-types.ts'
 
 // Writes the PLIE plan through the demo's bulk writer, on the demo's transaction. The referents, the adults, their
@@ -211,6 +212,18 @@ export async function writePliePlan(
       committee_case_id: caseOf.get(w.i) ?? null,
       exit_situation_id: proofOf.get(w.i) ?? null,
       partner_id: w.partner === null ? null : organisationId[w.partner],
+    })),
+  )
+  counts.esf_answer = await bulk.write(
+    'esf_answer',
+    mapRows(esfAnswers(plan, base.plan), (a) => ({
+      structure_id: s,
+      enrolment_id: enrolmentId[a.w.i],
+      moment: a.moment,
+      question: a.question,
+      answer: a.answer,
+      answered_on: isoDay(a.answeredOn),
+      recorded_by: staffId[a.w.referent],
     })),
   )
   counts.plie_funding = await bulk.write(
