@@ -3,12 +3,24 @@ import { esfAnswersInputSchema, esfAnswersSchema, esfExportQuery } from '../../.
 import { enrolmentParams } from '../../../shared/plie/pathways.schema.ts'
 import type { Deps } from '../../deps.ts'
 import { defineRoute } from '../../http/route.ts'
-import { esfExport, recordEsfAnswers } from './esf.service.ts'
+import { esfExport, readEsfAnswers, recordEsfAnswers } from './esf.service.ts'
 import { pliePolicy } from './plie.policy.ts'
 
 /** The ESF+ participant data: the answers of a pathway, the participant export (docs/plie.md « Import and export, ESF+ »). */
 export function esfRoutes(app: FastifyInstance, deps: Deps) {
   const tags = ['PLIE : FSE+']
+  defineRoute(app, deps, {
+    method: 'GET',
+    url: '/api/plie/pathways/:enrolmentId/esf',
+    summary: 'Réponses FSE+ enregistrées pour le parcours (entrée, sortie, six mois après la sortie), avec leur date',
+    tags,
+    access: pliePolicy.read,
+    params: enrolmentParams,
+    response: esfAnswersSchema,
+    read: true,
+    handler: async (ctx) => readEsfAnswers(ctx, ctx.params.enrolmentId),
+  })
+
   defineRoute(app, deps, {
     method: 'POST',
     url: '/api/plie/pathways/:enrolmentId/esf',

@@ -16,6 +16,23 @@ async function answersOfPathway(ctx: PlieCtx, enrolmentId: string): Promise<EsfA
 }
 
 /**
+ * The answers recorded for a pathway the actor sees (another site's: 404), for the person file's « Données FSE+ ».
+ * The disability answer is sensitive (as the RQTH): the read is audited when the pathway has answers.
+ */
+export async function readEsfAnswers(ctx: PlieCtx, enrolmentId: string): Promise<EsfAnswers> {
+  const p = await loadPathway(ctx, enrolmentId)
+  const answers = await answersOfPathway(ctx, enrolmentId)
+  if (answers.answers.length)
+    await ctx.audit({
+      action: 'sensitive.read',
+      entity: 'person',
+      entityId: p.person_id,
+      detail: { esfAnswersOf: enrolmentId },
+    })
+  return answers
+}
+
+/**
  * Records the answers of one moment of a pathway the actor sees (another site's: 404). At entry: on or after the
  * entry day; at exit and six months after: once the pathway has an exit, on or after it. Never in the future.
  */
