@@ -3,6 +3,7 @@ import { useState } from 'react'
 import type { Pathway, PathwayStep } from '../../../shared/plie/pathways.schema.ts'
 import { stepKinds } from '../../../shared/plie/plie.nomenclature.ts'
 import { formatDate } from '../../components/format.ts'
+import { EsfSection } from './esf-section.tsx'
 import { ExitModal } from './exit-form.tsx'
 import { ReferentModal } from './referent-form.tsx'
 import { ReviewCase } from './review-case.tsx'
@@ -112,6 +113,7 @@ export function PathwayCard({
             {pathway.exit.partnerName ? `, créditée à ${pathway.exit.partnerName}` : ''}
           </Text>
         )}
+        <EsfSection pathway={pathway} canWrite={canWrite} />
         {canWrite && (
           <Group>
             {writable && (
