@@ -5,7 +5,7 @@ import { useState } from 'react'
 import { can } from '../../../shared/auth/roles.ts'
 import { type EsfAnswers, esfAnswersInputSchema } from '../../../shared/plie/esf.schema.ts'
 import type { Pathway } from '../../../shared/plie/pathways.schema.ts'
-import { type EsfMoment, esfQuestions } from '../../../shared/plie/plie.nomenclature.ts'
+import { type EsfMoment, esfQuestionCodes, esfQuestions } from '../../../shared/plie/plie.nomenclature.ts'
 import { api } from '../../api.ts'
 import { AppModal } from '../../components/app-modal.tsx'
 import { bodyErrors } from '../../components/body-errors.ts'
@@ -26,7 +26,8 @@ import {
 import { refreshPlie } from './plie.api.ts'
 
 // « Données FSE+ » of a pathway in the person file's « PLIE » tab (docs/plie.md « The ESF+ answers »): per moment
-// asked (entry; exit once exited; six months once passed), the recorded answers and their day, and the form.
+// asked (entry; exit once exited; six months once passed), the recorded answers (in the questions' order) and their
+// day, and the form.
 
 const esfUrl = (enrolmentId: string) => `/api/plie/pathways/${encodeURIComponent(enrolmentId)}/esf`
 const esfQuery = (enrolmentId: string) =>
@@ -57,7 +58,10 @@ export function EsfSection({ pathway, canWrite }: { pathway: Pathway; canWrite: 
       <Stack gap="xs" mt="xs">
         {esfMomentsDue(pathway.exit?.date ?? null, today()).map((moment) => {
           const r = recordedOf(recorded, moment)
-          const rows = recorded.filter((a) => a.moment === moment)
+          const order = esfQuestionCodes as readonly string[]
+          const rows = recorded
+            .filter((a) => a.moment === moment)
+            .sort((a, b) => order.indexOf(a.question) - order.indexOf(b.question))
           return (
             <div key={moment}>
               <Group justify="space-between">
