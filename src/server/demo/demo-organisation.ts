@@ -7,10 +7,23 @@ import type { Role } from '../../shared/auth/roles.ts'
 export const DEMO_STRUCTURE = { id: 'demo', name: 'Association Jalon Démo — Littoral' }
 export const DEMO_PASSWORD = 'demo-jalon-2026'
 
+/** The PLIE's contact rule (issue 11): a contact a month without a step under way, a quarter during a step. */
 export const demoProgrammes = [
   { code: 'ML', name: 'Mission Locale', type: 'mission_locale' },
-  { code: 'PLIE', name: 'PLIE — Plan local pour l’insertion et l’emploi', type: 'plie' },
-] as const satisfies { code: string; name: string; type: ProgrammeType }[]
+  {
+    code: 'PLIE',
+    name: 'PLIE — Plan local pour l’insertion et l’emploi',
+    type: 'plie',
+    contact_days: 31,
+    contact_days_during_step: 92,
+  },
+] as const satisfies {
+  code: string
+  name: string
+  type: ProgrammeType
+  contact_days?: number
+  contact_days_during_step?: number
+}[]
 
 interface DemoSite {
   code: string
