@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { Deps } from '../../deps.ts'
 import { committeeRoutes } from './committees.routes.ts'
 import { esfRoutes } from './esf.routes.ts'
+import { fundingRoutes } from './funding.routes.ts'
 import { organisationRoutes } from './organisations.routes.ts'
 import { pathwayRoutes } from './pathways.routes.ts'
 import { proposalRoutes } from './proposals.routes.ts'
@@ -13,4 +14,5 @@ export function plieRoutes(app: FastifyInstance, deps: Deps) {
   pathwayRoutes(app, deps)
   organisationRoutes(app, deps)
   esfRoutes(app, deps)
+  fundingRoutes(app, deps)
 }
