@@ -63,6 +63,7 @@ describe('the navigation by role', () => {
       'Administration / Modèles de messages',
       'PLIE / Structures et partenaires',
       'PLIE / Communes membres',
+      'PLIE / Financements',
       'Mon compte / Mon profil',
     ])
   })
@@ -82,6 +83,7 @@ describe('the navigation by role', () => {
       'PLIE / Propositions',
       'PLIE / Structures et partenaires',
       'PLIE / Communes membres',
+      'PLIE / Financements',
       'Mon compte / Mon profil',
     ])
   })

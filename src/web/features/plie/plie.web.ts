@@ -42,6 +42,11 @@ const routes = [
     'plieSetup',
   ),
   appPage(
+    '/plie/financements',
+    lazyPage(() => import('./plie-setup/funding.page.tsx'), 'FundingPage'),
+    'plieSetup',
+  ),
+  appPage(
     '/plie/partenaire',
     lazyPage(() => import('./partner/partner.page.tsx'), 'PartnerPage'),
     'pliePartner',
@@ -53,6 +58,7 @@ const nav: NavEntry[] = [
   { to: '/plie/propositions', label: 'Propositions', section: 'PLIE', capability: 'plieCommittees' },
   { to: '/plie/structures', label: 'Structures et partenaires', section: 'PLIE', capability: 'plieSetup' },
   { to: '/plie/communes', label: 'Communes membres', section: 'PLIE', capability: 'plieSetup' },
+  { to: '/plie/financements', label: 'Financements', section: 'PLIE', capability: 'plieSetup' },
   // a partner account sees this page and nothing else of the PLIE
   { to: '/plie/partenaire', label: 'Mes participants', section: 'PLIE', capability: 'pliePartner' },
 ]
