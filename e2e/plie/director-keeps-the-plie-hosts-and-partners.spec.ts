@@ -103,6 +103,39 @@ export async function run({ newPage }: Journey) {
   const after = await page.getByRole('heading', { level: 2, name: /^Liste des communes membres/ }).textContent()
   assert.equal(count(after), count(before) + 1)
 
+  // The funding: an ESF operation of the year, its amounts typed the French way, shown in euros with the totals.
+  await mainNav(page).getByRole('link', { name: 'Financements', exact: true }).click()
+  await page.getByRole('heading', { level: 1, name: 'Financements' }).waitFor()
+  await page.getByRole('button', { name: 'Nouvelle opération' }).click()
+  const funding = page.getByRole('dialog', { name: /^Nouvelle opération financée en \d{4}$/ })
+  await funding.getByRole('textbox', { name: 'Montant programmé (€)' }).fill('12 500,5x')
+  await funding.getByRole('button', { name: 'Enregistrer' }).click()
+  await funding.getByText('Montant en euros attendu, par exemple 1 234,56.').waitFor()
+  await funding.getByText('Financeur inconnu.').waitFor()
+  await assertAccessible(page, 'formulaire d’une opération financée')
+  const operation = 'Accompagnement renforcé des participants'
+  const fillFunding = async () => {
+    await pick(page, funding.getByRole('combobox', { name: 'Financeur' }), 'Fonds social européen (FSE+)')
+    await funding.getByRole('textbox', { name: 'Opération' }).fill(operation)
+    await funding.getByRole('textbox', { name: 'Montant programmé (€)' }).fill('12 500,50')
+    await funding.getByRole('textbox', { name: 'Montant réalisé (€)' }).fill('10 000')
+    await funding.getByRole('button', { name: 'Enregistrer' }).click()
+  }
+  await fillFunding()
+  await funding.waitFor({ state: 'detached' })
+  const esf = (await rowOf(page, operation).textContent()) ?? ''
+  assert.match(esf, /Fonds social européen/)
+  assert.match(esf, /12\s500,50\s€/)
+  assert.match(esf, /10\s000,00\s€/)
+  assert.match((await page.getByRole('table').locator('tfoot').textContent()) ?? '', /Total \d{4}.*12\s500,50\s€/)
+  await assertAccessible(page, 'financements')
+  // the same operation twice for the year and the funder: said in French under « Opération »
+  await page.getByRole('button', { name: 'Nouvelle opération' }).click()
+  await fillFunding()
+  await funding.getByText('Cette opération est déjà enregistrée pour ce financeur et cette année.').first().waitFor()
+  await funding.getByRole('button', { name: 'Annuler' }).click()
+  await funding.waitFor({ state: 'detached' })
+
   // The partner account of the demo's employer-relations partner: its participants, nothing else of the PLIE.
   const partner = await newPage()
   await submitCredentials(partner, 'partenaire@demo.jalon.fr', DEMO_PASSWORD)
