@@ -21,9 +21,11 @@ const timeouts = { testTimeout: 180_000, hookTimeout: 600_000 }
 const shared = { isolate: false, ...timeouts }
 export default defineConfig({
   test: {
-    // Database tests wait on PostgreSQL or on PGlite's single connection as much as they compute: four workers keep
-    // both cores busy (fresh-clone .ci/run on an idle machine: 310 s with four, 326 s with three).
-    maxWorkers: 4,
+    // Database tests wait on PostgreSQL or on PGlite's single connection as much as they compute, so more workers than
+    // cores; but the browser journeys' servers and Chromium run beside them. Fresh-clone .ci/run on an idle machine,
+    // 01/12/2026 with the PLIE: 340 s with four workers, 317 s with three, 343 s with two (before the journeys ran
+    // beside Vitest: 310 s with four, 326 s with three).
+    maxWorkers: 3,
     // the longest files first, whatever their project (src/server/test/long-files-first.ts)
     sequence: { sequencer: LongFilesFirst },
     projects: [
