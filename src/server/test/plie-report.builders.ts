@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.ts'
 import type { PlieFunder, PlieOrganisationKind } from '../modules/plie/plie.tables.ts'
 import type { Fixture } from './builders.ts'
+import { insertPersonRow } from './reporting.builders.ts'
 
 // Builders of the PLIE report's tests: a participant with their pathways (entry, exit and its reason, the partner
 // credited, the steps as situations), their statuses and CIVIS enrolment in one call, so that each test reads as the
@@ -62,30 +63,14 @@ export async function buildParticipant(db: Db, fx: Fixture, spec: ParticipantSpe
   const k = db.kysely
   const n = ++seq
   const base = { structure_id: fx.structureId }
-  const { id } = await k
-    .insertInto('person')
-    .values({
-      ...base,
-      external_id: null,
-      last_name: `Participant${n}`,
-      first_name: 'Dominique',
-      sex: spec.sex ?? 'F',
-      birth_date: spec.birth ?? '1970-06-15',
-      phone: null,
-      email: null,
-      address: null,
-      postcode: null,
-      commune_code: null,
-      commune_name: null,
-      priority_area: spec.priorityArea ?? null,
-      site_id: spec.siteId ?? fx.sites.a,
-      referent_id: null,
-      first_reception_date: null,
-      referral_source: null,
-      search_name: '',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
+  const id = await insertPersonRow(db, fx, {
+    lastName: `Participant${n}`,
+    firstName: 'Dominique',
+    sex: spec.sex ?? 'F',
+    birth: spec.birth ?? '1970-06-15',
+    priorityArea: spec.priorityArea,
+    siteId: spec.siteId,
+  })
   for (const s of spec.statuses ?? [])
     await k
       .insertInto('status_period')

@@ -40,34 +40,64 @@ const themeDomain: Record<string, string> = {
   leisure_sport_culture: 'social_life',
 }
 
-export async function buildYouth(db: Db, fx: Fixture, spec: YouthSpec = {}): Promise<string> {
-  const k = db.kysely
-  const n = ++seq
-  const base = { structure_id: fx.structureId }
-  const { id } = await k
+/** A person row for the report's builders (no duplicate check, no audit): what a test's data set needs of a file. */
+export async function insertPersonRow(
+  db: Db,
+  fx: Fixture,
+  v: {
+    lastName: string
+    firstName: string
+    sex: 'F' | 'M'
+    birth: string
+    communeCode?: string | null
+    priorityArea?: 'qpv' | 'zus' | null
+    siteId?: string
+    referentId?: string | null
+    firstReception?: string | null
+  },
+): Promise<string> {
+  const { id } = await db.kysely
     .insertInto('person')
     .values({
-      ...base,
+      structure_id: fx.structureId,
       external_id: null,
-      last_name: `Jeune${n}`,
-      first_name: 'Camille',
-      sex: spec.sex ?? 'F',
-      birth_date: spec.birth ?? '1989-06-15',
+      last_name: v.lastName,
+      first_name: v.firstName,
+      sex: v.sex,
+      birth_date: v.birth,
       phone: null,
       email: null,
       address: null,
       postcode: null,
-      commune_code: spec.communeCode ?? null,
+      commune_code: v.communeCode ?? null,
       commune_name: null,
-      priority_area: spec.priorityArea ?? null,
-      site_id: spec.siteId ?? fx.sites.a,
-      referent_id: spec.referentId ?? null,
-      first_reception_date: spec.firstReception ?? null,
+      priority_area: v.priorityArea ?? null,
+      site_id: v.siteId ?? fx.sites.a,
+      referent_id: v.referentId ?? null,
+      first_reception_date: v.firstReception ?? null,
       referral_source: null,
       search_name: '',
     })
     .returning('id')
     .executeTakeFirstOrThrow()
+  return id
+}
+
+export async function buildYouth(db: Db, fx: Fixture, spec: YouthSpec = {}): Promise<string> {
+  const k = db.kysely
+  const n = ++seq
+  const base = { structure_id: fx.structureId }
+  const id = await insertPersonRow(db, fx, {
+    lastName: `Jeune${n}`,
+    firstName: 'Camille',
+    sex: spec.sex ?? 'F',
+    birth: spec.birth ?? '1989-06-15',
+    communeCode: spec.communeCode,
+    priorityArea: spec.priorityArea,
+    siteId: spec.siteId,
+    referentId: spec.referentId,
+    firstReception: spec.firstReception,
+  })
   const enrol = async (programme_id: string, e: { entry: string; exit?: string | null; reinforced?: boolean }) =>
     k
       .insertInto('enrolment')
