@@ -52,6 +52,15 @@ describe('funding', () => {
     expect(audit.map((a) => a.action).sort()).toEqual(['create', 'delete', 'update'])
   })
 
+  it('the same operation sent twice at once: one 201, one 409 on operation, one row', async () => {
+    const op = { ...esf, year: 2011, operation: 'Envoyée deux fois' }
+    const [a, b] = await Promise.all([director.post('/api/plie/funding', op), director.post('/api/plie/funding', op)])
+    expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409])
+    const loser = a.statusCode === 409 ? a : b
+    expect(loser.json().fields.map((f: { field: string }) => f.field)).toEqual(['operation'])
+    expect((await director.get('/api/plie/funding?year=2011')).json()).toHaveLength(1)
+  })
+
   it('bad input 400 by field', async () => {
     const field = async (body: object) => {
       const r = await director.post('/api/plie/funding', { ...esf, operation: 'Autre', ...body })
