@@ -2,6 +2,7 @@ import { reportingModule } from '../reporting/reporting.module.ts'
 import { accompanimentModule } from './accompaniment/accompaniment.module.ts'
 import { adminModule } from './admin/admin.module.ts'
 import { agendaModule } from './agenda/agenda.module.ts'
+import { aidsModule } from './aids/aids.module.ts'
 import { auditModule } from './audit/audit.module.ts'
 import { authModule } from './auth/auth.module.ts'
 import { exchangeModule } from './exchange/exchange.module.ts'
@@ -36,6 +37,7 @@ export const serverModules: readonly ServerModule[] = [
   homeModule,
   missionLocaleModule,
   plieModule,
+  aidsModule,
   qualityModule,
   reportingModule,
   exchangeModule,

@@ -96,6 +96,17 @@ export const capabilities = {
   pliePartner: ['partner'],
   /** the ESF+ participant export (persons named): the director, on the structure's files */
   esfExport: ['director'],
+  // Financial aids (issue 12, docs/aids.md; aidsPolicy, src/server/modules/aids/aids.policy.ts).
+  /** a person's aid requests, decisions and payments, on the files the reader sees */
+  aidRequests: ['director', 'counsellor', 'aid_officer'],
+  /** ask an aid for a person of one's files (the counsellor's request form) */
+  aidAsk: ['counsellor'],
+  /** check, decide, pay, cancel a payment, run the allowance's monthly payments; the commissions; the projects */
+  aidManage: ['aid_officer'],
+  /** every fund's requests and envelopes, whatever the site (the aid officer serves the whole structure) */
+  aidWholeStructure: ['director', 'aid_officer'],
+  /** the funds, their envelopes, ceilings and documents */
+  aidSetup: ['admin', 'director'],
   // Home pages per role and the person file's summary: docs/home.md (homePolicy, src/server/modules/home/home.policy.ts).
   /** reception's one click "arrivé(e)" on today's appointments of its sites (the counsellor is notified) */
   arrivals: ['reception'],
