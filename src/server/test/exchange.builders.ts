@@ -113,6 +113,18 @@ export const dataTables = [
   'plie_referent',
   'plie_step',
   'esf_answer',
+  // the financial aids' (after what they point to: deleted first)
+  'aid_fund',
+  'aid_envelope',
+  'aid_commission',
+  'aid_commission_member',
+  'aid_project',
+  'aid_project_holder',
+  'aid_request',
+  'aid_contract',
+  'aid_payment_run',
+  'aid_payment',
+  'aid_indirect',
 ] as const
 
 /** Deletes every data row (not the audit trail, which is append-only): one database serves a whole test file. */

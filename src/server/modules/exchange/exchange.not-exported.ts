@@ -256,6 +256,61 @@ export const notExported: NotExported[] = [
     columns: ['recorded_at'],
     reason: 'when the answer was recorded in this database (an imported answer: the import’s time)',
   },
+  // the financial aids (issue 12, docs/aids.md): their files (aids.exchange.ts, aids-requests.exchange.ts) carry the
+  // funds, envelopes, commissions with members, projects with holders, requests, contracts, runs, payments and
+  // indirect aids; these stay behind
+  ...tablesOf('structure_id', 'the bundle is one structure’s: the import sets the target structure', [
+    'aid_fund',
+    'aid_envelope',
+    'aid_commission',
+    'aid_commission_member',
+    'aid_project',
+    'aid_project_holder',
+    'aid_request',
+    'aid_contract',
+    'aid_payment_run',
+    'aid_payment',
+    'aid_indirect',
+  ]),
+  ...tablesOf('version', 'optimistic-locking counter of this database; an import bumps it when it changes a row', [
+    'aid_fund',
+    'aid_envelope',
+    'aid_commission',
+    'aid_project',
+    'aid_request',
+    'aid_contract',
+    'aid_indirect',
+  ]),
+  ...tablesOf('created_at', 'when the row was written in this database (the import’s time for an imported row)', [
+    'aid_commission',
+    'aid_project',
+    'aid_payment_run',
+  ]),
+  {
+    table: 'aid_fund',
+    columns: ['programme_types', 'communes', 'purposes', 'tracks', 'payment_modes', 'documents'],
+    reason: 'exported as aid_funds.csv columns of the same names, the lists’ codes separated by |',
+  },
+  {
+    table: 'aid_request',
+    columns: ['documents'],
+    reason: 'exported as aid_requests.csv documents, the labels separated by |',
+  },
+  {
+    table: 'aid_contract',
+    columns: ['id', 'request_id'],
+    reason: 'a contract is matched by its request (aid_contracts.csv request_external_id); ids are this database’s',
+  },
+  {
+    table: 'aid_payment_run',
+    columns: ['id'],
+    reason: 'a payment run is matched by its fund and month; ids are this database’s',
+  },
+  {
+    table: 'aid_payment',
+    columns: ['run_id', 'cancels_id'],
+    reason: 'exported as aid_payments.csv run_month (the run of the request’s fund) and cancels_external_id',
+  },
   {
     table: 'notification',
     columns: ['structure_id', 'id', 'recipient_id', 'text', 'link', 'created_at', 'read_at'],
