@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildStructure } from './builders.ts'
-import { type Baseline, baselineOf, resetTo } from './pglite-reuse.ts'
+import { type Baseline, baselineOf, resetTo, writeMark } from './pglite-reuse.ts'
 import { createTestDb, type TestDb, testDbKind } from './test-db.ts'
 
 // The reset that lets the next test file reuse a PGlite database (pglite-reuse.ts): what a file wrote is gone, what the
@@ -40,5 +40,24 @@ describe.skipIf(testDbKind === 'postgres')('a PGlite test database reset for the
     await sql`ALTER TABLE structure ADD COLUMN extra text`.execute(db.kysely)
     expect(await resetTo(db, baseline)).toBe(false)
     await sql`ALTER TABLE structure DROP COLUMN extra`.execute(db.kysely)
+  })
+
+  it('tells a file that only read its database from one that wrote, even a write rolled back (the 2009 reuse)', async () => {
+    const mark = await writeMark(db)
+    await sql`SELECT count(*) FROM structure`.execute(db.kysely)
+    await db.kysely.transaction().execute((tx) => sql`SELECT 1`.execute(tx))
+    expect(await writeMark(db)).toBe(mark)
+    await buildStructure(db)
+    const written = await writeMark(db)
+    expect(written).not.toBe(mark)
+    await db.kysely
+      .transaction()
+      .execute(async (tx) => {
+        await sql`CREATE TEMPORARY TABLE scratch (x int)`.execute(tx)
+        throw new Error('rolled back')
+      })
+      .catch(() => undefined)
+    expect(await writeMark(db)).not.toBe(written)
+    expect(await resetTo(db, baseline)).toBe(true)
   })
 })

@@ -64,6 +64,17 @@ export async function baselineOf(db: Db): Promise<Baseline> {
   return { schema: await fingerprint(db), tables: tables.map((t) => t.name), rows, sequences: await sequences(db) }
 }
 
+/**
+ * The next transaction id: it moves only when a transaction writes (a row, a table, a temporary table, even rolled
+ * back), not for reads, so that a file that only read its database (a 2009 cross-check) can leave it as it got it.
+ */
+export async function writeMark(db: Db): Promise<string> {
+  const { rows } = await sql<{ x: string }>`SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS x`.execute(
+    db.kysely,
+  )
+  return rows[0]!.x
+}
+
 /** Puts `db` back as `baseline` says; false when it cannot (its schema changed): then close it. */
 export async function resetTo(db: Db, baseline: Baseline): Promise<boolean> {
   try {
