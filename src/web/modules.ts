@@ -1,5 +1,6 @@
 import { adminModule } from './features/admin/admin.web.ts'
 import { agendaModule } from './features/agenda/agenda.web.ts'
+import { aidsModule } from './features/aids/aids.web.ts'
 import { authModule } from './features/auth/auth.web.ts'
 import { caseloadModule } from './features/caseload/caseload.web.ts'
 import { homeModule } from './features/home/home.web.ts'
@@ -23,5 +24,6 @@ export const webModules = [
   agendaModule,
   sessionsModule,
   plieModule,
+  aidsModule,
   authModule,
 ] as const
