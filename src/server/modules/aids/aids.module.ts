@@ -2,6 +2,7 @@ import { defineServerModule } from '../module.ts'
 import { loadAidsDemo } from './aids.demo.ts'
 import { aidsConfiguration, aidsEntities } from './aids.exchange.ts'
 import { aidsIndicators } from './aids.indicators.ts'
+import { aidsSections } from './aids.report.ts'
 import { aidsRoutes } from './aids.routes.ts'
 import * as m20261206T0900 from './migrations/20261206T0900_aids.ts'
 
@@ -44,6 +45,8 @@ export const aidsModule = defineServerModule({
   demo: { order: 60, load: loadAidsDemo },
   indicatorFamily: { key: 'aid', label: 'Aides financières' },
   indicators: aidsIndicators,
+  // after the Mission Locale's chapter (10), before the PLIE's (20): the 2009 report prints the aids with the Mission Locale
+  report: { order: 15, sections: aidsSections },
   // after the enrolments (30) and the PLIE's (50); the funds and envelopes are configuration
   exchange: { order: 60, entities: aidsEntities, configuration: aidsConfiguration },
 })
