@@ -122,3 +122,42 @@ export type AidRequest = z.infer<typeof aidRequestSchema>
 
 export const aidRequestWithPaymentsSchema = aidRequestSchema.extend({ payments: z.array(paymentSchema) })
 export const aidRequestListSchema = z.array(aidRequestWithPaymentsSchema)
+
+/** a request in the aid officer's worklist */
+export const workItemSchema = z.object({
+  id: z.string(),
+  personId: z.string(),
+  personName: z.string(),
+  fundId: z.string(),
+  fundCode: z.string(),
+  track: trackSchema,
+  purpose: z.string(),
+  status: requestStatusSchema,
+  amountAskedCents: z.number().int(),
+  amountGrantedCents: z.number().int().nullable(),
+  paidCents: z.number().int(),
+  missingDocuments: z.array(z.string()),
+  askedOn: z.string(),
+  dueAt: z.string().nullable(),
+  /** an emergency's hours left before its 48 hours are out (negative when late) */
+  hoursLeft: z.number().int().nullable(),
+  version: z.number().int(),
+})
+export const dueInstalmentSchema = z.object({
+  id: z.string(),
+  requestId: z.string(),
+  personId: z.string(),
+  personName: z.string(),
+  fundCode: z.string(),
+  amountCents: z.number().int(),
+  dueOn: z.string(),
+})
+export const worklistSchema = z.object({
+  toComplete: z.array(workItemSchema),
+  toDecide: z.array(workItemSchema),
+  emergencies: z.array(workItemSchema),
+  toPay: z.array(workItemSchema),
+  instalmentsDue: z.array(dueInstalmentSchema),
+  proofsAwaited: z.array(workItemSchema),
+})
+export type Worklist = z.infer<typeof worklistSchema>

@@ -3,7 +3,7 @@ import { requestStatuses } from '../../../shared/aids/aids.nomenclature.ts'
 import type { AidRequest } from '../../../shared/aids/requests.schema.ts'
 import type { Tx } from '../../deps.ts'
 import { enrolmentOpenOn } from '../accompaniment/index.ts'
-import type { AidRequestTable } from './aids.tables.ts'
+import type { AidRequestTable, AidTrack } from './aids.tables.ts'
 import { list } from './funds.repository.ts'
 
 // A person's aid requests (SQL only; docs/aids.md « Requests, decisions, payments »).
@@ -104,7 +104,7 @@ export const decidedIn = (track: string, fundDecidedBy: 'officer' | 'commission'
 export interface RequestValues {
   person_id: string
   fund_id: string
-  track: AidRequestTable['track'] extends infer T ? Exclude<T, undefined> & string : never
+  track: AidTrack
   purpose: string
   month: string | null
   project_id: string | null
@@ -125,7 +125,6 @@ export async function insertRequest(tx: Tx, structureId: string, v: RequestValue
     .values({
       structure_id: structureId,
       ...v,
-      track: v.track as 'ordinary',
       documents: sql<string[]>`${JSON.stringify(v.documents)}::jsonb`,
       external_id: null,
     })
