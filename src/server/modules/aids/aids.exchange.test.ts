@@ -25,7 +25,18 @@ let db: TestDb
 let bundle: Bundle
 beforeAll(async () => {
   db = await createTestDb()
-  bundle = await readBundle()
+  // the counter-entry (the example bundle has no negative number: exchange.export.test.ts checks its cells)
+  bundle = withRow(await readBundle(), 'aid_payments.csv', {
+    external_id: 'PA-6',
+    request_external_id: 'DA-4',
+    amount_cents: '-30000',
+    mode: 'transfer',
+    paid_on: '2009-04-08',
+    cancels_external_id: 'PA-5',
+    reason: 'Versement en double avec une autre allocation',
+    recorded_by_email: 'claire.martin@ml-littoral.fr',
+    recorded_at: '2009-04-08T10:00:00Z',
+  })
 })
 beforeEach(() => emptyDatabase(db))
 afterAll(() => db.drop())
