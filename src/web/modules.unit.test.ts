@@ -84,6 +84,7 @@ describe('the navigation by role', () => {
       'PLIE / Structures et partenaires',
       'PLIE / Communes membres',
       'PLIE / Financements',
+      'Aides financières / Synthèse des fonds',
       'Mon compte / Mon profil',
     ])
   })
@@ -127,7 +128,7 @@ describe('the home page by role', () => {
       'Objectifs des sites',
     ])
     expect(links('reception')).toEqual(['Agenda', 'Rechercher une personne', 'Créer un dossier'])
-    expect(links('aid_officer')).toEqual(['Rechercher une personne'])
+    expect(links('aid_officer')).toEqual(['Rechercher une personne', 'Aides à traiter'])
     expect(links('admin')).toEqual(['Objectifs des sites'])
     expect(links('statistician')).toEqual([])
     expect(links('partner')).toEqual(['Mes participants'])
@@ -137,9 +138,10 @@ describe('the home page by role', () => {
     const cards = (role: Role) => homeCardsFor(webModules, role).map((c) => c.key)
     expect(cards('counsellor')).toEqual(['appointments', 'alerts', 'reminders', 'changes', 'profile'])
     expect(cards('reception')).toEqual(['search', 'arrivals', 'profile'])
-    expect(cards('director')).toEqual(['key-figures', 'team-alerts', 'plie-year', 'profile'])
+    expect(cards('director')).toEqual(['key-figures', 'team-alerts', 'plie-year', 'aid-funds', 'profile'])
+    expect(cards('aid_officer')).toEqual(['aid-work', 'aid-funds', 'profile'])
     expect(cards('statistician')).toEqual(['key-figures', 'plie-year', 'profile'])
-    for (const role of ['admin', 'training_officer', 'employment_officer', 'aid_officer', 'partner'] as const)
+    for (const role of ['admin', 'training_officer', 'employment_officer', 'partner'] as const)
       expect(cards(role), role).toEqual(['profile'])
   })
 })
