@@ -4,6 +4,7 @@ import { aidsConfiguration, aidsEntities } from './aids.exchange.ts'
 import { aidsIndicators } from './aids.indicators.ts'
 import { aidsSections } from './aids.report.ts'
 import { aidsRoutes } from './aids.routes.ts'
+import { AIDS_2009_TABLES, loadAids2009 } from './demo2009/aids-2009.ts'
 import * as m20261206T0900 from './migrations/20261206T0900_aids.ts'
 
 /**
@@ -49,4 +50,6 @@ export const aidsModule = defineServerModule({
   report: { order: 15, sections: aidsSections },
   // after the enrolments (30) and the PLIE's (50); the funds and envelopes are configuration
   exchange: { order: 60, entities: aidsEntities, configuration: aidsConfiguration },
+  // after the PLIE's part (10): the aids' funds, requests, payments, contracts and projects of 2008–2009
+  dataset2009: { order: 20, tables: [...AIDS_2009_TABLES], load: loadAids2009 },
 })
