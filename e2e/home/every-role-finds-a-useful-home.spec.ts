@@ -8,7 +8,7 @@ export const name =
 const roles = [
   { email: 'formation@demo.jalon.fr', says: /module Formation/, search: true },
   { email: 'entreprises@demo.jalon.fr', says: /module Relations entreprises/, search: true },
-  { email: 'aides@demo.jalon.fr', says: /module Aides/, search: true },
+  { email: 'aides@demo.jalon.fr', says: /Chargé des aides financières/, search: true },
   { email: 'partenaire@demo.jalon.fr', says: /contactez la structure/, search: false },
 ]
 

@@ -11,8 +11,6 @@ const awaiting: Partial<Record<Role, string>> = {
     'Les prescriptions de formation arriveront avec le module Formation. En attendant, retrouvez une personne et ses coordonnées par la recherche.',
   employment_officer:
     'Les offres, mises en relation et clauses arriveront avec le module Relations entreprises. En attendant, retrouvez une personne et ses coordonnées par la recherche.',
-  aid_officer:
-    'Les demandes d’aides financières arriveront avec le module Aides. En attendant, retrouvez une personne et ses coordonnées par la recherche.',
   partner:
     'Les échanges avec les partenaires (orientations, fiches de liaison) arriveront avec leur module. Pour toute demande, contactez la structure.',
 }

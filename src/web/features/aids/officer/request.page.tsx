@@ -35,7 +35,7 @@ export function RequestPage() {
         <Stack gap="lg">
           <Group gap="md">
             <AnchorLink to="/aides">Retour aux aides à traiter</AnchorLink>
-            <AnchorLink to="/personnes/$id" params={{ id: r.personId }} search={{ onglet: 'aides' }}>
+            <AnchorLink to="/personnes/$id" params={{ id: r.personId }}>
               Dossier de la personne
             </AnchorLink>
           </Group>
