@@ -1,5 +1,6 @@
+import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { IndicatorResult } from '../../../shared/reporting/reporting.schema.ts'
+import type { AnnualReport, IndicatorResult } from '../../../shared/reporting/reporting.schema.ts'
 import { allIndicators } from '../../reporting/catalogue.ts'
 import { annualReportSections } from '../../reporting/report/sections.ts'
 import { buildAidPayment, buildAidRequest, buildFund } from '../../test/aids.builders.ts'
@@ -202,5 +203,23 @@ describe('aid.projects', () => {
     expect(ids).toEqual(expect.arrayContaining(['aid.requests', 'aid.projects']))
     const items = annualReportSections().flatMap((s) => s.items.map((i) => i.indicator))
     expect(items).toEqual(expect.arrayContaining(['aid.requests', 'aid.projects']))
+  })
+
+  it('gives the aids’ chapter in the annual report: JSON (internal and published) and spreadsheet', async () => {
+    const director = await t.as('director')
+    const year = 'from=2009-01-01&to=2009-12-31'
+    const json = (await director.get(`/api/reports/annual?${year}`)).json() as AnnualReport
+    expect(json.indicators['aid.requests'].value).toBe(10)
+    expect(json.sections.map((s) => s.key)).toEqual(expect.arrayContaining(['aids_requests', 'aids_projects']))
+    // published: counts under 5 hidden, with the cells that would give them back
+    const published = (await director.get(`/api/reports/annual?${year}&public=true`)).json() as AnnualReport
+    expect(published.indicators['aid.requests'].secrecy?.hidden).toBeGreaterThan(0)
+    const xlsx = await director.get(`/api/reports/annual?${year}&format=xlsx`)
+    expect(xlsx.statusCode).toBe(200)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer)
+    expect(wb.worksheets.map((w) => w.name)).toEqual(
+      expect.arrayContaining(['Aides financières', 'Projets de jeunes et vacances']),
+    )
   })
 })
