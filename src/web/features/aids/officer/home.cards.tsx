@@ -18,7 +18,7 @@ export function AidWorkCard() {
     ? [
         { label: 'Urgences (48 h)', count: w.emergencies.length, alert: late > 0 },
         { label: 'À compléter', count: w.toComplete.length },
-        { label: 'À décider', count: w.toDecide.length },
+        { label: 'À décider', count: w.toDecide.filter((i) => !w.emergencies.some((e) => e.id === i.id)).length },
         { label: 'À payer', count: w.toPay.length + w.instalmentsDue.length },
         { label: 'Justificatifs attendus', count: w.proofsAwaited.length },
       ]

@@ -67,7 +67,7 @@ export function OverviewPage() {
                 <Table.Th ta="right">{formatEuros(total((f) => f.committedCents))}</Table.Th>
                 <Table.Th ta="right">{formatEuros(total((f) => f.paidCents))}</Table.Th>
                 <Table.Th ta="right">{formatEuros(total((f) => f.remainingCents))}</Table.Th>
-                <Table.Th />
+                <Table.Td />
               </Table.Tr>
             </Table.Tfoot>
           </Table>

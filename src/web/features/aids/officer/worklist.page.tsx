@@ -116,6 +116,9 @@ function Instalments({ items }: { items: Instalment[] }) {
 export function WorklistPage() {
   const list = useQuery(worklistQuery)
   const w = list.data
+  // an emergency is decided from its own section: not listed twice
+  const urgent = new Set(w?.emergencies.map((e) => e.id))
+  const toDecide = w?.toDecide.filter((i) => !urgent.has(i.id)) ?? []
   return (
     <Page title="Aides à traiter">
       <FormError error={list.error} title="Chargement impossible" />
@@ -136,8 +139,8 @@ export function WorklistPage() {
               extra={(i) => `Manque : ${i.missingDocuments.join(', ')}`}
             />
           </Section>
-          <Section id="aides-a-decider" title="À décider" count={w.toDecide.length}>
-            <Items items={w.toDecide} caption="À décider" extra={() => 'Dossier complet'} />
+          <Section id="aides-a-decider" title="À décider" count={toDecide.length}>
+            <Items items={toDecide} caption="À décider" extra={() => 'Dossier complet'} />
           </Section>
           <Section id="aides-a-payer" title="À payer" count={w.toPay.length + w.instalmentsDue.length}>
             {w.toPay.length > 0 && (
