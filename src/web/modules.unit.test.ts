@@ -64,6 +64,7 @@ describe('the navigation by role', () => {
       'PLIE / Structures et partenaires',
       'PLIE / Communes membres',
       'PLIE / Financements',
+      'Aides financières / Fonds et enveloppes',
       'Mon compte / Mon profil',
     ])
   })
@@ -85,6 +86,9 @@ describe('the navigation by role', () => {
       'PLIE / Communes membres',
       'PLIE / Financements',
       'Aides financières / Synthèse des fonds',
+      'Aides financières / Fonds et enveloppes',
+      'Aides financières / Commissions',
+      'Aides financières / Projets de jeunes',
       'Mon compte / Mon profil',
     ])
   })
