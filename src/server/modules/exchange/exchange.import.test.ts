@@ -61,6 +61,17 @@ describe('jalon import: the documented example bundle', () => {
       plie_referent: 1,
       plie_step: 1,
       esf_answer: 4,
+      aid_fund: 3,
+      aid_envelope: 3,
+      aid_commission: 1,
+      aid_commission_member: 2,
+      aid_project: 1,
+      aid_project_holder: 2,
+      aid_request: 4,
+      aid_contract: 1,
+      aid_payment_run: 1,
+      aid_payment: 5,
+      aid_indirect: 1,
     })
     const byFile = Object.fromEntries(report.files.map((f) => [f.file, f]))
     expect(byFile['persons.csv']).toEqual({ file: 'persons.csv', rows: 4, inserted: 4, updated: 0, unchanged: 0 })

@@ -212,6 +212,7 @@ describe('the configuration alone (admin)', () => {
       ['structure.csv', 'programmes.csv', 'proposition_themes.csv', 'sites.csv', 'users.csv']
         .concat(['agenda_rooms.csv', 'message_templates.csv'])
         .concat(['plie_communes.csv', 'plie_organisations.csv', 'plie_funding.csv'])
+        .concat(['aid_funds.csv', 'aid_envelopes.csv'])
         .sort(),
     )
     expect(personFiles(files)).toEqual([])
