@@ -40,28 +40,15 @@ async function allowanceFund(ctx: AidsCtx, fundId: string, field: string) {
 }
 
 /**
- * Asks a month of allowance: the fund's monthly and yearly ceilings apply to the person's requests of that month and
- * year together (refused, redirected and cancelled ones aside); the amount is the monthly ceiling unless told. The
- * rest (eligibility, site, documents, status) is the ordinary request's (requests.service.ts askAid).
+ * Asks a month of allowance: the amount is the monthly ceiling unless told; the rest is the ordinary request's
+ * (requests.service.ts askAid), which keeps the person's month and year within the fund's ceilings
+ * (allowance-ceilings.ts), whichever route asks.
  */
 export async function askAllowance(ctx: AidsCtx, personId: string, input: z.output<typeof allowanceAskInput>) {
   const fund = await allowanceFund(ctx, input.fundId, 'fundId')
   const monthCeiling = fund.ceiling_month_cents === null ? null : Number(fund.ceiling_month_cents)
-  const yearCeiling = fund.ceiling_person_year_cents === null ? null : Number(fund.ceiling_person_year_cents)
   const amount = input.amountAskedCents ?? monthCeiling
   if (amount === null) throw invalid('amountAskedCents', 'Indiquez le montant demandé.')
-  await lockPersonFund(ctx.tx, ctx.actor.structureId, fund.id, personId)
-  const had = await allowanceTotals(ctx.tx, ctx.actor.structureId, fund.id, personId, input.month)
-  if (monthCeiling !== null && had.month + amount > monthCeiling)
-    throw invalid(
-      'amountAskedCents',
-      `Plafond mensuel du ${fund.code} : ${formatEuros(monthCeiling)} ; il reste ${formatEuros(Math.max(monthCeiling - had.month, 0))} pour ${monthLabel(input.month)}.`,
-    )
-  if (yearCeiling !== null && had.year + amount > yearCeiling)
-    throw invalid(
-      'amountAskedCents',
-      `Plafond annuel du ${fund.code} : ${formatEuros(yearCeiling)} ; il reste ${formatEuros(Math.max(yearCeiling - had.year, 0))} pour ${input.month.slice(0, 4)}.`,
-    )
   const purposes = jsonList(fund.purposes)
   const tracks = jsonList(fund.tracks)
   return askAid(ctx, personId, {

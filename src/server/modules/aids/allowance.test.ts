@@ -56,6 +56,18 @@ describe('asking a month', () => {
     expect(tooMuchYear.json().fields[0].message).toContain('annuel')
     expect((await ask({ month: '2026-02-01', amountAskedCents: 150_00 })).json().fields[0].message).toContain('mensuel')
     expect((await ask({ month: '2026-03-01', amountAskedCents: 200_00 })).statusCode).toBe(201)
+    // the request form's route keeps the same ceilings: February has 200 €, 150 € more is over the month
+    const viaForm = await counsellor.post(`/api/persons/${personId}/aids/requests`, {
+      fundId: fund.id,
+      siteId: t.fx.sites.a,
+      track: 'ordinary',
+      purpose: 'allowance',
+      amountAskedCents: 150_00,
+      month: '2026-02-01',
+      documents: [],
+    })
+    expect(viaForm.statusCode, viaForm.body).toBe(400)
+    expect(viaForm.json().fields[0].message).toContain('mensuel')
     // a refused request no longer counts
     await buildAidRequest(t.db, t.fx, personId, fund.id, { month: '2025-12-01', status: 'refused' })
     expect((await ask({ month: '2025-12-01' })).statusCode).toBe(201)

@@ -5,6 +5,7 @@ import { formatEuros } from '../../../shared/money.ts'
 import { ensureUpdated } from '../../db/versioning.ts'
 import { AppError, notFound } from '../../errors.ts'
 import { type AidsCtx, ensureRequestInScope, invalid, loadAidPerson, todayOf } from './aids-ctx.ts'
+import { checkAllowanceCeilings } from './allowance-ceilings.ts'
 import { type FundRow, findFund, list } from './funds.repository.ts'
 import { paymentsOf } from './payments.repository.ts'
 import {
@@ -102,11 +103,7 @@ export async function askAid(ctx: AidsCtx, personId: string, input: AidRequestIn
     )
   if (fund.kind === 'allowance') {
     if (!input.month) throw invalid('month', 'Indiquez le mois de l’allocation.')
-    if (fund.ceiling_month_cents !== null && amount > Number(fund.ceiling_month_cents))
-      throw invalid(
-        'amountAskedCents',
-        `Au plus ${formatEuros(Number(fund.ceiling_month_cents))} par mois sur le ${fund.code}.`,
-      )
+    await checkAllowanceCeilings(ctx, fund, person.id, input.month, amount)
   } else if (input.month) throw invalid('month', 'Un mois se donne pour l’allocation seulement.')
   if (input.projectId) {
     const project = await findProject(tx, s, input.projectId)
