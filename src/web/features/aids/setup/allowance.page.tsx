@@ -48,14 +48,14 @@ function AllowanceFund({ fund, single }: { fund: Fund; single: boolean }) {
   const months = useMemo(() => recentMonths(today()), [])
   const [month, setMonth] = useState(months[0] as string)
   const work = useQuery(worklistQuery)
-  const [file, setFile] = useState<{ url: string; name: string } | null>(null)
+  const [file, setFile] = useState<{ url: string; name: string; month: string } | null>(null)
   useEffect(() => () => (file ? URL.revokeObjectURL(file.url) : undefined), [file])
   const run = useMutation({
     mutationFn: () => setupApi.runPayments(fund.id, month),
     onMutate: () => setFile(null),
     onSuccess: (csv) => {
       const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }))
-      setFile({ url, name: `virements-${fund.code}-${month.slice(0, 7)}.csv` })
+      setFile({ url, name: `virements-${fund.code}-${month.slice(0, 7)}.csv`, month })
     },
     onSettled: () => refreshAids(client),
   })
@@ -128,10 +128,13 @@ function AllowanceFund({ fund, single }: { fund: Fund; single: boolean }) {
             </Group>
             {run.error && !monthError && <FormError error={run.error} title="Paiement non lancé" />}
             {file && (
-              <Alert color="green" variant="light" title="Virement groupé enregistré">
-                <Anchor href={file.url} download={file.name}>
-                  Télécharger le fichier des virements ({monthLabel(month)})
-                </Anchor>
+              <Alert color="green" role="status" title="Virement groupé enregistré">
+                <Group justify="space-between">
+                  <Text size="sm">Les allocations de {monthLabel(file.month)} sont payées par virement.</Text>
+                  <Button component="a" href={file.url} download={file.name} size="xs">
+                    Télécharger le fichier des virements ({monthLabel(file.month)})
+                  </Button>
+                </Group>
               </Alert>
             )}
           </Stack>
