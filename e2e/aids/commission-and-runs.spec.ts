@@ -147,4 +147,9 @@ export async function run({ newPage }: Journey) {
   await assertAccessible(page, 'allocation, virement lancé')
   await page.getByRole('button', { name: 'Lancer le paiement du mois' }).click()
   await page.getByText('Les allocations de ce mois ont déjà été payées par un virement groupé.').waitFor()
+
+  // The projects of the year: the demo's CLAP project presented, its decision to take; the indirect aids below.
+  await mainNav(page).getByRole('link', { name: 'Projets de jeunes' }).click()
+  await page.getByRole('button', { name: /^Décider/ }).first().waitFor()
+  await assertAccessible(page, 'projets de jeunes')
 }
