@@ -150,6 +150,9 @@ export async function run({ newPage }: Journey) {
 
   // The projects of the year: the demo's CLAP project presented, its decision to take; the indirect aids below.
   await mainNav(page).getByRole('link', { name: 'Projets de jeunes' }).click()
-  await page.getByRole('button', { name: /^Décider/ }).first().waitFor()
+  await page
+    .getByRole('button', { name: /^Décider/ })
+    .first()
+    .waitFor()
   await assertAccessible(page, 'projets de jeunes')
 }
