@@ -85,7 +85,7 @@ export async function openContext(browser: Browser, baseURL: string): Promise<Br
     // No animation to race against: axe measures colours of a settled page, never of a modal still fading in.
     reducedMotion: 'reduce',
   })
-  context.setDefaultTimeout(15_000)
+  context.setDefaultTimeout(30_000)
   return context
 }
 
