@@ -9,6 +9,7 @@ import { plieModule } from './features/plie/plie.web.ts'
 import { qualityModule } from './features/quality/quality.web.ts'
 import { sessionsModule } from './features/sessions/sessions.web.ts'
 import { statisticsModule } from './features/statistics/statistics.web.ts'
+import { trainingModule } from './features/training/training.web.ts'
 
 /**
  * The modules of the web app, one line each (docs/MODULES.md). Their order is the order of the navigation (and of its
@@ -25,5 +26,6 @@ export const webModules = [
   sessionsModule,
   plieModule,
   aidsModule,
+  trainingModule,
   authModule,
 ] as const

@@ -17,6 +17,7 @@ import { qualityModule } from './quality/quality.module.ts'
 import { referenceModule } from './reference/reference.module.ts'
 import { installModules } from './registry.ts'
 import { sessionsModule } from './sessions/sessions.module.ts'
+import { trainingModule } from './training/training.module.ts'
 
 /**
  * The server's modules, in the one list the app reads: routes are registered in this order, and each module's
@@ -38,6 +39,7 @@ export const serverModules: readonly ServerModule[] = [
   missionLocaleModule,
   plieModule,
   aidsModule,
+  trainingModule,
   qualityModule,
   reportingModule,
   exchangeModule,

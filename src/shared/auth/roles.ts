@@ -107,6 +107,25 @@ export const capabilities = {
   aidWholeStructure: ['director', 'aid_officer'],
   /** the funds, their envelopes, ceilings and documents */
   aidSetup: ['admin', 'director'],
+  // Training (issue 13, docs/training.md; trainingPolicy, src/server/modules/training/training.policy.ts).
+  /** the catalogue: bodies, actions, sessions and their places left (the counsellor searches it to prescribe) */
+  trainingCatalogue: ['director', 'counsellor', 'training_officer'],
+  /** a person's prescriptions and their answers, on the files the reader sees (the training officer: the structure's) */
+  trainingPrescriptions: ['director', 'counsellor', 'training_officer'],
+  /** file a prescription for a person of one's files, file it again, cancel it */
+  trainingPrescribe: ['counsellor'],
+  /** validate, ask for more, refuse; the convocations; the worklist; record a body's answers on its behalf */
+  trainingManage: ['training_officer'],
+  /** every site's prescriptions (the department serves the whole structure) */
+  trainingWholeStructure: ['director', 'training_officer'],
+  /** the catalogue's bodies, actions and sessions, LHEO and CSV imports, the bodies' partner accounts */
+  trainingSetup: ['admin', 'training_officer'],
+  /** a training body's partner account: its actions, sessions and the people prescribed to them, and its answers */
+  trainingBodyPortal: ['partner'],
+  /** the professionalisation fund's envelopes, plans and consumption: read */
+  profFundRead: ['director', 'training_officer'],
+  /** … and keep (plans, committee decisions, reimbursements, envelopes) */
+  profFundManage: ['training_officer'],
   // Home pages per role and the person file's summary: docs/home.md (homePolicy, src/server/modules/home/home.policy.ts).
   /** reception's one click "arrivé(e)" on today's appointments of its sites (the counsellor is notified) */
   arrivals: ['reception'],
