@@ -10,6 +10,10 @@ const id = z.uuid('Identifiant invalide.')
 export const planParams = z.object({ id })
 export const envelopeParams = z.object({ id })
 export const fundYearQuery = z.object({ year: z.coerce.number().int().min(1990).max(2100) })
+/** DELETE of an envelope names the version read (`?version=`) */
+export const fundVersionQuery = z.object({
+  version: z.coerce.number('Version requise.').pipe(versionSchema),
+})
 
 const text = (max: number) => safeText('Texte attendu.').trim().max(max, `${max} caractères au plus.`)
 const optionalText = (max: number) =>
