@@ -123,4 +123,12 @@ export const demoUsers: DemoUser[] = [
     sites: ['A-DK-CTR'],
     programmes: [],
   },
+  // the contact of the demo's training body (training.demo.ts): its portal, its sessions and the people prescribed
+  {
+    email: 'organisme@demo.jalon.fr',
+    displayName: 'Nadia Lefort',
+    role: 'partner',
+    sites: ['A-DK-CTR'],
+    programmes: [],
+  },
 ]
