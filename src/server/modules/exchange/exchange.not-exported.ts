@@ -311,6 +311,42 @@ export const notExported: NotExported[] = [
     columns: ['run_id', 'cancels_id'],
     reason: 'exported as aid_payments.csv run_month (the run of the request’s fund) and cancels_external_id',
   },
+  // training (issue 13, docs/training/exchange.md): its files (training.exchange.ts, training-persons.exchange.ts)
+  // carry the bodies with their partner accounts, actions, sessions, the fund's envelopes, prescriptions with their
+  // history, plans and co-funders; these stay behind
+  ...tablesOf('structure_id', 'the bundle is one structure’s: the import sets the target structure', [
+    'training_body',
+    'training_action',
+    'training_session',
+    'training_prescription',
+    'training_prescription_event',
+    'prof_fund_envelope',
+    'prof_plan',
+    'prof_plan_cofunding',
+  ]),
+  ...tablesOf('version', 'optimistic-locking counter of this database; an import bumps it when it changes a row', [
+    'training_body',
+    'training_action',
+    'training_session',
+    'training_prescription',
+    'prof_fund_envelope',
+    'prof_plan',
+  ]),
+  {
+    table: 'training_body_user',
+    columns: ['structure_id', 'body_id', 'user_id'],
+    reason: 'exported as training_bodies.csv partner_emails (the training body’s partner accounts)',
+  },
+  {
+    table: 'training_prescription_event',
+    columns: ['id'],
+    reason: 'an event is matched by its prescription, instant and new status; ids are this database’s',
+  },
+  {
+    table: 'prof_plan',
+    columns: ['created_at'],
+    reason: 'when the plan was written in this database (the import’s time for an imported plan)',
+  },
   {
     table: 'notification',
     columns: ['structure_id', 'id', 'recipient_id', 'text', 'link', 'created_at', 'read_at'],
