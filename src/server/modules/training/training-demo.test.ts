@@ -52,7 +52,7 @@ describe('training demo', () => {
   })
 
   it('has sessions ended, running and upcoming, one almost full, the journey’s with next week’s information session', async () => {
-    const sessions = await findSessions(t.db.kysely, 'demo', { limit: 100 })
+    const sessions = await t.db.kysely.transaction().execute((tx) => findSessions(tx, 'demo', { limit: 100 }))
     const today = '2026-03-02'
     expect(sessions.some((s) => s.endsOn! < today)).toBe(true)
     expect(sessions.some((s) => s.startsOn <= today && s.endsOn! >= today)).toBe(true)
