@@ -126,10 +126,10 @@ async function writeCofunding(tx: Tx, structureId: string, planId: string, v: Pl
     .execute()
 }
 
-export async function insertPlan(tx: Tx, structureId: string, userId: string, v: PlanInput) {
+export async function insertPlan(tx: Tx, structureId: string, userId: string, now: Date, v: PlanInput) {
   const { id } = await tx
     .insertInto('prof_plan')
-    .values({ structure_id: structureId, ...planValues(v), created_by: userId, external_id: null })
+    .values({ structure_id: structureId, ...planValues(v), created_by: userId, created_at: now, external_id: null })
     .returning('id')
     .executeTakeFirstOrThrow()
   await writeCofunding(tx, structureId, id, v)

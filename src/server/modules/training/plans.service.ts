@@ -52,7 +52,7 @@ const detailOf = (input: PlanInput) => ({
 
 export async function createPlan(ctx: TrainingCtx, input: PlanInput) {
   await checkRefs(ctx, input)
-  const id = await insertPlan(ctx.tx, ctx.actor.structureId, ctx.actor.userId, input)
+  const id = await insertPlan(ctx.tx, ctx.actor.structureId, ctx.actor.userId, ctx.now, input)
   await ctx.audit({ action: 'training.plan.create', entity: 'prof_plan', entityId: id, detail: detailOf(input) })
   return one(ctx, id)
 }
