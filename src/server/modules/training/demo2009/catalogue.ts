@@ -265,7 +265,8 @@ export class Catalogue {
     const a = group.reduce((m, x) => (x.sessions.length < m.sessions.length ? x : m), group[0])
     let start = lastOpenDayOnOrBefore(on - this.r.int(0, 3))
     // the actions set up in 2009 have no session before it
-    if (programme !== 'prf2008' && programme !== 'afpa' && start < day(2009, 1, 2)) start = Math.min(on, day(2009, 1, 2))
+    if (programme !== 'prf2008' && programme !== 'afpa' && start < day(2009, 1, 2))
+      start = Math.min(on, day(2009, 1, 2))
     const x = this.addSession(a, start)
     x.taken++
     return x.id

@@ -3,12 +3,7 @@ import { sql } from 'kysely'
 import { apportion, type Random } from '../../../demo/random.ts'
 import { type Day, day, isoDay, parseDay, weekday } from '../../../demo/year2009/days.ts'
 import type { Tx } from '../../../deps.ts'
-import type {
-  ProfCofunderKind,
-  ProfContractKind,
-  ProfPlanCofundingTable,
-  ProfPlanTable,
-} from '../training.tables.ts'
+import type { ProfCofunderKind, ProfContractKind, ProfPlanCofundingTable, ProfPlanTable } from '../training.tables.ts'
 import { siret } from './catalogue.ts'
 
 // The professionalisation fund of 2008–2009 (docs/demo-2009.md, « Training »): training plans of PLIE participants
@@ -208,9 +203,9 @@ export async function buildFund(tx: Tx, s: string, r: Random, nextId: () => stri
     for (const e of ownFunds) shares.push({ plan: planned.findIndex((x) => x.employer === e), cofunder: OWN_FUNDS })
     const cofunders = year === 2009 ? COFUNDERS : COFUNDERS.slice(0, 6)
     const shared = r.shuffle([...Array(n).keys()]).slice(0, Math.round(n * 0.6))
-    shared.forEach((plan, k) =>
-      shares.push({ plan, cofunder: k < cofunders.length ? cofunders[k] : r.pick(cofunders) }),
-    )
+    shared.forEach((plan, k) => {
+      shares.push({ plan, cofunder: k < cofunders.length ? cofunders[k] : r.pick(cofunders) })
+    })
     const amounts = apportion(
       t.cofundingCents,
       shares.map((x) => hours[x.plan] * (0.5 + r.next())),
@@ -257,7 +252,7 @@ export async function buildFund(tx: Tx, s: string, r: Random, nextId: () => stri
         created_at: new Date(`${isoDay(x.committee - 21)}T10:00:00Z`),
         external_id: `TRN2009-P${year}-${String(k + 1).padStart(3, '0')}`,
       })
-      list.forEach((y, position) =>
+      list.forEach((y, position) => {
         rows.cofunding.push({
           structure_id: s,
           plan_id: id,
@@ -265,8 +260,8 @@ export async function buildFund(tx: Tx, s: string, r: Random, nextId: () => stri
           cofunder: y.cofunder[0],
           kind: y.cofunder[1],
           amount_cents: y.cents,
-        }),
-      )
+        })
+      })
     })
   }
   return rows

@@ -108,7 +108,13 @@ export class Prescriptions {
     const answered = info + Math.floor((entry - info) / 2)
     const exit = sit.end !== null && sit.end <= END_2009 ? sit.end : null
     const exitKind: TrainingExitKind | null =
-      exit === null ? null : b.r.weighted([['completed', 80], ['dropped_out', 14], ['other', 6]] as const)
+      exit === null
+        ? null
+        : b.r.weighted([
+            ['completed', 80],
+            ['dropped_out', 14],
+            ['other', 6],
+          ] as const)
     const row = this.base(sit.p, sessionId, programme, filed)
     this.rows.push({
       ...row,
@@ -123,7 +129,8 @@ export class Prescriptions {
       answered_at: this.at(answered, 16),
       entry_date: isoDay(entry),
       situation_id: b.base.situationIds[k],
-      hours_attended: exit === null ? null : Math.round(((exit - entry) / 7) * 30 * (exitKind === 'completed' ? 1 : 0.5)),
+      hours_attended:
+        exit === null ? null : Math.round(((exit - entry) / 7) * 30 * (exitKind === 'completed' ? 1 : 0.5)),
       exit_date: exit === null ? null : isoDay(exit),
       exit_kind: exitKind,
       qualification_obtained:
@@ -277,7 +284,12 @@ export function buildPrescriptions(b: PrescriptionBuild): Prescriptions {
       for (let k = 0; k < n; k++, j++) {
         const p = pool[j]
         const on = dayFor(p, year)
-        out.unentered(p, year === 2008 ? 'prf2008' : r.pick(['prf2009', 'france_travail', 'state'] as const), on, status)
+        out.unentered(
+          p,
+          year === 2008 ? 'prf2008' : r.pick(['prf2009', 'france_travail', 'state'] as const),
+          on,
+          status,
+        )
       }
     if (year === 2009)
       for (const [status, n] of [
@@ -292,15 +304,27 @@ export function buildPrescriptions(b: PrescriptionBuild): Prescriptions {
     // the AFPA orientations: young people oriented to the AFPA centre, many not accepted or not entered
     const wanted = TRAINING_TARGETS[year].afpaYouth
     const seen = out.afpa.get(year)!
-    if (seen.size > wanted) throw new Error(`training 2009: ${seen.size} AFPA orientations in ${year}, ${wanted} wanted`)
+    if (seen.size > wanted)
+      throw new Error(`training 2009: ${seen.size} AFPA orientations in ${year}, ${wanted} wanted`)
     for (const p of pool.slice(j)) {
       if (seen.size >= wanted) break
       if (seen.has(p)) continue
       const on = dayFor(p, year)
       if (yearOf(on) !== year) continue
-      out.unentered(p, 'afpa', on, r.weighted([['not_accepted', 50], ['waiting_list', 20], ['refused', 15], ['cancelled', 15]] as const))
+      out.unentered(
+        p,
+        'afpa',
+        on,
+        r.weighted([
+          ['not_accepted', 50],
+          ['waiting_list', 20],
+          ['refused', 15],
+          ['cancelled', 15],
+        ] as const),
+      )
     }
-    if (seen.size !== wanted) throw new Error(`training 2009: ${seen.size} AFPA orientations in ${year}, ${wanted} wanted`)
+    if (seen.size !== wanted)
+      throw new Error(`training 2009: ${seen.size} AFPA orientations in ${year}, ${wanted} wanted`)
   }
   b.cat.completeFirstSessions()
   return out
