@@ -125,6 +125,16 @@ export const dataTables = [
   'aid_payment_run',
   'aid_payment',
   'aid_indirect',
+  // training's (after what they point to: deleted first)
+  'training_body',
+  'training_body_user',
+  'training_action',
+  'training_session',
+  'training_prescription',
+  'training_prescription_event',
+  'prof_fund_envelope',
+  'prof_plan',
+  'prof_plan_cofunding',
 ] as const
 
 /** Deletes every data row (not the audit trail, which is append-only): one database serves a whole test file. */
