@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AnnualReport, IndicatorResult } from '../../../shared/reporting/reporting.schema.ts'
 import { allIndicators, catalogueEntry } from '../../reporting/catalogue.ts'
@@ -311,6 +312,13 @@ describe('the training family in the catalogue and the report', () => {
     expect(json.indicators['training.steps'].value).toBe(3)
     expect(json.sections.map((s) => s.key)).toEqual(
       expect.arrayContaining(['training_offer', 'training_professionalisation_fund']),
+    )
+    const xlsx = await director.get('/api/reports/annual?from=2009-01-01&to=2009-12-31&format=xlsx')
+    expect(xlsx.statusCode).toBe(200)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer)
+    expect(wb.worksheets.map((w) => w.name)).toEqual(
+      expect.arrayContaining(['Offre de formation', 'Fonds de professionnalisation']),
     )
     const catalogue = (await director.get('/api/indicators')).json() as { id: string; familyLabel: string }[]
     expect(catalogue.filter((i) => i.familyLabel === 'Formation').map((i) => i.id)).toHaveLength(3)
