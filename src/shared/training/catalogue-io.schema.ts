@@ -1,5 +1,8 @@
 import { z } from 'zod'
 
+/** letters, digits, spaces and . _ - ( ) : no path, no control character */
+const safeFileName = /^[\p{L}\p{N} ._()-]*$/u
+
 // The catalogue's deletes (the version read) and its imports (LHEO and CSV files; docs/training/catalogue.md).
 
 export const catalogueVersionQuery = z.object({
@@ -19,7 +22,7 @@ export const catalogueImportQuery = z.object({
     .string()
     .trim()
     .max(200, '200 caractères au plus.')
-    .regex(/^[^/\\\u0000-\u001f]*$/, 'Nom de fichier invalide.')
+    .refine((v) => safeFileName.test(v), 'Nom de fichier invalide.')
     .optional(),
 })
 

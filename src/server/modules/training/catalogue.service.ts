@@ -98,7 +98,7 @@ export async function removeBody(ctx: TrainingCtx, id: string, version: number) 
 export async function bindBodyUser(ctx: TrainingCtx, bodyId: string, userId: string) {
   await oneBody(ctx, bodyId)
   const user = await findUser(ctx.tx, sid(ctx), userId)
-  if (!user || user.role !== 'partner' || !user.active)
+  if (user?.role !== 'partner' || !user.active)
     throw invalid('userId', 'Choisissez un compte partenaire actif de la structure.')
   await lockUser(ctx.tx, userId)
   const bound = await bodyOfUser(ctx.tx, sid(ctx), userId)
