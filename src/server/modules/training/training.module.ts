@@ -1,6 +1,7 @@
 import { defineServerModule } from '../module.ts'
 import { loadTraining2009, TRAINING_2009_TABLES } from './demo2009/training-2009.ts'
 import * as m20261207T0900 from './migrations/20261207T0900_training.ts'
+import { trainingCommands } from './training.commands.ts'
 import { loadTrainingDemo } from './training.demo.ts'
 import { trainingConfiguration, trainingEntities } from './training.exchange.ts'
 import { trainingIndicators } from './training.indicators.ts'
@@ -39,6 +40,7 @@ export const trainingModule = defineServerModule({
   },
   migrations: { '20261207T0900_training': m20261207T0900 },
   routes: trainingRoutes,
+  commands: trainingCommands,
   // after the aids' (60): the demo's persons, their enrolments and the PLIE's subsidised contracts exist
   demo: { order: 70, load: loadTrainingDemo },
   indicatorFamily: { key: 'training', label: 'Formation' },
