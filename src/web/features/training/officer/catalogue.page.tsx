@@ -1,10 +1,12 @@
-import { Checkbox, Loader, Select, SimpleGrid, Table, Tabs, Text, TextInput } from '@mantine/core'
+import { Checkbox, Group, Loader, Select, SimpleGrid, Table, Tabs, Text, TextInput } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { useQuery } from '@tanstack/react-query'
-import { useState } from 'react'
+import { type ReactNode, useState } from 'react'
+import { can } from '../../../../shared/auth/roles.ts'
 import { FormError } from '../../../components/form-error.tsx'
 import { formatNumber } from '../../../components/format.ts'
 import { Page } from '../../../components/page.tsx'
+import { useMe } from '../../auth/auth.api.ts'
 import { AnchorLink } from '../../persons/anchor-link.tsx'
 import { DateField } from '../../persons/date-field.tsx'
 import {
@@ -16,12 +18,26 @@ import {
   placesText,
   sessionDates,
 } from '../training.labels.ts'
+import { ActionButtons, NewActionButton } from './catalogue-actions.tsx'
+import { BodyButtons, NewBodyButton } from './catalogue-bodies.tsx'
+import { NewSessionButton, SessionButtons } from './catalogue-sessions.tsx'
 import { actionsQuery, bodiesQuery, type SessionSearch, sessionsQuery } from './officer.api.ts'
 
 // « Catalogue » (docs/training/screens.md): the sessions searched the way the counsellor's form does (text, NSF
 // domain, funder, commune, dates, with places left), the actions and the training bodies with their partner accounts.
+// Who sets the catalogue up (trainingSetup) creates, changes and deletes each of them in a dialog
+// (catalogue-*.tsx) and binds the bodies' partner accounts.
 
-function SessionsTab() {
+/** the « Nouvelle … » button above a list, for who sets the catalogue up */
+function NewButton({ setup, children }: { setup: boolean; children: ReactNode }) {
+  return setup ? (
+    <Group justify="flex-end" mb="sm">
+      {children}
+    </Group>
+  ) : null
+}
+
+function SessionsTab({ setup }: { setup: boolean }) {
   const [q, setQ] = useState('')
   const [search, setSearch] = useState<SessionSearch>({})
   const [debounced] = useDebouncedValue(q, 300)
@@ -80,6 +96,9 @@ function SessionsTab() {
           />
         </SimpleGrid>
       </section>
+      <NewButton setup={setup}>
+        <NewSessionButton />
+      </NewButton>
       <FormError error={query.error} title="Recherche impossible" />
       {query.isPending && <Loader aria-label="Chargement des sessions" />}
       {query.data && (
@@ -96,6 +115,7 @@ function SessionsTab() {
                 <Table.Th>Dates</Table.Th>
                 <Table.Th>Commune</Table.Th>
                 <Table.Th>Places restantes</Table.Th>
+                {setup && <Table.Th>Gérer</Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -111,6 +131,11 @@ function SessionsTab() {
                   <Table.Td>{sessionDates(s)}</Table.Td>
                   <Table.Td>{s.communeName ?? s.communeCode ?? '—'}</Table.Td>
                   <Table.Td>{placesText(s)}</Table.Td>
+                  {setup && (
+                    <Table.Td>
+                      <SessionButtons session={s} />
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -121,10 +146,13 @@ function SessionsTab() {
   )
 }
 
-function ActionsTab() {
+function ActionsTab({ setup }: { setup: boolean }) {
   const query = useQuery(actionsQuery())
   return (
     <>
+      <NewButton setup={setup}>
+        <NewActionButton />
+      </NewButton>
       <FormError error={query.error} title="Chargement impossible" />
       {query.isPending && <Loader aria-label="Chargement des actions" />}
       {query.data && (
@@ -139,6 +167,7 @@ function ActionsTab() {
                 <Table.Th>Niveau</Table.Th>
                 <Table.Th ta="right">Places</Table.Th>
                 <Table.Th ta="right">Sessions</Table.Th>
+                {setup && <Table.Th>Gérer</Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -154,6 +183,11 @@ function ActionsTab() {
                   <Table.Td>{levelLabel(a.level2019)}</Table.Td>
                   <Table.Td ta="right">{a.places === null ? '—' : formatNumber(a.places)}</Table.Td>
                   <Table.Td ta="right">{formatNumber(a.sessions)}</Table.Td>
+                  {setup && (
+                    <Table.Td>
+                      <ActionButtons action={a} />
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -164,10 +198,13 @@ function ActionsTab() {
   )
 }
 
-function BodiesTab() {
+function BodiesTab({ setup }: { setup: boolean }) {
   const query = useQuery(bodiesQuery)
   return (
     <>
+      <NewButton setup={setup}>
+        <NewBodyButton />
+      </NewButton>
       <FormError error={query.error} title="Chargement impossible" />
       {query.isPending && <Loader aria-label="Chargement des organismes" />}
       {query.data && (
@@ -180,6 +217,7 @@ function BodiesTab() {
                 <Table.Th>Contact</Table.Th>
                 <Table.Th ta="right">Actions</Table.Th>
                 <Table.Th>Comptes partenaires</Table.Th>
+                {setup && <Table.Th>Gérer</Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -195,6 +233,11 @@ function BodiesTab() {
                   </Table.Td>
                   <Table.Td ta="right">{formatNumber(b.actions)}</Table.Td>
                   <Table.Td>{b.users.map((u) => u.displayName).join(', ') || '—'}</Table.Td>
+                  {setup && (
+                    <Table.Td>
+                      <BodyButtons body={b} />
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -206,6 +249,8 @@ function BodiesTab() {
 }
 
 export function CataloguePage() {
+  const me = useMe()
+  const setup = can(me.role, 'trainingSetup')
   return (
     <Page title="Catalogue de formation">
       <Tabs defaultValue="sessions" keepMounted={false}>
@@ -215,13 +260,13 @@ export function CataloguePage() {
           <Tabs.Tab value="bodies">Organismes</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="sessions">
-          <SessionsTab />
+          <SessionsTab setup={setup} />
         </Tabs.Panel>
         <Tabs.Panel value="actions">
-          <ActionsTab />
+          <ActionsTab setup={setup} />
         </Tabs.Panel>
         <Tabs.Panel value="bodies">
-          <BodiesTab />
+          <BodiesTab setup={setup} />
         </Tabs.Panel>
       </Tabs>
     </Page>

@@ -144,3 +144,15 @@ export const trainingApi = {
 
   importFile: upload,
 }
+
+/** a partner account of the structure and the body it is bound to (GET /api/training/partner-accounts) */
+export interface PartnerAccount {
+  id: string
+  displayName: string
+  email: string
+  bodyId: string | null
+}
+export const partnerAccountsQuery = queryOptions({
+  queryKey: ['training', 'partner-accounts'],
+  queryFn: ({ signal }) => api.get<PartnerAccount[]>('/api/training/partner-accounts', undefined, signal),
+})
