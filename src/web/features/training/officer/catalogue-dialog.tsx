@@ -16,15 +16,25 @@ import { serverErrors } from './officer.bodies.ts'
 /** the record changed since the page read it (not a record in use, not a duplicate: those are 'conflict') */
 const isStale = (error: unknown) => isApiError(error) && error.status === 409 && error.code === 'version_conflict'
 
-/** the server's refusal above the form: stale → reload; a field's message stays next to its field */
-export function CatalogueError({ error }: { error: unknown }) {
+/**
+ * the server's refusal above the form: stale → reload (the dialog closes: reopened, it reads the new version); a
+ * field's message stays next to its field
+ */
+export function CatalogueError({ error, onReload }: { error: unknown; onReload?: () => void }) {
   const client = useQueryClient()
   if (isStale(error))
     return (
       <Alert color="orange" variant="light" title="Modifié entre-temps" role="alert">
         <Group gap="xs">
           <Text size="sm">Modifié entre-temps, rechargez la fiche puis recommencez.</Text>
-          <Button size="xs" variant="default" onClick={() => refreshTraining(client)}>
+          <Button
+            size="xs"
+            variant="default"
+            onClick={() => {
+              void refreshTraining(client)
+              onReload?.()
+            }}
+          >
             Recharger
           </Button>
         </Group>
@@ -123,7 +133,7 @@ function DialogForm<V extends object>({
   return (
     <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
       <Stack gap="sm">
-        <CatalogueError error={save.error} />
+        <CatalogueError error={save.error} onReload={onDone} />
         {children(form)}
         <FormActions saving={save.isPending} submitLabel={submitLabel ?? 'Enregistrer'} onCancel={onDone} />
       </Stack>
@@ -157,7 +167,7 @@ export function DeleteButton({ name, what, remove }: { name: string; what: strin
       </Button>
       <AppModal opened={opened} onClose={close} title={`Supprimer ${what}`}>
         <Stack gap="sm">
-          <CatalogueError error={del.error} />
+          <CatalogueError error={del.error} onReload={close} />
           <Text>
             Supprimer {what} « {name} » ? Cette suppression est définitive.
           </Text>
