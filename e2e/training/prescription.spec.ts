@@ -102,12 +102,11 @@ export async function run(journey: Journey) {
     .fill('Projet confirmé par une immersion de deux semaines en entreprise de propreté ; mobile, disponible.')
   await assertAccessible(page, 'prescription remplie')
   await form.getByRole('button', { name: 'Envoyer la prescription' }).click()
-  await page
-    .getByRole('status')
-    .getByText(/Prescription envoyée/)
-    .waitFor()
+  const sent = page.getByRole('status').getByText(/Prescription envoyée/)
+  await sent.or(form.getByRole('alert')).first().waitFor()
+  if (!(await sent.isVisible())) assert.fail(`the prescription was refused: ${await form.textContent()}`)
   const filed = page.getByRole('article').filter({ hasText: ACTION }).first()
-  await filed.getByText('Déposée, à valider').waitFor()
+  await filed.getByText('Déposée, à valider', { exact: true }).waitFor()
   await signOut(page)
 
   // The training officer validates it from « Prescriptions à traiter ».
@@ -126,7 +125,7 @@ export async function run(journey: Journey) {
   const dialog = page.getByRole('dialog', { name: 'Valider la prescription' })
   await dialog.getByRole('button', { name: 'Valider', exact: true }).click()
   await dialog.waitFor({ state: 'hidden' })
-  await page.getByText('Validée, convocation à l’information collective').first().waitFor()
+  await page.getByText('Validée, convocation à l’information collective', { exact: true }).first().waitFor()
   await assertAccessible(page, 'prescription validée')
   await signOut(page)
 
@@ -146,7 +145,7 @@ export async function run(journey: Journey) {
   await pick(page, answer.getByRole('combobox', { name: 'Résultat' }), 'Retenu(e)')
   await assertAccessible(page, 'réponse de l’organisme')
   await answer.getByRole('button', { name: 'Enregistrer la réponse' }).click()
-  await page.getByText('Retenue par l’organisme').first().waitFor()
+  await page.getByText('Retenue par l’organisme', { exact: true }).first().waitFor()
   const after = await json<Session[]>(page, '/api/training/portal/sessions')
   assert.equal(after.find((s) => s.id === session.id)?.placesLeft, session.placesLeft - 1, 'the place is taken')
   // the partner opens no other person: neither the file, nor another body's prescription
@@ -166,7 +165,7 @@ export async function run(journey: Journey) {
   await waitForHome(page)
   await page.goto(`/personnes/${person.id}?onglet=formation`)
   const retained = page.getByRole('article').filter({ hasText: ACTION }).first()
-  await retained.getByText('Retenue par l’organisme').waitFor()
+  await retained.getByText('Retenue par l’organisme', { exact: true }).waitFor()
   await retained.getByText(/Présent\(e\)/).waitFor()
   await assertAccessible(page, 'dossier, prescription retenue')
   const unreadAfter = (await json<{ unread: number }>(page, '/api/notifications')).unread

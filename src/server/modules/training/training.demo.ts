@@ -287,6 +287,8 @@ export async function loadTrainingDemo(tx: Tx, ctx: DemoContext): Promise<void> 
       info_session_at: x.info === null ? null : new Date(`${addDays(today, x.info)}T08:00:00Z`),
       info_session_place: x.info === null ? null : `${BODIES[a.body]!.name}, salle 2`,
       applications_close_on: x.start > 0 ? addDays(today, Math.max(1, x.start - 7)) : null,
+      // an ended session is closed; a running one stays open (its people enter)
+      status: x.end < 0 ? 'closed' : 'open',
       lheo_id: null,
       external_id: null,
     }

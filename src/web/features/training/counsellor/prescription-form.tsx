@@ -1,12 +1,15 @@
 import { Button, Checkbox, Group, Radio, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
+import { addDays } from '../../../../shared/dates.ts'
 import type { PersonDetail } from '../../../../shared/persons/person.schema.ts'
 import type { TrainingSession } from '../../../../shared/training/catalogue.schema.ts'
 import { ARGUMENT_MAX, type Prescription, prescriptionInput } from '../../../../shared/training/prescriptions.schema.ts'
 import { isApiError } from '../../../api.ts'
 import { bodyErrors } from '../../../components/body-errors.ts'
 import { FormError } from '../../../components/form-error.tsx'
+import { today } from '../../../components/format.ts'
+import { useMe } from '../../auth/auth.api.ts'
 import { CommunePicker, SiteSelect } from '../../persons/pickers.tsx'
 import { infoSessionText, nsfOptions, placesText, sessionDates } from '../training.labels.ts'
 import { prescriptionsApi, refreshTraining, type SessionSearch, sessionSearchQuery } from './prescriptions.api.ts'
@@ -27,12 +30,16 @@ export function PrescriptionForm({
   onCancel: () => void
 }) {
   const client = useQueryClient()
-  const [criteria, setCriteria] = useState<SessionSearch>({ withPlacesLeft: 'true' })
+  const [criteria, setCriteria] = useState<SessionSearch>({ withPlacesLeft: 'true', from: addDays(today(), 1) })
   const [search, setSearch] = useState<SessionSearch | null>(null)
   const sessions = useQuery({ ...sessionSearchQuery(search ?? {}), enabled: search !== null })
   const [sessionId, setSessionId] = useState<string | null>(null)
   const [argument, setArgument] = useState('')
-  const [siteId, setSiteId] = useState<string | null>(person.siteId)
+  const me = useMe()
+  // the site files the prescription: the person's when it is one of the counsellor's, else her first
+  const [siteId, setSiteId] = useState<string | null>(
+    me.sites.some((x) => x.id === person.siteId) ? person.siteId : (me.sites[0]?.id ?? person.siteId),
+  )
   const [errors, setErrors] = useState<Record<string, string>>({})
   const body = { sessionId: sessionId ?? '', argument, siteId: siteId ?? '' }
   const file = useMutation({
