@@ -131,7 +131,7 @@ export function PrescriptionForm({
           <Stack gap="sm" maw={640}>
             <FormError error={file.error} title="Prescription impossible" />
             {!search && errors.sessionId && (
-              <Text c="red.8" size="sm" role="alert">
+              <Text c="red.9" size="sm" role="alert">
                 {errors.sessionId}
               </Text>
             )}

@@ -153,7 +153,7 @@ function PlanForm({ plan, onDone, onSaved }: { plan?: ProfPlan; onDone: () => vo
               </Group>
             ))}
             {typeof form.errors.cofunding === 'string' && (
-              <Text size="sm" c="red.8" role="alert">
+              <Text size="sm" c="red.9" role="alert">
                 {form.errors.cofunding}
               </Text>
             )}

@@ -70,7 +70,7 @@ function Prescriptions({ items, caption, late }: { items: Prescription[]; captio
               <Table.Td>
                 {p.answerDueOn ? formatDate(p.answerDueOn) : '—'}
                 {(late || (p.answerDueOn && p.answerDueOn < day)) && p.answerDueOn && (
-                  <Text span size="sm" c="red.8" fw={500}>
+                  <Text span size="sm" c="red.9" fw={600}>
                     {' '}
                     (en retard)
                   </Text>
