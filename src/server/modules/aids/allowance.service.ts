@@ -1,15 +1,12 @@
 import type { z } from 'zod'
 import type { allowanceAskInput } from '../../../shared/aids/allowance.schema.ts'
-import { formatEuros } from '../../../shared/money.ts'
 import { AppError, declareConstraintConflict, notFound } from '../../errors.ts'
 import { type AidsCtx, conflict, invalid, todayOf } from './aids-ctx.ts'
 import {
-  allowanceTotals,
   getRun,
   insertRun,
   insertRunPayments,
   listRuns,
-  lockPersonFund,
   runLines,
   setRunTotals,
   unpaidAllowances,

@@ -5,7 +5,10 @@ import { siretError } from './catalogue-siret.ts'
 import { readCatalogue } from './imports.service.ts'
 
 // The LHEO reader and the SIRET key (docs/training/catalogue.md « LHEO »).
-const sample = readFileSync(resolve(import.meta.dirname, '../../../../docs/examples/lheo/catalogue-exemple.xml'), 'utf8')
+const sample = readFileSync(
+  resolve(import.meta.dirname, '../../../../docs/examples/lheo/catalogue-exemple.xml'),
+  'utf8',
+)
 
 describe('LHEO', () => {
   it('maps the sample: bodies by SIRET, funders from the LHEO codes, AFPA by name, levels, places', () => {
