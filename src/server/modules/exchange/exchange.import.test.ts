@@ -72,6 +72,15 @@ describe('jalon import: the documented example bundle', () => {
       aid_payment_run: 1,
       aid_payment: 5,
       aid_indirect: 1,
+      training_body: 2,
+      training_body_user: 0,
+      training_action: 2,
+      training_session: 2,
+      training_prescription: 3,
+      training_prescription_event: 8,
+      prof_fund_envelope: 2,
+      prof_plan: 2,
+      prof_plan_cofunding: 3,
     })
     const byFile = Object.fromEntries(report.files.map((f) => [f.file, f]))
     expect(byFile['persons.csv']).toEqual({ file: 'persons.csv', rows: 4, inserted: 4, updated: 0, unchanged: 0 })

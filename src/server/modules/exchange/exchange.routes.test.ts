@@ -204,7 +204,7 @@ describe('GET /api/exchange/export (director, second factor)', () => {
 })
 
 describe('the configuration alone (admin)', () => {
-  it('exports sites, programmes, users, themes, rooms, message templates and the PLIE’s configuration, and no person file', async () => {
+  it('exports sites, programmes, users, themes, rooms, message templates, the PLIE’s, the aids’ and the training configuration, and no person file', async () => {
     const res = await admin.get('/api/exchange/configuration/export')
     expect(res.statusCode).toBe(200)
     const { files } = res.json() as { files: Record<string, string> }
@@ -213,6 +213,7 @@ describe('the configuration alone (admin)', () => {
         .concat(['agenda_rooms.csv', 'message_templates.csv'])
         .concat(['plie_communes.csv', 'plie_organisations.csv', 'plie_funding.csv'])
         .concat(['aid_funds.csv', 'aid_envelopes.csv'])
+        .concat(['training_bodies.csv', 'training_actions.csv', 'training_sessions.csv', 'prof_fund_envelopes.csv'])
         .sort(),
     )
     expect(personFiles(files)).toEqual([])
