@@ -109,7 +109,7 @@ export const capabilities = {
   aidSetup: ['admin', 'director'],
   // Training (issue 13, docs/training.md; trainingPolicy, src/server/modules/training/training.policy.ts).
   /** the catalogue: bodies, actions, sessions and their places left (the counsellor searches it to prescribe) */
-  trainingCatalogue: ['director', 'counsellor', 'training_officer'],
+  trainingCatalogue: ['director', 'counsellor', 'training_officer', 'admin'],
   /** a person's prescriptions and their answers, on the files the reader sees (the training officer: the structure's) */
   trainingPrescriptions: ['director', 'counsellor', 'training_officer'],
   /** file a prescription for a person of one's files, file it again, cancel it */
