@@ -136,14 +136,15 @@ export async function run({ newPage }: Journey) {
   await funding.getByRole('button', { name: 'Annuler' }).click()
   await funding.waitFor({ state: 'detached' })
 
-  // The partner account of the demo's employer-relations partner: its participants, nothing else of the PLIE.
+  // The partner account of the demo's employer-relations partner: its participants, nothing else of the PLIE (the
+  // training bodies' page is every partner's: empty for an account bound to no training body).
   const partner = await newPage()
   await submitCredentials(partner, 'partenaire@demo.jalon.fr', DEMO_PASSWORD)
   await waitForHome(partner)
   const links = await mainNav(partner).getByRole('link').allTextContents()
   assert.deepEqual(
     links.map((l) => l.trim()),
-    ['Accueil', 'Mes participants', 'Mon profil'],
+    ['Accueil', 'Mes participants', 'Mes sessions de formation', 'Mon profil'],
   )
   await mainNav(partner).getByRole('link', { name: 'Mes participants' }).click()
   await partner.getByRole('heading', { level: 1, name: 'Mes participants' }).waitFor()

@@ -46,6 +46,7 @@ describe('the navigation by role', () => {
       'Accompagnement / Séances collectives',
       'PLIE / Comités',
       'PLIE / Propositions',
+      'Formation / Catalogue',
       'Mon compte / Mon profil',
     ])
   })
@@ -65,6 +66,8 @@ describe('the navigation by role', () => {
       'PLIE / Communes membres',
       'PLIE / Financements',
       'Aides financières / Fonds et enveloppes',
+      'Formation / Catalogue',
+      'Formation / Import du catalogue',
       'Mon compte / Mon profil',
     ])
   })
@@ -89,6 +92,8 @@ describe('the navigation by role', () => {
       'Aides financières / Fonds et enveloppes',
       'Aides financières / Commissions',
       'Aides financières / Projets de jeunes',
+      'Formation / Catalogue',
+      'Formation / Fonds de professionnalisation',
       'Mon compte / Mon profil',
     ])
   })
@@ -101,8 +106,14 @@ describe('the navigation by role', () => {
       'Administration / Conventions et objectifs',
       'Mon compte / Mon profil',
     ])
-    // the partner: its own participants, nothing else of the PLIE
-    expect(labels('partner')).toEqual(['- / Accueil', 'PLIE / Mes participants', 'Mon compte / Mon profil'])
+    // the partner: its own participants (PLIE) and its sessions (a training body), nothing else; an account bound to one
+    // kind of organisation only finds the other page empty (docs/training/README.md, « Access »)
+    expect(labels('partner')).toEqual([
+      '- / Accueil',
+      'PLIE / Mes participants',
+      'Formation / Mes sessions de formation',
+      'Mon compte / Mon profil',
+    ])
     expect(labels('reception')).toEqual([
       '- / Accueil',
       'Accompagnement / Personnes',
@@ -135,7 +146,7 @@ describe('the home page by role', () => {
     expect(links('aid_officer')).toEqual(['Rechercher une personne', 'Aides à traiter'])
     expect(links('admin')).toEqual(['Objectifs des sites'])
     expect(links('statistician')).toEqual([])
-    expect(links('partner')).toEqual(['Mes participants'])
+    expect(links('partner')).toEqual(['Mes participants', 'Mes sessions de formation'])
   })
 
   it('gives each role its own blocks (docs/home.md), then its profile', () => {
@@ -145,7 +156,8 @@ describe('the home page by role', () => {
     expect(cards('director')).toEqual(['key-figures', 'team-alerts', 'plie-year', 'aid-funds', 'profile'])
     expect(cards('aid_officer')).toEqual(['aid-work', 'aid-funds', 'profile'])
     expect(cards('statistician')).toEqual(['key-figures', 'plie-year', 'profile'])
-    for (const role of ['admin', 'training_officer', 'employment_officer', 'partner'] as const)
+    expect(cards('training_officer')).toEqual(['training-work', 'training-fund', 'profile'])
+    for (const role of ['admin', 'employment_officer', 'partner'] as const)
       expect(cards(role), role).toEqual(['profile'])
   })
 })

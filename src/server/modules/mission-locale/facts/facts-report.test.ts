@@ -78,7 +78,13 @@ describe('the annual report from the Mission Locale facts', () => {
           )
           .execute()
         const run = (facts: boolean) =>
-          buildAnnualReport(tx, { structureId: DEMO_STRUCTURE.id, period: year(2009), now: new Date(0), facts })
+          buildAnnualReport(tx, {
+            structureId: DEMO_STRUCTURE.id,
+            period: year(2009),
+            now: new Date(0),
+            facts,
+            sections: missionLocaleSections,
+          })
         expect((await run(true)).indicators['ml.youth_in_contact'].value).toBe(7035)
         expect((await run(false)).indicators['ml.youth_in_contact'].value).toBe(7036)
         // a year built under an older definition of the facts (an upgrade changed it) is read from the raw rows
