@@ -50,7 +50,13 @@ export interface StepsData {
 
 /** Prescriptions of the structures on a session of an action, of the Mission Locale population over `period`. */
 function prescriptions(ctx: IndicatorContext, period: Period) {
+  // the population is computed once (MATERIALIZED): as a plain IN subquery the planner re-evaluated its EXISTS on the
+  // enrolments for every prescription (38 s for the 2009 data set on PGlite, 0,1 s this way)
   return ctx.q
+    .with(
+      (cte) => cte('ml').materialized(),
+      () => mlPersons(ctx, period).select('person.id'),
+    )
     .selectFrom('training_prescription as p')
     .innerJoin('training_session as se', (j) =>
       j.onRef('se.id', '=', 'p.session_id').onRef('se.structure_id', '=', 'p.structure_id'),
@@ -59,7 +65,7 @@ function prescriptions(ctx: IndicatorContext, period: Period) {
       j.onRef('a.id', '=', 'se.action_id').onRef('a.structure_id', '=', 'se.structure_id'),
     )
     .where('p.structure_id', 'in', ctx.structureIds)
-    .where('p.person_id', 'in', mlPersons(ctx, period).select('person.id'))
+    .where('p.person_id', 'in', (eb) => eb.selectFrom('ml').select('ml.id'))
 }
 
 /** Steps: prescriptions entered (or since exited) whose entry date is in the period. */
