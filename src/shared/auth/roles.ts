@@ -107,7 +107,7 @@ export const capabilities = {
   aidWholeStructure: ['director', 'aid_officer'],
   /** the funds, their envelopes, ceilings and documents */
   aidSetup: ['admin', 'director'],
-  // Training (issue 13, docs/training.md; trainingPolicy, src/server/modules/training/training.policy.ts).
+  // Training (issue 13, docs/training/; trainingPolicy, src/server/modules/training/training.policy.ts).
   /** the catalogue: bodies, actions, sessions and their places left (the counsellor searches it to prescribe) */
   trainingCatalogue: ['director', 'counsellor', 'training_officer', 'admin'],
   /** a person's prescriptions and their answers, on the files the reader sees (the training officer: the structure's) */

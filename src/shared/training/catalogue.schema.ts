@@ -3,7 +3,7 @@ import { calendarDate, int4, safeText, versionSchema } from '../primitives.ts'
 import { NSF_CODE, nsfLabel } from './nsf.ts'
 import { sessionStatuses, trainingFunders, trainingLevels, trainingSituationKinds } from './training.nomenclature.ts'
 
-// The training catalogue (issue 13, docs/training.md « The catalogue »): training bodies, their actions and the
+// The training catalogue (issue 13, docs/training/catalogue.md): training bodies, their actions and the
 // actions' sessions with their information session. Inputs are what the forms and the API take; outputs what they
 // return (places left computed from the prescriptions that hold a place).
 

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { calendarDate, cents, distinct, int4, safeText, versionSchema } from '../primitives.ts'
 import { profCofunderKinds, profContractKinds, profPlanStatuses } from './training.nomenclature.ts'
 
-// The professionalisation fund (issue 13, docs/training.md « The professionalisation fund »): yearly envelopes, the
+// The professionalisation fund (issue 13, docs/training/fund.md): yearly envelopes, the
 // training plans of employees in subsidised contracts with their co-funders, the fund committee's decision, the
 // envelope's consumption and the cost per hour. Amounts are integer cents.
 

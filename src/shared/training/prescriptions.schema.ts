@@ -3,7 +3,7 @@ import { calendarDate, int4, safeText, versionSchema } from '../primitives.ts'
 import { sessionSchema } from './catalogue.schema.ts'
 import { infoAttendances, prescriptionStatuses, trainingExitKinds } from './training.nomenclature.ts'
 
-// A prescription and its answers (issue 13, docs/training.md « The prescription »): the counsellor files it from the
+// A prescription and its answers (issue 13, docs/training/prescriptions.md): the counsellor files it from the
 // person file, the training department validates, asks for more or refuses, the person is convened to the
 // information session, the training body answers (attendance, tests, outcome), records the entry (the person's
 // training situation) and the exit with its result.
@@ -138,7 +138,7 @@ export const prescriptionListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(200),
 })
 
-/** the training officer's worklist (docs/training.md « Screens ») */
+/** the training officer's worklist (docs/training/screens.md) */
 export const worklistSchema = z.object({
   /** filed, to validate (the oldest first) */
   toValidate: prescriptionListSchema,

@@ -1,6 +1,6 @@
 import { codeList } from '../nomenclatures/code-list.ts'
 
-// The training module's code lists (issue 13, docs/training.md). Codes in English, labels in French; the server's
+// The training module's code lists (issue 13, docs/training/). Codes in English, labels in French; the server's
 // checks, the forms, the imports and the report read the same lists.
 
 const list = codeList
@@ -64,7 +64,7 @@ export const OPEN_STATUSES = [
 ] as const satisfies readonly PrescriptionStatusCode[]
 
 /**
- * Who may move a prescription from one status to another (docs/training.md « The prescription »): the counsellor files
+ * Who may move a prescription from one status to another (docs/training/prescriptions.md): the counsellor files
  * (and files again after a request for more), the department decides, the training body answers after the
  * information session and records the entry and the exit; the counsellor or the department cancels before the entry.
  */

@@ -6,7 +6,7 @@ import type { Tx } from '../../deps.ts'
 import { findCommune } from '../reference/communes.ts'
 import type { TrainingFunder, TrainingSessionStatus } from './training.tables.ts'
 
-// The sessions as every part reads them (docs/training.md « The catalogue »): the action, its body, and the places —
+// The sessions as every part reads them (docs/training/catalogue.md): the action, its body, and the places —
 // taken (an accepted or entered prescription holds one), left (never below 0), and the prescriptions waiting for an
 // answer. One query, used by the catalogue's search, the prescriptions, the portal and the worklist.
 

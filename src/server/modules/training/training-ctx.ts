@@ -6,7 +6,7 @@ import type { AuditEntry } from '../audit/audit.repository.ts'
 import { loadVisiblePerson } from '../persons/person.policy.ts'
 
 // What the training services receive from a route (as AidsCtx for the aids), and the scope rules they share
-// (docs/training.md « Access »).
+// (docs/training/README.md « Access »).
 
 /** The request's transaction, who, when, and the audit. */
 export interface TrainingCtx {

@@ -9,7 +9,7 @@ import { trainingSections } from './training.report.ts'
 import { trainingRoutes } from './training.routes.ts'
 
 /**
- * Training (issue 13, docs/training.md): the catalogue (training bodies, actions, sessions and their information
+ * Training (issue 13, docs/training/): the catalogue (training bodies, actions, sessions and their information
  * sessions, imported from a funder's LHEO or CSV file), the counsellors' prescriptions and every answer to them (the
  * department's, then the training body's through its partner account), the entry that becomes the person's training
  * situation, the professionalisation fund's plans, and the training chapter of the report.

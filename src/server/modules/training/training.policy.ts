@@ -1,6 +1,6 @@
 import { capabilities } from '../../../shared/auth/roles.ts'
 
-/** Who may call the training routes (docs/training.md, « Access »): role lists from roles.ts only. */
+/** Who may call the training routes (docs/training/, « Access »): role lists from roles.ts only. */
 export const trainingPolicy = {
   /** the catalogue and its sessions' places left */
   catalogue: capabilities.trainingCatalogue,

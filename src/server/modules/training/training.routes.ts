@@ -7,7 +7,7 @@ import { partnerAccountRoutes } from './partner-accounts.routes.ts'
 import { portalRoutes } from './portal.routes.ts'
 import { prescriptionRoutes } from './prescriptions.routes.ts'
 
-/** The training routes, one file per part (docs/training.md). */
+/** The training routes, one file per part (docs/training/). */
 export function trainingRoutes(app: FastifyInstance, deps: Deps) {
   catalogueRoutes(app, deps)
   partnerAccountRoutes(app, deps)

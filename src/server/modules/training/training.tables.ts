@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely'
 
-// The training module's tables (migration 20261207T0900_training; docs/training.md). Amounts are integer cents
+// The training module's tables (migration 20261207T0900_training; docs/training/). Amounts are integer cents
 // (bigint, read as a number: db/database.ts); dates are 'yyyy-mm-dd' strings.
 
 export type TrainingFunder = 'regional_programme' | 'afpa' | 'state' | 'france_travail' | 'agefiph' | 'opco' | 'other'

@@ -10,7 +10,7 @@ import { fundCards, fundFileTabs, fundLinks, fundNav, fundRoutes } from './fund.
 import { officerCards, officerFileTabs, officerLinks, officerNav, officerRoutes } from './officer.entries.ts'
 import { portalCards, portalFileTabs, portalLinks, portalNav, portalRoutes } from './portal.entries.ts'
 
-// The training screens (docs/training.md, « Screens »), in four lists: the department's worklist and catalogue
+// The training screens (docs/training/, « Screens »), in four lists: the department's worklist and catalogue
 // (officer.entries.ts), the counsellor's prescriptions in the person file (counsellor.entries.ts), the training
 // body's portal (portal.entries.ts) and the professionalisation fund (fund.entries.ts). Every page is loaded on demand.
 export const trainingModule = defineWebModule({

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import { runScript } from '../../../db/script.ts'
 
-// Training (issue 13, docs/training.md): the catalogue (training bodies, their actions and sessions with the
+// Training (issue 13, docs/training/): the catalogue (training bodies, their actions and sessions with the
 // information session), the prescriptions a counsellor files for a person on a session and their answers (the
 // department's, then the training body's: attendance at the information session, positioning, entry, exit and
 // result), the partner accounts of the training bodies, and the professionalisation fund (yearly envelopes, the
@@ -97,7 +97,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     CREATE INDEX training_session_action_idx ON training_session (structure_id, action_id);
     CREATE INDEX training_session_starts_idx ON training_session (structure_id, starts_on);
 
-    -- a counsellor's request of a place for a person on a session, and every answer to it (docs/training.md,
+    -- a counsellor's request of a place for a person on a session, and every answer to it (docs/training/,
     -- « The prescription »): submitted → (more_info → submitted) → validated | refused, validated → accepted |
     -- waiting_list | not_accepted (the body, after the information session), waiting_list → accepted | not_accepted,
     -- accepted → entered (the person's training situation) → exited, cancelled before the entry
