@@ -5,14 +5,10 @@ import type { CatalogueImportResult } from '../../../shared/training/catalogue-i
 import { AppError } from '../../errors.ts'
 import {
   actionValues,
-  bodyByKey,
   bodyValues,
-  byLheoId,
-  importUpdate,
   insertAction,
   insertBody,
   insertSession,
-  lockImports,
   sessionValues,
 } from './catalogue.repository.ts'
 import { parseCatalogueCsv } from './catalogue-csv.ts'
@@ -26,6 +22,7 @@ import {
   type Places,
   type Pos,
 } from './imports.model.ts'
+import { bodyByKey, byLheoId, importUpdate, lockImports } from './imports.repository.ts'
 import { parseLheo } from './lheo.ts'
 import { lockSession, placesTaken } from './sessions.repository.ts'
 import type { TrainingCtx } from './training-ctx.ts'
