@@ -45,8 +45,8 @@ import { trainingPolicy } from './training.policy.ts'
 /** The catalogue: training bodies and their partner accounts, actions, sessions (docs/training/catalogue.md). */
 export function catalogueRoutes(app: FastifyInstance, deps: Deps) {
   const tags = ['Formation : catalogue']
-  /** who reads the catalogue: the counsellors (the prescription form), the department, and who sets it up */
-  const readers = [...new Set([...trainingPolicy.catalogue, ...trainingPolicy.setup])]
+  /** who reads the catalogue: the counsellors (the prescription form), the department, and who sets it up (roles.ts) */
+  const readers = trainingPolicy.catalogue
   const writers = trainingPolicy.setup
 
   defineRoute(app, deps, {
