@@ -3,6 +3,7 @@ import { agendaModule } from './features/agenda/agenda.web.ts'
 import { aidsModule } from './features/aids/aids.web.ts'
 import { authModule } from './features/auth/auth.web.ts'
 import { caseloadModule } from './features/caseload/caseload.web.ts'
+import { employmentModule } from './features/employment/employment.web.ts'
 import { homeModule } from './features/home/home.web.ts'
 import { personsModule } from './features/persons/persons.web.ts'
 import { plieModule } from './features/plie/plie.web.ts'
@@ -27,5 +28,6 @@ export const webModules = [
   plieModule,
   aidsModule,
   trainingModule,
+  employmentModule,
   authModule,
 ] as const

@@ -5,6 +5,7 @@ import { agendaModule } from './agenda/agenda.module.ts'
 import { aidsModule } from './aids/aids.module.ts'
 import { auditModule } from './audit/audit.module.ts'
 import { authModule } from './auth/auth.module.ts'
+import { employmentModule } from './employment/employment.module.ts'
 import { exchangeModule } from './exchange/exchange.module.ts'
 import { healthModule } from './health/health.module.ts'
 import { homeModule } from './home/home.module.ts'
@@ -40,6 +41,7 @@ export const serverModules: readonly ServerModule[] = [
   plieModule,
   aidsModule,
   trainingModule,
+  employmentModule,
   qualityModule,
   reportingModule,
   exchangeModule,

@@ -126,6 +126,22 @@ export const capabilities = {
   profFundRead: ['director', 'training_officer'],
   /** … and keep (plans, committee decisions, reimbursements, envelopes) */
   profFundManage: ['training_officer'],
+  // Employment (issue 14, docs/employment/; employmentPolicy, src/server/modules/employment/employment.policy.ts).
+  /**
+   * employers and their history, offers (a counsellor: those broadcast to their sites), a person's job projects,
+   * positionings, hires, immersions and pools, on the files the reader sees (the employment officer: the structure's)
+   */
+  employmentRead: ['director', 'counsellor', 'employment_officer'],
+  /** position a person of one's files on an offer, keep their job projects, prepare an immersion */
+  employmentPosition: ['counsellor', 'employment_officer'],
+  /** companies, contacts and visits, offers, candidates' answers, hires and their follow-ups, operations, pools */
+  employmentManage: ['employment_officer'],
+  /** every site's offers and people (the department serves the whole structure) */
+  employmentWholeStructure: ['director', 'employment_officer'],
+  /** the procurement clauses: operations, lots, participants, contracts, hours and statements: read */
+  clausesRead: ['director', 'employment_officer'],
+  /** … and keep (the clause facilitator is an employment officer); import the companies' monthly statements */
+  clausesManage: ['employment_officer'],
   // Home pages per role and the person file's summary: docs/home.md (homePolicy, src/server/modules/home/home.policy.ts).
   /** reception's one click "arrivé(e)" on today's appointments of its sites (the counsellor is notified) */
   arrivals: ['reception'],

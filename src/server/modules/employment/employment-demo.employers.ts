@@ -1,0 +1,5 @@
+import type { DemoContext } from '../../demo/demo-context.ts'
+import type { Tx } from '../../deps.ts'
+
+/** placeholder: the employers part of the day's demo (docs/employment/, « Demo data ») */
+export async function loadEmployersDemo(_tx: Tx, _ctx: DemoContext): Promise<void> {}
