@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { siretError } from '../../../shared/siret.ts'
 import type {
   ActionInput,
   BodyInput,
@@ -30,7 +31,6 @@ import {
   updateBody,
   updateSession,
 } from './catalogue.repository.ts'
-import { siretError } from './catalogue-siret.ts'
 import { findSession, findSessions, lockSession, placesTaken } from './sessions.repository.ts'
 import { conflict, invalid, type TrainingCtx } from './training-ctx.ts'
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { z } from 'zod'
+import { siretError } from '../../../shared/siret.ts'
 import { actionInput, bodyInput, sessionInput } from '../../../shared/training/catalogue.schema.ts'
 import type { CatalogueImportResult } from '../../../shared/training/catalogue-io.schema.ts'
 import { AppError } from '../../errors.ts'
@@ -12,7 +13,6 @@ import {
   sessionValues,
 } from './catalogue.repository.ts'
 import { parseCatalogueCsv } from './catalogue-csv.ts'
-import { siretError } from './catalogue-siret.ts'
 import {
   type CatalogueFile,
   CatalogueImportFailed,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { siretError } from './catalogue-siret.ts'
+import { siretError } from '../../../shared/siret.ts'
 import { readCatalogue } from './imports.service.ts'
 
 // The LHEO reader and the SIRET key (docs/training/catalogue.md « LHEO »).
