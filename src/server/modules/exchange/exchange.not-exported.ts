@@ -347,6 +347,47 @@ export const notExported: NotExported[] = [
     columns: ['created_at'],
     reason: 'when the plan was written in this database (the import’s time for an imported plan)',
   },
+  // employment (issue 14, docs/employment/exchange.md): its files (employment.exchange.ts, employment-*.exchange.ts)
+  // carry the immersion programmes and modules, employers with contacts and interactions, job projects, offers with
+  // their sites, operations, pools, placements with follow-ups, positionings with their history, applications,
+  // immersions and the social clauses; these stay behind
+  ...tablesOf('structure_id', 'the bundle is one structure’s: the import sets the target structure', [
+    ...['employer', 'employer_contact', 'employer_interaction', 'job_project', 'job_offer', 'placement'],
+    ...['placement_follow_up', 'offer_candidate', 'offer_candidate_event', 'recruitment_operation'],
+    ...['operation_info_session', 'operation_application', 'candidate_pool', 'pool_info_session', 'pool_member'],
+    ...['immersion_programme', 'immersion_module', 'immersion', 'clause_operation', 'clause_lot'],
+    ...['clause_participant', 'clause_contract', 'clause_statement', 'clause_hours'],
+  ]),
+  ...tablesOf('version', 'optimistic-locking counter of this database; an import bumps it when it changes a row', [
+    ...['employer', 'employer_contact', 'employer_interaction', 'job_project', 'job_offer', 'placement'],
+    ...['placement_follow_up', 'offer_candidate', 'recruitment_operation', 'operation_info_session'],
+    ...['operation_application', 'candidate_pool', 'pool_info_session', 'pool_member', 'immersion_programme'],
+    ...['immersion', 'clause_operation', 'clause_lot', 'clause_participant', 'clause_contract', 'clause_hours'],
+  ]),
+  ...tablesOf('created_at', 'when the row was written in this database (the import’s time for an imported row)', [
+    ...['employer', 'employer_interaction', 'job_project', 'job_offer', 'placement', 'recruitment_operation'],
+    'immersion',
+  ]),
+  {
+    table: 'job_offer_site',
+    columns: ['structure_id', 'offer_id', 'site_id'],
+    reason: 'exported as job_offers.csv site_codes (the sites an offer is broadcast to)',
+  },
+  {
+    table: 'placement_follow_up',
+    columns: ['id'],
+    reason: 'a follow-up is matched by its placement and milestone; ids are this database’s',
+  },
+  {
+    table: 'offer_candidate_event',
+    columns: ['id'],
+    reason: 'an event is matched by its positioning, instant and new status; ids are this database’s',
+  },
+  {
+    table: 'clause_hours',
+    columns: ['recorded_at'],
+    reason: 'when the hours were recorded in this database (imported hours: the import’s time)',
+  },
   {
     table: 'notification',
     columns: ['structure_id', 'id', 'recipient_id', 'text', 'link', 'created_at', 'read_at'],

@@ -204,7 +204,7 @@ describe('GET /api/exchange/export (director, second factor)', () => {
 })
 
 describe('the configuration alone (admin)', () => {
-  it('exports sites, programmes, users, themes, rooms, message templates, the PLIE’s, the aids’ and the training configuration, and no person file', async () => {
+  it('exports sites, programmes, users, themes, rooms, message templates, the PLIE’s, the aids’, the training and the employment configuration, and no person file', async () => {
     const res = await admin.get('/api/exchange/configuration/export')
     expect(res.statusCode).toBe(200)
     const { files } = res.json() as { files: Record<string, string> }
@@ -214,6 +214,7 @@ describe('the configuration alone (admin)', () => {
         .concat(['plie_communes.csv', 'plie_organisations.csv', 'plie_funding.csv'])
         .concat(['aid_funds.csv', 'aid_envelopes.csv'])
         .concat(['training_bodies.csv', 'training_actions.csv', 'training_sessions.csv', 'prof_fund_envelopes.csv'])
+        .concat(['immersion_programmes.csv', 'immersion_modules.csv'])
         .sort(),
     )
     expect(personFiles(files)).toEqual([])
