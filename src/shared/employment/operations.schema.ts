@@ -1,6 +1,12 @@
 import { z } from 'zod'
 import { calendarDate, int4, safeText, versionSchema } from '../primitives.ts'
-import { applicationOutcomes, applicationSources, funnelStages, operationStatuses } from './employment.nomenclature.ts'
+import {
+  applicationOutcomes,
+  applicationSources,
+  contractKinds,
+  funnelStages,
+  operationStatuses,
+} from './employment.nomenclature.ts'
 
 // Recruitment operations run as a funnel (issue 14, docs/employment/operations.md): the operation, its information
 // sessions, the applications and each step of one, the bulk actions on a session. The server validates every body with
@@ -151,6 +157,17 @@ export const applicationStep = z.discriminatedUnion(
     z.object({
       step: z.literal('outcome'),
       outcome: z.enum(applicationOutcomes.codes, 'Issue inconnue.'),
+      /** the contract of a hire of a person of the files: it becomes a placement and the person's employment situation */
+      contractKind: z.enum(contractKinds.codes, 'Type de contrat inconnu.').nullable().default(null),
+      startDate: calendarDate('Date d’embauche au format AAAA-MM-JJ.').nullable().default(null),
+      durationMonths: int4('Durée en mois : un nombre entier.').max(120, '120 mois au plus.').nullable().default(null),
+      hoursPerWeek: z
+        .number('Heures par semaine : un nombre.')
+        .positive('Heures par semaine : plus de 0.')
+        .max(60, '60 heures par semaine au plus.')
+        .nullable()
+        .default(null),
+      jobTitle: optionalText(200),
       version: versionSchema,
     }),
   ],

@@ -32,6 +32,7 @@ import {
   updateOperation,
   updateSession,
 } from './operations.repository.ts'
+import { createPlacement } from './placements.service.ts'
 
 // Recruitment operations run as a funnel (docs/employment/operations.md): an employer's positions, its information
 // sessions, the applications (a person of the files or an outside applicant) and each one's steps — invited, present,
@@ -262,11 +263,38 @@ async function stepSet(
   }
 }
 
+/**
+ * The hire of a person of the files: the placement (placements.service.ts) with the person's employment situation and
+ * its follow-ups, from the operation's employer. An outside applicant's hire is the outcome only.
+ */
+async function placementOf(ctx: EmploymentCtx, a: Application, step: ApplicationStep) {
+  if (step.step !== 'outcome' || step.outcome !== 'hired' || a.person === null) return null
+  if (step.contractKind === null) throw invalid('contractKind', 'Indiquez le type de contrat du recrutement.')
+  if (step.startDate === null) throw invalid('startDate', 'Indiquez la date d’embauche.')
+  if (step.contractKind !== 'cdi' && step.durationMonths === null)
+    throw invalid('durationMonths', 'Indiquez la durée du contrat (en mois).')
+  await loadEmploymentPerson(ctx, a.person.id)
+  const [operation] = await listOperationRows(ctx.tx, ctx.actor.structureId, { id: a.operationId })
+  return createPlacement(ctx, {
+    personId: a.person.id,
+    employerId: operation!.employer_id,
+    operationId: a.operationId,
+    contractKind: step.contractKind,
+    jobTitle: step.jobTitle ?? operation!.title,
+    romeCode: null,
+    startDate: step.startDate,
+    durationMonths: step.durationMonths,
+    hoursPerWeek: step.hoursPerWeek,
+  })
+}
+
 export async function stepApplication(ctx: EmploymentCtx, id: string, step: ApplicationStep) {
   const s = ctx.actor.structureId
   const a = await oneApplication(ctx, id)
   if (a.version !== step.version) throw versionConflict()
   const set = await stepSet(ctx, a, step)
+  const placementId = await placementOf(ctx, a, step)
+  if (placementId) set.placement_id = placementId
   await ensureUpdated(
     await updateApplication(ctx.tx, s, id, step.version, set),
     async () => (await applications(ctx, { id })).length > 0,

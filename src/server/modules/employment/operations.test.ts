@@ -203,6 +203,33 @@ describe('an operation and its applications', () => {
     expect(missing.statusCode).toBe(404)
   })
 
+  it('the hire of a person of the files makes a placement and a situation, once even in parallel', async () => {
+    const op = await buildOperation(t.db, t.fx, employerId, { title: 'Téléconseiller' })
+    const person = await buildPerson(t.db, t.fx)
+    const a = await buildApplication(t.db, t.fx, op.id, { personId: person.id, interviewedOn: '2026-03-12' })
+    const url = `${base}/applications/${a.id}/steps`
+    const hire = { step: 'outcome', outcome: 'hired', version: a.version }
+    const noContract = await officer.post(url, hire)
+    expect(noContract.statusCode).toBe(400)
+    expect(noContract.json().fields[0].field).toBe('contractKind')
+    const noLength = await officer.post(url, { ...hire, contractKind: 'cdd', startDate: '2026-04-01' })
+    expect(noLength.json().fields[0].field).toBe('durationMonths')
+    const body = { ...hire, contractKind: 'cdd', startDate: '2026-04-01', durationMonths: 6, hoursPerWeek: 35 }
+    const results = await Promise.all([officer.post(url, body), officer.post(url, body)])
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409])
+    const done = results.find((r) => r.statusCode === 200)!.json()
+    expect(done.outcome).toBe('hired')
+    const placements = await t.db.kysely
+      .selectFrom('placement')
+      .select(['id', 'operation_id', 'employer_id', 'situation_id', 'job_title'])
+      .where('person_id', '=', person.id)
+      .execute()
+    expect(placements).toHaveLength(1)
+    expect(placements[0]).toMatchObject({ id: done.placementId, operation_id: op.id, employer_id: employerId })
+    expect(placements[0]!.job_title).toBe('Téléconseiller')
+    expect(placements[0]!.situation_id).not.toBeNull()
+  })
+
   it('a counsellor adds one of their people, once; sees only their people’s applications; no outside applicant', async () => {
     const op = (await officer.post(base, operationBody())).json()
     const mine = await buildPerson(t.db, t.fx, { siteId: t.fx.sites.a })
