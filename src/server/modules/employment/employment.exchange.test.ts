@@ -297,11 +297,11 @@ describe('employment in a bundle', () => {
   })
 
   it('a SIRET twice, or a person twice on an offer, is refused by name', async () => {
-    let b = withCell(example, 'employers.csv', 2, 'siret', '41234567800012')
+    let b = withCell(example, 'employers.csv', 3, 'siret', '41234567800012')
     b = withCell(b, 'offer_candidates.csv', 2, 'person_external_id', 'P3-000102')
     const error = await failure(importInto(db, b))
     expect((error as ImportFailed).issues.map(formatIssue)).toEqual([
-      'employers.csv, ligne 3, colonne siret : une autre entreprise porte déjà ce SIRET',
+      'employers.csv, ligne 4, colonne siret : une autre entreprise porte déjà ce SIRET',
       'offer_candidates.csv, ligne 3, colonne person_external_id : la personne est déjà positionnée sur cette offre',
     ])
     expect((await tableCounts(db)).employer).toBe(0)
