@@ -83,6 +83,14 @@ export const offerInput = z
   })
 export type OfferInput = z.output<typeof offerInput>
 export const offerUpdateInput = offerInput.and(z.object({ version: versionSchema }))
+/** the statuses an offer may be moved to by hand (filled is also set by the hire of the last position) */
+export const offerTransitions: Record<(typeof offerStatuses.codes)[number], (typeof offerStatuses.codes)[number][]> = {
+  draft: ['open', 'cancelled'],
+  open: ['filled', 'closed', 'cancelled'],
+  filled: ['open', 'closed'],
+  closed: ['open'],
+  cancelled: [],
+}
 export const offerStatusInput = z.object({
   status: z.enum(offerStatuses.codes, 'Statut inconnu.'),
   version: versionSchema,
@@ -252,6 +260,8 @@ export const placementSchema = z.object({
   version: z.number(),
 })
 export type Placement = z.infer<typeof placementSchema>
+export const placementParams = z.object({ id })
+export const placementListSchema = z.object({ items: z.array(placementSchema) })
 
 export const followUpInput = z.object({
   doneOn: calendarDate('Date du suivi requise.'),
@@ -261,8 +271,11 @@ export const followUpInput = z.object({
 })
 export type FollowUpInput = z.output<typeof followUpInput>
 export const followUpListQuery = z.object({
-  /** overdue: due before today and not done; upcoming: due within 30 days */
-  when: z.enum(['overdue', 'upcoming', 'all']).default('overdue'),
+  /**
+   * overdue: due before today and not done; alerts: not done and due within 7 days or overdue (the worklist's);
+   * upcoming: not done and due within 30 days (overdue ones included); all: done or not
+   */
+  when: z.enum(['overdue', 'alerts', 'upcoming', 'all'], 'Filtre inconnu.').default('overdue'),
 })
 export const followUpItemSchema = followUpSchema.extend({ placement: placementSchema.omit({ followUps: true }) })
 export const followUpListSchema = z.object({ items: z.array(followUpItemSchema) })
@@ -292,10 +305,15 @@ export const jobProjectSchema = z.object({
   version: z.number(),
 })
 
+export const jobProjectListSchema = z.object({ items: z.array(jobProjectSchema) })
+/** a candidacy with its offer (the person's tab, the worklist) */
+export const candidacySchema = candidateSchema.extend({ offer: offerSummarySchema })
+export type Candidacy = z.infer<typeof candidacySchema>
+
 /** the person file's « Emploi » tab */
 export const personEmploymentSchema = z.object({
   projects: z.array(jobProjectSchema),
-  candidates: z.array(candidateSchema.extend({ offer: offerSummarySchema })),
+  candidates: z.array(candidacySchema),
   placements: z.array(placementSchema),
 })
 export type PersonEmployment = z.infer<typeof personEmploymentSchema>
@@ -304,7 +322,7 @@ export type PersonEmployment = z.infer<typeof personEmploymentSchema>
 export const employmentWorklistSchema = z.object({
   openOffers: z.array(offerSummarySchema),
   /** sent to the employer or at interview for 7 days or more without an answer */
-  candidatesToFollow: z.array(candidateSchema.extend({ offer: offerSummarySchema })),
+  candidatesToFollow: z.array(candidacySchema),
   followUpsDue: z.array(followUpItemSchema),
   operationsRunning: z.array(
     z.object({ id, title: z.string(), employerName: z.string(), positions: z.number(), hired: z.number() }),

@@ -1,0 +1,432 @@
+import { type ExpressionBuilder, sql } from 'kysely'
+import type { Database } from '../../db/schema.ts'
+import type { Actor, Tx } from '../../deps.ts'
+import { visiblePersons } from '../persons/person.policy.ts'
+import type { CandidateStatus, ContractKind, OfferStatus, RefusalReason } from './employment.tables.ts'
+import { seesWholeStructure } from './employment-ctx.ts'
+
+// The offers' and their candidates' SQL (docs/employment/offers.md). Every query names the structure.
+
+/**
+ * The persons an actor sees in the employment screens: the structure's for the department (employmentWholeStructure),
+ * else the person policy's (visiblePersons) — the list form of loadEmploymentPerson.
+ */
+export function employmentPersons(actor: Actor, today: string) {
+  return (eb: ExpressionBuilder<Database, 'person'>) =>
+    seesWholeStructure(actor) ? eb('person.structure_id', '=', actor.structureId) : visiblePersons(actor, today)(eb)
+}
+
+/** the offers an actor sees: the structure's for the department; those broadcast to the counsellor's sites, not drafts */
+export function visibleOffers(actor: Actor) {
+  return (eb: ExpressionBuilder<Database & { o: Database['job_offer'] }, 'o'>) => {
+    const inStructure = eb('o.structure_id', '=', actor.structureId)
+    if (seesWholeStructure(actor)) return inStructure
+    const broadcast = actor.siteIds.length
+      ? eb.exists(
+          eb
+            .selectFrom('job_offer_site as os')
+            .select('os.site_id')
+            .whereRef('os.structure_id', '=', 'o.structure_id')
+            .whereRef('os.offer_id', '=', 'o.id')
+            .where('os.site_id', 'in', actor.siteIds),
+        )
+      : sql<boolean>`false`
+    return eb.and([inStructure, eb('o.status', '<>', 'draft'), broadcast])
+  }
+}
+
+const summaryColumns = [
+  'o.id',
+  'o.employer_id',
+  'e.name as employer_name',
+  'o.title',
+  'o.rome_code',
+  'o.contract_kind',
+  'o.duration_months',
+  'o.positions',
+  'o.commune_name',
+  'o.starts_on',
+  'o.closes_on',
+  'o.status',
+  'u.display_name as officer_name',
+  'o.created_at',
+] as const
+
+function offersQuery(tx: Tx, actor: Actor, wholeStructure = false) {
+  const q = tx
+    .selectFrom('job_offer as o')
+    .innerJoin('employer as e', (j) =>
+      j.onRef('e.structure_id', '=', 'o.structure_id').onRef('e.id', '=', 'o.employer_id'),
+    )
+    .leftJoin('app_user as u', 'u.id', 'o.officer_id')
+  return wholeStructure ? q.where('o.structure_id', '=', actor.structureId) : q.where(visibleOffers(actor))
+}
+
+export interface OfferFilter {
+  status?: OfferStatus
+  employerId?: string
+  siteId?: string
+  q?: string
+  limit: number
+  ids?: string[]
+  /** the structure's offers whatever the actor's sites (the offers of candidacies the actor already sees) */
+  wholeStructure?: boolean
+}
+
+export async function listOfferRows(tx: Tx, actor: Actor, f: OfferFilter) {
+  let q = offersQuery(tx, actor, f.wholeStructure).select(summaryColumns)
+  if (f.status) q = q.where('o.status', '=', f.status)
+  if (f.employerId) q = q.where('o.employer_id', '=', f.employerId)
+  if (f.ids) q = f.ids.length ? q.where('o.id', 'in', f.ids) : q.where(sql<boolean>`false`)
+  if (f.siteId) {
+    const siteId = f.siteId
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('job_offer_site as os')
+          .select('os.site_id')
+          .whereRef('os.structure_id', '=', 'o.structure_id')
+          .whereRef('os.offer_id', '=', 'o.id')
+          .where('os.site_id', '=', siteId),
+      ),
+    )
+  }
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    q = q.where((eb) =>
+      eb.or([eb('o.title', 'ilike', like), eb('e.name', 'ilike', like), eb('o.rome_code', 'ilike', like)]),
+    )
+  }
+  const rows = await q.orderBy('o.created_at', 'desc').orderBy('o.id').limit(f.limit).execute()
+  return withCounts(tx, actor.structureId, rows)
+}
+
+export type OfferSummaryRow = Awaited<ReturnType<typeof listOfferRows>>[number]
+
+async function withCounts<R extends { id: string }>(tx: Tx, structureId: string, rows: R[]) {
+  const counts = new Map<string, Record<string, number>>()
+  if (rows.length) {
+    const found = await tx
+      .selectFrom('offer_candidate')
+      .select(['offer_id', 'status', (eb) => eb.fn.countAll<string>().as('n')])
+      .where('structure_id', '=', structureId)
+      .where(
+        'offer_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .groupBy(['offer_id', 'status'])
+      .execute()
+    for (const c of found) {
+      const m = counts.get(c.offer_id) ?? {}
+      m[c.status] = Number(c.n)
+      counts.set(c.offer_id, m)
+    }
+  }
+  return rows.map((r) => ({ ...r, candidate_counts: counts.get(r.id) ?? {} }))
+}
+
+/** one offer the actor sees, with its detail columns (undefined: out of scope or absent) */
+export async function findOfferRow(tx: Tx, actor: Actor, id: string) {
+  const row = await offersQuery(tx, actor)
+    .leftJoin('employer_contact as c', (j) =>
+      j.onRef('c.structure_id', '=', 'o.structure_id').onRef('c.id', '=', 'o.contact_id'),
+    )
+    .select(summaryColumns)
+    .select([
+      'o.contact_id',
+      'c.name as contact_name',
+      'o.hours_per_week',
+      'o.place',
+      'o.postcode',
+      'o.commune_code',
+      'o.level_2019',
+      'o.driving_licence_required',
+      'o.experience_months',
+      'o.requirements',
+      'o.description',
+      'o.version',
+    ])
+    .where('o.id', '=', id)
+    .executeTakeFirst()
+  if (!row) return undefined
+  const [withCount] = await withCounts(tx, actor.structureId, [row])
+  const sites = await tx
+    .selectFrom('job_offer_site')
+    .select('site_id')
+    .where('structure_id', '=', actor.structureId)
+    .where('offer_id', '=', id)
+    .orderBy('site_id')
+    .execute()
+  return { ...withCount!, site_ids: sites.map((s) => s.site_id) }
+}
+export type OfferRow = NonNullable<Awaited<ReturnType<typeof findOfferRow>>>
+
+/** the offer's row locked for the transaction (a hire counts the positions after it) */
+export async function lockOffer(tx: Tx, structureId: string, id: string) {
+  return tx
+    .selectFrom('job_offer')
+    .select(['id', 'status', 'positions', 'version'])
+    .where('structure_id', '=', structureId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst()
+}
+
+export interface OfferValues {
+  employer_id: string
+  contact_id: string | null
+  title: string
+  rome_code: string
+  contract_kind: ContractKind
+  duration_months: number | null
+  hours_per_week: number | null
+  positions: number
+  place: string | null
+  postcode: string | null
+  commune_code: string | null
+  commune_name: string | null
+  level_2019: number | null
+  driving_licence_required: boolean
+  experience_months: number | null
+  requirements: string | null
+  description: string | null
+  starts_on: string | null
+  closes_on: string | null
+  status: OfferStatus
+}
+
+export async function insertOffer(tx: Tx, structureId: string, officerId: string, v: OfferValues) {
+  const { id } = await tx
+    .insertInto('job_offer')
+    .values({ structure_id: structureId, officer_id: officerId, external_id: null, ...v })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return id
+}
+
+export async function updateOffer(tx: Tx, structureId: string, id: string, version: number, v: Partial<OfferValues>) {
+  return tx
+    .updateTable('job_offer')
+    .set({ ...v, version: version + 1 })
+    .where('structure_id', '=', structureId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returning('id')
+    .executeTakeFirst()
+}
+
+export async function replaceOfferSites(tx: Tx, structureId: string, offerId: string, siteIds: string[]) {
+  await tx
+    .deleteFrom('job_offer_site')
+    .where('structure_id', '=', structureId)
+    .where('offer_id', '=', offerId)
+    .execute()
+  await tx
+    .insertInto('job_offer_site')
+    .values([...new Set(siteIds)].map((site_id) => ({ structure_id: structureId, offer_id: offerId, site_id })))
+    .execute()
+}
+
+export async function structureSites(tx: Tx, structureId: string) {
+  const rows = await tx.selectFrom('site').select('id').where('structure_id', '=', structureId).execute()
+  return new Set(rows.map((r) => r.id))
+}
+
+export async function findEmployer(tx: Tx, structureId: string, id: string) {
+  return tx
+    .selectFrom('employer')
+    .select(['id', 'name', 'active'])
+    .where('structure_id', '=', structureId)
+    .where('id', '=', id)
+    .executeTakeFirst()
+}
+
+export async function contactOfEmployer(tx: Tx, structureId: string, employerId: string, contactId: string) {
+  return !!(await tx
+    .selectFrom('employer_contact')
+    .select('id')
+    .where('structure_id', '=', structureId)
+    .where('employer_id', '=', employerId)
+    .where('id', '=', contactId)
+    .executeTakeFirst())
+}
+
+// ---- candidates
+
+export interface CandidateFilter {
+  offerId?: string
+  personId?: string
+  ids?: string[]
+  /** sent or interview since before that instant (the worklist) */
+  waitingSince?: Date
+}
+
+/** candidates, restricted to the persons the actor sees (all the structure's for the department) */
+export async function listCandidateRows(tx: Tx, actor: Actor, today: string, f: CandidateFilter) {
+  let q = tx
+    .selectFrom('offer_candidate as c')
+    .innerJoin('person', (j) =>
+      j.onRef('person.structure_id', '=', 'c.structure_id').onRef('person.id', '=', 'c.person_id'),
+    )
+    .leftJoin('app_user as r', 'r.id', 'person.referent_id')
+    .leftJoin('app_user as p', 'p.id', 'c.positioned_by')
+    .select([
+      'c.id',
+      'c.offer_id',
+      'c.person_id',
+      'person.first_name',
+      'person.last_name',
+      'person.site_id',
+      'r.display_name as referent_name',
+      'c.status',
+      'c.refusal_reason',
+      'c.note',
+      'p.display_name as positioned_by_name',
+      'c.positioned_at',
+      'c.interview_on',
+      'c.placement_id',
+      'c.version',
+    ])
+    .where('c.structure_id', '=', actor.structureId)
+    .where(employmentPersons(actor, today))
+  if (f.offerId) q = q.where('c.offer_id', '=', f.offerId)
+  if (f.personId) q = q.where('c.person_id', '=', f.personId)
+  if (f.ids) q = f.ids.length ? q.where('c.id', 'in', f.ids) : q.where(sql<boolean>`false`)
+  if (f.waitingSince) {
+    const since = f.waitingSince
+    q = q.where('c.status', 'in', ['sent', 'interview']).where((eb) =>
+      eb(
+        eb
+          .selectFrom('offer_candidate_event as ev')
+          .select((e) => e.fn.max('ev.at').as('last'))
+          .whereRef('ev.structure_id', '=', 'c.structure_id')
+          .whereRef('ev.candidate_id', '=', 'c.id'),
+        '<',
+        since,
+      ),
+    )
+  }
+  const rows = await q.orderBy('c.positioned_at').orderBy('c.id').execute()
+  const events = rows.length
+    ? await tx
+        .selectFrom('offer_candidate_event as ev')
+        .leftJoin('app_user as u', 'u.id', 'ev.actor_id')
+        .select(['ev.candidate_id', 'ev.at', 'u.display_name', 'ev.from_status', 'ev.to_status', 'ev.note'])
+        .where('ev.structure_id', '=', actor.structureId)
+        .where(
+          'ev.candidate_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .orderBy('ev.at')
+        .orderBy('ev.id')
+        .execute()
+    : []
+  return rows.map((r) => ({ ...r, events: events.filter((e) => e.candidate_id === r.id) }))
+}
+export type CandidateRow = Awaited<ReturnType<typeof listCandidateRows>>[number]
+
+/** how many candidates of the offer the actor does not see */
+export async function countCandidates(tx: Tx, structureId: string, offerId: string) {
+  const { n } = await tx
+    .selectFrom('offer_candidate')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('structure_id', '=', structureId)
+    .where('offer_id', '=', offerId)
+    .executeTakeFirstOrThrow()
+  return Number(n)
+}
+
+/** a candidate's bare row, whoever's file it is (the service checks the scope) */
+export async function findCandidate(tx: Tx, structureId: string, id: string) {
+  return tx
+    .selectFrom('offer_candidate')
+    .selectAll()
+    .where('structure_id', '=', structureId)
+    .where('id', '=', id)
+    .executeTakeFirst()
+}
+
+export async function insertCandidate(
+  tx: Tx,
+  structureId: string,
+  v: { offerId: string; personId: string; note: string | null; by: string; at: Date },
+) {
+  const { id } = await tx
+    .insertInto('offer_candidate')
+    .values({
+      structure_id: structureId,
+      offer_id: v.offerId,
+      person_id: v.personId,
+      note: v.note,
+      positioned_by: v.by,
+      positioned_at: v.at,
+      refusal_reason: null,
+      interview_on: null,
+      placement_id: null,
+      external_id: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return id
+}
+
+export async function updateCandidate(
+  tx: Tx,
+  structureId: string,
+  id: string,
+  version: number,
+  v: {
+    status: CandidateStatus
+    refusal_reason?: RefusalReason | null
+    interview_on?: string | null
+    placement_id?: string | null
+  },
+) {
+  return tx
+    .updateTable('offer_candidate')
+    .set({ ...v, version: version + 1 })
+    .where('structure_id', '=', structureId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returning(['id', 'version'])
+    .executeTakeFirst()
+}
+
+export async function insertCandidateEvent(
+  tx: Tx,
+  structureId: string,
+  v: {
+    candidateId: string
+    at: Date
+    actorId: string
+    from: CandidateStatus | null
+    to: CandidateStatus
+    note: string | null
+  },
+) {
+  await tx
+    .insertInto('offer_candidate_event')
+    .values({
+      structure_id: structureId,
+      candidate_id: v.candidateId,
+      at: v.at,
+      actor_id: v.actorId,
+      from_status: v.from,
+      to_status: v.to,
+      note: v.note,
+    })
+    .execute()
+}
+
+/** how many of the offer's positions are taken (its hires) */
+export async function hiresOf(tx: Tx, structureId: string, offerId: string) {
+  const { n } = await tx
+    .selectFrom('placement')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('structure_id', '=', structureId)
+    .where('offer_id', '=', offerId)
+    .executeTakeFirstOrThrow()
+  return Number(n)
+}
