@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { withLuhnKey } from '../../../shared/siret.ts'
+import { isNafCode } from '../../../shared/employment/naf.ts'
+import { isSiret, withLuhnKey } from '../../../shared/siret.ts'
+import type { DemoContext } from '../../demo/demo-context.ts'
 import { buildStructure } from '../../test/builders.ts'
 import {
   buildClauseHours,
@@ -12,6 +14,7 @@ import {
 } from '../../test/employment.builders.ts'
 import { buildPerson } from '../../test/person.builders.ts'
 import { createTestContext, type TestClient, type TestContext } from '../../test/test-app.ts'
+import { DEMO_EMPLOYERS, loadEmployersDemo } from './employment-demo.employers.ts'
 
 // The employers' routes (docs/employment/employers.md).
 let t: TestContext
@@ -296,5 +299,46 @@ describe('SIRENE import', () => {
     )
     expect(broken.statusCode).toBe(400)
     expect(broken.json().detail).toMatch(/Import refusé/)
+  })
+})
+
+describe('demo', () => {
+  it('twelve employers demo-employer-1…12 with valid SIRETs and NAF codes, contacts and interactions; the same twice', async () => {
+    const load = async () => {
+      const fx = await buildStructure(t.db)
+      const ctx = { structureId: fx.structureId, userIds: new Map(), now: t.clock.now() } as unknown as DemoContext
+      await t.db.kysely.transaction().execute((tx) => loadEmployersDemo(tx, ctx))
+      const k = t.db.kysely
+      const employers = await k
+        .selectFrom('employer')
+        .select(['external_id', 'siret', 'naf_code', 'name', 'commune_name'])
+        .where('structure_id', '=', fx.structureId)
+        .orderBy('name')
+        .execute()
+      const contacts = await k
+        .selectFrom('employer_contact')
+        .select('name')
+        .where('structure_id', '=', fx.structureId)
+        .execute()
+      const interactions = await k
+        .selectFrom('employer_interaction')
+        .select(['date', 'kind', 'subject'])
+        .where('structure_id', '=', fx.structureId)
+        .orderBy('external_id')
+        .execute()
+      return { employers, contacts: contacts.length, interactions }
+    }
+    const a = await load()
+    expect(a.employers.map((e) => e.external_id).sort()).toEqual(
+      Array.from({ length: 12 }, (_, i) => `demo-employer-${i + 1}`).sort(),
+    )
+    for (const e of a.employers) {
+      expect(isSiret(e.siret!), e.name).toBe(true)
+      expect(isNafCode(e.naf_code!), e.name).toBe(true)
+      expect(e.commune_name).not.toBeNull()
+    }
+    expect(a.contacts).toBe(DEMO_EMPLOYERS.reduce((s, e) => s + e.contacts.length, 0))
+    expect(a.interactions.length).toBeGreaterThan(5)
+    expect(await load()).toEqual(a)
   })
 })
