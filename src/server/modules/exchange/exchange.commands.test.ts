@@ -66,7 +66,7 @@ describe('jalon import / jalon export', () => {
   it('import → export → import into an empty database → export: the two folders are byte-identical', async () => {
     const imported = await run(importCommand, a, [EXAMPLE_BUNDLE])
     expect(imported.code).toBe(0)
-    expect(imported.out).toMatch(/^Import terminé dans la structure « ml-littoral » \(créée\) : 132 lignes en /)
+    expect(imported.out).toMatch(/^Import terminé dans la structure « ml-littoral » \(créée\) : 180 lignes en /)
     expect(imported.err).toContain('  persons.csv : 4 lignes (créées 4, modifiées 0, inchangées 0)')
     const first = join(dir, 'first')
     const second = join(dir, 'second')
@@ -78,10 +78,10 @@ describe('jalon import / jalon export', () => {
     expect(audit.map((r) => r.action)).toEqual(['exchange.import', 'exchange.export'])
     // the export's line names the scope, each file with its rows, and where it went
     const exported = detailOf(audit[1]!)
-    expect(exported).toMatchObject({ scope: 'all', via: 'cli', folder: second, rows: 132 })
+    expect(exported).toMatchObject({ scope: 'all', via: 'cli', folder: second, rows: 180 })
     expect(exported.files).toContainEqual({ file: 'persons.csv', rows: 4 })
     expect(exported.files).toHaveLength(exchangeEntities().length)
-    expect(detailOf(audit[0]!)).toMatchObject({ scope: 'all', dryRun: false, via: 'cli', folder: first, rows: 132 })
+    expect(detailOf(audit[0]!)).toMatchObject({ scope: 'all', dryRun: false, via: 'cli', folder: first, rows: 180 })
   })
 
   it('a refused bundle: the errors on stderr, exit code 1, nothing imported', async () => {
@@ -132,7 +132,7 @@ describe('jalon import / jalon export', () => {
       .execute()
     // recorded after the rollback; the structure it would have created does not exist, so the line names none
     expect(lines[0]!.structure_id).toBeNull()
-    expect(detailOf(lines[0]!)).toMatchObject({ scope: 'all', dryRun: true, via: 'cli', rows: 132 })
+    expect(detailOf(lines[0]!)).toMatchObject({ scope: 'all', dryRun: true, via: 'cli', rows: 180 })
   })
 
   it('prints the warnings after the summary: imported, but the annual report would count no one', async () => {
@@ -146,7 +146,7 @@ describe('jalon import / jalon export', () => {
     const res = await run(importCommand, a, [folder])
     expect(res.code).toBe(0)
     const [summary, title, warning, ...rest] = res.out.split('\n')
-    expect(summary).toMatch(/^Import terminé dans la structure « ml-littoral » \(créée\) : 129 lignes en /)
+    expect(summary).toMatch(/^Import terminé dans la structure « ml-littoral » \(créée\) : 177 lignes en /)
     expect(title).toBe('Un avertissement (le lot est importé tout de même) :')
     expect(warning).toMatch(/^ {2}Attention : persons\.csv : 4 personnes importées, mais aucune n’a d’inscription/)
     expect(rest).toEqual([])
