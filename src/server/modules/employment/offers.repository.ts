@@ -297,11 +297,14 @@ export async function listCandidateRows(tx: Tx, actor: Actor, today: string, f: 
     const since = f.waitingSince
     q = q.where('c.status', 'in', ['sent', 'interview']).where((eb) =>
       eb(
-        eb
-          .selectFrom('offer_candidate_event as ev')
-          .select((e) => e.fn.max('ev.at').as('last'))
-          .whereRef('ev.structure_id', '=', 'c.structure_id')
-          .whereRef('ev.candidate_id', '=', 'c.id'),
+        eb.fn.coalesce(
+          eb
+            .selectFrom('offer_candidate_event as ev')
+            .select((e) => e.fn.max('ev.at').as('last'))
+            .whereRef('ev.structure_id', '=', 'c.structure_id')
+            .whereRef('ev.candidate_id', '=', 'c.id'),
+          'c.positioned_at',
+        ),
         '<',
         since,
       ),
