@@ -3,6 +3,7 @@ import { buildStructure } from '../../test/builders.ts'
 import { buildApplication, buildEmployer, buildOperation } from '../../test/employment.builders.ts'
 import { buildPerson } from '../../test/person.builders.ts'
 import { createTestContext, type TestClient, type TestContext } from '../../test/test-app.ts'
+import { loadOperationsDemo } from './employment-demo.operations.ts'
 
 // Recruitment operations (docs/employment/operations.md): the funnel counted from the rows, the steps' order, the bulk
 // actions on a session, access and scope.
@@ -430,5 +431,67 @@ describe('access and input', () => {
     expect(session.statusCode).toBe(400)
     expect(session.json().fields[0].field).toBe('at')
     expect((await officer.get(`${base}/not-an-id`)).statusCode).toBe(400)
+  })
+})
+
+describe('the demo', () => {
+  it('writes three operations (the large one with 120 applications over the funnel) and a pool of 25', async () => {
+    const demo = await buildStructure(t.db)
+    for (const i of [1, 2, 3]) {
+      const e = await buildEmployer(t.db, demo)
+      await t.db.kysely
+        .updateTable('employer')
+        .set({ external_id: `demo-employer-${i}` })
+        .where('id', '=', e.id)
+        .execute()
+    }
+    const personIds: string[] = []
+    for (let i = 0; i < 60; i++) personIds.push((await buildPerson(t.db, demo)).id)
+    const ctx = {
+      structureId: demo.structureId,
+      siteIds: new Map<string, string>(),
+      programmeIds: new Map<string, string>(),
+      userIds: new Map<string, string>(),
+      now: t.clock.now(),
+      personIds,
+      bulk: undefined as never,
+    }
+    await t.db.kysely.transaction().execute((tx) => loadOperationsDemo(tx, ctx))
+    const ops = await t.db.kysely
+      .selectFrom('recruitment_operation as o')
+      .select((eb) => [
+        'o.external_id',
+        eb
+          .selectFrom('operation_application as a')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('a.operation_id', '=', 'o.id')
+          .as('applications'),
+      ])
+      .where('o.structure_id', '=', demo.structureId)
+      .orderBy('o.external_id')
+      .execute()
+    expect(ops.map((o) => [o.external_id, Number(o.applications)])).toEqual([
+      ['demo-operation-1', 120],
+      ['demo-operation-2', 25],
+      ['demo-operation-3', 20],
+    ])
+    const stages = await t.db.kysely
+      .selectFrom('operation_application')
+      .select((eb) => [
+        eb.fn.count('info_session_id').as('invited'),
+        eb.fn.count('interviewed_on').as('interviewed'),
+        eb.fn.countAll().filterWhere('outcome', '=', 'hired').as('hired'),
+      ])
+      .where('structure_id', '=', demo.structureId)
+      .executeTakeFirstOrThrow()
+    expect(Number(stages.invited)).toBeGreaterThan(Number(stages.interviewed))
+    expect(Number(stages.interviewed)).toBeGreaterThan(Number(stages.hired))
+    expect(Number(stages.hired)).toBeGreaterThan(0)
+    const members = await t.db.kysely
+      .selectFrom('pool_member')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('structure_id', '=', demo.structureId)
+      .executeTakeFirstOrThrow()
+    expect(Number(members.n)).toBe(25)
   })
 })
