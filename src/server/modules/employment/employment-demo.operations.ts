@@ -8,9 +8,9 @@ import { findCommune } from '../reference/communes.ts'
 import type { ApplicationSource, OperationApplicationTable, PoolMemberTable } from './employment.tables.ts'
 
 // The operations and pools part of the day's demo (docs/employment/operations.md « Demo data »): three recruitment
-// operations of the demo employers (`demo-employer-1`…, employment-demo.employers.ts) — a large call-centre-like one
-// running with 120 applications spread over the funnel and four information sessions, a warehouse one starting, a
-// closed shop one — and a home-care pool with 25 of the demo's persons at every stage. Deterministic: a seeded
+// operations of the demo employers (`demo-employer-1`…, employment-demo.employers.ts) — a large logistics one run like
+// the seed report's call centre, with 120 applications spread over the funnel and four information sessions, a building
+// one starting, a closed retail one — and a home-care pool with 25 of the demo's persons at every stage. Deterministic: a seeded
 // generator, the day, the persons' order. Hires stay on outside applicants here (a hire of a person of the files makes a
 // placement and a situation: the offers' demo shows those).
 
@@ -57,12 +57,13 @@ interface OperationSpec {
 
 const OPERATIONS: OperationSpec[] = [
   {
-    employer: 1,
-    title: 'Recrutement de 40 téléconseillers — centre de relation client',
-    sector: 'Centre d’appels',
+    // run like the seed report's call centre: a mass recruitment with information sessions, tests and interviews
+    employer: 7,
+    title: 'Nouvelle plateforme : 40 préparateurs de commandes et caristes',
+    sector: 'Logistique',
     positions: 40,
-    profile: 'Aisance au téléphone, maîtrise de l’outil informatique ; débutants acceptés, formation assurée.',
-    method: 'Information collective, tests de simulation d’appel, entretien avec l’employeur.',
+    profile: 'Travail en équipes, port de charges ; débutants acceptés, CACES R489 financé avant l’embauche.',
+    method: 'Information collective, tests d’aptitude (lecture, calcul, habileté), entretien avec l’employeur.',
     partners: 'France Travail, agences d’intérim, Région (formation préalable au recrutement)',
     started: 45,
     length: 90,
@@ -72,12 +73,12 @@ const OPERATIONS: OperationSpec[] = [
     persons: 0.2,
   },
   {
-    employer: 2,
-    title: 'Préparateurs de commandes — nouvelle plateforme logistique',
-    sector: 'Logistique',
+    employer: 3,
+    title: 'Chantier de rénovation urbaine : 12 ouvriers du bâtiment',
+    sector: 'Bâtiment',
     positions: 12,
-    profile: 'CACES R489 apprécié, travail en équipes.',
-    method: 'Information collective puis entretiens sur site.',
+    profile: 'Première expérience sur chantier appréciée, permis B souhaité.',
+    method: 'Information collective puis entretiens sur le chantier.',
     partners: 'France Travail',
     started: 10,
     length: 60,
@@ -87,12 +88,12 @@ const OPERATIONS: OperationSpec[] = [
     persons: 0.3,
   },
   {
-    employer: 3,
-    title: 'Ouverture d’un magasin — employés de libre-service',
+    employer: 5,
+    title: 'Ouverture du drive : 8 employés de libre-service',
     sector: 'Commerce',
     positions: 8,
     profile: 'Polyvalence, horaires décalés.',
-    method: 'Entretiens collectifs.',
+    method: 'Information collective, entretiens collectifs.',
     partners: 'Agence d’intérim',
     started: 150,
     length: 45,
