@@ -44,7 +44,7 @@ async function setup() {
     .executeTakeFirstOrThrow()
   const op = await buildClauseOperation(t.db, t.fx)
   const lot = await buildClauseLot(t.db, t.fx, op.id, { employerId: employer.id, requiredHours: 1000 })
-  const people = []
+  const people: { id: string; last_name: string; first_name: string; birth_date: string }[] = []
   for (let i = 0; i < 3; i++) {
     const p = await buildPerson(t.db, t.fx, { birthDate: `1990-0${i + 1}-1${i}` })
     await buildClauseParticipant(t.db, t.fx, p.id, { criterion: i === 0 ? 'rsa' : 'youth_below_bac' })
