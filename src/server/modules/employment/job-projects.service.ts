@@ -6,9 +6,10 @@ import type {
 } from '../../../shared/employment/offers.schema.ts'
 import type { Tx } from '../../deps.ts'
 import { notFound, versionConflict } from '../../errors.ts'
+import { listCandidateRows } from './candidates.repository.ts'
 import { type EmploymentCtx, loadEmploymentPerson, todayOf } from './employment-ctx.ts'
 import { presentCandidate, presentSummary } from './offers.present.ts'
-import { listCandidateRows, listOfferRows } from './offers.repository.ts'
+import { listOfferRows } from './offers.repository.ts'
 import { listPlacements } from './placements.service.ts'
 
 // A person's job projects (the ROME fiches matching reads) and the person file's « Emploi » tab

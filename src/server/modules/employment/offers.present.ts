@@ -1,6 +1,7 @@
 import type { Candidate, Offer, OfferSummary } from '../../../shared/employment/offers.schema.ts'
+import type { CandidateRow } from './candidates.repository.ts'
 import type { CandidateStatus } from './employment.tables.ts'
-import type { CandidateRow, OfferRow, OfferSummaryRow } from './offers.repository.ts'
+import type { OfferRow, OfferSummaryRow } from './offers.repository.ts'
 
 // Rows → the shapes of offers.schema.ts (docs/employment/offers.md « Responses »).
 

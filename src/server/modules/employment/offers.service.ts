@@ -16,23 +16,25 @@ import {
   type PositionInput,
 } from '../../../shared/employment/offers.schema.ts'
 import { declareConstraintConflict, forbidden, notFound, versionConflict } from '../../errors.ts'
+import {
+  countCandidates,
+  findCandidate,
+  insertCandidate,
+  insertCandidateEvent,
+  listCandidateRows,
+  updateCandidate,
+} from './candidates.repository.ts'
 import { conflict, type EmploymentCtx, invalid, loadEmploymentPerson, todayOf } from './employment-ctx.ts'
 import { presentCandidate, presentOffer, presentSummary } from './offers.present.ts'
 import {
   contactOfEmployer,
-  countCandidates,
-  findCandidate,
   findEmployer,
   findOfferRow,
-  insertCandidate,
-  insertCandidateEvent,
   insertOffer,
-  listCandidateRows,
   listOfferRows,
   type OfferValues,
   replaceOfferSites,
   structureSites,
-  updateCandidate,
   updateOffer,
 } from './offers.repository.ts'
 

@@ -9,16 +9,10 @@ import type {
 } from '../../../shared/employment/offers.schema.ts'
 import { notFound, versionConflict } from '../../errors.ts'
 import { insertSituation } from '../accompaniment/index.ts'
+import { hiresOf, insertCandidateEvent, updateCandidate } from './candidates.repository.ts'
 import type { ContractKind } from './employment.tables.ts'
 import { conflict, type EmploymentCtx, invalid, loadEmploymentPerson, todayOf } from './employment-ctx.ts'
-import {
-  findEmployer,
-  hiresOf,
-  insertCandidateEvent,
-  lockOffer,
-  updateCandidate,
-  updateOffer,
-} from './offers.repository.ts'
+import { findEmployer, lockOffer, updateOffer } from './offers.repository.ts'
 import { ensureCandidateMove, loadCandidate } from './offers.service.ts'
 import {
   type FollowUpRow,

@@ -1,9 +1,10 @@
 import { addDays } from '../../../shared/dates.ts'
 import type { EmploymentWorklist } from '../../../shared/employment/offers.schema.ts'
+import { listCandidateRows } from './candidates.repository.ts'
 import { type EmploymentCtx, seesWholeStructure, todayOf } from './employment-ctx.ts'
 import { offersById } from './job-projects.service.ts'
 import { presentCandidate, presentSummary } from './offers.present.ts'
-import { listCandidateRows, listOfferRows } from './offers.repository.ts'
+import { listOfferRows } from './offers.repository.ts'
 import { listFollowUpRows } from './placements.repository.ts'
 import { withPlacements } from './placements.service.ts'
 
