@@ -272,6 +272,36 @@ describe('employment in a bundle', () => {
     expect(await exportFrom(db)).toEqual(out)
   })
 
+  it('a changed cell updates its row; sites emptied unbind the offer; follow-ups and events are matched, not doubled', async () => {
+    await importInto(db, example)
+    let b = withCell(example, 'job_offers.csv', 1, 'site_codes', '')
+    b = withCell(b, 'placement_follow_ups.csv', 2, 'done_on', '2009-12-15')
+    b = withCell(b, 'placement_follow_ups.csv', 2, 'outcome', 'changed_job')
+    b = withCell(b, 'offer_candidate_events.csv', 6, 'note', 'Indisponible avant juin')
+    b = withCell(b, 'clause_hours.csv', 2, 'hours', '139,5')
+    const report = await importInto(db, b)
+    const byFile = Object.fromEntries(report.files.map((f) => [f.file, f]))
+    for (const f of ['job_offers.csv', 'placement_follow_ups.csv', 'offer_candidate_events.csv', 'clause_hours.csv'])
+      expect(byFile[f], f).toMatchObject({ inserted: 0, updated: 1 })
+    expect(byFile['employers.csv']).toMatchObject({ inserted: 0, updated: 0 })
+    expect(await employmentCounts(db)).toMatchObject({
+      job_offer_site: 1,
+      placement_follow_up: 4,
+      offer_candidate_event: 6,
+      clause_hours: 2,
+    })
+    const followUp = await sql<{ outcome: string; version: number }>`
+      SELECT f.outcome, f.version FROM placement_follow_up f JOIN placement p ON p.id = f.placement_id
+      WHERE p.external_id = 'PL-1' AND f.milestone_months = 3`.execute(db.kysely)
+    expect(followUp.rows).toEqual([{ outcome: 'changed_job', version: 2 }])
+    const hours = await db.kysely
+      .selectFrom('clause_hours')
+      .select(['hours', 'version'])
+      .where('external_id', '=', 'CH-2')
+      .executeTakeFirstOrThrow()
+    expect({ hours: Number(hours.hours), version: hours.version }).toEqual({ hours: 139.5, version: 2 })
+  })
+
   it('an unknown employer names file, line and column, with every other error, and nothing is imported', async () => {
     const before = await tableCounts(db)
     let b = withCell(example, 'job_offers.csv', 2, 'employer_external_id', 'EN-99')
