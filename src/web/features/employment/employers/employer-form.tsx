@@ -95,7 +95,7 @@ export function EmployerFields({ form, employerId }: { form: UseFormReturnType<E
         onBlur={() => void onSiretBlur()}
       />
       {check?.valid && !other && (
-        <Text size="sm" c="green.9" role="status">
+        <Text size="sm" fw={600} role="status">
           SIRET valide.
         </Text>
       )}
