@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { formatNumber, today } from '../../../components/format.ts'
 import { HomeBlock } from '../../home/home-block.tsx'
 import { AnchorLink } from '../../persons/anchor-link.tsx'
-import { followUpsQuery, offersQuery, worklistQuery } from './offers.api.ts'
+import { worklistQuery } from './offers.api.ts'
 
 // The employment blocks of the home page (docs/employment/screens.md): the officer's worklist figures, overdue
 // follow-ups in red; a counsellor's open offers for her sites and her people's follow-ups due.
@@ -57,32 +57,34 @@ export function EmploymentWorkCard() {
   )
 }
 
-/** the counsellor's block (the entries give it to the referents only); the officer has the worklist's */
+/** the counsellor's block (the entries give it to the referents only): the worklist on her own people */
 export function CounsellorEmploymentCard() {
-  const offers = useQuery(offersQuery({ status: 'open' }))
-  const followUps = useQuery(followUpsQuery('overdue'))
+  const list = useQuery(worklistQuery)
+  const w = list.data
+  const day = today()
+  const overdue = w ? w.followUpsDue.filter((f) => !f.doneOn && f.dueOn < day).length : 0
   return (
     <HomeBlock
       id="home-emploi-conseiller"
       title="Emploi de mes jeunes"
-      loading={offers.isPending}
-      error={offers.error}
+      loading={list.isPending}
+      error={list.error}
       action={
         <AnchorLink to="/emploi/offres" size="sm">
           Offres pour mes jeunes
         </AnchorLink>
       }
     >
-      <Lines
-        lines={[
-          { label: 'Offres ouvertes sur mes sites', count: offers.data?.items.length ?? 0 },
-          {
-            label: 'Suivis d’embauche en retard',
-            count: followUps.data?.items.length ?? 0,
-            alert: (followUps.data?.items.length ?? 0) > 0,
-          },
-        ]}
-      />
+      {w && (
+        <Lines
+          lines={[
+            { label: 'Suivis d’embauche en retard', count: overdue, alert: overdue > 0 },
+            { label: 'Suivis d’embauche à faire', count: w.followUpsDue.length - overdue },
+            { label: 'Candidatures sans réponse', count: w.candidatesToFollow.length },
+            { label: 'Offres ouvertes sur mes sites', count: w.openOffers.length },
+          ]}
+        />
+      )}
     </HomeBlock>
   )
 }

@@ -12,8 +12,7 @@ import {
   TextInput,
 } from '@mantine/core'
 import { useForm } from '@mantine/form'
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useMemo } from 'react'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { type Offer, type OfferInput, offerInput } from '../../../../shared/employment/offers.schema.ts'
 import { isApiError } from '../../../api.ts'
 import { bodyErrors } from '../../../components/body-errors.ts'
@@ -21,7 +20,8 @@ import { FormError } from '../../../components/form-error.tsx'
 import { useMe } from '../../auth/auth.api.ts'
 import { CommunePicker } from '../../persons/pickers.tsx'
 import { contractKindOptions, levelOptions, romeOptions } from '../employment.labels.ts'
-import { employersQuery, offersApi, refreshEmployment } from './offers.api.ts'
+import { EmployerPicker } from './employer-picker.tsx'
+import { offersApi, refreshEmployment } from './offers.api.ts'
 
 // The shared offer form (« fiche de prise d'offre », docs/employment/screens.md): the employer, the job and its ROME
 // code, the contract, the place, the requirements, the positions and the closing date, the sites it is broadcast to.
@@ -121,7 +121,6 @@ export function OfferForm({
 }) {
   const me = useMe()
   const client = useQueryClient()
-  const employers = useQuery(employersQuery)
   const form = useForm<Values>({
     initialValues: valuesOf(offer, []),
     validate: (v) => bodyErrors(offerInput, offerBody(v), fieldOf),
@@ -141,30 +140,19 @@ export function OfferForm({
     },
     onSettled: () => refreshEmployment(client),
   })
-  const employerOptions = useMemo(() => {
-    const list = (employers.data ?? [])
-      .filter((e) => e.active !== false || e.id === offer?.employerId)
-      .map((e) => ({ value: e.id, label: e.communeName ? `${e.name} (${e.communeName})` : e.name }))
-    if (offer && !list.some((o) => o.value === offer.employerId))
-      list.push({ value: offer.employerId, label: offer.employerName })
-    return list.sort((a, b) => a.label.localeCompare(b.label, 'fr'))
-  }, [employers.data, offer])
   const siteOptions = me.sites.map((s) => ({ value: s.id, label: s.name }))
   const cdi = form.values.contractKind === 'cdi'
   return (
     <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))} aria-label="Fiche de l’offre">
       <Stack gap="md" maw={880}>
-        <FormError error={employers.error} title="Liste des entreprises indisponible" />
         <FormError error={save.error} title="Enregistrement impossible" />
         <Fieldset legend="Le poste">
           <Stack gap="sm">
-            <Select
-              label="Entreprise"
-              required
-              searchable
-              data={employerOptions}
-              nothingFoundMessage="Aucune entreprise"
-              {...form.getInputProps('employerId')}
+            <EmployerPicker
+              initial={offer ? { id: offer.employerId, name: offer.employerName } : null}
+              value={form.values.employerId}
+              onChange={(id) => form.setFieldValue('employerId', id)}
+              error={form.errors.employerId}
             />
             <TextInput label="Intitulé du poste" required maxLength={200} {...form.getInputProps('title')} />
             <Select

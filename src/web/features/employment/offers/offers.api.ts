@@ -1,5 +1,6 @@
 import { keepPreviousData, type QueryClient, queryOptions } from '@tanstack/react-query'
 import type { z } from 'zod'
+import type { EmployerList } from '../../../../shared/employment/employers.schema.ts'
 import type {
   Candidate,
   CandidateStatusInput,
@@ -35,13 +36,6 @@ export interface OfferSearch {
   siteId?: string
   q?: string
 }
-/** an employer of the select (GET /api/employment/employers, the employers part): its id and name are enough here */
-export interface EmployerOption {
-  id: string
-  name: string
-  communeName?: string | null
-  active?: boolean
-}
 
 export const worklistQuery = queryOptions({
   queryKey: ['employment', 'worklist'],
@@ -73,19 +67,15 @@ export const personEmploymentQuery = (personId: string) =>
     queryKey: ['employment', 'person', personId],
     queryFn: ({ signal }) => api.get<PersonEmployment>(person(personId), undefined, signal),
   })
-/** the employers part's list; it may answer a list or `{ items }` */
-export const employersQuery = queryOptions({
-  queryKey: ['employment', 'employers', 'options'],
-  queryFn: async ({ signal }) => {
-    const answer = await api.get<EmployerOption[] | { items: EmployerOption[] }>(
-      '/api/employment/employers',
-      { limit: 500 },
-      signal,
-    )
-    return Array.isArray(answer) ? answer : answer.items
-  },
-  staleTime: 60_000,
-})
+/** the employers part's list (GET /api/employment/employers, a page of 100 at most), searched by name or SIRET */
+export const employersQuery = (q: string) =>
+  queryOptions({
+    queryKey: ['employment', 'employers', 'options', q],
+    queryFn: ({ signal }) =>
+      api.get<EmployerList>('/api/employment/employers', { q: q || undefined, pageSize: 100 }, signal),
+    staleTime: 30_000,
+    placeholderData: keepPreviousData,
+  })
 
 export const refreshEmployment = (client: QueryClient) => client.invalidateQueries({ queryKey: ['employment'] })
 
