@@ -65,6 +65,8 @@ export async function loadClausesDemo(tx: Tx, ctx: DemoContext): Promise<void> {
         .execute()
     ).map((e) => [e.external_id!, e.id]),
   )
+  const missing = DEMO_CLAUSE_OPERATIONS.flatMap((o) => o.lots.map((l) => l.employer)).filter((k) => !employers.has(k))
+  if (missing.length) throw new Error(`clauses demo: the employers part wrote no ${missing.join(', ')}`)
   const lots: { id: string; key: string }[] = []
   for (const o of DEMO_CLAUSE_OPERATIONS) {
     const op = await tx
@@ -95,7 +97,7 @@ export async function loadClausesDemo(tx: Tx, ctx: DemoContext): Promise<void> {
           operation_id: op.id,
           label: l.label,
           // the employers part writes demo-employer-1…12 before this loader (employment.demo.ts)
-          employer_id: employers.get(l.employer) ?? null,
+          employer_id: employers.get(l.employer)!,
           required_hours: l.hours,
           external_id: l.key,
         })
