@@ -19,8 +19,8 @@ export const inScope = (ctx: IndicatorContext, col: string): RawBuilder<SqlBool>
     : sql<SqlBool>`true`
 
 /** the date `col` falls in the period */
-export const inPeriod = (ctx: IndicatorContext, col: string): RawBuilder<SqlBool> =>
-  sql<SqlBool>`${sql.ref(col)} between ${ctx.period.from}::date and ${ctx.period.to}::date`
+export const inPeriod = (ctx: IndicatorContext, col: string | RawBuilder<unknown>): RawBuilder<SqlBool> =>
+  sql<SqlBool>`${typeof col === 'string' ? sql.ref(col) : col} between ${ctx.period.from}::date and ${ctx.period.to}::date`
 
 /** the person `col` has an enrolment in a CIVIS programme open during the period (the accompaniment's definition) */
 export const civisDuring = (ctx: IndicatorContext, col: string): RawBuilder<SqlBool> => sql<SqlBool>`exists (

@@ -61,7 +61,8 @@ export const employmentCandidatePools: IndicatorDeclaration = {
         where pl.pool_id in (select id from p) and ${inPeriod(ctx, 'pl.start_date')}
           and ${inScope(ctx, 'pl.person_id')})
       select p.id, p.name,
-        (select count(*) from pool_info_session s where s.pool_id = p.id and ${inPeriod(ctx, 's.at::date')})::int
+        (select count(*) from pool_info_session s join structure st on st.id = s.structure_id
+          where s.pool_id = p.id and ${inPeriod(ctx, sql`(s.at at time zone st.time_zone)::date`)})::int
           as sessions,
         (select count(distinct person_id) from m where m.pool_id = p.id and ${inPeriod(ctx, 'm.positioned_on')})::int
           as positioned,
