@@ -1,8 +1,62 @@
+import { createRoute } from '@tanstack/react-router'
+import { guarded } from '../../routes/guard.tsx'
+import { lazyPage } from '../../routes/lazy.ts'
+import { appPage, appRoute } from '../../routes/root.tsx'
 import type { FileTab, HomeCard, HomeLink, NavEntry } from '../../web-module.ts'
 
-// placeholder: the operations screens of the employment module (docs/employment/screens.md), filled by the part that owns them
-export const operationsRoutes = [] as const
-export const operationsNav: NavEntry[] = []
+// The recruitment operations and the candidate pools (docs/employment/operations.md): the operations with their live
+// figures, a new operation, an operation with its funnel chart, sessions and applications; the pools and a pool with its
+// members; the officer's home block « Opérations en cours ». Every page is loaded on demand.
+
+const operationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/emploi/operations/$id',
+  component: guarded(
+    'employmentRead',
+    lazyPage(() => import('./operations/operation.page.tsx'), 'OperationPage'),
+  ),
+})
+const poolRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/emploi/viviers/$id',
+  component: guarded(
+    'employmentRead',
+    lazyPage(() => import('./operations/pool.page.tsx'), 'PoolPage'),
+  ),
+})
+
+export const operationsRoutes = [
+  appPage(
+    '/emploi/operations',
+    lazyPage(() => import('./operations/operations.page.tsx'), 'OperationsPage'),
+    'employmentRead',
+  ),
+  appPage(
+    '/emploi/operations/nouvelle',
+    lazyPage(() => import('./operations/operation-form.tsx'), 'NewOperationPage'),
+    'employmentManage',
+  ),
+  appPage(
+    '/emploi/viviers',
+    lazyPage(() => import('./operations/pools.page.tsx'), 'PoolsPage'),
+    'employmentRead',
+  ),
+  operationRoute,
+  poolRoute,
+] as const
+
+export const operationsNav: NavEntry[] = [
+  { to: '/emploi/operations', label: 'Opérations de recrutement', section: 'Emploi', capability: 'employmentManage' },
+  { to: '/emploi/viviers', label: 'Viviers', section: 'Emploi', capability: 'employmentManage' },
+]
 export const operationsLinks: HomeLink[] = []
-export const operationsCards: HomeCard[] = []
+export const operationsCards: HomeCard[] = [
+  {
+    key: 'employment-operations',
+    order: 27,
+    width: 'half',
+    capability: 'employmentManage',
+    component: lazyPage(() => import('./operations/home.cards.tsx'), 'RunningOperationsCard'),
+  },
+]
 export const operationsFileTabs: FileTab[] = []
