@@ -1,3 +1,6 @@
+import { writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildStructure } from '../../test/builders.ts'
 import {
@@ -9,6 +12,7 @@ import {
 import { buildPerson } from '../../test/person.builders.ts'
 import { createTestContext, type TestClient, type TestContext } from '../../test/test-app.ts'
 import { hoursOf, monthOf } from './clause-statements.parse.ts'
+import { importClauseStatementCommand } from './employment.commands.ts'
 
 // The import of the companies' monthly statements (docs/employment/clauses.md « Relevés »): CSV and XLSX, the whole
 // file or nothing, the same month replaced, two imports sent together. Each test builds its own operation.
@@ -212,6 +216,28 @@ describe('statement import', () => {
     expect(empty.statusCode).toBe(400)
     expect((await send(officer, s.op.id, header)).json().fields[0].field).toBe('releve.csv:2')
     expect(await hoursRows(s.lot.id)).toBe(0)
+  })
+  it('the command line imports a file with the same rules (whole or nothing, errors with their place)', async () => {
+    const s = await setup()
+    const path = join(tmpdir(), `releve-${s.op.id}.csv`)
+    const run = async (csv: string) => {
+      writeFileSync(path, csv)
+      const out: string[] = []
+      const code = await importClauseStatementCommand.run({
+        deps: t.deps,
+        values: { operation: s.op.id, structure: t.fx.structureId },
+        positionals: ['import-clause-statement', path],
+        log: (m) => out.push(m),
+      })
+      return { code, out: out.join('\n') }
+    }
+    const bad = await run([header, s.line(0, '01/2026', '7'), s.line(1, '01/2026', 'x')].join('\n'))
+    expect(bad.code).toBe(1)
+    expect(bad.out).toContain('ligne 3, colonne heures')
+    expect(await hoursRows(s.lot.id)).toBe(0)
+    const ok = await run([header, s.line(0, '01/2026', '7'), s.line(1, '01/2026', '8')].join('\n'))
+    expect(ok.code, ok.out).toBe(0)
+    expect(await done(s.op.id)).toBe(15)
   })
 })
 
