@@ -128,7 +128,7 @@ function EditIdentity({ employer: e, onDone }: { employer: EmployerDetail; onDon
           </Button>
           {!active && <Text size="sm">La fiche sera close à l’enregistrement.</Text>}
         </Group>
-        <FormActions saving={save.isPending} onCancel={onDone} />
+        <FormActions saving={save.isPending} submitLabel="Enregistrer l’entreprise" onCancel={onDone} />
       </Stack>
     </form>
   )
