@@ -1,5 +1,8 @@
+import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { IndicatorResult } from '../../../shared/reporting/reporting.schema.ts'
+import type { AnnualReport, IndicatorResult } from '../../../shared/reporting/reporting.schema.ts'
+import { allIndicators, catalogueEntry } from '../../reporting/catalogue.ts'
+import { annualReportSections } from '../../reporting/report/sections.ts'
 import { buildStructure } from '../../test/builders.ts'
 import {
   buildApplication,
@@ -360,5 +363,45 @@ describe('employment indicators on a hand-counted data set', () => {
     ).toEqual({ pools: 1, infoSessions: 1, positioned: 3, interviews: 2, joined: 2, joinedShare: 66.7, employed: 2 })
     const w = cells(r[c], 'welfare').total
     expect([w.positionedRsa, w.joinedRsa, w.employedRsa]).toEqual([1, 1, 1])
+  })
+})
+
+describe('the employment family in the catalogue and the report', () => {
+  it('declares its five indicators in the family « Emploi », its chapter after the training’s', () => {
+    const employment = allIndicators().filter((i) => i.family === 'employment')
+    expect(employment.map((i) => i.id)).toEqual([
+      'employment.apprenticeship',
+      'employment.immersions',
+      'employment.recruitment_operations',
+      'employment.clauses',
+      'employment.candidate_pools',
+    ])
+    expect(catalogueEntry(employment[0]).familyLabel).toBe('Emploi')
+    const keys = annualReportSections().map((s) => s.key)
+    const first = keys.indexOf('employment_apprenticeship')
+    expect(first).toBeGreaterThan(keys.indexOf('training_professionalisation_fund'))
+    expect(keys.slice(first, first + 5)).toEqual([
+      'employment_apprenticeship',
+      'employment_immersions',
+      'employment_recruitment_operations',
+      'employment_clauses',
+      'employment_candidate_pools',
+    ])
+  })
+
+  it('gives the chapter in the annual report (JSON and spreadsheet) and the statistics catalogue', async () => {
+    const director = await t.as('director')
+    const json = (await director.get('/api/reports/annual?from=2009-01-01&to=2009-12-31')).json() as AnnualReport
+    expect(json.indicators['employment.apprenticeship'].value).toBe(3)
+    expect(json.sections.map((s) => s.key)).toEqual(expect.arrayContaining(['employment_clauses']))
+    const xlsx = await director.get('/api/reports/annual?from=2009-01-01&to=2009-12-31&format=xlsx')
+    expect(xlsx.statusCode).toBe(200)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer)
+    expect(wb.worksheets.map((w) => w.name)).toEqual(
+      expect.arrayContaining(['Programme apprentissage', 'Clauses d’insertion', 'Viviers de candidats']),
+    )
+    const catalogue = (await director.get('/api/indicators')).json() as { id: string; familyLabel: string }[]
+    expect(catalogue.filter((i) => i.familyLabel === 'Emploi').map((i) => i.id)).toHaveLength(5)
   })
 })
