@@ -2,25 +2,10 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { candidateStatuses, offerStatuses } from '../../../shared/employment/employment.nomenclature.ts'
 import { loadDemo } from '../../demo/demo.ts'
-import { testSiret } from '../../test/employment.builders.ts'
 import { createTestContext, type TestContext } from '../../test/test-app.ts'
 import { DEMO_OFFERS } from './employment-demo.offers-specs.ts'
 
-// SCRATCH until the employers' demo lands: its loader writes demo-employer-1… here
-vi.mock('./employment-demo.employers.ts', () => ({
-  loadEmployersDemo: async (tx: any, ctx: any) => {
-    for (let n = 1; n <= 12; n++)
-      await tx
-        .insertInto('employer')
-        .values({
-          structure_id: ctx.structureId,
-          name: `Entreprise démo ${n}`,
-          siret: testSiret(900 + n),
-          external_id: `demo-employer-${n}`,
-        })
-        .execute()
-  },
-}))
+// the other parts' loaders stay out: this test reads the employers' and the offers' rows only
 vi.mock('./employment-demo.operations.ts', () => ({ loadOperationsDemo: async () => {} }))
 vi.mock('./employment-demo.immersions.ts', () => ({ loadImmersionsDemo: async () => {} }))
 vi.mock('./employment-demo.clauses.ts', () => ({ loadClausesDemo: async () => {} }))
