@@ -84,7 +84,9 @@ export async function loadImmersionsDemo(tx: Tx, ctx: DemoContext): Promise<void
   employers.sort((a, b) => Number(a.external_id?.slice(15)) - Number(b.external_id?.slice(15)))
   const counsellor = ctx.userIds.get(DEMO_COUNSELLOR) ?? null
   const people = await persons(tx, ctx, counsellor)
-  if (!employers.length || !people.length) return
+  // the employers part runs first (employment.demo.ts): its companies must be there
+  if (!employers.length) throw new Error('immersions demo: the demo employers (demo-employer-*) are missing')
+  if (!people.length) return
   const rows: Insertable<ImmersionTable>[] = IMMERSIONS.map((spec, n) => {
     const post = POSTS[n % POSTS.length]!
     const startsOn = addDays(today, spec.start)
