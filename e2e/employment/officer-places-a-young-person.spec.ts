@@ -121,6 +121,16 @@ export async function run(journey: Journey) {
   const line = candidates.getByRole('row').filter({ hasText: who })
   await line.getByText('Proposé(e)', { exact: true }).waitFor()
   await assertAccessible(page, 'jeune positionné')
+  // the person's file, « Emploi » tab: the project that matched, and the candidacy
+  await line.getByRole('link', { name: who }).click()
+  await page
+    .getByRole('table', { name: 'Projets professionnels' })
+    .getByText(new RegExp(`^${ROME} — `))
+    .first()
+    .waitFor()
+  const candidacies = page.getByRole('table', { name: 'Candidatures sur des offres' })
+  await candidacies.getByRole('row').filter({ hasText: TITLE }).getByText('Proposé(e)', { exact: true }).waitFor()
+  await assertAccessible(page, 'dossier, onglet Emploi')
   await signOut(page)
 
   // The officer: the candidate hired (a start six weeks ago, so its first follow-up is due already).
