@@ -38,7 +38,6 @@ export function StatementImport({ operationId }: { operationId: string }) {
         </Text>
         <FileInput
           label="Fichier du relevé (CSV ou XLSX)"
-          placeholder="Choisir un fichier"
           accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           value={file}
           onChange={(f) => {
@@ -47,6 +46,7 @@ export function StatementImport({ operationId }: { operationId: string }) {
             send.reset()
           }}
           clearable
+          clearButtonProps={{ 'aria-label': 'Retirer le fichier' }}
         />
         <Group>
           <Button disabled={!file} loading={send.isPending} onClick={() => send.mutate()}>
