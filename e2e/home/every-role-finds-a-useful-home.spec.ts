@@ -6,8 +6,8 @@ export const name =
   'chaque rôle sans module de service trouve une page d’accueil utile ; la statisticienne y lit les chiffres clés'
 
 const roles = [
-  { email: 'formation@demo.jalon.fr', says: /module Formation/, search: true },
-  { email: 'entreprises@demo.jalon.fr', says: /module Relations entreprises/, search: true },
+  { email: 'formation@demo.jalon.fr', says: /Chargé de formation/, search: true },
+  { email: 'entreprises@demo.jalon.fr', says: /Chargé de relations entreprises/, search: true },
   { email: 'aides@demo.jalon.fr', says: /Chargé des aides financières/, search: true },
   { email: 'partenaire@demo.jalon.fr', says: /contactez la structure/, search: false },
 ]

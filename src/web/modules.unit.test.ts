@@ -47,6 +47,23 @@ describe('the navigation by role', () => {
       'PLIE / Comités',
       'PLIE / Propositions',
       'Formation / Catalogue',
+      'Emploi / Offres pour mes jeunes',
+      'Mon compte / Mon profil',
+    ])
+  })
+
+  it('shows the employment officer the whole department, from the dashboard to the clauses', () => {
+    expect(labels('employment_officer')).toEqual([
+      '- / Accueil',
+      'Accompagnement / Personnes',
+      'Emploi / Tableau de bord emploi',
+      'Emploi / Offres d’emploi',
+      'Emploi / Suivis des embauches',
+      'Emploi / Entreprises',
+      'Emploi / Opérations de recrutement',
+      'Emploi / Viviers',
+      'Emploi / Immersions',
+      'Emploi / Clauses sociales',
       'Mon compte / Mon profil',
     ])
   })
@@ -94,6 +111,11 @@ describe('the navigation by role', () => {
       'Aides financières / Projets de jeunes',
       'Formation / Catalogue',
       'Formation / Fonds de professionnalisation',
+      'Emploi / Tableau de bord emploi',
+      'Emploi / Offres d’emploi',
+      'Emploi / Entreprises',
+      'Emploi / Immersions',
+      'Emploi / Clauses sociales',
       'Mon compte / Mon profil',
     ])
   })
@@ -134,6 +156,8 @@ describe('the home page by role', () => {
       'Rechercher une personne',
       'Créer un dossier',
       'Qualité des données',
+      'Offres pour mes jeunes',
+      'Immersions en entreprise',
     ])
     expect(links('director')).toEqual([
       'Mon portefeuille',
@@ -144,6 +168,12 @@ describe('the home page by role', () => {
     ])
     expect(links('reception')).toEqual(['Agenda', 'Rechercher une personne', 'Créer un dossier'])
     expect(links('aid_officer')).toEqual(['Rechercher une personne', 'Aides à traiter'])
+    expect(links('employment_officer')).toEqual([
+      'Rechercher une personne',
+      'Tableau de bord emploi',
+      'Immersions',
+      'Entreprises',
+    ])
     expect(links('admin')).toEqual(['Objectifs des sites'])
     expect(links('statistician')).toEqual([])
     expect(links('partner')).toEqual(['Mes participants', 'Mes sessions de formation'])
@@ -151,14 +181,28 @@ describe('the home page by role', () => {
 
   it('gives each role its own blocks (docs/home.md), then its profile', () => {
     const cards = (role: Role) => homeCardsFor(webModules, role).map((c) => c.key)
-    expect(cards('counsellor')).toEqual(['appointments', 'alerts', 'reminders', 'changes', 'profile'])
+    expect(cards('counsellor')).toEqual([
+      'appointments',
+      'alerts',
+      'reminders',
+      'employment-counsellor',
+      'changes',
+      'profile',
+    ])
     expect(cards('reception')).toEqual(['search', 'arrivals', 'profile'])
-    expect(cards('director')).toEqual(['key-figures', 'team-alerts', 'plie-year', 'aid-funds', 'profile'])
+    expect(cards('director')).toEqual([
+      'key-figures',
+      'team-alerts',
+      'plie-year',
+      'aid-funds',
+      'employment-work',
+      'profile',
+    ])
     expect(cards('aid_officer')).toEqual(['aid-work', 'aid-funds', 'profile'])
     expect(cards('statistician')).toEqual(['key-figures', 'plie-year', 'profile'])
     expect(cards('training_officer')).toEqual(['training-work', 'training-fund', 'profile'])
-    for (const role of ['admin', 'employment_officer', 'partner'] as const)
-      expect(cards(role), role).toEqual(['profile'])
+    expect(cards('employment_officer')).toEqual(['employment-work', 'employment-operations', 'profile'])
+    for (const role of ['admin', 'partner'] as const) expect(cards(role), role).toEqual(['profile'])
   })
 })
 

@@ -51,7 +51,11 @@ export function AppLayout() {
   }, [me, navigate, router])
 
   if (!me) return null
-  const sections = groupBySection(navFor(modules, me.role))
+  const entries = navFor(modules, me.role)
+  const sections = groupBySection(entries)
+  // one entry is current: the longest address the page is under (« /emploi » and « /emploi/entreprises » both match)
+  const matches = (to: string) => pathname === to || pathname.startsWith(`${to}/`)
+  const current = entries.filter((e) => matches(e.to)).sort((a, b) => b.to.length - a.to.length)[0]?.to
 
   return (
     <>
@@ -109,7 +113,7 @@ export function AppLayout() {
                       key={item.to}
                       to={item.to}
                       label={item.label}
-                      active={pathname === item.to || pathname.startsWith(`${item.to}/`)}
+                      active={item.to === current}
                       onClick={close}
                     />
                   ))}

@@ -79,14 +79,14 @@ export const offersLinks: HomeLink[] = [
 export const offersCards: HomeCard[] = [
   {
     key: 'employment-work',
-    order: 24,
+    order: 48,
     width: 'half',
     capability: 'employmentWholeStructure',
     component: lazyPage(() => import('./offers/home.cards.tsx'), 'EmploymentWorkCard'),
   },
   {
     key: 'employment-counsellor',
-    order: 26,
+    order: 35,
     capability: 'referent',
     component: lazyPage(() => import('./offers/home.cards.tsx'), 'CounsellorEmploymentCard'),
   },

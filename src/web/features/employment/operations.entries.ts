@@ -53,7 +53,7 @@ export const operationsLinks: HomeLink[] = []
 export const operationsCards: HomeCard[] = [
   {
     key: 'employment-operations',
-    order: 27,
+    order: 49,
     width: 'half',
     capability: 'employmentManage',
     component: lazyPage(() => import('./operations/home.cards.tsx'), 'RunningOperationsCard'),

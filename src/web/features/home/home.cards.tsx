@@ -3,14 +3,10 @@ import type { Me } from '../../../shared/auth/auth.schema.ts'
 import { type Role, roleLabels } from '../../../shared/auth/roles.ts'
 
 // The home page's card about the signed-in user, for every role (home.web.ts): who they are, where, on which
-// programmes; and, for a role whose department has no module yet, what Jalon already does for them.
+// programmes; and, for a role whose department has no module yet (the partner's exchanges), what to do meanwhile.
 
 /** Roles whose department's screens are still to come (docs/home.md): what they can do meanwhile. */
 const awaiting: Partial<Record<Role, string>> = {
-  training_officer:
-    'Les prescriptions de formation arriveront avec le module Formation. En attendant, retrouvez une personne et ses coordonnées par la recherche.',
-  employment_officer:
-    'Les offres, mises en relation et clauses arriveront avec le module Relations entreprises. En attendant, retrouvez une personne et ses coordonnées par la recherche.',
   partner:
     'Les échanges avec les partenaires (orientations, fiches de liaison) arriveront avec leur module. Pour toute demande, contactez la structure.',
 }
