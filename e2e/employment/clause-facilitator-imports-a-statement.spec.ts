@@ -5,7 +5,7 @@ import { assertAccessible, DEMO_PASSWORD, type Journey, mainNav, submitCredentia
 /** against a server of its own (e2e/run.ts): it relies on no other journey, only on the day's demo (employment-demo.clauses.ts) */
 export const lane = 5
 export const name =
-  'Emploi (clause-facilitator) : la facilitatrice des clauses importe le relevé mensuel d’une entreprise sur une opération de la démo ; les heures réalisées du chantier se mettent à jour, et un fichier erroné est refusé en entier avec sa ligne et sa colonne'
+  'Emploi : la facilitatrice des clauses importe le relevé mensuel d’une entreprise sur une opération de la démo ; les heures réalisées du chantier se mettent à jour, et un fichier erroné est refusé en entier avec sa ligne et sa colonne'
 
 const OFFICER = 'entreprises@demo.jalon.fr'
 /** the demo's first operation and its first lot (employment-demo.clauses.ts) */
