@@ -2,8 +2,7 @@ import { assertAccessible, DEMO_PASSWORD, type Journey, mainNav, submitCredentia
 
 /** beside the journeys of lane 1, against a server of its own (e2e/run.ts): it relies on none of them */
 export const lane = 2
-export const name =
-  'chaque rôle de service trouve une page d’accueil utile ; la statisticienne y lit les chiffres clés'
+export const name = 'chaque rôle de service trouve une page d’accueil utile ; la statisticienne y lit les chiffres clés'
 
 const roles = [
   { email: 'formation@demo.jalon.fr', says: /Chargé de formation/, search: true },
