@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { calendarDate, int4, safeText, versionSchema } from '../primitives.ts'
+import { calendarDate, int4, versionSchema } from '../primitives.ts'
+import { id, optionalText, required, text } from './common.schema.ts'
 import { clauseCriteria, clauseOperationStatuses, contractKinds } from './employment.nomenclature.ts'
 
 // The procurement social clauses (issue 14, docs/employment/clauses.md): operations (a contracting authority's
@@ -7,16 +8,7 @@ import { clauseCriteria, clauseOperationStatuses, contractKinds } from './employ
 // participants, the contracts signed, and the hours imported from the companies' monthly statements. The server
 // validates every body with these schemas and the forms use the same ones.
 
-const id = z.uuid('Identifiant invalide.')
 export const clauseIdParams = z.object({ id })
-
-const text = (max: number) => safeText('Texte attendu.').trim().max(max, `${max} caractères au plus.`)
-const optionalText = (max: number) =>
-  text(max)
-    .nullable()
-    .default(null)
-    .transform((v) => v || null)
-const required = (max: number, message: string) => text(max).min(1, message)
 
 export const clauseOperationInput = z
   .object({

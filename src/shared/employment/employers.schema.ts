@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { calendarDate, safeText, versionSchema } from '../primitives.ts'
 import { normaliseSiret, siretError } from '../siret.ts'
+import { id, optionalText, required } from './common.schema.ts'
 import { interactionKinds, workforceBands } from './employment.nomenclature.ts'
 import { isNafCode, normaliseNaf } from './naf.ts'
 
@@ -8,18 +9,9 @@ import { isNafCode, normaliseNaf } from './naf.ts'
 // fields, its contacts, every interaction with it, its history; the list's search and the SIRENE CSV import. The server
 // validates every body with these schemas and the forms use the same ones.
 
-const id = z.uuid('Identifiant invalide.')
 export const employerParams = z.object({ id })
 export const employerContactParams = z.object({ id, contactId: id })
 export const employerInteractionParams = z.object({ id, interactionId: id })
-
-const text = (max: number) => safeText('Texte attendu.').trim().max(max, `${max} caractères au plus.`)
-const optionalText = (max: number) =>
-  text(max)
-    .nullable()
-    .default(null)
-    .transform((v) => v || null)
-const required = (max: number, message: string) => text(max).min(1, message)
 
 /** a SIRET as typed (spaces and dots allowed), checked: 14 digits, Luhn key (La Poste's rule for 356 000 000) */
 export const siretSchema = safeText('SIRET requis.')

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { addDays, addMonths } from '../dates.ts'
-import { calendarDate, distinct, int4, safeText, versionSchema } from '../primitives.ts'
+import { calendarDate, distinct, int4, versionSchema } from '../primitives.ts'
+import { id, optionalText, required } from './common.schema.ts'
 import { immersionObjectives, immersionOutcomes, immersionStatuses } from './employment.nomenclature.ts'
 import { romeCodeSchema } from './offers.schema.ts'
 
@@ -10,17 +11,8 @@ import { romeCodeSchema } from './offers.schema.ts'
 // observe, the one objective, the prescriber (the structure). The server validates every body with these schemas and
 // the forms use the same ones.
 
-const id = z.uuid('Identifiant invalide.')
 export const immersionParams = z.object({ id })
 export const programmeParams = z.object({ id })
-
-const text = (max: number) => safeText('Texte attendu.').trim().max(max, `${max} caractères au plus.`)
-const optionalText = (max: number) =>
-  text(max)
-    .nullable()
-    .default(null)
-    .transform((v) => v || null)
-const required = (max: number, message: string) => text(max).min(1, message)
 
 /** A PMSMP lasts one month at most, continuous or not (Code du travail, D. 5135-2): the last day is the eve of +1 month. */
 export const lastDayAllowed = (startsOn: string) => addDays(addMonths(startsOn, 1), -1)

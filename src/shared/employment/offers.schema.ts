@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { calendarDate, int4, safeText, versionSchema } from '../primitives.ts'
+import { id, optionalDate, optionalText, required } from './common.schema.ts'
 import {
   candidateStatuses,
   contractKinds,
@@ -12,25 +13,16 @@ import { isRomeCode } from './rome.ts'
 // Offers, the people positioned on them, matching, hires and their follow-ups, and a person's job projects (issue 14,
 // docs/employment/offers.md). The server validates every body with these schemas and the forms use the same ones.
 
-const id = z.uuid('Identifiant invalide.')
 export const offerParams = z.object({ id })
 export const candidateParams = z.object({ id })
 export const followUpParams = z.object({ id })
 export const projectParams = z.object({ id })
 export const employmentPersonParams = z.object({ personId: id })
 
-const text = (max: number) => safeText('Texte attendu.').trim().max(max, `${max} caractères au plus.`)
-const optionalText = (max: number) =>
-  text(max)
-    .nullable()
-    .default(null)
-    .transform((v) => v || null)
-const required = (max: number, message: string) => text(max).min(1, message)
 export const romeCodeSchema = safeText('Code ROME attendu.')
   .trim()
   .toUpperCase()
   .refine(isRomeCode, 'Code ROME inconnu (une lettre et quatre chiffres : K2111).')
-const optionalDate = (message: string) => calendarDate(message).nullable().default(null)
 const hoursPerWeek = z
   .number('Heures par semaine : un nombre.')
   .positive('Heures par semaine : plus de 0.')

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { calendarDate, int4, safeText, versionSchema } from '../primitives.ts'
+import { id, optionalText, required } from './common.schema.ts'
 import {
   applicationOutcomes,
   applicationSources,
@@ -12,17 +13,9 @@ import {
 // sessions, the applications and each step of one, the bulk actions on a session. The server validates every body with
 // these schemas and the forms use the same ones.
 
-const id = z.uuid('Identifiant invalide.')
 export const operationParams = z.object({ id })
 export const operationSessionParams = z.object({ id, sessionId: id })
 
-const text = (max: number) => safeText('Texte attendu.').trim().max(max, `${max} caractères au plus.`)
-const optionalText = (max: number) =>
-  text(max)
-    .nullable()
-    .default(null)
-    .transform((v) => v || null)
-const required = (max: number, message: string) => text(max).min(1, message)
 const at = z.iso.datetime({ offset: true, message: 'Date et heure attendues.' })
 
 export const operationInput = z

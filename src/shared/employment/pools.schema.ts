@@ -1,24 +1,16 @@
 import { z } from 'zod'
 import { codeList } from '../nomenclatures/code-list.ts'
 import { calendarDate, safeText, versionSchema } from '../primitives.ts'
+import { id, optionalDate, optionalText, text } from './common.schema.ts'
 import { poolKinds } from './employment.nomenclature.ts'
 
 // Candidate pools (issue 14, docs/employment/pools.md): an apprenticeship-promotion programme, a home-care pool… with
 // its eligibility criteria, its information sessions and its members' stages (positioned, informed, interviewed,
 // joined, employed, left). The server validates every body with these schemas and the forms use the same ones.
 
-const id = z.uuid('Identifiant invalide.')
 export const poolParams = z.object({ id })
 export const poolSessionParams = z.object({ id, sessionId: id })
 export const poolMemberParams = z.object({ id })
-
-const text = (max: number) => safeText('Texte attendu.').trim().max(max, `${max} caractères au plus.`)
-const optionalText = (max: number) =>
-  text(max)
-    .nullable()
-    .default(null)
-    .transform((v) => v || null)
-const optionalDate = (message: string) => calendarDate(message).nullable().default(null)
 
 /** why a member left the pool (pool_member.left_reason); « employed » counts as employed in the figures */
 export const poolLeftReasons = codeList({
