@@ -14,21 +14,23 @@ import { findCommune } from '../reference/communes.ts'
 import {
   clearPrimary,
   contactExists,
+  insertContact,
+  insertInteraction,
+  interactionExists,
+  listContacts,
+  listInteractions,
+  updateContact,
+  updateInteraction,
+} from './employer-contacts.repository.ts'
+import {
   employerBySiret,
   employerExists,
   employerHistory,
   employerValues,
   findEmployer,
-  insertContact,
   insertEmployer,
-  insertInteraction,
-  interactionExists,
-  listContacts,
   listEmployers,
-  listInteractions,
-  updateContact,
   updateEmployer,
-  updateInteraction,
 } from './employers.repository.ts'
 import { conflict, type EmploymentCtx, invalid, seesWholeStructure } from './employment-ctx.ts'
 
