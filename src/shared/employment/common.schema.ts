@@ -14,3 +14,11 @@ export const optionalText = (max: number) =>
     .transform((v) => v || null)
 export const required = (max: number, message: string) => text(max).min(1, message)
 export const optionalDate = (message: string) => calendarDate(message).nullable().default(null)
+
+/** the version read, in the query of a DELETE (`?version=3`): a body-less request still names what it deletes */
+export const versionQuery = z.object({
+  version: z
+    .string('Version requise.')
+    .regex(/^\d{1,9}$/, 'Version invalide.')
+    .transform(Number),
+})
