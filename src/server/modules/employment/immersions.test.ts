@@ -10,7 +10,8 @@ import { buildPerson } from '../../test/person.builders.ts'
 import { createTestContext, type TestClient, type TestContext } from '../../test/test-app.ts'
 import { agreementLines } from './immersion-agreement-pdf.ts'
 
-// Work immersions (docs/employment/immersions.md). The test clock says Monday 2026-03-02, 10:00 in Paris.
+// Work immersions (docs/employment/immersions.md), programmes apart (immersion-programmes.test.ts). The test clock says
+// Monday 2026-03-02, 10:00 in Paris.
 
 let t: TestContext
 let counsellor: TestClient
@@ -331,99 +332,5 @@ describe('access', () => {
     // nor can its employer host an agreement here
     const res = await counsellor.post(url, agreement({ employerId: e.id }))
     expect(fieldsOf(res)).toEqual(['employerId'])
-  })
-})
-
-describe('programmes', () => {
-  it('per module: people, validated, rate and contracts, cancelled immersions left out', async () => {
-    const prog = await buildImmersionProgramme(t.db, t.fx, { name: 'Programme compté' })
-    const people = await Promise.all([1, 2, 3].map(() => buildPerson(t.db, t.fx)))
-    const m = { programmeId: prog.id }
-    await buildImmersion(t.db, t.fx, people[0]!.id, employer.id, {
-      ...m,
-      moduleNumber: 2,
-      status: 'done',
-      validated: true,
-    })
-    await buildImmersion(t.db, t.fx, people[1]!.id, employer.id, {
-      ...m,
-      moduleNumber: 2,
-      status: 'done',
-      validated: false,
-    })
-    await buildImmersion(t.db, t.fx, people[2]!.id, employer.id, { ...m, moduleNumber: 2, status: 'cancelled' })
-    await buildImmersion(t.db, t.fx, people[2]!.id, employer.id, {
-      ...m,
-      moduleNumber: 3,
-      status: 'done',
-      validated: true,
-      outcome: 'contract',
-    })
-    const res = await officer.get(`/api/employment/immersion-programmes/${prog.id}`)
-    expect(res.statusCode, res.body).toBe(200)
-    const [m1, m2, m3] = res.json().modules
-    expect(m1).toMatchObject({ number: 1, people: 0, validated: 0, rate: null })
-    expect(m2).toMatchObject({ number: 2, people: 2, immersions: 2, validated: 1, rate: 50, contracts: 0 })
-    expect(m3).toMatchObject({ number: 3, people: 1, validated: 1, rate: 100, contracts: 1 })
-    expect(res.json().people).toBe(3)
-    // a counsellor of site B counts none of site A's people
-    const seen = (await otherCounsellor.get(`/api/employment/immersion-programmes/${prog.id}`)).json()
-    expect(seen.people).toBe(0)
-    // the list filters by module
-    const listed = (await officer.get(`${url}?programmeId=${prog.id}&moduleNumber=2`)).json() as {
-      moduleNumber: number
-    }[]
-    expect(listed).toHaveLength(3)
-    expect(new Set(listed.map((x) => x.moduleNumber))).toEqual(new Set([2]))
-  })
-
-  it('the officer creates and edits a programme; a module in use stays; a stale version 409', async () => {
-    const created = await officer.post('/api/employment/immersion-programmes', {
-      name: 'Immersions apprentissage',
-      modules: [
-        { number: 1, label: 'Découverte', objective: 'discover' },
-        { number: 2, label: 'Recrutement', objective: 'recruitment' },
-      ],
-    })
-    expect(created.statusCode, created.body).toBe(201)
-    const p = created.json()
-    expect(p.modules.map((x: { label: string }) => x.label)).toEqual(['Découverte', 'Recrutement'])
-    await buildImmersion(t.db, t.fx, person.id, employer.id, {
-      programmeId: p.id,
-      moduleNumber: 2,
-      startsOn: '2026-07-06',
-      endsOn: '2026-07-10',
-    })
-    const drop = await officer.put(`/api/employment/immersion-programmes/${p.id}`, {
-      name: 'Immersions apprentissage',
-      modules: [{ number: 1, label: 'Découverte', objective: 'discover' }],
-      version: 1,
-    })
-    expect(drop.statusCode).toBe(409)
-    expect(fieldsOf(drop)).toEqual(['modules'])
-    const ok = await officer.put(`/api/employment/immersion-programmes/${p.id}`, {
-      name: 'Immersions alternance',
-      active: false,
-      modules: [{ number: 2, label: 'Embauche', objective: 'recruitment' }],
-      version: 1,
-    })
-    expect(ok.statusCode, ok.body).toBe(200)
-    expect(ok.json()).toMatchObject({ name: 'Immersions alternance', active: false, version: 2 })
-    expect(ok.json().modules.map((x: { number: number }) => x.number)).toEqual([2])
-    const stale = await officer.put(`/api/employment/immersion-programmes/${p.id}`, {
-      name: 'x',
-      modules: [{ number: 2, label: 'Embauche', objective: 'recruitment' }],
-      version: 1,
-    })
-    expect(stale.statusCode).toBe(409)
-    const dup = await officer.post('/api/employment/immersion-programmes', {
-      name: 'Doublon',
-      modules: [
-        { number: 1, label: 'A', objective: 'discover' },
-        { number: 1, label: 'B', objective: 'discover' },
-      ],
-    })
-    expect(dup.statusCode).toBe(400)
-    expect(fieldsOf(dup)).toEqual(['modules'])
   })
 })

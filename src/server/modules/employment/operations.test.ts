@@ -5,14 +5,12 @@ import { buildPerson } from '../../test/person.builders.ts'
 import { createTestContext, type TestClient, type TestContext } from '../../test/test-app.ts'
 import { loadOperationsDemo } from './employment-demo.operations.ts'
 
-// Recruitment operations (docs/employment/operations.md): the funnel counted from the rows, the steps' order, the bulk
-// actions on a session, access and scope.
+// Recruitment operations (docs/employment/operations.md): the funnel counted from the rows, the steps' order, the demo.
+// A session's bulk actions and changes, access and input: operations-sessions.test.ts.
 let t: TestContext
 let officer: TestClient
 let director: TestClient
 let counsellor: TestClient
-let reception: TestClient
-let trainingOfficer: TestClient
 let employerId: string
 
 beforeAll(async () => {
@@ -20,8 +18,6 @@ beforeAll(async () => {
   officer = await t.as('employment_officer')
   director = await t.as('director')
   counsellor = await t.as('counsellor')
-  reception = await t.as('reception')
-  trainingOfficer = await t.as('training_officer')
   employerId = (await buildEmployer(t.db, t.fx)).id
   // the structure's territory: site A covers Dunkerque and Grande-Synthe
   await t.db.kysely
@@ -264,173 +260,6 @@ describe('an operation and its applications', () => {
     expect((await counsellor.get(`${base}/${op.id}`)).json().funnel.applications).toBe(3)
     const step = { step: 'outcome', outcome: 'withdrawn', version: 1 }
     expect((await counsellor.post(`${base}/applications/${ok.json().id}/steps`, step)).statusCode).toBe(403)
-  })
-})
-
-describe('bulk actions on a session', () => {
-  async function setUp(n: number, capacity: number | null = null) {
-    const op = await buildOperation(t.db, t.fx, employerId)
-    const session = await newSession(op.id, capacity)
-    const apps = []
-    for (let i = 0; i < n; i++) apps.push(await buildApplication(t.db, t.fx, op.id))
-    return { op, session, apps }
-  }
-
-  it('invites the selection (within the capacity), then marks presence; a stale version writes nothing', async () => {
-    const { op, session, apps } = await setUp(4, 3)
-    const url = `${base}/${op.id}/sessions/${session.id}`
-    const all = apps.map((a) => ({ id: a.id, version: a.version }))
-    const full = await officer.post(`${url}/invitations`, { applications: all })
-    expect(full.statusCode).toBe(409)
-    expect(full.json().fields[0].field).toBe('applications')
-    const invited = await officer.post(`${url}/invitations`, { applications: all.slice(0, 3) })
-    expect(invited.statusCode, invited.body).toBe(200)
-    expect(invited.json().updated).toBe(3)
-    const notInvited = await officer.post(`${url}/attendance`, {
-      applications: [{ ...all[3], attended: true }],
-    })
-    expect(notInvited.statusCode).toBe(409)
-    const stale = await officer.post(`${url}/attendance`, {
-      applications: [
-        { id: all[0].id, version: 2, attended: true },
-        { id: all[1].id, version: 1, attended: true },
-      ],
-    })
-    expect(stale.statusCode).toBe(409)
-    const f = (await officer.get(`${base}/${op.id}`)).json().funnel
-    expect(f).toMatchObject({ invited: 3, attended: 0 })
-  })
-
-  it('parallel markings: different applications all land; the same application at the same version once', async () => {
-    const { op, session, apps } = await setUp(6)
-    const url = `${base}/${op.id}/sessions/${session.id}`
-    await officer.post(`${url}/invitations`, { applications: apps.map((a) => ({ id: a.id, version: a.version })) })
-    const marks = apps.map((a, i) => ({ id: a.id, version: 2, attended: i % 2 === 0 }))
-    const results = await Promise.all([
-      officer.post(`${url}/attendance`, { applications: marks.slice(0, 3) }),
-      officer.post(`${url}/attendance`, { applications: marks.slice(3) }),
-    ])
-    expect(results.map((r) => r.statusCode)).toEqual([200, 200])
-    const again = await Promise.all([
-      officer.post(`${url}/attendance`, { applications: [{ ...marks[1], version: 3, attended: true }] }),
-      officer.post(`${url}/attendance`, { applications: [{ ...marks[1], version: 3, attended: false }] }),
-    ])
-    expect(again.map((r) => r.statusCode).sort()).toEqual([200, 409])
-    const winner = again.findIndex((r) => r.statusCode === 200) === 0
-    const rows = (await officer.get(`${base}/${op.id}/applications?sessionId=${session.id}`)).json()
-    const expected = marks.map((m, i) => (i === 1 ? winner : m.attended)).filter(Boolean).length
-    expect(rows.filter((a: { attended: boolean }) => a.attended)).toHaveLength(expected)
-    expect((await officer.get(`${base}/${op.id}`)).json().funnel.attended).toBe(expected)
-  })
-})
-
-describe('access and input', () => {
-  it('wrong role 403; the director reads only', async () => {
-    const op = await buildOperation(t.db, t.fx, employerId)
-    const a = await buildApplication(t.db, t.fx, op.id)
-    const session = await newSession(op.id)
-    const writes = (c: TestClient) => [
-      c.post(base, operationBody()),
-      c.put(`${base}/${op.id}`, operationBody({ version: 1 })),
-      c.post(`${base}/${op.id}/sessions`, { at: '2026-03-10T09:00:00+01:00' }),
-      c.put(`${base}/${op.id}/sessions/${session.id}`, { at: '2026-03-10T09:00:00+01:00', version: 1 }),
-      c.post(`${base}/${op.id}/sessions/${session.id}/invitations`, { applications: [{ id: a.id, version: 1 }] }),
-      c.post(`${base}/${op.id}/sessions/${session.id}/attendance`, {
-        applications: [{ id: a.id, version: 1, attended: true }],
-      }),
-      c.post(`${base}/applications/${a.id}/steps`, { step: 'outcome', outcome: 'withdrawn', version: 1 }),
-    ]
-    for (const c of [reception, trainingOfficer]) {
-      for (const url of [base, `${base}/${op.id}`, `${base}/${op.id}/applications`])
-        expect((await c.get(url)).statusCode).toBe(403)
-      for (const r of await Promise.all(writes(c))) expect(r.statusCode).toBe(403)
-      const add = await c.post(`${base}/${op.id}/applications`, {
-        lastName: 'X',
-        source: 'other',
-        receivedOn: '2026-03-02',
-      })
-      expect(add.statusCode).toBe(403)
-    }
-    for (const r of await Promise.all(writes(director))) expect(r.statusCode).toBe(403)
-    expect((await director.get(`${base}/${op.id}/applications`)).json()).toHaveLength(1)
-  })
-
-  it('another structure’s operation, session or application answers 404', async () => {
-    const other = await buildStructure(t.db)
-    const foreignEmployer = await buildEmployer(t.db, other)
-    const op = await buildOperation(t.db, other, foreignEmployer.id)
-    const a = await buildApplication(t.db, other, op.id)
-    const session = await t.db.kysely
-      .insertInto('operation_info_session')
-      .values({
-        structure_id: other.structureId,
-        operation_id: op.id,
-        at: new Date(),
-        place: null,
-        capacity: null,
-        external_id: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    const expect404 = async (p: Promise<{ statusCode: number; body: string }>) =>
-      expect((await p).statusCode, (await p).body).toBe(404)
-    await expect404(officer.get(`${base}/${op.id}`))
-    await expect404(officer.get(`${base}/${op.id}/applications`))
-    await expect404(officer.put(`${base}/${op.id}`, operationBody({ version: 1 })))
-    await expect404(officer.post(`${base}/${op.id}/sessions`, { at: '2026-03-10T09:00:00+01:00' }))
-    await expect404(
-      officer.put(`${base}/${op.id}/sessions/${session.id}`, { at: '2026-03-10T09:00:00+01:00', version: 1 }),
-    )
-    await expect404(
-      officer.post(`${base}/${op.id}/sessions/${session.id}/invitations`, { applications: [{ id: a.id, version: 1 }] }),
-    )
-    await expect404(
-      officer.post(`${base}/${op.id}/applications`, { lastName: 'X', source: 'other', receivedOn: '2026-03-02' }),
-    )
-    await expect404(
-      officer.post(`${base}/applications/${a.id}/steps`, { step: 'outcome', outcome: 'withdrawn', version: 1 }),
-    )
-    expect((await officer.get(base)).json().some((o: { id: string }) => o.id === op.id)).toBe(false)
-    // another structure's employer for a new operation: the field is named
-    const r = await officer.post(base, operationBody({ employerId: foreignEmployer.id }))
-    expect(r.statusCode).toBe(400)
-    expect(r.json().fields[0].field).toBe('employerId')
-  })
-
-  it('bad input: 400 problem+json naming the field', async () => {
-    const field = async (body: object) => {
-      const r = await officer.post(base, operationBody(body))
-      expect(r.statusCode, r.body).toBe(400)
-      expect(r.headers['content-type']).toContain('application/problem+json')
-      return r.json().fields[0].field
-    }
-    expect(await field({ title: ' ' })).toBe('title')
-    expect(await field({ positions: 0 })).toBe('positions')
-    expect(await field({ startsOn: '2026-02-30' })).toBe('startsOn')
-    expect(await field({ endsOn: '2026-02-01' })).toBe('endsOn')
-    expect(await field({ status: 'open' })).toBe('status')
-    expect(await field({ employerId: 'x' })).toBe('employerId')
-    const op = await buildOperation(t.db, t.fx, employerId)
-    const app = async (body: object) => {
-      const r = await officer.post(`${base}/${op.id}/applications`, {
-        source: 'other',
-        receivedOn: '2026-03-02',
-        ...body,
-      })
-      expect(r.statusCode, r.body).toBe(400)
-      return r.json().fields[0].field
-    }
-    expect(await app({})).toBe('lastName')
-    expect(await app({ lastName: 'X', source: 'facebook' })).toBe('source')
-    expect(await app({ lastName: 'X', communeCode: '591' })).toBe('communeCode')
-    const a = await buildApplication(t.db, t.fx, op.id)
-    const step = await officer.post(`${base}/applications/${a.id}/steps`, { step: 'jump', version: 1 })
-    expect(step.statusCode).toBe(400)
-    expect(step.json().fields[0].field).toBe('step')
-    const session = await officer.post(`${base}/${op.id}/sessions`, { at: '10/03/2026' })
-    expect(session.statusCode).toBe(400)
-    expect(session.json().fields[0].field).toBe('at')
-    expect((await officer.get(`${base}/not-an-id`)).statusCode).toBe(400)
   })
 })
 
