@@ -39,6 +39,8 @@ export const employerInput = z.object({
   siret: siretSchema,
   /** raison sociale (denominationUniteLegale), else the establishment's sign (enseigne) */
   name: required(200, 'Raison sociale requise.'),
+  /** the establishment's sign (enseigne1Etablissement), when it differs from the registered name */
+  tradeName: optionalText(200),
   nafCode: orNull(nafCodeSchema),
   legalForm: orNull(
     safeText()
@@ -60,7 +62,7 @@ export const employerUpdate = employerInput.extend({ version: versionSchema, act
 export type EmployerUpdate = z.output<typeof employerUpdate>
 
 export const employerListQuery = z.object({
-  /** a word of the name, a SIRET (or its first digits), a commune or a postcode */
+  /** a word of the name or the trade name, a SIRET (or its first digits), a commune or a postcode */
   q: safeText().trim().max(100).optional(),
   active: z.enum(['true', 'false', 'all']).default('true'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -71,6 +73,7 @@ export const employerSummarySchema = z.object({
   id,
   siret: z.string().nullable(),
   name: z.string(),
+  tradeName: z.string().nullable(),
   nafCode: z.string().nullable(),
   nafLabel: z.string().nullable(),
   workforceBand: z.string().nullable(),
@@ -170,6 +173,7 @@ export const employerSchema = z.object({
   id,
   siret: z.string().nullable(),
   name: z.string(),
+  tradeName: z.string().nullable(),
   nafCode: z.string().nullable(),
   nafLabel: z.string().nullable(),
   legalForm: z.string().nullable(),

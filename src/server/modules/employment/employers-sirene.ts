@@ -38,6 +38,7 @@ type Column = (typeof SIRENE_COLUMNS)[number]
 const COLUMN_OF: Partial<Record<keyof EmployerInput, Column>> = {
   siret: 'siret',
   name: 'denominationUniteLegale',
+  tradeName: 'enseigne1Etablissement',
   nafCode: 'activitePrincipaleEtablissement',
   workforceBand: 'trancheEffectifsEtablissement',
   legalForm: 'categorieJuridiqueUniteLegale',
@@ -179,6 +180,8 @@ export function readSireneCsv(text: string, file: string): { records: SireneReco
       const raw = {
         siret: get('siret') ?? '',
         name: name ?? '',
+        // the sign apart from the registered name; when it stands for the name, not twice
+        tradeName: name === get('enseigne1Etablissement') ? null : get('enseigne1Etablissement'),
         nafCode: get('activitePrincipaleEtablissement'),
         workforceBand: get('trancheEffectifsEtablissement'),
         legalForm: get('categorieJuridiqueUniteLegale'),

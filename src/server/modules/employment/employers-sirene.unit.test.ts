@@ -7,20 +7,27 @@ const s1 = withLuhnKey('7000000000001')
 const s2 = withLuhnKey('7000000000002')
 
 describe('SIRENE CSV', () => {
-  it('reads the stock file’s columns (others ignored), the sign when there is no denomination, the street type written out', () => {
+  it('reads the stock file’s columns (others ignored), the sign as trade name (or as the name when there is no denomination), the street type written out', () => {
     const csv = [
       'siret;siren;denominationUniteLegale;enseigne1Etablissement;activitePrincipaleEtablissement;trancheEffectifsEtablissement;numeroVoieEtablissement;indiceRepetitionEtablissement;typeVoieEtablissement;libelleVoieEtablissement;codePostalEtablissement;libelleCommuneEtablissement;codeCommuneEtablissement',
-      `${s1};700000000;SAS DU PORT;;5210B;22;12;B;AV;DE L'ENERGIE;59140;DUNKERQUE;59183`,
+      `${s1};700000000;SAS DU PORT;LE PORT;5210B;22;12;B;AV;DE L'ENERGIE;59140;DUNKERQUE;59183`,
       `${s2};700000000;;CAFE DE LA DIGUE;56.30Z;;;;;;59140;DUNKERQUE;`,
     ].join('\r\n')
     const { records, issues } = readSireneCsv(csv, 'extrait.csv')
     expect(issues).toEqual([])
-    expect(records.map((r) => [r.line, r.input.name, r.input.nafCode, r.input.workforceBand, r.input.address])).toEqual(
-      [
-        [2, 'SAS DU PORT', '52.10B', '22', "12 B avenue DE L'ENERGIE"],
-        [3, 'CAFE DE LA DIGUE', '56.30Z', null, null],
-      ],
-    )
+    expect(
+      records.map((r) => [
+        r.line,
+        r.input.name,
+        r.input.tradeName,
+        r.input.nafCode,
+        r.input.workforceBand,
+        r.input.address,
+      ]),
+    ).toEqual([
+      [2, 'SAS DU PORT', 'LE PORT', '52.10B', '22', "12 B avenue DE L'ENERGIE"],
+      [3, 'CAFE DE LA DIGUE', null, '56.30Z', null, null],
+    ])
     expect(records[0].input).toMatchObject({
       siret: s1,
       postcode: '59140',

@@ -18,6 +18,7 @@ type EmployerRow = Selectable<EmployerTable>
 export const employerValues = (i: EmployerInput) => ({
   siret: i.siret,
   name: i.name,
+  trade_name: i.tradeName,
   naf_code: i.nafCode,
   legal_form: i.legalForm,
   workforce_band: i.workforceBand,
@@ -36,6 +37,7 @@ const employerOf = (r: EmployerRow & { officer_name: string | null }): Employer 
   id: r.id,
   siret: r.siret,
   name: r.name,
+  tradeName: r.trade_name,
   nafCode: r.naf_code,
   nafLabel: nafLabel(r.naf_code),
   legalForm: r.legal_form,
@@ -130,6 +132,7 @@ export async function listEmployers(
     base = base.where((eb) =>
       eb.or([
         eb(sql`jalon_fold(e.name)`, 'like', sql`jalon_fold(${like})`),
+        eb(sql`jalon_fold(coalesce(e.trade_name, ''))`, 'like', sql`jalon_fold(${like})`),
         eb(sql`jalon_fold(coalesce(e.commune_name, ''))`, 'like', sql`jalon_fold(${like})`),
         ...(/^[0-9]+$/.test(digits)
           ? [eb('e.siret', 'like', `${digits}%`), eb('e.postcode', 'like', `${digits}%`)]
@@ -166,6 +169,7 @@ export async function listEmployers(
       id: r.id,
       siret: r.siret,
       name: r.name,
+      tradeName: r.trade_name,
       nafCode: r.naf_code,
       nafLabel: nafLabel(r.naf_code),
       workforceBand: r.workforce_band,

@@ -217,7 +217,7 @@ describe('contacts and interactions', () => {
     expect(list.items).toEqual([expect.objectContaining({ id: e.id, openOffers: 1 })])
   })
 
-  it('the list searches name (accents aside), SIRET and commune, by pages', async () => {
+  it('the list searches name and trade name (accents aside), SIRET and commune, by pages', async () => {
     const tag = `Pagetest${Date.now() % 100000}`
     for (let k = 1; k <= 5; k++)
       await officer.post('/api/employment/employers', { ...company(), name: `${tag} Éts ${k}`, communeCode: '59271' })
@@ -228,6 +228,14 @@ describe('contacts and interactions', () => {
     expect(p3.items.map((x: { name: string }) => x.name)).toEqual([`${tag} Éts 5`])
     const byCommune = (await officer.get(`/api/employment/employers?q=${tag}%20grande-synthe`)).json()
     expect(byCommune.total).toBe(5)
+    const signed = await officer.post('/api/employment/employers', {
+      ...company(),
+      name: 'SARL X',
+      tradeName: `Chez ${tag}é`,
+    })
+    expect(signed.json().tradeName).toBe(`Chez ${tag}é`)
+    const bySign = (await officer.get(`/api/employment/employers?q=${tag}e`)).json()
+    expect(bySign.items).toEqual([expect.objectContaining({ id: signed.json().id, tradeName: `Chez ${tag}é` })])
     expect((await officer.get('/api/employment/employers?pageSize=1000')).statusCode).toBe(400)
   })
 })
@@ -238,7 +246,7 @@ describe('SIRENE import', () => {
   it('creates and updates by SIRET; an error names file, line and column and nothing is written', async () => {
     const s1 = siret()
     const s2 = siret()
-    const csv = `${head}\n${s1},TRANSPORTS DU PORT,,49.41A,12,15,RUE,DU QUAI,59140,DUNKERQUE,A\n${s2},,BOULANGERIE DE LA PLACE,10.71C,02,3,PL,JEAN BART,59140,DUNKERQUE,A\n`
+    const csv = `${head}\n${s1},TRANSPORTS DU PORT,LES ROUTIERS,49.41A,12,15,RUE,DU QUAI,59140,DUNKERQUE,A\n${s2},,BOULANGERIE DE LA PLACE,10.71C,02,3,PL,JEAN BART,59140,DUNKERQUE,A\n`
     const ok = await sendCsv(officer, '/api/employment/employers/import?file=sirene.csv', csv)
     expect(ok.statusCode, ok.body).toBe(200)
     expect(ok.json()).toEqual({ dryRun: false, created: 2, updated: 0 })
@@ -251,7 +259,12 @@ describe('SIRENE import', () => {
       address: '3 place JEAN BART',
       postcode: '59140',
       communeName: 'DUNKERQUE',
+      tradeName: null,
     })
+    const routiers = (await officer.get('/api/employment/employers?q=routiers')).json().items
+    expect(routiers).toEqual([
+      expect.objectContaining({ siret: s1, name: 'TRANSPORTS DU PORT', tradeName: 'LES ROUTIERS' }),
+    ])
     await officer.put(`/api/employment/employers/${found.id}`, { ...company(s2), phone: '03 28 00 00 00', version: 1 })
 
     const before = await employerCount()

@@ -33,7 +33,8 @@ export const employersEntity: EntitySpec = {
   order: ['name', 'external_id'],
   columns: [
     externalId('de l’entreprise'),
-    text('name', 200, 'Raison sociale ou enseigne.', true),
+    text('name', 200, 'Raison sociale (ou enseigne quand il n’y a pas de raison sociale).', true),
+    text('trade_name', 200, 'Enseigne de l’établissement, quand elle diffère de la raison sociale.'),
     text('siret', 14, 'SIRET de l’établissement (14 chiffres), unique dans la structure (vide : inconnu).'),
     text('naf_code', 6, 'Activité principale, code NAF rév. 2 (47.11F).'),
     text('legal_form', 4, 'Catégorie juridique INSEE, 4 chiffres (5710 : SAS).'),

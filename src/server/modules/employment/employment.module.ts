@@ -7,6 +7,8 @@ import { employmentIndicators } from './employment.indicators.ts'
 import { employmentSections } from './employment.report.ts'
 import { employmentRoutes } from './employment.routes.ts'
 import * as m20261208T0900 from './migrations/20261208T0900_employment.ts'
+import * as m20261209T1000 from './migrations/20261209T1000_employer_trade_name.ts'
+import * as m20261210T0900 from './migrations/20261210T0900_clause_statement_period.ts'
 
 /**
  * Employment (issue 14, docs/employment/): employers and every contact with them, the shared offer form broadcast to
@@ -71,7 +73,11 @@ export const employmentModule = defineServerModule({
     clause_statement: 'structure',
     clause_hours: 'structure',
   },
-  migrations: { '20261208T0900_employment': m20261208T0900 },
+  migrations: {
+    '20261208T0900_employment': m20261208T0900,
+    '20261209T1000_employer_trade_name': m20261209T1000,
+    '20261210T0900_clause_statement_period': m20261210T0900,
+  },
   routes: employmentRoutes,
   commands: employmentCommands,
   // after the training's (70): the demo's persons, sites and counsellors exist

@@ -48,6 +48,8 @@ export interface EmployerTable {
   structure_id: string
   id: Generated<string>
   name: string
+  /** enseigne (migration 20261209T1000) */
+  trade_name: string | null
   siret: string | null
   naf_code: string | null
   legal_form: string | null
@@ -409,6 +411,12 @@ export interface ClauseStatementTable {
   imported_at: Generated<Date>
   imported_by: string | null
   row_count: number
+  operation_id: string | null
+  employer_id: string | null
+  /** the month, yyyy-mm (empty on an old statement of several months) */
+  period: string | null
+  /** the n-th import of that operation, company and month */
+  revision: Generated<number>
 }
 
 export interface ClauseHoursTable {

@@ -15,6 +15,7 @@ import { employersApi, type SiretCheck } from './employers.api.ts'
 export interface EmployerValues {
   siret: string
   name: string
+  tradeName: string
   nafCode: string | null
   workforceBand: string | null
   legalForm: string
@@ -32,6 +33,7 @@ const blank = (s: string) => (s.trim() === '' ? null : s.trim())
 export const employerValues = (e?: Partial<Record<keyof EmployerValues, string | null>>): EmployerValues => ({
   siret: e?.siret ?? '',
   name: e?.name ?? '',
+  tradeName: e?.tradeName ?? '',
   nafCode: e?.nafCode ?? null,
   workforceBand: e?.workforceBand ?? null,
   legalForm: e?.legalForm ?? '',
@@ -49,6 +51,7 @@ export function employerBody(v: EmployerValues): { body: EmployerInput; errors: 
   const body = {
     siret: v.siret,
     name: v.name.trim(),
+    tradeName: blank(v.tradeName),
     nafCode: v.nafCode,
     workforceBand: v.workforceBand,
     legalForm: blank(v.legalForm),
@@ -108,7 +111,15 @@ export function EmployerFields({ form, employerId }: { form: UseFormReturnType<E
           .
         </Text>
       )}
-      <TextInput label="Raison sociale ou enseigne" required maxLength={200} {...form.getInputProps('name')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label="Raison sociale ou enseigne" required maxLength={200} {...form.getInputProps('name')} />
+        <TextInput
+          label="Enseigne"
+          description="Le nom sur la devanture, s’il diffère ; facultatif"
+          maxLength={200}
+          {...form.getInputProps('tradeName')}
+        />
+      </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Select
           label="Code NAF (activité principale)"

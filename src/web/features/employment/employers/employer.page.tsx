@@ -72,6 +72,7 @@ function Identity({ employer: e, manage }: { employer: EmployerDetail; manage: b
       ) : (
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Text size="sm">SIRET : {e.siret ?? '—'}</Text>
+          <Text size="sm">Enseigne : {e.tradeName ?? '—'}</Text>
           <Text size="sm">Activité : {e.nafCode ? `${e.nafCode} — ${e.nafLabel ?? ''}` : '—'}</Text>
           <Text size="sm">Effectif : {bandLabel(e.workforceBand)}</Text>
           <Text size="sm">Adresse : {e.address ?? '—'}</Text>

@@ -26,8 +26,8 @@ import { useMe } from '../../auth/auth.api.ts'
 import { AnchorLink, ButtonLink } from '../../persons/anchor-link.tsx'
 import { employersApi, employersQuery, refreshEmployers } from './employers.api.ts'
 
-// « Entreprises » (docs/employment/employers.md « Screens »): the structure's companies, searched by name, SIRET or
-// commune, by pages; « Nouvelle entreprise » and the SIRENE import for the employment officer.
+// « Entreprises » (docs/employment/employers.md « Screens »): the structure's companies, searched by name or trade name,
+// SIRET or commune, by pages; « Nouvelle entreprise » and the SIRENE import for the employment officer.
 
 const ACTIVE_OPTIONS = [
   { value: 'true', label: 'Fiches actives' },
@@ -58,7 +58,7 @@ export function EmployersPage() {
       <Group align="flex-end" wrap="wrap">
         <TextInput
           label="Rechercher une entreprise"
-          description="Nom, SIRET, commune ou code postal"
+          description="Nom, enseigne, SIRET, commune ou code postal"
           value={q}
           onChange={(e) => {
             setQ(e.currentTarget.value)
@@ -104,6 +104,12 @@ export function EmployersPage() {
                       <AnchorLink to="/emploi/entreprises/$id" params={{ id: e.id }}>
                         {e.name}
                       </AnchorLink>
+                      {e.tradeName && (
+                        <Text span size="sm">
+                          {' '}
+                          ({e.tradeName})
+                        </Text>
+                      )}
                       {!e.active && (
                         <Text span size="xs" c="dimmed">
                           {' '}
