@@ -1,45 +1,19 @@
-import {
-  Button,
-  Checkbox,
-  Group,
-  List,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core'
-import { useForm } from '@mantine/form'
-import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { useId, useState } from 'react'
-import {
-  type ContactInput,
-  contactInput,
-  type EmployerDetail,
-  type InteractionInput,
-  interactionInput,
-} from '../../../../shared/employment/employers.schema.ts'
+import { Group, Stack, Table, Text, Title } from '@mantine/core'
+import { useId } from 'react'
+import type { EmployerDetail } from '../../../../shared/employment/employers.schema.ts'
 import {
   contractKinds,
   immersionStatuses,
-  interactionKinds,
   offerStatuses,
 } from '../../../../shared/employment/employment.nomenclature.ts'
-import { bodyErrors } from '../../../components/body-errors.ts'
-import { FormActions } from '../../../components/form-actions.tsx'
-import { applyFieldErrors, FormError } from '../../../components/form-error.tsx'
-import { formatDate, formatNumber, today } from '../../../components/format.ts'
-import { employersApi, refreshEmployers } from './employers.api.ts'
+import { formatDate, formatNumber } from '../../../components/format.ts'
 
-// The company file's sections (docs/employment/employers.md « Screens »): contacts, interactions, history.
+// The company file's sections (docs/employment/employers.md « Screens »): the history; the contacts in
+// employer-contacts.tsx, the interactions in employer-interactions.tsx.
 
 const label = (list: { labels: Record<string, string> }, code: string) => list.labels[code] ?? code
-const blank = (s: string) => (s.trim() === '' ? null : s.trim())
 
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
+export function Section({ title, children }: { title: string; children: React.ReactNode }) {
   const id = useId()
   return (
     <section aria-labelledby={id}>
@@ -48,186 +22,6 @@ function Section({ title, children }: { title: string; children: React.ReactNode
       </Title>
       {children}
     </section>
-  )
-}
-
-// ---- contacts
-
-export function ContactsSection({ employer: e, manage }: { employer: EmployerDetail; manage: boolean }) {
-  const [adding, setAdding] = useState(false)
-  return (
-    <Section title="Contacts">
-      <Stack gap="sm">
-        {e.contacts.length === 0 && <Text size="sm">Aucun contact enregistré.</Text>}
-        {e.contacts.length > 0 && (
-          <List spacing={4}>
-            {e.contacts.map((c) => (
-              <List.Item key={c.id}>
-                <Text span fw={c.isPrimary ? 600 : undefined}>
-                  {c.name}
-                </Text>
-                {c.jobTitle && `, ${c.jobTitle}`}
-                {[c.phone, c.email].filter(Boolean).length > 0 &&
-                  ` — ${[c.phone, c.email].filter(Boolean).join(' — ')}`}
-                {c.isPrimary && ' (contact principal)'}
-                {!c.active && ' (a quitté l’entreprise)'}
-              </List.Item>
-            ))}
-          </List>
-        )}
-        {manage && !adding && (
-          <Button variant="default" size="xs" w="fit-content" onClick={() => setAdding(true)}>
-            Ajouter un contact
-          </Button>
-        )}
-        {manage && adding && <ContactForm employerId={e.id} onDone={() => setAdding(false)} />}
-      </Stack>
-    </Section>
-  )
-}
-
-interface ContactValues {
-  name: string
-  jobTitle: string
-  phone: string
-  email: string
-  isPrimary: boolean
-}
-const contactBody = (v: ContactValues) => {
-  const body = {
-    name: v.name.trim(),
-    jobTitle: blank(v.jobTitle),
-    phone: blank(v.phone),
-    email: blank(v.email),
-    isPrimary: v.isPrimary,
-  }
-  return { body: body as ContactInput, errors: bodyErrors(contactInput, body) }
-}
-
-function ContactForm({ employerId, onDone }: { employerId: string; onDone: () => void }) {
-  const client = useQueryClient()
-  const form = useForm<ContactValues>({
-    mode: 'uncontrolled',
-    initialValues: { name: '', jobTitle: '', phone: '', email: '', isPrimary: false },
-    validate: (v) => contactBody(v).errors,
-  })
-  const add = useMutation({
-    mutationFn: (v: ContactValues) => employersApi.addContact(employerId, contactBody(v).body),
-    onSuccess: async () => {
-      await refreshEmployers(client)
-      onDone()
-    },
-    onError: (error) => applyFieldErrors(form, error),
-  })
-  return (
-    <form onSubmit={form.onSubmit((v) => add.mutate(v))} noValidate aria-label="Nouveau contact">
-      <Stack gap="sm" maw={720}>
-        <FormError error={add.error} title="Enregistrement impossible" />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label="Nom du contact" required maxLength={200} data-autofocus {...form.getInputProps('name')} />
-          <TextInput label="Fonction" maxLength={200} {...form.getInputProps('jobTitle')} />
-          <TextInput label="Téléphone du contact" type="tel" maxLength={30} {...form.getInputProps('phone')} />
-          <TextInput label="Courriel du contact" type="email" maxLength={254} {...form.getInputProps('email')} />
-        </SimpleGrid>
-        <Checkbox label="Contact principal" {...form.getInputProps('isPrimary', { type: 'checkbox' })} />
-        <FormActions saving={add.isPending} submitLabel="Ajouter le contact" onCancel={onDone} />
-      </Stack>
-    </form>
-  )
-}
-
-// ---- interactions
-
-const KIND_OPTIONS = interactionKinds.codes.map((code) => ({ value: code, label: interactionKinds.labels[code] }))
-
-interface InteractionValues {
-  date: string
-  kind: string | null
-  contactId: string | null
-  subject: string
-  note: string
-}
-const interactionBody = (v: InteractionValues) => {
-  const body = { date: v.date, kind: v.kind, contactId: v.contactId, subject: v.subject.trim(), note: blank(v.note) }
-  return { body: body as InteractionInput, errors: bodyErrors(interactionInput, body) }
-}
-
-export function InteractionsSection({ employer: e, manage }: { employer: EmployerDetail; manage: boolean }) {
-  const client = useQueryClient()
-  const form = useForm<InteractionValues>({
-    mode: 'uncontrolled',
-    initialValues: { date: today(), kind: 'call', contactId: null, subject: '', note: '' },
-    validate: (v) => interactionBody(v).errors,
-  })
-  const add = useMutation({
-    mutationFn: (v: InteractionValues) => employersApi.addInteraction(e.id, interactionBody(v).body),
-    onSuccess: async () => {
-      form.reset()
-      await refreshEmployers(client)
-    },
-    onError: (error) => applyFieldErrors(form, error),
-  })
-  const contacts = e.contacts.filter((c) => c.active).map((c) => ({ value: c.id, label: c.name }))
-  return (
-    <Section title="Échanges avec l’entreprise">
-      <Stack gap="md">
-        {e.interactions.length === 0 && <Text size="sm">Aucun échange noté.</Text>}
-        {e.interactions.length > 0 && (
-          <ol
-            style={{ margin: 0, paddingInlineStart: 20 }}
-            aria-label="Historique des échanges, du plus récent au plus ancien"
-          >
-            {e.interactions.map((i) => (
-              <li key={i.id} style={{ marginBottom: 8 }}>
-                <Text size="sm">
-                  <Text span fw={600}>
-                    {formatDate(i.date)} — {label(interactionKinds, i.kind)}
-                  </Text>{' '}
-                  : {i.subject}
-                  {i.contactName && ` (avec ${i.contactName})`}
-                  {i.officerName && `, par ${i.officerName}`}
-                </Text>
-                {i.note && (
-                  <Text size="sm" c="dimmed">
-                    {i.note}
-                  </Text>
-                )}
-              </li>
-            ))}
-          </ol>
-        )}
-        {manage && (
-          <form onSubmit={form.onSubmit((v) => add.mutate(v))} noValidate aria-label="Noter un échange">
-            <Stack gap="sm" maw={720}>
-              <Title order={3} size="h4">
-                Noter un échange
-              </Title>
-              <FormError error={add.error} title="Enregistrement impossible" />
-              <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                <TextInput label="Date de l’échange" type="date" required {...form.getInputProps('date')} />
-                <Select
-                  label="Type d’échange"
-                  data={KIND_OPTIONS}
-                  required
-                  allowDeselect={false}
-                  {...form.getInputProps('kind')}
-                />
-                <Select
-                  label="Avec"
-                  placeholder="Contact (facultatif)"
-                  data={contacts}
-                  clearable
-                  {...form.getInputProps('contactId')}
-                />
-              </SimpleGrid>
-              <TextInput label="Objet" required maxLength={200} {...form.getInputProps('subject')} />
-              <Textarea label="Compte rendu" autosize minRows={2} maxLength={4000} {...form.getInputProps('note')} />
-              <FormActions saving={add.isPending} submitLabel="Enregistrer l’échange" />
-            </Stack>
-          </form>
-        )}
-      </Stack>
-    </Section>
   )
 }
 

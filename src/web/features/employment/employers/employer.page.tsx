@@ -13,8 +13,10 @@ import { formatDate } from '../../../components/format.ts'
 import { Page } from '../../../components/page.tsx'
 import { useMe } from '../../auth/auth.api.ts'
 import { AnchorLink } from '../../persons/anchor-link.tsx'
+import { ContactsSection } from './employer-contacts.tsx'
 import { EmployerFields, type EmployerValues, employerBody, employerValues } from './employer-form.tsx'
-import { ContactsSection, HistorySection, InteractionsSection } from './employer-sections.tsx'
+import { InteractionsSection } from './employer-interactions.tsx'
+import { HistorySection } from './employer-sections.tsx'
 import { employerQuery, employersApi, refreshEmployers } from './employers.api.ts'
 
 // A company's file (docs/employment/employers.md « Screens »): its identity (changed with the version read), its

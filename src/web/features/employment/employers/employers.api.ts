@@ -56,6 +56,8 @@ export const employersApi = {
   updateContact: (id: string, contactId: string, body: ContactInput & { version: number; active: boolean }) =>
     api.put<EmployerDetail>(`${item(id)}/contacts/${encodeURIComponent(contactId)}`, body),
   addInteraction: (id: string, body: InteractionInput) => api.post<EmployerDetail>(`${item(id)}/interactions`, body),
+  updateInteraction: (id: string, interactionId: string, body: InteractionInput & { version: number }) =>
+    api.put<EmployerDetail>(`${item(id)}/interactions/${encodeURIComponent(interactionId)}`, body),
   /**
    * the SIRENE file as it is (text/csv, not JSON): api.ts speaks JSON only, so this one call takes the anti-CSRF token
    * itself and turns a refusal into the same ApiError (its `fields` name file, line and column)
