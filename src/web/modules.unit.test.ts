@@ -48,6 +48,7 @@ describe('the navigation by role', () => {
       'PLIE / Propositions',
       'Formation / Catalogue',
       'Emploi / Offres pour mes jeunes',
+      'Emploi / Opérations de recrutement',
       'Mon compte / Mon profil',
     ])
   })
@@ -114,6 +115,7 @@ describe('the navigation by role', () => {
       'Emploi / Tableau de bord emploi',
       'Emploi / Offres d’emploi',
       'Emploi / Entreprises',
+      'Emploi / Opérations de recrutement',
       'Emploi / Immersions',
       'Emploi / Clauses sociales',
       'Mon compte / Mon profil',

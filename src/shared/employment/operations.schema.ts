@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { exportFormatSchema } from '../lists/list.schema.ts'
 import { calendarDate, int4, safeText, versionSchema } from '../primitives.ts'
 import { id, optionalText, required } from './common.schema.ts'
 import {
@@ -189,6 +190,9 @@ export const applicationListQuery = z.object({
   outcome: z.enum(applicationOutcomes.codes).optional(),
   q: safeText().trim().max(100).optional(),
 })
+
+/** the applications as a file (CSV by default, or a workbook), with the list's filters */
+export const applicationExportQuery = applicationListQuery.extend({ format: exportFormatSchema.default('csv') })
 
 export const applicationSchema = z.object({
   id,

@@ -7,6 +7,7 @@ import { createTestContext, type TestClient, type TestContext } from '../../test
 let t: TestContext
 let officer: TestClient
 let director: TestClient
+let counsellor: TestClient
 let reception: TestClient
 let trainingOfficer: TestClient
 let employerId: string
@@ -15,6 +16,7 @@ beforeAll(async () => {
   t = await createTestContext()
   officer = await t.as('employment_officer')
   director = await t.as('director')
+  counsellor = await t.as('counsellor')
   reception = await t.as('reception')
   trainingOfficer = await t.as('training_officer')
   employerId = (await buildEmployer(t.db, t.fx)).id
@@ -99,6 +101,85 @@ describe('bulk actions on a session', () => {
     const expected = marks.map((m, i) => (i === 1 ? winner : m.attended)).filter(Boolean).length
     expect(rows.filter((a: { attended: boolean }) => a.attended)).toHaveLength(expected)
     expect((await officer.get(`${base}/${op.id}`)).json().funnel.attended).toBe(expected)
+  })
+})
+
+describe('changing and deleting a session', () => {
+  it('is changed with its version, not below the invited; deleted only when nobody is invited, with its version', async () => {
+    const op = await buildOperation(t.db, t.fx, employerId)
+    const session = await newSession(op.id, 10)
+    const url = `${base}/${op.id}/sessions/${session.id}`
+    const apps = [await buildApplication(t.db, t.fx, op.id), await buildApplication(t.db, t.fx, op.id)]
+    await officer.post(`${url}/invitations`, { applications: apps.map((a) => ({ id: a.id, version: a.version })) })
+    const body = { at: '2026-03-11T14:00:00+01:00', place: 'Salle 2', capacity: 12, version: 1 }
+    const changed = await officer.put(url, body)
+    expect(changed.statusCode, changed.body).toBe(200)
+    expect(changed.json()).toMatchObject({ place: 'Salle 2', capacity: 12, invited: 2, version: 2 })
+    expect(changed.json().at).toBe('2026-03-11T13:00:00.000Z')
+    expect((await officer.put(url, body)).statusCode).toBe(409)
+    const tooSmall = await officer.put(url, { ...body, capacity: 1, version: 2 })
+    expect(tooSmall.statusCode).toBe(409)
+    expect(tooSmall.json().fields[0].field).toBe('capacity')
+    // two invited: the session stays, the problem says why in French
+    const inUse = await officer.delete(`${url}?version=2`)
+    expect(inUse.statusCode).toBe(409)
+    expect(inUse.headers['content-type']).toContain('application/problem+json')
+    expect(inUse.json().fields[0]).toMatchObject({ field: 'sessionId' })
+    expect(inUse.json().detail ?? inUse.json().title).toContain('2 candidatures sont invitées')
+    // once they are invited elsewhere, it goes; a stale version first 409
+    const other = await newSession(op.id)
+    for (const a of apps)
+      await officer.post(`${base}/applications/${a.id}/steps`, { step: 'invite', infoSessionId: other.id, version: 2 })
+    expect((await officer.delete(`${url}?version=1`)).statusCode).toBe(409)
+    const gone = await officer.delete(`${url}?version=2`)
+    expect(gone.statusCode, gone.body).toBe(204)
+    const left = (await officer.get(`${base}/${op.id}`)).json().sessions.map((x: { id: string }) => x.id)
+    expect(left).toEqual([other.id])
+    expect((await officer.delete(`${url}?version=2`)).statusCode).toBe(404)
+    const audit = await t.db.kysely
+      .selectFrom('audit_event')
+      .select('action')
+      .where('entity', '=', 'operation_info_session')
+      .where('entity_id', '=', session.id)
+      .execute()
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['update', 'delete']))
+    const bad = await officer.delete(`${base}/${op.id}/sessions/${other.id}?version=deux`)
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json().fields[0].field).toBe('version')
+  })
+
+  it('a session of another operation or structure is 404; wrong roles 403', async () => {
+    const op = await buildOperation(t.db, t.fx, employerId)
+    const elsewhere = await buildOperation(t.db, t.fx, employerId)
+    const session = await newSession(elsewhere.id)
+    expect((await officer.delete(`${base}/${op.id}/sessions/${session.id}?version=1`)).statusCode).toBe(404)
+    expect(
+      (await officer.put(`${base}/${op.id}/sessions/${session.id}`, { at: '2026-03-10T09:00:00+01:00', version: 1 }))
+        .statusCode,
+    ).toBe(404)
+    const other = await buildStructure(t.db)
+    const foreign = await buildOperation(t.db, other, (await buildEmployer(t.db, other)).id)
+    const foreignSession = await t.db.kysely
+      .insertInto('operation_info_session')
+      .values({
+        structure_id: other.structureId,
+        operation_id: foreign.id,
+        at: new Date(),
+        place: null,
+        capacity: null,
+        external_id: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    expect((await officer.delete(`${base}/${foreign.id}/sessions/${foreignSession.id}?version=1`)).statusCode).toBe(404)
+    for (const c of [reception, trainingOfficer, director, counsellor])
+      expect((await c.delete(`${base}/${elsewhere.id}/sessions/${session.id}?version=1`)).statusCode).toBe(403)
+    const still = await t.db.kysely
+      .selectFrom('operation_info_session')
+      .select('id')
+      .where('id', 'in', [session.id, foreignSession.id])
+      .execute()
+    expect(still).toHaveLength(2)
   })
 })
 

@@ -245,6 +245,17 @@ export const updateSession = (
     .returning('id')
     .executeTakeFirst()
 
+/** Deletes the session read at this version (the service first checks nobody is invited to it). */
+export const deleteSession = (tx: Tx, s: string, operationId: string, id: string, version: number) =>
+  tx
+    .deleteFrom('operation_info_session')
+    .where('structure_id', '=', s)
+    .where('operation_id', '=', operationId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returning('id')
+    .executeTakeFirst()
+
 // Applications -----------------------------------------------------------------------------------------------------
 
 export interface ApplicationFilter {

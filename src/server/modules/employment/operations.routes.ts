@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
+import { dayIn } from '../../../shared/dates.ts'
+import { versionQuery } from '../../../shared/employment/common.schema.ts'
 import {
+  applicationExportQuery,
   applicationInput,
   applicationListQuery,
   applicationSchema,
@@ -20,8 +23,10 @@ import {
   sessionUpdate,
 } from '../../../shared/employment/operations.schema.ts'
 import type { Deps } from '../../deps.ts'
+import { sendList } from '../../http/list-export.ts'
 import { defineRoute } from '../../http/route.ts'
 import { employmentPolicy } from './employment.policy.ts'
+import { applicationColumns } from './operations.export.ts'
 import {
   addApplication,
   applicationList,
@@ -33,6 +38,7 @@ import {
   markAttendance,
   operationList,
   readOperation,
+  removeOperationSession,
   stepApplication,
 } from './operations.service.ts'
 
@@ -111,6 +117,20 @@ export function operationsRoutes(app: FastifyInstance, deps: Deps) {
     handler: async (c) => changeOperationSession(c, c.params.id, c.params.sessionId, c.body),
   })
   defineRoute(app, deps, {
+    method: 'DELETE',
+    url: `${base}/:id/sessions/:sessionId`,
+    summary: 'Supprimer une information collective sans candidature invitée (avec la version lue) ; sinon 409',
+    tags,
+    access: manage,
+    params: operationSessionParams,
+    query: versionQuery,
+    status: 204,
+    handler: async (c) => {
+      await removeOperationSession(c, c.params.id, c.params.sessionId, c.query.version)
+      return null
+    },
+  })
+  defineRoute(app, deps, {
     method: 'POST',
     url: `${base}/:id/sessions/:sessionId/invitations`,
     summary: 'Inviter les candidatures sélectionnées à l’information collective',
@@ -144,6 +164,31 @@ export function operationsRoutes(app: FastifyInstance, deps: Deps) {
     response: z.array(applicationSchema),
     read: true,
     handler: async (c) => applicationList(c, c.params.id, c.query),
+  })
+  defineRoute(app, deps, {
+    method: 'GET',
+    url: `${base}/:id/applications/export`,
+    summary:
+      'Les candidatures de l’opération en CSV (ou XLSX), mêmes filtres et même périmètre que la liste ; export tracé',
+    tags,
+    access: read,
+    params: operationParams,
+    query: applicationExportQuery,
+    handler: async (c) => {
+      const { format, ...filters } = c.query
+      const operation = await readOperation(c, c.params.id)
+      const rows = await applicationList(c, c.params.id, filters)
+      return sendList(c, {
+        list: 'operation-applications',
+        name: 'candidatures_operation',
+        title: 'Candidatures',
+        today: dayIn(c.now, c.actor.timeZone),
+        columns: applicationColumns(operation, c.actor.timeZone),
+        rows,
+        format,
+        filters: { operationId: c.params.id, ...filters },
+      })
+    },
   })
   defineRoute(app, deps, {
     method: 'POST',

@@ -10,13 +10,14 @@ import type {
   OperationSummary,
 } from '../../../shared/employment/operations.schema.ts'
 import { ensureUpdated } from '../../db/versioning.ts'
-import { notFound, versionConflict } from '../../errors.ts'
+import { declareConstraintConflict, notFound, versionConflict } from '../../errors.ts'
 import { visiblePersons } from '../persons/person.policy.ts'
 import type { OperationApplicationTable } from './employment.tables.ts'
 import { conflict, type EmploymentCtx, invalid, loadEmploymentPerson, seesWholeStructure } from './employment-ctx.ts'
 import {
   type ApplicationRow,
   applicationOfPerson,
+  deleteSession,
   employerExists,
   funnels,
   insertApplication,
@@ -124,6 +125,20 @@ export async function changeOperation(ctx: EmploymentCtx, id: string, input: Ope
 
 type SessionInput = { at: string; place: string | null; capacity: number | null }
 
+const sessionWhat = 'Cette information collective'
+const sessionInUse = (n: number) =>
+  conflict(
+    'sessionId',
+    n === 1
+      ? 'Une candidature est invitée à cette information collective : invitez-la à une autre avant de la supprimer.'
+      : `${n} candidatures sont invitées à cette information collective : invitez-les à une autre avant de la supprimer.`,
+  )
+const raced =
+  'Cette information collective vient de changer (supprimée, ou une candidature invitée) : rechargez la page.'
+declareConstraintConflict('operation_application_structure_id_info_session_id_fkey', raced, [
+  { field: 'sessionId', message: raced },
+])
+
 export async function createOperationSession(ctx: EmploymentCtx, operationId: string, input: SessionInput) {
   if (!(await operationExists(ctx.tx, ctx.actor.structureId, operationId))) throw notFound(what)
   const id = await insertSession(ctx.tx, ctx.actor.structureId, operationId, input)
@@ -138,15 +153,48 @@ export async function changeOperationSession(
   input: SessionInput & { version: number },
 ) {
   const { version, ...v } = input
+  const [session] = await listSessionRows(ctx.tx, ctx.actor.structureId, { operationId, id: sessionId })
+  if (!session) throw notFound(sessionWhat)
+  const invited = session.invited ?? 0
+  if (v.capacity !== null && v.capacity < invited)
+    throw conflict('capacity', `${invited} candidatures sont déjà invitées : prévoyez au moins ${invited} places.`)
   const exists = async () =>
     (await listSessionRows(ctx.tx, ctx.actor.structureId, { operationId, id: sessionId })).length > 0
   await ensureUpdated(
     await updateSession(ctx.tx, ctx.actor.structureId, operationId, sessionId, version, v),
     exists,
-    'Cette information collective',
+    sessionWhat,
   )
   await ctx.audit({ action: 'update', entity: 'operation_info_session', entityId: sessionId, detail: { ...v } })
   return (await sessionsOf(ctx, operationId)).find((x) => x.id === sessionId)!
+}
+
+/**
+ * Deletes a session entered by mistake or cancelled. One with invited applications stays (409): the funnel counts
+ * them, so they are invited to another session first. A concurrent invitation makes the database refuse it (the
+ * constraint's 409).
+ */
+export async function removeOperationSession(
+  ctx: EmploymentCtx,
+  operationId: string,
+  sessionId: string,
+  version: number,
+) {
+  if (!(await operationExists(ctx.tx, ctx.actor.structureId, operationId))) throw notFound(what)
+  const [session] = await listSessionRows(ctx.tx, ctx.actor.structureId, { operationId, id: sessionId })
+  if (!session) throw notFound(sessionWhat)
+  if ((session.invited ?? 0) > 0) throw sessionInUse(session.invited ?? 0)
+  await ensureUpdated(
+    await deleteSession(ctx.tx, ctx.actor.structureId, operationId, sessionId, version),
+    async () => (await listSessionRows(ctx.tx, ctx.actor.structureId, { operationId, id: sessionId })).length > 0,
+    sessionWhat,
+  )
+  await ctx.audit({
+    action: 'delete',
+    entity: 'operation_info_session',
+    entityId: sessionId,
+    detail: { operationId, at: session.at.toISOString(), place: session.place },
+  })
 }
 
 // Applications -------------------------------------------------------------------------------------------------------

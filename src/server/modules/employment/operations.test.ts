@@ -263,6 +263,65 @@ describe('an operation and its applications', () => {
   })
 })
 
+describe('the applications as a file', () => {
+  it('CSV for French Excel: headings, `;`, dd/mm/yyyy, the session’s hour; the list’s scope and filters; audited', async () => {
+    const op = await buildOperation(t.db, t.fx, employerId, { title: 'Caristes' })
+    const session = await newSession(op.id)
+    const mine = await buildPerson(t.db, t.fx, { siteId: t.fx.sites.a, lastName: 'Aubert', firstName: 'Inès' })
+    await buildApplication(t.db, t.fx, op.id, { personId: mine.id, infoSessionId: session.id, attended: true })
+    await buildApplication(t.db, t.fx, op.id, { source: 'temp_agency', interviewedOn: '2026-03-12', outcome: 'hired' })
+    const res = await officer.get(`${base}/${op.id}/applications/export`)
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.headers['content-type']).toContain('text/csv')
+    expect(res.headers['content-disposition']).toMatch(
+      /attachment; filename="candidatures_operation_\d{4}-\d{2}-\d{2}\.csv"/,
+    )
+    expect(res.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+    expect(lines[0]).toBe(
+      'Nom;Prénom;Personne suivie;Commune;Candidature locale;Envoyée par;Reçue le;Information collective;Présent(e);Tests;Entretien le;Issue',
+    )
+    expect(lines).toHaveLength(3)
+    const aubert = lines.find((l) => l.startsWith('Aubert;'))!.split(';')
+    expect(aubert.slice(0, 3)).toEqual(['Aubert', 'Inès', 'Oui'])
+    expect(aubert[7]).toBe('10/03/2026 09:00') // 08:00 UTC, in Paris
+    expect(aubert[8]).toBe('Oui')
+    const hired = lines.find((l) => l.includes('Recruté(e)'))!.split(';')
+    expect(hired[5]).toBe('Agence d’intérim')
+    expect(hired[10]).toBe('12/03/2026')
+    // the list's filters; a counsellor exports only her people's applications
+    expect(
+      (await officer.get(`${base}/${op.id}/applications/export?outcome=hired`)).body.trim().split('\r\n'),
+    ).toHaveLength(2)
+    const seen = (await counsellor.get(`${base}/${op.id}/applications/export`)).body.trim().split('\r\n')
+    expect(seen).toHaveLength(2)
+    expect(seen[1]).toMatch(/^Aubert;/)
+    const xlsx = await director.get(`${base}/${op.id}/applications/export?format=xlsx`)
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml')
+    const audit = await t.db.kysely
+      .selectFrom('audit_event')
+      .select('detail')
+      .where('action', '=', 'list.export')
+      .execute()
+    expect(audit.some((a) => JSON.stringify(a.detail).includes(op.id))).toBe(true)
+    const bad = await officer.get(`${base}/${op.id}/applications/export?format=pdf`)
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json().fields[0].field).toBe('format')
+  })
+
+  it('another structure’s operation 404; reception 403', async () => {
+    const other = await buildStructure(t.db)
+    const op = await buildOperation(t.db, other, (await buildEmployer(t.db, other)).id)
+    expect((await officer.get(`${base}/${op.id}/applications/export`)).statusCode).toBe(404)
+    const reception = await t.as('reception')
+    const mine = await buildOperation(t.db, t.fx, employerId)
+    expect((await reception.get(`${base}/${mine.id}/applications/export`)).statusCode).toBe(403)
+  })
+})
+
 describe('the demo', () => {
   it('writes three operations (the large one with 120 applications over the funnel) and a pool of 25', async () => {
     const demo = await buildStructure(t.db)

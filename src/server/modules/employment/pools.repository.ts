@@ -131,6 +131,17 @@ export const updatePoolSession = (
     .returning('id')
     .executeTakeFirst()
 
+/** Deletes the session read at this version (the service first checks no member is attached to it). */
+export const deletePoolSession = (tx: Tx, s: string, poolId: string, id: string, version: number) =>
+  tx
+    .deleteFrom('pool_info_session')
+    .where('structure_id', '=', s)
+    .where('pool_id', '=', poolId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returning('id')
+    .executeTakeFirst()
+
 export interface MemberFilter {
   id?: string
   poolId?: string

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
+import { versionQuery } from '../../../shared/employment/common.schema.ts'
 import {
   memberInput,
   memberListQuery,
@@ -30,6 +31,7 @@ import {
   memberList,
   poolList,
   readPool,
+  removePoolSession,
 } from './pools.service.ts'
 
 /** Candidate pools: criteria, information sessions, members and their stages (docs/employment/pools.md). */
@@ -104,6 +106,20 @@ export function poolsRoutes(app: FastifyInstance, deps: Deps) {
     body: poolSessionUpdate,
     response: poolSessionSchema,
     handler: async (c) => changePoolSession(c, c.params.id, c.params.sessionId, c.body),
+  })
+  defineRoute(app, deps, {
+    method: 'DELETE',
+    url: `${base}/:id/sessions/:sessionId`,
+    summary: 'Supprimer une information collective du vivier sans membre rattaché (avec la version lue) ; sinon 409',
+    tags,
+    access: manage,
+    params: poolSessionParams,
+    query: versionQuery,
+    status: 204,
+    handler: async (c) => {
+      await removePoolSession(c, c.params.id, c.params.sessionId, c.query.version)
+      return null
+    },
   })
   defineRoute(app, deps, {
     method: 'GET',

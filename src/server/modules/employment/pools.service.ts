@@ -12,6 +12,7 @@ import { declareConstraintConflict, notFound } from '../../errors.ts'
 import { visiblePersons } from '../persons/person.policy.ts'
 import { conflict, type EmploymentCtx, invalid, loadEmploymentPerson, seesWholeStructure } from './employment-ctx.ts'
 import {
+  deletePoolSession,
   insertMember,
   insertPool,
   insertPoolSession,
@@ -31,6 +32,7 @@ import {
 // made through the pool, placement.pool_id, or a member who left for a job).
 
 const what = 'Ce vivier'
+const sessionWhat = 'Cette information collective'
 const twice = 'Cette personne est déjà positionnée sur ce vivier.'
 declareConstraintConflict('pool_member_person_key', twice, [{ field: 'personId', message: twice }])
 const isoDay = (d: string | Date | null) =>
@@ -127,10 +129,44 @@ export async function changePoolSession(
   await ensureUpdated(
     await updatePoolSession(ctx.tx, ctx.actor.structureId, poolId, sessionId, version, v),
     async () => (await sessionsOf(ctx, poolId, sessionId)).length > 0,
-    'Cette information collective',
+    sessionWhat,
   )
   await ctx.audit({ action: 'update', entity: 'pool_info_session', entityId: sessionId, detail: { ...v } })
   return (await sessionsOf(ctx, poolId, sessionId))[0]!
+}
+
+const raced = 'Cette information collective vient de changer (supprimée, ou un membre rattaché) : rechargez la page.'
+declareConstraintConflict('pool_member_structure_id_info_session_id_fkey', raced, [
+  { field: 'sessionId', message: raced },
+])
+
+/**
+ * Deletes a pool's session entered by mistake or cancelled. One with members attached stays (409): each member's
+ * session is changed first (or emptied). A concurrent attachment makes the database refuse it (the constraint's 409).
+ */
+export async function removePoolSession(ctx: EmploymentCtx, poolId: string, sessionId: string, version: number) {
+  await poolRow(ctx, poolId)
+  const [session] = await listPoolSessionRows(ctx.tx, ctx.actor.structureId, { poolId, id: sessionId })
+  if (!session) throw notFound(sessionWhat)
+  const n = session.members ?? 0
+  if (n > 0)
+    throw conflict(
+      'sessionId',
+      n === 1
+        ? 'Un membre du vivier est rattaché à cette information collective : changez son information collective avant de la supprimer.'
+        : `${n} membres du vivier sont rattachés à cette information collective : changez leur information collective avant de la supprimer.`,
+    )
+  await ensureUpdated(
+    await deletePoolSession(ctx.tx, ctx.actor.structureId, poolId, sessionId, version),
+    async () => (await sessionsOf(ctx, poolId, sessionId)).length > 0,
+    sessionWhat,
+  )
+  await ctx.audit({
+    action: 'delete',
+    entity: 'pool_info_session',
+    entityId: sessionId,
+    detail: { poolId, at: session.at.toISOString(), place: session.place },
+  })
 }
 
 // Members ------------------------------------------------------------------------------------------------------------

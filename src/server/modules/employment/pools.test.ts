@@ -167,6 +167,39 @@ describe('a pool and its members', () => {
   })
 })
 
+describe('deleting a session', () => {
+  it('only with no member attached (409 in French), with its version; another pool’s or structure’s 404; wrong role 403', async () => {
+    const pool = (await officer.post(base, poolBody())).json()
+    const s = (await officer.post(`${base}/${pool.id}/sessions`, { at: '2026-01-12T14:00:00+01:00' })).json()
+    const url = `${base}/${pool.id}/sessions/${s.id}`
+    const person = await buildPerson(t.db, t.fx)
+    const member = (
+      await officer.post(`${base}/${pool.id}/members`, {
+        personId: person.id,
+        positionedOn: '2026-01-10',
+        infoSessionId: s.id,
+      })
+    ).json()
+    const inUse = await officer.delete(`${url}?version=1`)
+    expect(inUse.statusCode).toBe(409)
+    expect(inUse.headers['content-type']).toContain('application/problem+json')
+    expect(inUse.json().fields[0].field).toBe('sessionId')
+    expect(inUse.json().detail).toContain('Un membre du vivier est rattaché')
+    for (const c of [reception, director, counsellor]) expect((await c.delete(`${url}?version=1`)).statusCode).toBe(403)
+    const detached = await officer.put(`${base}/members/${member.id}`, stages({ version: member.version }))
+    expect(detached.statusCode, detached.body).toBe(200)
+    const other = (await officer.post(base, poolBody())).json()
+    expect((await officer.delete(`${base}/${other.id}/sessions/${s.id}?version=1`)).statusCode).toBe(404)
+    const foreign = await buildPool(t.db, await buildStructure(t.db))
+    expect((await officer.delete(`${base}/${foreign.id}/sessions/${s.id}?version=1`)).statusCode).toBe(404)
+    expect((await officer.delete(`${url}?version=2`)).statusCode).toBe(409)
+    const gone = await officer.delete(`${url}?version=1`)
+    expect(gone.statusCode, gone.body).toBe(204)
+    expect((await officer.get(`${base}/${pool.id}`)).json().sessions).toEqual([])
+    expect((await officer.delete(`${url}?version=1`)).statusCode).toBe(404)
+  })
+})
+
 describe('access and input', () => {
   it('wrong role 403; the director reads only; another structure’s pool or member 404', async () => {
     const pool = await buildPool(t.db, t.fx)

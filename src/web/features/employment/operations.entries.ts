@@ -6,7 +6,8 @@ import type { FileTab, HomeCard, HomeLink, NavEntry } from '../../web-module.ts'
 
 // The recruitment operations and the candidate pools (docs/employment/operations.md): the operations with their live
 // figures, a new operation, an operation with its funnel chart, sessions and applications; the pools and a pool with its
-// members; the officer's home block « Opérations en cours ». Every page is loaded on demand.
+// members; the officer's home block « Opérations en cours ». Every page is loaded on demand. The operations' entry is
+// every reader's (a counsellor positions her people there); the pools' the officer's.
 
 const operationRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -46,7 +47,8 @@ export const operationsRoutes = [
 ] as const
 
 export const operationsNav: NavEntry[] = [
-  { to: '/emploi/operations', label: 'Opérations de recrutement', section: 'Emploi', capability: 'employmentManage' },
+  // every reader: the counsellor sees the operations (and her people's applications, to add one) as the director does
+  { to: '/emploi/operations', label: 'Opérations de recrutement', section: 'Emploi', capability: 'employmentRead' },
   { to: '/emploi/viviers', label: 'Viviers', section: 'Emploi', capability: 'employmentManage' },
 ]
 export const operationsLinks: HomeLink[] = []

@@ -6,14 +6,15 @@ import { can } from '../../../../shared/auth/roles.ts'
 import type { Application, Operation } from '../../../../shared/employment/operations.schema.ts'
 import { FormError } from '../../../components/form-error.tsx'
 import { formatDate, formatDateTime } from '../../../components/format.ts'
+import { ExportButtons } from '../../../components/list-export.tsx'
 import { useMe } from '../../auth/auth.api.ts'
 import { AnchorLink } from '../../persons/anchor-link.tsx'
 import { AddApplication, StepDialog } from './application-forms.tsx'
-import { applicationsQuery, operationsApi, refreshOperations } from './operations.api.ts'
+import { applicationsExportUrl, applicationsQuery, operationsApi, refreshOperations } from './operations.api.ts'
 import { outcomeLabel, outcomeOptions, sourceLabel, sourceOptions, stageOptions } from './operations.labels.ts'
 
 // The operation's applications (docs/employment/operations.md): filters (stage reached, who sent it, session, outcome,
-// name), a selection for the bulk actions — invite to a session, mark present or absent at it — and each one's step.
+// name), the export of the filtered list as a file, a selection for the bulk actions — invite to a session, mark present or absent at it — and each one's step.
 
 const yesNo = (v: boolean | null) => (v === null ? '—' : v ? 'Présent' : 'Absent')
 
@@ -29,15 +30,14 @@ export function Applications({ operation, manage }: { operation: Operation; mana
   const [selected, setSelected] = useState<Set<string>>(new Set())
   const [target, setTarget] = useState<string | null>(operation.sessions.at(-1)?.id ?? null)
   const [stepOf, setStepOf] = useState<Application | null>(null)
-  const list = useQuery(
-    applicationsQuery(operation.id, {
-      stage: stage ?? undefined,
-      source: source ?? undefined,
-      sessionId: sessionId ?? undefined,
-      outcome: outcome ?? undefined,
-      q: words || undefined,
-    }),
-  )
+  const filter = {
+    stage: stage ?? undefined,
+    source: source ?? undefined,
+    sessionId: sessionId ?? undefined,
+    outcome: outcome ?? undefined,
+    q: words || undefined,
+  }
+  const list = useQuery(applicationsQuery(operation.id, filter))
   const items = list.data ?? []
   const chosen = items.filter((a) => selected.has(a.id))
   const sessionOptions = operation.sessions.map((s) => ({
@@ -71,9 +71,12 @@ export function Applications({ operation, manage }: { operation: Operation; mana
   return (
     <Stack gap="sm">
       <Group justify="space-between">
-        <Title order={2} size="h3">
-          Candidatures
-        </Title>
+        <Group gap="sm">
+          <Title order={2} size="h3">
+            Candidatures
+          </Title>
+          <ExportButtons url={applicationsExportUrl(operation.id)} query={filter} label="les candidatures" />
+        </Group>
         {can(me.role, 'employmentPosition') && operation.status !== 'closed' && operation.status !== 'cancelled' && (
           <AddApplication operation={operation} outsiders={manage} />
         )}

@@ -16,7 +16,7 @@ import { useParams } from '@tanstack/react-router'
 import { useState } from 'react'
 import { can } from '../../../../shared/auth/roles.ts'
 import { applicationSources } from '../../../../shared/employment/employment.nomenclature.ts'
-import type { Operation } from '../../../../shared/employment/operations.schema.ts'
+import type { Operation, OperationSession } from '../../../../shared/employment/operations.schema.ts'
 import { FormError } from '../../../components/form-error.tsx'
 import { formatDate, formatDateTime, formatNumber } from '../../../components/format.ts'
 import { Page } from '../../../components/page.tsx'
@@ -33,6 +33,7 @@ import {
   percentText,
   sourceLabel,
 } from './operations.labels.ts'
+import { SessionDialog } from './session-dialog.tsx'
 
 // An operation (docs/employment/operations.md): what the employer asks, the funnel as a chart with its table, who sent
 // the applications, the local share, the information sessions, and the applications with their steps and bulk actions.
@@ -108,6 +109,8 @@ function Sessions({ o, manage }: { o: Operation; manage: boolean }) {
   const [at, setAt] = useState('')
   const [place, setPlace] = useState('')
   const [capacity, setCapacity] = useState<number | string>('')
+  const [edited, setEdited] = useState<OperationSession | null>(null)
+  const settled = <T,>(p: Promise<T>) => p.finally(() => refreshOperations(client))
   const add = useMutation({
     mutationFn: () =>
       operationsApi.addSession(o.id, {
@@ -138,6 +141,7 @@ function Sessions({ o, manage }: { o: Operation; manage: boolean }) {
               <Table.Th ta="right">Places</Table.Th>
               <Table.Th ta="right">Invités</Table.Th>
               <Table.Th ta="right">Présents</Table.Th>
+              {manage && <Table.Th>Actions</Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -150,10 +154,31 @@ function Sessions({ o, manage }: { o: Operation; manage: boolean }) {
                 <Table.Td ta="right">{s.capacity === null ? '—' : formatNumber(s.capacity)}</Table.Td>
                 <Table.Td ta="right">{formatNumber(s.invited)}</Table.Td>
                 <Table.Td ta="right">{formatNumber(s.attended)}</Table.Td>
+                {manage && (
+                  <Table.Td>
+                    <Button
+                      variant="subtle"
+                      size="compact-sm"
+                      aria-label={`Modifier l’information collective du ${formatDateTime(s.at)}`}
+                      onClick={() => setEdited(s)}
+                    >
+                      Modifier
+                    </Button>
+                  </Table.Td>
+                )}
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
+      )}
+      {edited && (
+        <SessionDialog
+          session={{ ...edited, attached: edited.invited }}
+          attachedLabel="candidature(s) invitée(s)"
+          save={(body) => settled(operationsApi.updateSession(o.id, edited.id, body))}
+          remove={(version) => settled(operationsApi.removeSession(o.id, edited.id, version))}
+          onClose={() => setEdited(null)}
+        />
       )}
       {manage && (
         <form

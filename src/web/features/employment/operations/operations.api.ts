@@ -58,6 +58,9 @@ export const membersQuery = (id: string, stage?: string) =>
     queryFn: ({ signal }) => api.get<Member[]>(`${pool(id)}/members`, { stage }, signal),
   })
 
+/** The applications as a file (the list's filters; the format added by the export buttons). */
+export const applicationsExportUrl = (id: string) => `${operation(id)}/applications/export`
+
 export const refreshOperations = (client: QueryClient) =>
   client.invalidateQueries({ queryKey: ['employment', 'operations'] })
 export const refreshPools = (client: QueryClient) => client.invalidateQueries({ queryKey: ['employment', 'pools'] })
@@ -69,6 +72,10 @@ export const operationsApi = {
   create: (body: OperationInput) => api.post<Operation>(operations, body),
   update: (id: string, body: OperationInput & { version: number }) => api.put<Operation>(operation(id), body),
   addSession: (id: string, body: SessionBody) => api.post<OperationSession>(`${operation(id)}/sessions`, body),
+  updateSession: (id: string, sessionId: string, body: SessionBody & { version: number }) =>
+    api.put<OperationSession>(`${operation(id)}/sessions/${enc(sessionId)}`, body),
+  removeSession: (id: string, sessionId: string, version: number) =>
+    api.delete(`${operation(id)}/sessions/${enc(sessionId)}?version=${version}`),
   addApplication: (id: string, body: z.input<typeof applicationInput>) =>
     api.post<Application>(`${operation(id)}/applications`, body),
   step: (applicationId: string, body: z.input<typeof applicationStep>) =>
@@ -83,6 +90,10 @@ export const poolsApi = {
   create: (body: PoolInput) => api.post<Pool>(pools, body),
   update: (id: string, body: PoolInput & { version: number }) => api.put<Pool>(pool(id), body),
   addSession: (id: string, body: SessionBody) => api.post<PoolSession>(`${pool(id)}/sessions`, body),
+  updateSession: (id: string, sessionId: string, body: SessionBody & { version: number }) =>
+    api.put<PoolSession>(`${pool(id)}/sessions/${enc(sessionId)}`, body),
+  removeSession: (id: string, sessionId: string, version: number) =>
+    api.delete(`${pool(id)}/sessions/${enc(sessionId)}?version=${version}`),
   addMember: (id: string, body: { personId: string; positionedOn: string; infoSessionId?: string | null }) =>
     api.post<Member>(`${pool(id)}/members`, body),
   updateMember: (memberId: string, body: Record<string, unknown>) =>

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useParams } from '@tanstack/react-router'
 import { useState } from 'react'
 import { can } from '../../../../shared/auth/roles.ts'
-import { type Member, type Pool, poolStages } from '../../../../shared/employment/pools.schema.ts'
+import { type Member, type Pool, type PoolSession, poolStages } from '../../../../shared/employment/pools.schema.ts'
 import { AppModal } from '../../../components/app-modal.tsx'
 import { FormError } from '../../../components/form-error.tsx'
 import { formatDate, formatDateTime, formatNumber, today } from '../../../components/format.ts'
@@ -15,6 +15,7 @@ import { DateField } from '../../persons/date-field.tsx'
 import { membersQuery, poolQuery, poolsApi, refreshPools } from './operations.api.ts'
 import { leftReasonLabel, leftReasonOptions, poolKindLabel, poolStageOptions } from './operations.labels.ts'
 import { PoolDialog } from './pools.page.tsx'
+import { SessionDialog } from './session-dialog.tsx'
 
 // A pool (docs/employment/operations.md « Pools »): its criteria, its figures, its information sessions, its members
 // with their stages — a counsellor positions her people, the officer records the stages.
@@ -115,6 +116,8 @@ function Sessions({ pool, manage }: { pool: Pool; manage: boolean }) {
   const client = useQueryClient()
   const [at, setAt] = useState('')
   const [place, setPlace] = useState('')
+  const [edited, setEdited] = useState<PoolSession | null>(null)
+  const settled = <T,>(p: Promise<T>) => p.finally(() => refreshPools(client))
   const add = useMutation({
     mutationFn: () =>
       poolsApi.addSession(pool.id, { at: at ? new Date(at).toISOString() : '', place: place.trim() || null }),
@@ -135,6 +138,7 @@ function Sessions({ pool, manage }: { pool: Pool; manage: boolean }) {
               <Table.Th>Date</Table.Th>
               <Table.Th>Lieu</Table.Th>
               <Table.Th ta="right">Personnes informées</Table.Th>
+              {manage && <Table.Th>Actions</Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -145,10 +149,31 @@ function Sessions({ pool, manage }: { pool: Pool; manage: boolean }) {
                 </Table.Th>
                 <Table.Td>{s.place ?? '—'}</Table.Td>
                 <Table.Td ta="right">{formatNumber(s.members)}</Table.Td>
+                {manage && (
+                  <Table.Td>
+                    <Button
+                      variant="subtle"
+                      size="compact-sm"
+                      aria-label={`Modifier l’information collective du ${formatDateTime(s.at)}`}
+                      onClick={() => setEdited(s)}
+                    >
+                      Modifier
+                    </Button>
+                  </Table.Td>
+                )}
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
+      )}
+      {edited && (
+        <SessionDialog
+          session={{ ...edited, attached: edited.members }}
+          attachedLabel="personne(s) rattachée(s)"
+          save={(body) => settled(poolsApi.updateSession(pool.id, edited.id, body))}
+          remove={(version) => settled(poolsApi.removeSession(pool.id, edited.id, version))}
+          onClose={() => setEdited(null)}
+        />
       )}
       {manage && (
         <form
