@@ -141,7 +141,15 @@ export const clauseStatementSchema = z.object({
   importedAt: z.string(),
   importedBy: z.string().nullable(),
   rowCount: z.number(),
-  /** the months (yyyy-mm-01) whose hours this statement still holds (a later statement may have replaced them) */
+  /** the month (yyyy-mm) of the company's statement (null: an old statement of several months) */
+  period: z.string().nullable(),
+  employerId: z.string().nullable(),
+  employerName: z.string().nullable(),
+  /** how many times that company's month was imported: this line is the latest */
+  versions: z.number(),
+  /** the hours this version still holds */
+  hours: z.number(),
+  /** the months (yyyy-mm-01) whose hours this statement holds */
   months: z.array(z.string()),
 })
 export type ClauseStatement = z.infer<typeof clauseStatementSchema>
@@ -157,7 +165,8 @@ export const clauseOperationDetail = clauseOperationSummary.extend({
 export type ClauseOperationDetail = z.infer<typeof clauseOperationDetail>
 
 export const clauseStatementResult = z.object({
-  statementId: id,
+  /** one statement per company and month of the file */
+  statementIds: z.array(id),
   fileName: z.string(),
   rows: z.number(),
   created: z.number(),

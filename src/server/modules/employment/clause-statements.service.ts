@@ -12,13 +12,14 @@ import {
   type StatementColumn,
   type StatementFile,
 } from './clause-statements.parse.ts'
-import { lockStatements } from './clauses.repository.ts'
+import { insertStatement, lockStatements } from './clause-statements.repository.ts'
 import { type EmploymentCtx, todayOf } from './employment-ctx.ts'
 
 // The import of a company's monthly statement into an operation (docs/employment/clauses.md « Relevés »): every line
 // is checked first (its lot, its participant, its month, its hours), then written in one savepoint of the request's
 // transaction: the whole file or nothing. A line replaces the hours of its lot, person and month (a re-import of the
-// same month gives the same totals); the file is recorded as a clause_statement. One import at a time per structure.
+// same month gives the same totals). The file is recorded as one clause_statement per company and month it holds: the
+// new version of that (operation, company, month), the list shows the latest. One import at a time per structure.
 
 export const MAX_STATEMENT_BYTES = 5 * 1024 * 1024
 
@@ -55,7 +56,7 @@ async function check(ctx: EmploymentCtx, operationId: string, f: StatementFile) 
     .leftJoin('employer as e', (j) =>
       j.onRef('e.structure_id', '=', 'l.structure_id').onRef('e.id', '=', 'l.employer_id'),
     )
-    .select(['l.id', 'l.label', 'e.siret'])
+    .select(['l.id', 'l.label', 'l.employer_id', 'e.siret'])
     .where('l.structure_id', '=', sid)
     .where('l.operation_id', '=', operationId)
     .execute()
@@ -122,52 +123,75 @@ async function check(ctx: EmploymentCtx, operationId: string, f: StatementFile) 
       lines.push({ line: l.line, lotId: lotIds[0]!, personId, month, hours })
     }
   }
-  return { issues, lines }
+  return { issues, lines, employerOf: new Map(lots.map((l) => [l.id, l.employer_id])) }
 }
 
-async function apply(ctx: EmploymentCtx, lines: CheckedLine[], file: string) {
+/** The lines by the company of their lot and their month: one statement each (docs « Relevés »). */
+function byCompanyMonth(lines: CheckedLine[], employerOf: Map<string, string | null>) {
+  const groups = new Map<string, { employerId: string | null; period: string; lines: CheckedLine[] }>()
+  for (const l of lines) {
+    const employerId = employerOf.get(l.lotId) ?? null
+    const period = l.month.slice(0, 7)
+    const key = `${employerId ?? ''}|${period}`
+    const g = groups.get(key) ?? { employerId, period, lines: [] }
+    g.lines.push(l)
+    groups.set(key, g)
+  }
+  return [...groups.values()].sort((a, b) => a.period.localeCompare(b.period))
+}
+
+async function apply(
+  ctx: EmploymentCtx,
+  operationId: string,
+  lines: CheckedLine[],
+  employerOf: Map<string, string | null>,
+  file: string,
+) {
   const sid = ctx.actor.structureId
   await lockStatements(ctx.tx, sid)
-  const statement = await ctx.tx
-    .insertInto('clause_statement')
-    .values({
+  const statementIds: string[] = []
+  let created = 0
+  for (const g of byCompanyMonth(lines, employerOf)) {
+    const statement = await insertStatement(ctx.tx, {
       structure_id: sid,
+      operation_id: operationId,
+      employer_id: g.employerId,
+      period: g.period,
       file_name: file,
       imported_at: ctx.now,
       imported_by: ctx.actor.userId ?? null,
-      row_count: lines.length,
+      row_count: g.lines.length,
     })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  let created = 0
-  for (const l of lines) {
-    const row = await ctx.tx
-      .insertInto('clause_hours')
-      .values({
-        structure_id: sid,
-        lot_id: l.lotId,
-        person_id: l.personId,
-        month: l.month,
-        hours: l.hours,
-        statement_id: statement.id,
-        recorded_by: ctx.actor.userId ?? null,
-        recorded_at: ctx.now,
-        external_id: null,
-      })
-      .onConflict((oc) =>
-        oc.constraint('clause_hours_month_key').doUpdateSet({
+    statementIds.push(statement.id)
+    for (const l of g.lines) {
+      const row = await ctx.tx
+        .insertInto('clause_hours')
+        .values({
+          structure_id: sid,
+          lot_id: l.lotId,
+          person_id: l.personId,
+          month: l.month,
           hours: l.hours,
           statement_id: statement.id,
           recorded_by: ctx.actor.userId ?? null,
           recorded_at: ctx.now,
-          version: sql`clause_hours.version + 1`,
-        }),
-      )
-      .returning(sql<boolean>`(xmax = 0)`.as('inserted'))
-      .executeTakeFirstOrThrow()
-    if (row.inserted) created++
+          external_id: null,
+        })
+        .onConflict((oc) =>
+          oc.constraint('clause_hours_month_key').doUpdateSet({
+            hours: l.hours,
+            statement_id: statement.id,
+            recorded_by: ctx.actor.userId ?? null,
+            recorded_at: ctx.now,
+            version: sql`clause_hours.version + 1`,
+          }),
+        )
+        .returning(sql<boolean>`(xmax = 0)`.as('inserted'))
+        .executeTakeFirstOrThrow()
+      if (row.inserted) created++
+    }
   }
-  return { statementId: statement.id, created, replaced: lines.length - created }
+  return { statementIds, created, replaced: lines.length - created }
 }
 
 export async function readStatement(format: StatementFormat, data: Buffer | string, file: string) {
@@ -195,17 +219,24 @@ export async function importStatement(
   await sql`SAVEPOINT clause_statement`.execute(ctx.tx)
   try {
     const parsed = await readStatement(format, data, file)
-    const { issues, lines } = await check(ctx, operationId, parsed)
+    const { issues, lines, employerOf } = await check(ctx, operationId, parsed)
     if (issues.length) throw new StatementRefused(issues)
-    const r = await apply(ctx, lines, file)
+    const r = await apply(ctx, operationId, lines, employerOf, file)
     await sql`RELEASE SAVEPOINT clause_statement`.execute(ctx.tx)
     const months = [...new Set(lines.map((l) => l.month))].sort()
     const hours = Math.round(lines.reduce((s, l) => s + l.hours, 0) * 100) / 100
     await ctx.audit({
       action: 'import',
       entity: 'clause_statement',
-      entityId: r.statementId,
-      detail: { ...detail, rows: lines.length, created: r.created, replaced: r.replaced, months },
+      entityId: r.statementIds[0],
+      detail: {
+        ...detail,
+        rows: lines.length,
+        created: r.created,
+        replaced: r.replaced,
+        months,
+        statements: r.statementIds,
+      },
     })
     return { ...r, fileName: file, rows: lines.length, months, hours }
   } catch (error) {

@@ -2,8 +2,11 @@ import { writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ClauseStatement } from '../../../shared/employment/clauses.schema.ts'
+import { runScript } from '../../db/script.ts'
 import { buildStructure } from '../../test/builders.ts'
 import {
+  buildClauseHours,
   buildClauseLot,
   buildClauseOperation,
   buildClauseParticipant,
@@ -13,6 +16,7 @@ import { buildPerson } from '../../test/person.builders.ts'
 import { createTestContext, type TestClient, type TestContext } from '../../test/test-app.ts'
 import { hoursOf, monthOf } from './clause-statements.parse.ts'
 import { importClauseStatementCommand } from './employment.commands.ts'
+import { BACKFILL } from './migrations/20261210T0900_clause_statement_period.ts'
 
 // The import of the companies' monthly statements (docs/employment/clauses.md « Relevés »): CSV and XLSX, the whole
 // file or nothing, the same month replaced, two imports sent together. Each test builds its own operation.
@@ -63,7 +67,7 @@ async function setup() {
     const p = people[i]!
     return `${siret};${p.last_name};${p.first_name};${p.birth_date.split('-').reverse().join('/')};${month};${hours}`
   }
-  return { op, lot, siret: siret!, people, line }
+  return { op, lot, siret: siret!, people, line, employerId: employer.id }
 }
 const header = 'SIRET;Nom;Prénom;Date de naissance;Mois;Heures'
 const done = async (opId: string) =>
@@ -96,15 +100,69 @@ describe('statement import', () => {
     expect(fixed.json()).toMatchObject({ created: 0, replaced: 1 })
     expect(await done(s.op.id)).toBe(10 + 151.67 + 35)
     expect(await hoursRows(s.lot.id)).toBe(3)
+    // one statement per company and month of the file; the list shows each month's latest version
+    expect(r.json().statementIds).toHaveLength(2)
     const detail = (await officer.get(`/api/employment/clauses/operations/${s.op.id}`)).json()
-    expect(detail.statements.map((x: { fileName: string }) => x.fileName).sort()).toEqual(['janvier.csv', 'rectif.csv'])
+    expect(
+      detail.statements.map((x: ClauseStatement) => [x.period, x.fileName, x.versions, x.rowCount, x.hours]),
+    ).toEqual([
+      ['2026-02', 'janvier.csv', 2, 1, 35],
+      ['2026-01', 'rectif.csv', 3, 1, 10],
+    ])
+    expect(detail.statements[0]).toMatchObject({ employerId: s.employerId, months: ['2026-02-01'] })
+    const stored = await t.db.kysely
+      .selectFrom('clause_statement')
+      .select(['operation_id', 'employer_id', 'period', 'revision'])
+      .where('id', 'in', r.json().statementIds)
+      .orderBy('period')
+      .execute()
+    expect(stored).toEqual([
+      { operation_id: s.op.id, employer_id: s.employerId, period: '2026-01', revision: 1 },
+      { operation_id: s.op.id, employer_id: s.employerId, period: '2026-02', revision: 1 },
+    ])
     const audit = await t.db.kysely
       .selectFrom('audit_event')
       .select('action')
       .where('entity', '=', 'clause_statement')
-      .where('entity_id', '=', r.json().statementId)
+      .where('entity_id', '=', r.json().statementIds[0])
       .execute()
     expect(audit.map((a) => a.action)).toEqual(['import'])
+  })
+
+  it('an old statement (before the period column) is filled from its hours, or listed with its months', async () => {
+    const s = await setup()
+    const old = async (months: string[]) => {
+      const st = await t.db.kysely
+        .insertInto('clause_statement')
+        .values({ structure_id: t.fx.structureId, file_name: `ancien-${months.length}.csv`, row_count: months.length })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      for (const [i, month] of months.entries()) {
+        const h = await buildClauseHours(t.db, t.fx, s.lot.id, s.people[i]!.id, month, 10)
+        await t.db.kysely.updateTable('clause_hours').set({ statement_id: st.id }).where('id', '=', h.id).execute()
+      }
+      return st.id
+    }
+    const one = await old(['2025-11-01', '2025-11-01'])
+    const two = await old(['2025-09-01', '2025-10-01'])
+    await runScript(t.db.kysely, BACKFILL)
+    const rows = await t.db.kysely
+      .selectFrom('clause_statement')
+      .select(['id', 'operation_id', 'employer_id', 'period'])
+      .where('id', 'in', [one, two])
+      .execute()
+    expect(rows.find((r) => r.id === one)).toEqual({
+      id: one,
+      operation_id: s.op.id,
+      employer_id: s.employerId,
+      period: '2025-11',
+    })
+    expect(rows.find((r) => r.id === two)).toMatchObject({ operation_id: s.op.id, period: null })
+    const detail = (await officer.get(`/api/employment/clauses/operations/${s.op.id}`)).json()
+    expect(detail.statements.map((x: ClauseStatement) => [x.period, x.months, x.hours])).toEqual([
+      ['2025-11', ['2025-11-01'], 20],
+      [null, ['2025-09-01', '2025-10-01'], 20],
+    ])
   })
 
   it('a bad line 7 writes nothing; every error names the file, the line and the column', async () => {

@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import type { Tx } from '../../deps.ts'
 
 // The procurement clauses' SQL (docs/employment/clauses.md): the hours required and done by operation, lot and
-// company, the operation's participants, contracts and statements. Hours are numeric(7,2): read back as numbers.
+// company, the operation's participants and contracts (the statements: clause-statements.repository.ts). Hours are numeric(7,2): read back as numbers.
 
 const num = (v: unknown) => Number(v ?? 0)
 
@@ -195,35 +195,6 @@ export async function contractRows(tx: Tx, sid: string, operationId?: string) {
   }))
 }
 
-/** The statements whose hours are on the operation's lots, newest first, with the months they still hold. */
-export async function statementRows(tx: Tx, sid: string, operationId: string) {
-  const rows = await tx
-    .selectFrom('clause_statement as s')
-    .innerJoin('clause_hours as h', (j) =>
-      j.onRef('h.structure_id', '=', 's.structure_id').onRef('h.statement_id', '=', 's.id'),
-    )
-    .innerJoin('clause_lot as l', (j) =>
-      j.onRef('l.structure_id', '=', 'h.structure_id').onRef('l.id', '=', 'h.lot_id'),
-    )
-    .leftJoin('app_user as u', 'u.id', 's.imported_by')
-    .select(['s.id', 's.file_name', 's.imported_at', 's.row_count', 'u.display_name'])
-    .select(sql<string>`string_agg(DISTINCT to_char(h.month, 'YYYY-MM-DD'), ',')`.as('months'))
-    .where('s.structure_id', '=', sid)
-    .where('l.operation_id', '=', operationId)
-    .groupBy(['s.id', 's.file_name', 's.imported_at', 's.row_count', 'u.display_name'])
-    .orderBy('s.imported_at', 'desc')
-    .orderBy('s.id')
-    .execute()
-  return rows.map((r) => ({
-    id: r.id,
-    fileName: r.file_name,
-    importedAt: new Date(r.imported_at).toISOString(),
-    importedBy: r.display_name,
-    rowCount: r.row_count,
-    months: (r.months ?? '').split(',').filter(Boolean).sort(),
-  }))
-}
-
 /** Hours of the operation by month (yyyy-mm-01). */
 export async function monthRows(tx: Tx, sid: string, operationId: string) {
   const rows = await tx
@@ -261,7 +232,3 @@ export const countWorkers = async (tx: Tx, sid: string) =>
         .executeTakeFirstOrThrow()
     ).n,
   )
-
-/** One statement import at a time per structure: two files of the same month sent together apply one after the other. */
-export const lockStatements = (tx: Tx, sid: string) =>
-  sql`SELECT pg_advisory_xact_lock(hashtext(${`clause-statement:${sid}`}))`.execute(tx)

@@ -12,6 +12,7 @@ import type {
 } from '../../../shared/employment/clauses.schema.ts'
 import { sensitiveClauseCriteria } from '../../../shared/employment/employment.nomenclature.ts'
 import { notFound, versionConflict } from '../../errors.ts'
+import { statementRows } from './clause-statements.repository.ts'
 import {
   byCompany,
   contractRows,
@@ -21,7 +22,6 @@ import {
   monthRows,
   operationSummaries,
   participantRows,
-  statementRows,
 } from './clauses.repository.ts'
 import { conflict, type EmploymentCtx, invalid, loadEmploymentPerson } from './employment-ctx.ts'
 

@@ -137,6 +137,7 @@ export const clauseContractsEntity: EntitySpec = {
   ],
 }
 
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 export const clauseStatementsEntity: EntitySpec = {
@@ -146,9 +147,10 @@ export const clauseStatementsEntity: EntitySpec = {
   summary: 'relevés mensuels d’heures importés des entreprises',
   table: 'clause_statement',
   description:
-    'Les relevés mensuels d’heures qu’une entreprise a envoyés et qui ont été importés : le fichier, quand, par qui, ' +
-    'combien de lignes. Un relevé n’a pas d’identifiant dans un ancien système : il est reconnu par son identifiant ' +
-    'dans Jalon (un uuid, en minuscules), que clause_hours.csv reprend.',
+    'Les relevés mensuels d’heures qu’une entreprise a envoyés et qui ont été importés : l’opération, l’entreprise, ' +
+    'le mois, le fichier, quand, par qui, combien de lignes. Un même mois d’une entreprise importé plusieurs fois a ' +
+    'plusieurs relevés (le dernier fait foi). Un relevé n’a pas d’identifiant dans un ancien système : il est reconnu ' +
+    'par son identifiant dans Jalon (un uuid, en minuscules), que clause_hours.csv reprend.',
   key: 'id',
   small: true,
   order: ['imported_at', 'id'],
@@ -158,6 +160,24 @@ export const clauseStatementsEntity: EntitySpec = {
       type: { kind: 'text', max: 36 },
       required: true,
       description: 'Identifiant du relevé (uuid en minuscules : 3f2a…-…), unique dans le fichier.',
+    },
+    ref(
+      'operation_external_id',
+      'clause_operation',
+      'operation_id',
+      'L’opération : external_id d’une opération de clause_operations.csv ou de la base (vide : ancien relevé).',
+    ),
+    employerRef('L’entreprise qui l’a envoyé (vide : lot pas attribué, ou ancien relevé)', false),
+    {
+      name: 'period',
+      type: { kind: 'text', max: 7 },
+      description: 'Le mois du relevé, AAAA-MM (vide : ancien relevé de plusieurs mois).',
+    },
+    {
+      name: 'revision',
+      type: { kind: 'integer', min: 1, max: 100000 },
+      default: 1,
+      description: 'Combientième import de ce mois de l’entreprise (vide : 1) ; le plus grand fait foi.',
     },
     text('file_name', 300, 'Nom du fichier importé.', true),
     instant('imported_at', 'Quand il a été importé.', true),
@@ -169,8 +189,14 @@ export const clauseStatementsEntity: EntitySpec = {
       description: 'Lignes du relevé.',
     },
   ],
-  check: (v) =>
-    UUID.test(v.id as string) ? [] : [{ column: 'id', message: 'un identifiant de relevé est un uuid en minuscules' }],
+  check(v): ColumnIssue[] {
+    const out: ColumnIssue[] = []
+    if (!UUID.test(v.id as string))
+      out.push({ column: 'id', message: 'un identifiant de relevé est un uuid en minuscules' })
+    if (typeof v.period === 'string' && !PERIOD.test(v.period))
+      out.push({ column: 'period', message: 'un mois s’écrit AAAA-MM (2009-03)' })
+    return out
+  },
 }
 
 export const clauseHoursEntity: EntitySpec = {

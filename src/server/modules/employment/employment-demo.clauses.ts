@@ -67,7 +67,7 @@ export async function loadClausesDemo(tx: Tx, ctx: DemoContext): Promise<void> {
   )
   const missing = DEMO_CLAUSE_OPERATIONS.flatMap((o) => o.lots.map((l) => l.employer)).filter((k) => !employers.has(k))
   if (missing.length) throw new Error(`clauses demo: the employers part wrote no ${missing.join(', ')}`)
-  const lots: { id: string; key: string }[] = []
+  const lots: { id: string; key: string; operationId: string; employerId: string }[] = []
   for (const o of DEMO_CLAUSE_OPERATIONS) {
     const op = await tx
       .insertInto('clause_operation')
@@ -103,7 +103,7 @@ export async function loadClausesDemo(tx: Tx, ctx: DemoContext): Promise<void> {
         })
         .returning('id')
         .executeTakeFirstOrThrow()
-      lots.push({ id: lot.id, key: l.key })
+      lots.push({ id: lot.id, key: l.key, operationId: op.id, employerId: employers.get(l.employer)! })
     }
   }
 
@@ -138,6 +138,9 @@ export async function loadClausesDemo(tx: Tx, ctx: DemoContext): Promise<void> {
             .values({
               structure_id: sid,
               id: statementId,
+              operation_id: lot.operationId,
+              employer_id: lot.employerId,
+              period: month.slice(0, 7),
               file_name: `releve-${lot.key.replace('demo-clause-', '')}-${month.slice(5, 7)}-${month.slice(0, 4)}.csv`,
               imported_at: new Date(`${thisMonth}T09:00:00Z`),
               imported_by: facilitator,

@@ -148,11 +148,19 @@ describe('employment in a bundle', () => {
       },
     ])
     const hours = await sql<{ hours: string; file_name: string | null }>`
-      SELECT h.hours::text AS hours, s.file_name FROM clause_hours h LEFT JOIN clause_statement s ON s.id = h.statement_id
+      SELECT h.hours::text AS hours, s.file_name, s.period, o.external_id AS operation, e.siret
+      FROM clause_hours h LEFT JOIN clause_statement s ON s.id = h.statement_id
+      LEFT JOIN clause_operation o ON o.id = s.operation_id LEFT JOIN employer e ON e.id = s.employer_id
       ORDER BY h.month`.execute(db.kysely)
     expect(hours.rows).toEqual([
-      { hours: '151.67', file_name: 'releve-btp-flandre-2009-03.csv' },
-      { hours: '140.00', file_name: null },
+      {
+        hours: '151.67',
+        file_name: 'releve-btp-flandre-2009-03.csv',
+        period: '2009-03',
+        operation: 'CO-1',
+        siret: expect.stringMatching(/^\d{14}$/),
+      },
+      { hours: '140.00', file_name: null, period: null, operation: null, siret: null },
     ])
 
     const out = await exportFrom(db, undefined, 2)
@@ -252,7 +260,15 @@ describe('employment in a bundle', () => {
     await buildClauseContract(db, fx, lot.id, jean.id)
     const statement = await db.kysely
       .insertInto('clause_statement')
-      .values({ structure_id: fx.structureId, file_name: 'releve.csv', imported_by: officer.id, row_count: 1 })
+      .values({
+        structure_id: fx.structureId,
+        operation_id: clause.id,
+        employer_id: other.id,
+        period: '2026-01',
+        file_name: 'releve.csv',
+        imported_by: officer.id,
+        row_count: 1,
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
     const h = await buildClauseHours(db, fx, lot.id, jean.id, '2026-01-01', 37.5)

@@ -23,7 +23,7 @@ import {
 } from '../../../../shared/employment/employment.nomenclature.ts'
 import { isApiError } from '../../../api.ts'
 import { FormError } from '../../../components/form-error.tsx'
-import { formatDate, formatDateTime, formatNumber } from '../../../components/format.ts'
+import { formatDate, formatNumber } from '../../../components/format.ts'
 import { Page } from '../../../components/page.tsx'
 import { useMe } from '../../auth/auth.api.ts'
 import { AnchorLink } from '../../persons/anchor-link.tsx'
@@ -31,12 +31,11 @@ import { clauseOperationQuery, clausesApi, refreshClauses, statementPdfUrl } fro
 import { donePercent, HoursTable } from './hours-table.tsx'
 import { HoursChart } from './lazy-hours-chart.tsx'
 import { StatementImport } from './statement-import.tsx'
+import { StatementsTable } from './statements-table.tsx'
 
 // A clause operation (docs/employment/clauses.md): its site's required vs done hours (chart and table by lot), the
 // companies, the participants with their eligibility (a sensitive criterion's read is audited by the server), the
 // contracts, the statements imported, « Importer un relevé » and « Relevé PDF » for the contracting authority.
-
-const month = (m: string) => `${m.slice(5, 7)}/${m.slice(0, 4)}`
 
 export function ClauseOperationPage() {
   const { id } = useParams({ strict: false }) as { id: string }
@@ -183,37 +182,7 @@ function Operation({ o, manage }: { o: ClauseOperationDetail; manage: boolean })
           </Table>
         )}
       </section>
-      <section aria-labelledby="clause-statements">
-        <Title order={2} size="h3" id="clause-statements" mb="xs">
-          Relevés importés
-        </Title>
-        {o.statements.length === 0 ? (
-          <Text>Aucun relevé importé.</Text>
-        ) : (
-          <Table striped aria-label="Relevés importés" maw={900}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Fichier</Table.Th>
-                <Table.Th>Importé le</Table.Th>
-                <Table.Th>Par</Table.Th>
-                <Table.Th ta="right">Lignes</Table.Th>
-                <Table.Th>Mois</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {o.statements.map((s) => (
-                <Table.Tr key={s.id}>
-                  <Table.Td>{s.fileName}</Table.Td>
-                  <Table.Td>{formatDateTime(s.importedAt)}</Table.Td>
-                  <Table.Td>{s.importedBy ?? '—'}</Table.Td>
-                  <Table.Td ta="right">{formatNumber(s.rowCount)}</Table.Td>
-                  <Table.Td>{s.months.map(month).join(', ')}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </section>
+      <StatementsTable statements={o.statements} />
       {manage && <StatementImport operationId={o.id} />}
     </Stack>
   )
