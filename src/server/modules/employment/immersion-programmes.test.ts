@@ -116,4 +116,22 @@ describe('programmes', () => {
     expect(dup.statusCode).toBe(400)
     expect(fieldsOf(dup)).toEqual(['modules'])
   })
+
+  it('only the employment officer changes a programme (403 to the others); a missing module field is named', async () => {
+    const p = await buildImmersionProgramme(t.db, t.fx, { name: 'Programme protégé' })
+    const body = { name: 'Renommé', modules: [{ number: 1, label: 'M1', objective: 'discover' }], version: p.version }
+    for (const role of ['counsellor', 'director', 'reception'] as const) {
+      const c = await t.as(role)
+      expect((await c.put(`/api/employment/immersion-programmes/${p.id}`, body)).statusCode, role).toBe(403)
+    }
+    const bad = await officer.put(`/api/employment/immersion-programmes/${p.id}`, {
+      ...body,
+      modules: [{ number: 1, label: ' ', objective: 'discover' }],
+    })
+    expect(bad.statusCode).toBe(400)
+    expect(bad.headers['content-type']).toContain('application/problem+json')
+    expect(fieldsOf(bad)).toEqual(['modules.0.label'])
+    const unchanged = (await officer.get(`/api/employment/immersion-programmes/${p.id}`)).json()
+    expect(unchanged).toMatchObject({ name: 'Programme protégé', version: p.version })
+  })
 })

@@ -16,11 +16,13 @@ import { FormActions } from '../../../components/form-actions.tsx'
 import { FormError } from '../../../components/form-error.tsx'
 import { today } from '../../../components/format.ts'
 import { DateField } from '../../persons/date-field.tsx'
+import { HirePicker } from './hire-picker.tsx'
 import { immersionsApi, isStale, refreshImmersions, serverErrors } from './immersions.api.ts'
 import { outcomeOptions } from './immersions.labels.ts'
 
 // The actions on an immersion, each in a dialog checked by the API's own schema (docs/employment/immersions.md):
-// sign (the employment officer), the tutor's assessment, close it once over (the officer), cancel, what followed.
+// sign (the employment officer), the tutor's assessment, close it once over (the officer), cancel, what followed (a
+// contract: linked to one of the person's hires, hire-picker.tsx).
 // Every body names the version the page read: someone else's change meanwhile answers 409, said plainly.
 
 function ActionError({ error }: { error: unknown }) {
@@ -221,7 +223,19 @@ export function OutcomeButton({ i }: { i: Immersion }) {
       validate={(v) => bodyErrors(outcomeInput, body(v))}
       send={(v) => immersionsApi.outcome(i.id, body(v) as Parameters<typeof immersionsApi.outcome>[1])}
     >
-      {(form) => <Select label="Suite donnée" required data={outcomeOptions} {...form.getInputProps('outcome')} />}
+      {(form) => (
+        <>
+          <Select label="Suite donnée" required data={outcomeOptions} {...form.getInputProps('outcome')} />
+          {form.values.outcome === 'contract' && (
+            <HirePicker
+              immersion={i}
+              value={form.values.placementId}
+              onChange={(id) => form.setFieldValue('placementId', id)}
+              error={form.errors.placementId as string | undefined}
+            />
+          )}
+        </>
+      )}
     </ActionDialog>
   )
 }

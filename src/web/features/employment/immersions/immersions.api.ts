@@ -7,7 +7,9 @@ import type {
   ImmersionUpdateInput,
   outcomeInput,
   Programme,
+  programmeUpdateInput,
 } from '../../../../shared/employment/immersions.schema.ts'
+import type { PersonEmployment } from '../../../../shared/employment/offers.schema.ts'
 import { api, isApiError } from '../../../api.ts'
 
 // Each address of the immersions screens once (docs/employment/immersions.md « Screens »). Every query lives under
@@ -65,6 +67,14 @@ export const employerOptionsQuery = queryOptions({
   staleTime: 60_000,
 })
 
+/** the person's hires (their employment tab's), for the outcome « contrat de travail » to point at one */
+export const personHiresQuery = (personId: string) =>
+  queryOptions({
+    queryKey: ['employment', 'person-hires', personId],
+    queryFn: async ({ signal }) =>
+      (await api.get<PersonEmployment>(`/api/employment/persons/${enc(personId)}`, undefined, signal)).placements,
+  })
+
 export const refreshImmersions = (client: QueryClient) => client.invalidateQueries({ queryKey: ['employment'] })
 
 /** the agreement for the three signatures (a PDF the browser opens) */
@@ -79,6 +89,8 @@ export const immersionsApi = {
   cancel: (id: string, body: { reason: string | null; version: number }) =>
     api.post<Immersion>(`${item(id)}/cancel`, body),
   outcome: (id: string, body: z.input<typeof outcomeInput>) => api.post<Immersion>(`${item(id)}/outcome`, body),
+  updateProgramme: (id: string, body: z.input<typeof programmeUpdateInput>) =>
+    api.put<Programme>(`${programmes}/${enc(id)}`, body),
 }
 
 export const serverErrors = (error: unknown): Record<string, string> => (isApiError(error) ? error.fieldErrors() : {})

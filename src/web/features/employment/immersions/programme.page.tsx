@@ -1,26 +1,45 @@
-import { Loader, Table, Text } from '@mantine/core'
+import { Button, Loader, Table, Text } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useParams } from '@tanstack/react-router'
+import { useState } from 'react'
+import { can } from '../../../../shared/auth/roles.ts'
 import { FormError } from '../../../components/form-error.tsx'
 import { formatNumber } from '../../../components/format.ts'
 import { Page } from '../../../components/page.tsx'
+import { useMe } from '../../auth/auth.api.ts'
 import { AnchorLink } from '../../persons/anchor-link.tsx'
 import { programmeQuery } from './immersions.api.ts'
 import { objectiveLabel, rateText } from './immersions.labels.ts'
+import { ProgrammeForm } from './programme-form.tsx'
 
 // A programme of immersions (docs/employment/immersions.md « Programmes »): per module, the people placed in
-// immersion, how many validated it, the rate, the contracts that followed; counted within the reader's scope.
+// immersion, how many validated it, the rate, the contracts that followed; counted within the reader's scope. The
+// employment officer changes it there (« Modifier le programme »: programme-form.tsx).
 
 export function ProgrammePage() {
   const { id } = useParams({ strict: false }) as { id: string }
+  const me = useMe()
   const query = useQuery(programmeQuery(id))
+  const [editing, setEditing] = useState(false)
   const p = query.data
   return (
-    <Page title={p ? p.name : 'Programme d’immersions'}>
+    <Page
+      title={p ? p.name : 'Programme d’immersions'}
+      actions={
+        p &&
+        can(me.role, 'employmentManage') &&
+        !editing && (
+          <Button variant="default" onClick={() => setEditing(true)}>
+            Modifier le programme
+          </Button>
+        )
+      }
+    >
       <AnchorLink to="/emploi/immersions">Retour aux immersions</AnchorLink>
       <FormError error={query.error} title="Chargement impossible" />
       {query.isPending && <Loader aria-label="Chargement du programme" />}
-      {p && (
+      {p && editing && <ProgrammeForm programme={p} onDone={() => setEditing(false)} />}
+      {p && !editing && (
         <>
           <Text my="sm">
             {formatNumber(p.people)} {p.people > 1 ? 'personnes' : 'personne'} en immersion dans ce programme
