@@ -4,6 +4,7 @@ import type {
   ClauseLotInput,
   ClauseOperationDetail,
   ClauseOperationInput,
+  ClauseParticipant,
   ClauseStatementResult,
 } from '../../../../shared/employment/clauses.schema.ts'
 import { ApiError, api } from '../../../api.ts'
@@ -67,5 +68,16 @@ async function upload(id: string, file: File): Promise<ClauseStatementResult> {
 export const clausesApi = {
   createOperation: (body: ClauseOperationInput) => api.post<ClauseOperationDetail>(`${base}/operations`, body),
   addLot: (id: string, body: ClauseLotInput) => api.post<ClauseOperationDetail>(`${operation(id)}/lots`, body),
+  changeLot: (lotId: string, body: ClauseLotInput & { version: number }) =>
+    api.put<ClauseOperationDetail>(`${base}/lots/${enc(lotId)}`, body),
+  addParticipant: (body: { personId: string; criterion: string; validatedOn: string }) =>
+    api.post<ClauseParticipant>(`${base}/participants`, body),
+  addContract: (body: {
+    lotId: string
+    personId: string
+    contractKind: string
+    startsOn: string
+    durationMonths: number | null
+  }) => api.post<ClauseOperationDetail>(`${base}/contracts`, body),
   importStatement: upload,
 }

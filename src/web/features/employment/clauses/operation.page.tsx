@@ -27,6 +27,7 @@ import { formatDate, formatNumber } from '../../../components/format.ts'
 import { Page } from '../../../components/page.tsx'
 import { useMe } from '../../auth/auth.api.ts'
 import { AnchorLink } from '../../persons/anchor-link.tsx'
+import { AddContract, AddParticipant, LotCompanyButton } from './clause-forms.tsx'
 import { clauseOperationQuery, clausesApi, refreshClauses, statementPdfUrl } from './clauses.api.ts'
 import { donePercent, HoursTable } from './hours-table.tsx'
 import { HoursChart } from './lazy-hours-chart.tsx'
@@ -114,6 +115,18 @@ function Operation({ o, manage }: { o: ClauseOperationDetail; manage: boolean })
             />
           </Stack>
         )}
+        {manage && o.lots.length > 0 && (
+          <Stack gap={4} mt="sm">
+            {o.lots.map((l) => (
+              <Group key={l.id} gap="xs">
+                <Text size="sm">
+                  {l.label} — {l.employerName ?? 'entreprise à désigner'}
+                </Text>
+                <LotCompanyButton lot={l} />
+              </Group>
+            ))}
+          </Stack>
+        )}
         {manage && <NewLot operationId={o.id} />}
       </section>
       <section aria-labelledby="clause-people">
@@ -148,6 +161,7 @@ function Operation({ o, manage }: { o: ClauseOperationDetail; manage: boolean })
             </Table.Tbody>
           </Table>
         )}
+        {manage && <AddParticipant />}
       </section>
       <section aria-labelledby="clause-contracts">
         <Title order={2} size="h3" id="clause-contracts" mb="xs">
@@ -181,6 +195,7 @@ function Operation({ o, manage }: { o: ClauseOperationDetail; manage: boolean })
             </Table.Tbody>
           </Table>
         )}
+        {manage && <AddContract lots={o.lots} />}
       </section>
       <StatementsTable statements={o.statements} />
       {manage && <StatementImport operationId={o.id} />}
