@@ -242,12 +242,12 @@ export async function findEmployer(tx: Tx, structureId: string, id: string) {
     .executeTakeFirst()
 }
 
-export async function contactOfEmployer(tx: Tx, structureId: string, employerId: string, contactId: string) {
-  return !!(await tx
+/** the company's contact (with whether the person is still in post), or undefined for another company's */
+export const contactOfEmployer = (tx: Tx, structureId: string, employerId: string, contactId: string) =>
+  tx
     .selectFrom('employer_contact')
-    .select('id')
+    .select(['id', 'active'])
     .where('structure_id', '=', structureId)
     .where('employer_id', '=', employerId)
     .where('id', '=', contactId)
-    .executeTakeFirst())
-}
+    .executeTakeFirst()

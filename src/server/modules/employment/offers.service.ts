@@ -62,11 +62,20 @@ export async function oneOffer(ctx: EmploymentCtx, id: string) {
   return presentOffer(row, candidates, await countCandidates(ctx.tx, sid(ctx), id))
 }
 
-async function valuesOf(ctx: EmploymentCtx, input: OfferInput): Promise<Omit<OfferValues, 'status'>> {
+/** `keptContactId`: the offer's contact so far, which may stay even if the person has left the company since */
+async function valuesOf(
+  ctx: EmploymentCtx,
+  input: OfferInput,
+  keptContactId: string | null = null,
+): Promise<Omit<OfferValues, 'status'>> {
   const employer = await findEmployer(ctx.tx, sid(ctx), input.employerId)
   if (!employer) throw invalid('employerId', 'Entreprise introuvable.')
-  if (input.contactId && !(await contactOfEmployer(ctx.tx, sid(ctx), input.employerId, input.contactId)))
-    throw invalid('contactId', 'Ce contact n’est pas un contact de cette entreprise.')
+  if (input.contactId) {
+    const contact = await contactOfEmployer(ctx.tx, sid(ctx), input.employerId, input.contactId)
+    if (!contact) throw invalid('contactId', 'Ce contact n’est pas un contact de cette entreprise.')
+    if (!contact.active && contact.id !== keptContactId)
+      throw invalid('contactId', 'Ce contact a quitté l’entreprise : choisissez un contact en poste.')
+  }
   const sites = await structureSites(ctx.tx, sid(ctx))
   if (input.siteIds.some((s) => !sites.has(s))) throw invalid('siteIds', 'Site de diffusion inconnu.')
   return {
@@ -113,7 +122,7 @@ export async function editOffer(ctx: EmploymentCtx, id: string, input: z.output<
   if (!row) throw notFound('Cette offre')
   if (row.status === 'cancelled') throw conflict('status', 'Une offre annulée ne se modifie plus.')
   if (row.version !== input.version) throw versionConflict()
-  const values = await valuesOf(ctx, input)
+  const values = await valuesOf(ctx, input, row.contact_id)
   if (values.positions < (row.candidate_counts.hired ?? 0))
     throw invalid('positions', `Déjà ${row.candidate_counts.hired} recrutement(s) sur cette offre.`)
   const status = row.status === 'draft' ? input.status : row.status

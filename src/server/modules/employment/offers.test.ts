@@ -81,6 +81,30 @@ describe('the offer form', () => {
     )
   })
 
+  it('names the company’s contact among those in post; one who left stays on the offer that had them', async () => {
+    const contact = async (name: string) =>
+      (
+        await t.db.kysely
+          .insertInto('employer_contact')
+          .values({ structure_id: t.fx.structureId, employer_id: employerId, name, external_id: null })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id
+    const [leroy, vanhove] = [await contact('Mme Leroy'), await contact('M. Vanhove')]
+    const o = (await officer.post('/api/employment/offers', form({ contactId: leroy }))).json()
+    expect(o).toMatchObject({ contactId: leroy, contactName: 'Mme Leroy' })
+    await t.db.kysely.updateTable('employer_contact').set({ active: false }).where('id', '=', leroy).execute()
+    const gone = await officer.post('/api/employment/offers', form({ contactId: leroy }))
+    expect(gone.statusCode).toBe(400)
+    expect(gone.json().fields[0]).toMatchObject({ field: 'contactId', message: expect.stringMatching(/quitté/) })
+    const kept = await officer.put(`/api/employment/offers/${o.id}`, form({ contactId: leroy, version: 1 }))
+    expect(kept.statusCode, kept.body).toBe(200)
+    const moved = await officer.put(`/api/employment/offers/${o.id}`, form({ contactId: vanhove, version: 2 }))
+    expect(moved.json()).toMatchObject({ contactId: vanhove, contactName: 'M. Vanhove' })
+    const back = await officer.put(`/api/employment/offers/${o.id}`, form({ contactId: leroy, version: 3 }))
+    expect(fieldsOf(back)).toEqual(['contactId'])
+  })
+
   it('moves the status by the allowed transitions only', async () => {
     const o = (await officer.post('/api/employment/offers', form({ status: 'draft' }))).json()
     expect(o.status).toBe('draft')

@@ -20,15 +20,17 @@ import { FormError } from '../../../components/form-error.tsx'
 import { useMe } from '../../auth/auth.api.ts'
 import { CommunePicker } from '../../persons/pickers.tsx'
 import { contractKindOptions, levelOptions, romeOptions } from '../employment.labels.ts'
+import { ContactPicker } from './contact-picker.tsx'
 import { EmployerPicker } from './employer-picker.tsx'
 import { offersApi, refreshEmployment } from './offers.api.ts'
 
-// The shared offer form (« fiche de prise d'offre », docs/employment/screens.md): the employer, the job and its ROME
+// The shared offer form (« fiche de prise d'offre », docs/employment/screens.md): the employer and its contact, the job and its ROME
 // code, the contract, the place, the requirements, the positions and the closing date, the sites it is broadcast to.
 // The body is checked with the API's own schema before it leaves; the server's messages land next to their fields.
 
 interface Values {
   employerId: string | null
+  contactId: string | null
   title: string
   romeCode: string | null
   contractKind: string | null
@@ -55,6 +57,7 @@ const text = (v: string) => v.trim() || null
 function valuesOf(offer: Offer | null, defaultSites: string[]): Values {
   return {
     employerId: offer?.employerId ?? null,
+    contactId: offer?.contactId ?? null,
     title: offer?.title ?? '',
     romeCode: offer?.romeCode ?? null,
     contractKind: offer?.contractKind ?? null,
@@ -80,10 +83,10 @@ function valuesOf(offer: Offer | null, defaultSites: string[]): Values {
 }
 
 /** the body the API takes, from the form's values */
-export function offerBody(v: Values, contactId: string | null = null) {
+export function offerBody(v: Values) {
   return {
     employerId: v.employerId ?? '',
-    contactId,
+    contactId: v.contactId,
     title: v.title,
     romeCode: v.romeCode ?? '',
     contractKind: v.contractKind ?? '',
@@ -127,7 +130,7 @@ export function OfferForm({
   })
   const save = useMutation({
     mutationFn: (v: Values) => {
-      const body = offerInput.parse(offerBody(v, offer?.contactId ?? null)) as OfferInput
+      const body = offerInput.parse(offerBody(v)) as OfferInput
       return offer ? offersApi.update(offer.id, { ...body, version: offer.version }) : offersApi.create(body)
     },
     onSuccess: onSaved,
@@ -151,8 +154,23 @@ export function OfferForm({
             <EmployerPicker
               initial={offer ? { id: offer.employerId, name: offer.employerName } : null}
               value={form.values.employerId}
-              onChange={(id) => form.setFieldValue('employerId', id)}
+              onChange={(id) => {
+                // another company: its own contacts
+                if (id !== form.values.employerId) form.setFieldValue('contactId', null)
+                form.setFieldValue('employerId', id)
+              }}
               error={form.errors.employerId}
+            />
+            <ContactPicker
+              employerId={form.values.employerId}
+              value={form.values.contactId}
+              onChange={(id) => form.setFieldValue('contactId', id)}
+              kept={
+                offer?.contactId && offer.contactName && form.values.employerId === offer.employerId
+                  ? { id: offer.contactId, name: offer.contactName }
+                  : null
+              }
+              error={form.errors.contactId}
             />
             <TextInput label="Intitulé du poste" required maxLength={200} {...form.getInputProps('title')} />
             <Select
