@@ -92,6 +92,8 @@ export const offerListQuery = z.object({
   status: z.enum(offerStatuses.codes).optional(),
   employerId: id.optional(),
   siteId: id.optional(),
+  /** the offers of one job (ROME code, « k2204 » read as « K2204 »; an unknown code: 400 naming it) */
+  romeCode: romeCodeSchema.optional(),
   /** a word of the title, the employer or the ROME label */
   q: safeText().trim().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(200),

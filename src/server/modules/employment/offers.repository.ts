@@ -66,6 +66,7 @@ export interface OfferFilter {
   status?: OfferStatus
   employerId?: string
   siteId?: string
+  romeCode?: string
   q?: string
   limit: number
   ids?: string[]
@@ -77,6 +78,7 @@ export async function listOfferRows(tx: Tx, actor: Actor, f: OfferFilter) {
   let q = offersQuery(tx, actor, f.wholeStructure).select(summaryColumns)
   if (f.status) q = q.where('o.status', '=', f.status)
   if (f.employerId) q = q.where('o.employer_id', '=', f.employerId)
+  if (f.romeCode) q = q.where('o.rome_code', '=', f.romeCode)
   if (f.ids) q = f.ids.length ? q.where('o.id', 'in', f.ids) : q.where(sql<boolean>`false`)
   if (f.siteId) {
     const siteId = f.siteId

@@ -34,6 +34,7 @@ export type FollowUpItem = z.infer<typeof followUpItemSchema>
 export interface OfferSearch {
   status?: string
   siteId?: string
+  romeCode?: string
   q?: string
 }
 

@@ -19,7 +19,7 @@ import {
 import { offersQuery } from './offers.api.ts'
 
 // « Offres d’emploi » for the employment officer, « Offres pour mes jeunes » for a counsellor (the offers broadcast to
-// her sites: the server's scope), docs/employment/screens.md. Filters: status, site of broadcast, ROME, words.
+// her sites: the server's scope), docs/employment/screens.md. Filters: status, site of broadcast, ROME, words; all of them applied by the server.
 
 export function OffersPage() {
   const me = useMe()
@@ -31,9 +31,14 @@ export function OffersPage() {
   const [q, setQ] = useState('')
   const [words] = useDebouncedValue(q.trim(), 300)
   const list = useQuery(
-    offersQuery({ status: status ?? undefined, siteId: siteId ?? undefined, q: words || undefined }),
+    offersQuery({
+      status: status ?? undefined,
+      siteId: siteId ?? undefined,
+      romeCode: rome ?? undefined,
+      q: words || undefined,
+    }),
   )
-  const items = (list.data?.items ?? []).filter((o) => !rome || o.romeCode === rome)
+  const items = list.data?.items ?? []
   const day = today()
   return (
     <Page
