@@ -85,7 +85,10 @@ export async function openContext(browser: Browser, baseURL: string): Promise<Br
     // No animation to race against: axe measures colours of a settled page, never of a modal still fading in.
     reducedMotion: 'reduce',
   })
+  // a wait for an element or an action; a page load gets longer: the first page of a lane loads the whole app's
+  // JavaScript while the other lanes' servers and pages share the two cores (30 s was passed in CI, 02/12/2026)
   context.setDefaultTimeout(30_000)
+  context.setDefaultNavigationTimeout(90_000)
   return context
 }
 

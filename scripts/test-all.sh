@@ -3,8 +3,8 @@
 #
 # - Vitest (unit, pglite, postgres) runs from the start, in the foreground: the longest part, its output shown live.
 # - Beside it, at a lower CPU priority so that they take only what Vitest leaves: Biome, then tsc, then the web build.
-# - The browser journeys start once the build is done, beside the end of Vitest (they wait on the browser and the
-#   server much more than they compute).
+# - The browser journeys once Vitest has ended (and the build): five journey servers and Chromium beside Vitest's
+#   workers and tsc put the two cores at load 14, and the journeys' first pages past their timeouts (CI, 02/12/2026).
 # Each background part's output is kept and printed when it ends; the last lines give each part's duration and status.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -32,17 +32,15 @@ part() {
 ) &
 checks=$!
 
-(
-  part build nice -n 10 npx vite build && part e2e npx tsx e2e/run.ts
-) &
-browser=$!
+part build nice -n 10 npx vite build &
+build=$!
 
 t0=$(date +%s)
 npx vitest run
 echo "$? $(($(date +%s) - t0))" >"$logs/vitest.status"
 
+wait "$build" && part e2e npx tsx e2e/run.ts
 wait "$checks"
-wait "$browser"
 
 failed=0
 echo "== npm test : durées"
