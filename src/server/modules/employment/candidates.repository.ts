@@ -184,3 +184,27 @@ export async function hiresOf(tx: Tx, structureId: string, offerId: string) {
     .executeTakeFirstOrThrow()
   return Number(n)
 }
+
+/** who positioned a candidacy (an active user of the structure), the offer and the person, for the status mail */
+export const positionerOf = (tx: Tx, structureId: string, candidateId: string) =>
+  tx
+    .selectFrom('offer_candidate as c')
+    .innerJoin('app_user as u', 'u.id', 'c.positioned_by')
+    .innerJoin('job_offer as o', (j) =>
+      j.onRef('o.structure_id', '=', 'c.structure_id').onRef('o.id', '=', 'c.offer_id'),
+    )
+    .innerJoin('person as p', (j) => j.onRef('p.structure_id', '=', 'c.structure_id').onRef('p.id', '=', 'c.person_id'))
+    .select([
+      'u.id as user_id',
+      'u.email',
+      'u.display_name',
+      'o.id as offer_id',
+      'o.title',
+      'p.first_name',
+      'p.last_name',
+    ])
+    .where('c.structure_id', '=', structureId)
+    .where('c.id', '=', candidateId)
+    .where('u.structure_id', '=', structureId)
+    .where('u.active', '=', true)
+    .executeTakeFirst()

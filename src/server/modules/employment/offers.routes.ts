@@ -17,6 +17,7 @@ import {
 } from '../../../shared/employment/offers.schema.ts'
 import type { Deps } from '../../deps.ts'
 import { defineRoute } from '../../http/route.ts'
+import { mailCandidateStatus } from './candidate-mail.ts'
 import { employmentPolicy } from './employment.policy.ts'
 import { matchOffer } from './matching.service.ts'
 import { createOffer, editOffer, listOffers, moveCandidate, moveOffer, oneOffer, position } from './offers.service.ts'
@@ -115,7 +116,12 @@ export function offersRoutes(app: FastifyInstance, deps: Deps) {
     params: candidateParams,
     body: candidateStatusInput,
     response: candidateSchema,
-    handler: async (c) => moveCandidate(c, c.params.id, c.body),
+    handler: async (c) => {
+      const candidate = await moveCandidate(c, c.params.id, c.body)
+      // the counsellor who positioned the person hears of it (not when she made the change herself)
+      await mailCandidateStatus(deps, c, c.params.id, c.body)
+      return candidate
+    },
   })
   defineRoute(app, deps, {
     method: 'POST',
