@@ -203,7 +203,12 @@ describe('the home page by role', () => {
     expect(cards('aid_officer')).toEqual(['aid-work', 'aid-funds', 'profile'])
     expect(cards('statistician')).toEqual(['key-figures', 'plie-year', 'profile'])
     expect(cards('training_officer')).toEqual(['training-work', 'training-fund', 'profile'])
-    expect(cards('employment_officer')).toEqual(['employment-work', 'employment-operations', 'profile'])
+    expect(cards('employment_officer')).toEqual([
+      'employment-work',
+      'employment-operations',
+      'employment-clauses',
+      'profile',
+    ])
     for (const role of ['admin', 'partner'] as const) expect(cards(role), role).toEqual(['profile'])
   })
 })

@@ -175,3 +175,15 @@ export const clauseStatementResult = z.object({
   hours: z.number(),
 })
 export type ClauseStatementResult = z.infer<typeof clauseStatementResult>
+
+/** GET /api/employment/clauses/home: the facilitator's home block */
+export const clauseHomeSchema = z.object({
+  year: z.number(),
+  /** the operations not closed: required hours (their lots') and the hours done this year */
+  operations: z.array(z.object({ id, name: z.string(), ...hoursPair })),
+  /** last month, yyyy-mm */
+  lastMonth: z.string(),
+  /** the companies of a lot of a running operation with no statement of last month */
+  missing: z.array(z.object({ operationId: id, operationName: z.string(), employerId: id, employerName: z.string() })),
+})
+export type ClauseHome = z.infer<typeof clauseHomeSchema>

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import {
   clauseContractInput,
   clauseDashboardSchema,
+  clauseHomeSchema,
   clauseIdParams,
   clauseLotInput,
   clauseLotUpdate,
@@ -24,6 +25,7 @@ import {
   changeClauseOperation,
   changeClauseParticipant,
   clauseDashboard,
+  clauseHome,
   clauseParticipants,
   createClauseContract,
   createClauseLot,
@@ -52,6 +54,17 @@ export function clausesRoutes(app: FastifyInstance, deps: Deps) {
     response: clauseDashboardSchema,
     read: true,
     handler: async (c) => clauseDashboard(c),
+  })
+  defineRoute(app, deps, {
+    method: 'GET',
+    url: '/api/employment/clauses/home',
+    summary:
+      'Le bloc d’accueil du facilitateur : heures dues et réalisées cette année, relevés du mois dernier manquants',
+    tags,
+    access: manage,
+    response: clauseHomeSchema,
+    read: true,
+    handler: async (c) => clauseHome(c),
   })
   defineRoute(app, deps, {
     method: 'POST',

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type {
   ClauseDashboard,
+  ClauseHome,
   ClauseOperationDetail,
   clauseContractInput,
   clauseLotInput,
@@ -23,7 +24,8 @@ import {
   operationSummaries,
   participantRows,
 } from './clauses.repository.ts'
-import { conflict, type EmploymentCtx, invalid, loadEmploymentPerson } from './employment-ctx.ts'
+import { missingStatements, operationsThisYear } from './clauses-home.repository.ts'
+import { conflict, type EmploymentCtx, invalid, loadEmploymentPerson, todayOf } from './employment-ctx.ts'
 
 // The procurement social clauses (docs/employment/clauses.md): the facilitator's dashboard, an operation with its lots,
 // participants, contracts and statements, and their records. Every edit names the version read (409 when stale); a
@@ -288,4 +290,19 @@ export async function createClauseContract(ctx: EmploymentCtx, b: z.output<typeo
     .executeTakeFirstOrThrow()
   await ctx.audit({ action: 'create', entity: 'clause_contract', entityId: row.id, detail: { lotId: b.lotId } })
   return readClauseOperation(ctx, lot.operation_id)
+}
+
+/** The facilitator's home block (docs/employment/clauses.md « Home »): this year's hours, last month's statements missing. */
+export async function clauseHome(ctx: EmploymentCtx): Promise<ClauseHome> {
+  const day = todayOf(ctx)
+  const year = day.slice(0, 4)
+  const [y, m] = day.split('-').map(Number) as [number, number]
+  const last = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`
+  const sid = ctx.actor.structureId
+  return {
+    year: Number(year),
+    operations: await operationsThisYear(ctx.tx, sid, year),
+    lastMonth: last,
+    missing: await missingStatements(ctx.tx, sid, last),
+  }
 }

@@ -6,7 +6,8 @@ import type { FileTab, HomeCard, HomeLink, NavEntry } from '../../web-module.ts'
 
 // The procurement social clauses (docs/employment/clauses.md): the facilitator's dashboard (required vs done hours by
 // operation and by company, chart and table), an operation with its lots, participants, contracts and statements,
-// the import of a company's statement and the authority's PDF. Every page is loaded on demand.
+// the import of a company's statement and the authority's PDF; the facilitator's home block (this year's hours, last
+// month's statements missing). Every page is loaded on demand.
 
 const clauseOperationRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -29,5 +30,13 @@ export const clausesNav: NavEntry[] = [
   { to: '/emploi/clauses', label: 'Clauses sociales', section: 'Emploi', capability: 'clausesRead' },
 ]
 export const clausesLinks: HomeLink[] = []
-export const clausesCards: HomeCard[] = []
+export const clausesCards: HomeCard[] = [
+  {
+    key: 'employment-clauses',
+    order: 51,
+    width: 'half',
+    capability: 'clausesManage',
+    component: lazyPage(() => import('./clauses/home.cards.tsx'), 'ClausesHomeCard'),
+  },
+]
 export const clausesFileTabs: FileTab[] = []

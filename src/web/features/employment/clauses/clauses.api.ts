@@ -1,6 +1,7 @@
 import { type QueryClient, queryOptions } from '@tanstack/react-query'
 import type {
   ClauseDashboard,
+  ClauseHome,
   ClauseLotInput,
   ClauseOperationDetail,
   ClauseOperationInput,
@@ -25,6 +26,11 @@ export const clauseOperationQuery = (id: string) =>
   queryOptions({
     queryKey: ['employment', 'clauses', 'operation', id],
     queryFn: ({ signal }) => api.get<ClauseOperationDetail>(operation(id), undefined, signal),
+  })
+export const clauseHomeQuery = () =>
+  queryOptions({
+    queryKey: ['employment', 'clauses', 'home'],
+    queryFn: ({ signal }) => api.get<ClauseHome>(`${base}/home`, undefined, signal),
   })
 export const refreshClauses = (client: QueryClient) => client.invalidateQueries({ queryKey: ['employment', 'clauses'] })
 
