@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict'
 import type { Page } from 'playwright-core'
-import { assertAccessible, DEMO_PASSWORD, type Journey, mainNav, submitCredentials, waitForHome } from '../support.ts'
+import {
+  assertAccessible,
+  DEMO_PASSWORD,
+  type Journey,
+  mainNav,
+  pick,
+  submitCredentials,
+  waitForHome,
+} from '../support.ts'
 
 /** against a server of its own (e2e/run.ts): it relies on no other journey, only on the day's demo (employment-demo.clauses.ts) */
 export const lane = 5
@@ -80,4 +88,36 @@ export async function run(journey: Journey) {
   await page.getByTestId('clause-done').waitFor()
   assert.equal(await done(page), before + 12.5)
   assert.equal(await page.getByRole('table', { name: 'Relevés importés' }).getByText('releve-errone.csv').count(), 0)
+
+  // A person of the files not yet eligible is recorded as a participant on screen (criterion checked today).
+  const participants = (await (await page.request.get('/api/employment/clauses/participants')).json()) as {
+    personId: string
+  }[]
+  const search = await page.request.get('/api/persons?page=1&pageSize=50')
+  assert.ok(search.ok(), `persons: ${search.status()}`)
+  const { items } = (await search.json()) as { items: { id: string; lastName: string; firstName: string }[] }
+  const newcomer = items.find(
+    (p) => !participants.some((x) => x.personId === p.id) && /^[\p{L}]{2,}$/u.test(p.lastName),
+  )
+  assert.ok(newcomer, 'a person of the demo is not yet a participant')
+  await page.getByRole('button', { name: 'Ajouter un participant' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Ajouter un participant' })
+  await dialog.waitFor()
+  const who = dialog.getByRole('combobox', { name: 'Personne', exact: true })
+  await who.fill(newcomer.lastName)
+  await pick(page, who, new RegExp(`${newcomer.lastName.toUpperCase()} ${newcomer.firstName}`))
+  await dialog.getByRole('heading', { name: 'Ajouter un participant' }).click() // the list of names closes
+  await pick(
+    page,
+    dialog.getByRole('combobox', { name: 'Critère d’éligibilité vérifié' }),
+    'Demandeur d’emploi de longue durée',
+  )
+  await assertAccessible(page, 'clauses : nouveau participant')
+  await dialog.getByRole('button', { name: 'Enregistrer le participant' }).click()
+  await page.getByRole('status').filter({ hasText: 'Participant enregistré' }).waitFor()
+  const after = (await (await page.request.get('/api/employment/clauses/participants')).json()) as {
+    personId: string
+    criterion: string
+  }[]
+  assert.equal(after.find((x) => x.personId === newcomer.id)?.criterion, 'long_term_job_seeker')
 }

@@ -223,7 +223,12 @@ export function LotCompanyButton({ lot }: { lot: ClauseLot }) {
   const title = `Entreprise attributaire : ${lot.label}`
   return (
     <>
-      <Button size="xs" variant="subtle" onClick={() => setOpen(true)} aria-label={title}>
+      <Button
+        size="xs"
+        variant="subtle"
+        onClick={() => setOpen(true)}
+        aria-label={lot.employerId ? `Changer l’entreprise du lot ${lot.label}` : `Attribuer le lot ${lot.label}`}
+      >
         {lot.employerId ? 'Changer' : 'Attribuer'}
       </Button>
       <AppModal opened={open} onClose={() => setOpen(false)} title={title}>
