@@ -41,6 +41,9 @@ export async function run(journey: Journey) {
   const page = await journey.newPage()
   await submitCredentials(page, OFFICER, DEMO_PASSWORD)
   await waitForHome(page)
+  // her home block: this year's hours by operation (the demo's two operations run)
+  await page.getByRole('heading', { level: 2, name: 'Clauses sociales' }).waitFor()
+  await page.getByText(/^Heures réalisées en \d{4} \/ heures dues$/).waitFor()
 
   // The dashboard: required vs done by site, a chart and its table; the operation opens from the table.
   await mainNav(page).getByRole('link', { name: 'Clauses sociales' }).click()
