@@ -12,11 +12,12 @@ async function main() {
   later.catch(() => {}) // awaited below; a failure to open the database is the one to report
   const { closeDeps, startRuntime } = await import('./runtime.ts')
   // the 2009 data set takes seconds (docs/demo-2009.md): left out when NODE_ENV=test (browser journeys boot a fresh
-  // server); on PGlite a new folder is a copy of the demo template (built by the first start that lacks it)
+  // server); on PGlite a new folder is a copy of the demo template (built by the first start that lacks it, with or
+  // without the data set: the journeys' servers after the first copy the organisation's template it built)
   const demo = config.demo === 'auto'
   const year2009 = demo && config.env !== 'test'
   const progress = demoLoadProgress(console.log)
-  const deps = await startRuntime(config, console.log, { demoBase: year2009 ? { year2009, progress } : undefined })
+  const deps = await startRuntime(config, console.log, { demoBase: demo ? { year2009, progress } : undefined })
   const [{ buildApp }, { demoState, loadDemo, loadDemoDay }] = await later
   const state = demo ? await demoState(deps.db) : 'other'
   if (state === 'empty' || state === 'base') {
