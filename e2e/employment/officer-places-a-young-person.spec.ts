@@ -62,7 +62,7 @@ async function createOffer(page: Page) {
   await form.getByRole('button', { name: 'Créer l’offre' }).click()
   await form.getByText('Intitulé du poste requis.').waitFor()
   await form.getByText('Choisissez au moins un site de diffusion.').waitFor()
-  const employer = form.getByRole('combobox', { name: 'Entreprise' })
+  const employer = form.getByRole('combobox', { name: 'Entreprise', exact: true })
   await employer.fill(COMPANY.slice(0, 12))
   await page.getByRole('option', { name: new RegExp(COMPANY) }).click()
   await form.getByRole('textbox', { name: 'Intitulé du poste' }).fill(TITLE)
