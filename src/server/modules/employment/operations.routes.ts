@@ -26,20 +26,22 @@ import type { Deps } from '../../deps.ts'
 import { sendList } from '../../http/list-export.ts'
 import { defineRoute } from '../../http/route.ts'
 import { employmentPolicy } from './employment.policy.ts'
-import { applicationColumns } from './operations.export.ts'
 import {
   addApplication,
   applicationList,
+  inviteToSession,
+  markAttendance,
+  stepApplication,
+} from './operation-applications.service.ts'
+import { applicationColumns } from './operations.export.ts'
+import {
   changeOperation,
   changeOperationSession,
   createOperation,
   createOperationSession,
-  inviteToSession,
-  markAttendance,
   operationList,
   readOperation,
   removeOperationSession,
-  stepApplication,
 } from './operations.service.ts'
 
 /** Recruitment operations run as a funnel (docs/employment/operations.md). */
