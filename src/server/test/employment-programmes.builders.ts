@@ -42,6 +42,22 @@ export async function buildOperation(
     .executeTakeFirstOrThrow()
 }
 
+/** An information session of an operation, on 10/03/2026 in « Salle 1 », with this many places (none: no limit). */
+export async function buildOperationSession(db: Db, fx: Fixture, operationId: string, capacity: number | null = null) {
+  return db.kysely
+    .insertInto('operation_info_session')
+    .values({
+      structure_id: fx.structureId,
+      operation_id: operationId,
+      at: new Date('2026-03-10T08:00:00Z'),
+      place: 'Salle 1',
+      capacity,
+      external_id: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+}
+
 export async function buildApplication(
   db: Db,
   fx: Fixture,

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildStructure } from '../../test/builders.ts'
-import { buildApplication, buildEmployer, buildOperation } from '../../test/employment.builders.ts'
+import {
+  buildApplication,
+  buildEmployer,
+  buildOperation,
+  buildOperationSession,
+} from '../../test/employment.builders.ts'
 import { buildPerson } from '../../test/person.builders.ts'
 import { createTestContext, type TestClient, type TestContext } from '../../test/test-app.ts'
 import { loadOperationsDemo } from './employment-demo.operations.ts'
@@ -38,21 +43,8 @@ const operationBody = (extra: object = {}) => ({
   startsOn: '2026-03-01',
   ...extra,
 })
-async function newSession(operationId: string, capacity: number | null = null) {
-  const db = t.db.kysely
-  return db
-    .insertInto('operation_info_session')
-    .values({
-      structure_id: t.fx.structureId,
-      operation_id: operationId,
-      at: new Date('2026-03-10T08:00:00Z'),
-      place: 'Salle 1',
-      capacity,
-      external_id: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-}
+const newSession = (operationId: string, capacity: number | null = null) =>
+  buildOperationSession(t.db, t.fx, operationId, capacity)
 
 describe('the funnel', () => {
   it('counts each stage, the sources and the local share from the application rows', async () => {
